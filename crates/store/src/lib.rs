@@ -1,1 +1,26 @@
+//! Persistence for SQLite and PostgreSQL through one SQL code path (`sqlx::Any`).
+//!
+//! Policy: every function that reads or writes case or staff data takes a scope value
+//! ([`scope`]) so that an unscoped query cannot be written by accident, and every function
+//! that writes appends its audit event ([`audit`]) in the same transaction as the change.
 
+pub mod audit;
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod form_tokens;
+pub mod ids;
+pub mod keys;
+pub mod migrate;
+pub mod orgs;
+pub mod scope;
+pub mod secret;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use audit::Actor;
+pub use db::{Engine, Store};
+pub use error::StoreError;
+pub use scope::Scope;

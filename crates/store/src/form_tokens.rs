@@ -1,0 +1,68 @@
+//! Idempotent form submission. A form carries a one-time token issued when it was shown;
+//! the write that handles it consumes the token in its own transaction, so a double click
+//! or a resend after a dropped connection writes once and then sees where the first went.
+
+use sqlx::AnyConnection;
+
+use crate::db::Store;
+use crate::error::Result;
+use crate::ids::UserId;
+use crate::secret;
+
+/// What consuming a token found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    /// First use: go ahead with the write.
+    Fresh,
+    /// Already handled; the first submission's result page, if it was recorded.
+    Repeated { result_path: Option<String> },
+    /// Not issued to this user (forged, or for somebody else).
+    Unknown,
+}
+
+pub async fn issue(store: &Store, user: UserId, now_ms: i64) -> Result<String> {
+    let token = secret::random_hex();
+    sqlx::query("INSERT INTO form_tokens (token_hash, user_id, created_ms) VALUES ($1, $2, $3)")
+        .bind(secret::digest(&token))
+        .bind(user.0)
+        .bind(now_ms)
+        .execute(store.pool())
+        .await?;
+    Ok(token)
+}
+
+/// Marks the token used inside the caller's write transaction.
+pub async fn consume(tx: &mut AnyConnection, user: UserId, token: &str, now_ms: i64) -> Result<Submission> {
+    let hash = secret::digest(token);
+    let done = sqlx::query(
+        "UPDATE form_tokens SET used_ms = $1 WHERE token_hash = $2 AND user_id = $3 AND used_ms IS NULL",
+    )
+    .bind(now_ms)
+    .bind(&hash)
+    .bind(user.0)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(Submission::Fresh);
+    }
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT result_path FROM form_tokens WHERE token_hash = $1 AND user_id = $2")
+            .bind(&hash)
+            .bind(user.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(match row {
+        Some((result_path,)) => Submission::Repeated { result_path },
+        None => Submission::Unknown,
+    })
+}
+
+/// Records where the first submission led, for a repeated one to follow (Post/Redirect/Get).
+pub async fn complete(tx: &mut AnyConnection, token: &str, result_path: &str) -> Result<()> {
+    sqlx::query("UPDATE form_tokens SET result_path = $1 WHERE token_hash = $2")
+        .bind(result_path)
+        .bind(secret::digest(token))
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}

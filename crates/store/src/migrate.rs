@@ -1,0 +1,69 @@
+//! Versioned migrations, embedded in the binary, one folder per engine. A landed migration
+//! is never edited: its checksum is recorded and a changed file stops the run.
+
+use sha2::{Digest, Sha256};
+
+use crate::clock;
+use crate::db::{Engine, Store};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+/// Applies every migration not yet applied, each in its own transaction. Returns how many ran.
+pub async fn run(store: &Store) -> anyhow::Result<usize> {
+    let pool = store.pool();
+    sqlx::raw_sql(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version BIGINT PRIMARY KEY, name TEXT NOT NULL,
+            checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .execute(pool)
+    .await?;
+    let applied: Vec<(i64, String)> =
+        sqlx::query_as("SELECT version, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(pool)
+            .await?;
+    let mut ran = 0;
+    for migration in MIGRATIONS {
+        let sql = match store.engine() {
+            Engine::Sqlite => migration.sqlite,
+            Engine::Postgres => migration.postgres,
+        };
+        let checksum = hex::encode(Sha256::digest(sql.as_bytes()));
+        if let Some((_, recorded)) = applied.iter().find(|(v, _)| *v == migration.version) {
+            anyhow::ensure!(
+                *recorded == checksum,
+                "migration {} ({}) was edited after it was applied",
+                migration.version,
+                migration.name
+            );
+            continue;
+        }
+        let mut tx = store.begin_write().await?;
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(migration.version)
+        .bind(migration.name)
+        .bind(checksum)
+        .bind(clock::now_text())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        ran += 1;
+    }
+    Ok(ran)
+}

@@ -1,0 +1,300 @@
+//! Organisation: regions (Kanwil), offices (Bapas) with their letterhead and time zone,
+//! prosecutors' offices, and the minimal partner and person records that supervisors and
+//! clients are bound to (later migrations extend those two).
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError, unique_as};
+use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId};
+use crate::scope::Scope;
+
+/// The three time zones of Indonesia; every office has one (no daylight saving time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum OfficeTimeZone {
+    Wib,
+    Wita,
+    Wit,
+}
+
+impl OfficeTimeZone {
+    pub const ALL: [OfficeTimeZone; 3] = [OfficeTimeZone::Wib, OfficeTimeZone::Wita, OfficeTimeZone::Wit];
+
+    pub fn iana(self) -> &'static str {
+        match self {
+            OfficeTimeZone::Wib => "Asia/Jakarta",
+            OfficeTimeZone::Wita => "Asia/Makassar",
+            OfficeTimeZone::Wit => "Asia/Jayapura",
+        }
+    }
+
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            OfficeTimeZone::Wib => "WIB",
+            OfficeTimeZone::Wita => "WITA",
+            OfficeTimeZone::Wit => "WIT",
+        }
+    }
+
+    pub fn parse(iana: &str) -> Option<OfficeTimeZone> {
+        OfficeTimeZone::ALL.into_iter().find(|zone| zone.iana() == iana)
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Region {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Office {
+    pub id: i64,
+    pub region_id: i64,
+    pub region_name: String,
+    pub code: String,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub time_zone: String,
+    pub version: i64,
+}
+
+impl Office {
+    pub fn id(&self) -> OfficeId {
+        OfficeId(self.id)
+    }
+}
+
+/// The editable fields of an office, already validated by the caller.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeFields {
+    pub region_id: RegionId,
+    pub code: String,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub time_zone: OfficeTimeZone,
+}
+
+impl OfficeFields {
+    fn summary(&self) -> serde_json::Value {
+        json!({
+            "region_id": self.region_id.0, "code": self.code, "name": self.name,
+            "address": self.address, "phone": self.phone, "email": self.email,
+            "time_zone": self.time_zone.iana(),
+        })
+    }
+}
+
+pub async fn create_region(store: &Store, actor: &Actor, code: &str, name: &str) -> Result<RegionId> {
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) =
+        sqlx::query_as("INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(code)
+            .bind(name)
+            .bind(clock::now_text())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(unique_as("code"))?;
+    let event = Event::new("region.create", "region", id, json!({"code": code, "name": name}));
+    store.audit(&mut tx, actor, event).await?;
+    tx.commit().await?;
+    Ok(RegionId(id))
+}
+
+pub async fn list_regions(store: &Store) -> Result<Vec<Region>> {
+    Ok(sqlx::query_as("SELECT id, code, name FROM regions ORDER BY name")
+        .fetch_all(store.pool())
+        .await?)
+}
+
+/// The office query; a macro so that `concat!` can make each variant `'static` SQL text.
+macro_rules! office_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT o.id, o.region_id, r.name AS region_name, o.code, o.name, o.address, ",
+            "o.phone, o.email, o.time_zone, o.version ",
+            "FROM offices o JOIN regions r ON r.id = o.region_id",
+            $tail
+        )
+    };
+}
+
+/// Offices visible in `scope`: all (national), the region's, or the caller's own.
+pub async fn list_offices(store: &Store, scope: Scope) -> Result<Vec<Office>> {
+    let rows = match scope {
+        Scope::National => {
+            sqlx::query_as(office_select!(" ORDER BY o.code"))
+                .fetch_all(store.pool())
+                .await?
+        }
+        Scope::Region(region) => {
+            sqlx::query_as(office_select!(" WHERE o.region_id = $1 ORDER BY o.code"))
+                .bind(region.0)
+                .fetch_all(store.pool())
+                .await?
+        }
+        Scope::Office(office) => {
+            sqlx::query_as(office_select!(" WHERE o.id = $1"))
+                .bind(office.0)
+                .fetch_all(store.pool())
+                .await?
+        }
+        Scope::Partner(_) | Scope::Person(_) | Scope::ProsecutorOffice(_) => Vec::new(),
+    };
+    Ok(rows)
+}
+
+/// One office, if `scope` may see it; otherwise `NotFound` (no existence leak).
+pub async fn get_office(store: &Store, scope: Scope, id: OfficeId) -> Result<Office> {
+    list_offices(store, scope)
+        .await?
+        .into_iter()
+        .find(|office| office.id == id.0)
+        .ok_or(StoreError::NotFound)
+}
+
+/// Looks an office up by code for operators' commands (no user scope applies there).
+pub async fn office_by_code(store: &Store, code: &str) -> Result<Office> {
+    sqlx::query_as(office_select!(" WHERE o.code = $1"))
+        .bind(code)
+        .fetch_optional(store.pool())
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+pub async fn create_office(store: &Store, actor: &Actor, fields: &OfficeFields) -> Result<OfficeId> {
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(fields.region_id.0)
+    .bind(&fields.code)
+    .bind(&fields.name)
+    .bind(&fields.address)
+    .bind(&fields.phone)
+    .bind(&fields.email)
+    .bind(fields.time_zone.iana())
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unique_as("code"))?;
+    let event = Event::new("office.create", "office", id, json!({"after": fields.summary()}));
+    store.audit(&mut tx, actor, event).await?;
+    tx.commit().await?;
+    Ok(OfficeId(id))
+}
+
+/// Updates an office if nobody changed it since `expected_version` was read.
+pub async fn update_office(
+    store: &Store,
+    actor: &Actor,
+    id: OfficeId,
+    expected_version: i64,
+    fields: &OfficeFields,
+) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    let before: Option<Office> = sqlx::query_as(office_select!(" WHERE o.id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let before = before.ok_or(StoreError::NotFound)?;
+    let changed = sqlx::query(
+        "UPDATE offices SET region_id = $1, code = $2, name = $3, address = $4, phone = $5,
+            email = $6, time_zone = $7, version = version + 1
+         WHERE id = $8 AND version = $9",
+    )
+    .bind(fields.region_id.0)
+    .bind(&fields.code)
+    .bind(&fields.name)
+    .bind(&fields.address)
+    .bind(&fields.phone)
+    .bind(&fields.email)
+    .bind(fields.time_zone.iana())
+    .bind(id.0)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await
+    .map_err(unique_as("code"))?;
+    if changed.rows_affected() == 0 {
+        return Err(StoreError::Conflict);
+    }
+    let summary = json!({"before": before, "after": fields.summary()});
+    store.audit(&mut tx, actor, Event::new("office.update", "office", id, summary)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn create_prosecutor_office(
+    store: &Store,
+    actor: &Actor,
+    region: RegionId,
+    code: &str,
+    name: &str,
+) -> Result<ProsecutorOfficeId> {
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO prosecutor_offices (region_id, code, name, created_at)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(region.0)
+    .bind(code)
+    .bind(name)
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unique_as("code"))?;
+    let event = Event::new("prosecutor_office.create", "prosecutor_office", id, json!({"code": code, "name": name}));
+    store.audit(&mut tx, actor, event).await?;
+    tx.commit().await?;
+    Ok(ProsecutorOfficeId(id))
+}
+
+pub async fn prosecutor_office_by_code(store: &Store, code: &str) -> Result<ProsecutorOfficeId> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM prosecutor_offices WHERE code = $1")
+        .bind(code)
+        .fetch_optional(store.pool())
+        .await?;
+    row.map(|(id,)| ProsecutorOfficeId(id)).ok_or(StoreError::NotFound)
+}
+
+pub async fn create_partner(store: &Store, actor: &Actor, office: OfficeId, name: &str) -> Result<PartnerId> {
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO partners (office_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(office.0)
+    .bind(name)
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut scoped_actor = actor.clone();
+    scoped_actor.office_id = Some(office);
+    let event = Event::new("partner.create", "partner", id, json!({"name": name}));
+    store.audit(&mut tx, &scoped_actor, event).await?;
+    tx.commit().await?;
+    Ok(PartnerId(id))
+}
+
+/// Creates a person record. The summary holds no personal data: only the id is audited.
+pub async fn create_person(store: &Store, actor: &Actor, full_name: &str) -> Result<PersonId> {
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) =
+        sqlx::query_as("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(full_name)
+            .bind(clock::now_text())
+            .fetch_one(&mut *tx)
+            .await?;
+    store.audit(&mut tx, actor, Event::new("person.create", "person", id, json!({}))).await?;
+    tx.commit().await?;
+    Ok(PersonId(id))
+}
+

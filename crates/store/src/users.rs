@@ -1,0 +1,341 @@
+//! Users, their roles and what they are bound to (office, region, partner, person or
+//! prosecutor's office). Password hashes are written and read here but never audited.
+
+use karya_domain::Role;
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError, unique_as};
+use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, UserId};
+use crate::scope::Scope;
+
+/// What a user is bound to; which fields are set follows from the roles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Binding {
+    pub office: Option<OfficeId>,
+    pub region: Option<RegionId>,
+    pub partner: Option<PartnerId>,
+    pub person: Option<PersonId>,
+    pub prosecutor_office: Option<ProsecutorOfficeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub username: String,
+    pub display_name: String,
+    pub nip: Option<String>,
+    pub binding: Binding,
+    pub language: String,
+    pub disabled: bool,
+    pub version: i64,
+    pub roles: Vec<Role>,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    nip: Option<String>,
+    office_id: Option<i64>,
+    region_id: Option<i64>,
+    partner_id: Option<i64>,
+    person_id: Option<i64>,
+    prosecutor_office_id: Option<i64>,
+    language: String,
+    disabled: i64,
+    version: i64,
+}
+
+impl UserRow {
+    fn into_user(self, roles: Vec<Role>) -> User {
+        User {
+            id: UserId(self.id),
+            username: self.username,
+            display_name: self.display_name,
+            nip: self.nip,
+            binding: Binding {
+                office: self.office_id.map(OfficeId),
+                region: self.region_id.map(RegionId),
+                partner: self.partner_id.map(PartnerId),
+                person: self.person_id.map(PersonId),
+                prosecutor_office: self.prosecutor_office_id.map(ProsecutorOfficeId),
+            },
+            language: self.language,
+            disabled: self.disabled != 0,
+            version: self.version,
+            roles,
+        }
+    }
+}
+
+macro_rules! user_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, username, display_name, nip, office_id, region_id, partner_id, ",
+            "person_id, prosecutor_office_id, language, disabled, version FROM users",
+            $tail
+        )
+    };
+}
+
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub nip: Option<String>,
+    pub password_hash: String,
+    pub binding: Binding,
+    pub roles: Vec<Role>,
+}
+
+pub async fn create_user(store: &Store, actor: &Actor, user: &NewUser) -> Result<UserId> {
+    let mut tx = store.begin_write().await?;
+    let b = user.binding;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (username, display_name, nip, password_hash, office_id, region_id,
+            partner_id, person_id, prosecutor_office_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(&user.username)
+    .bind(&user.display_name)
+    .bind(&user.nip)
+    .bind(&user.password_hash)
+    .bind(b.office.map(|id| id.0))
+    .bind(b.region.map(|id| id.0))
+    .bind(b.partner.map(|id| id.0))
+    .bind(b.person.map(|id| id.0))
+    .bind(b.prosecutor_office.map(|id| id.0))
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unique_as("username"))?;
+    insert_roles(&mut tx, id, &user.roles).await?;
+    let summary = json!({
+        "username": user.username,
+        "roles": user.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        "office_id": b.office.map(|id| id.0),
+    });
+    let mut actor = actor.clone();
+    actor.office_id = actor.office_id.or(b.office);
+    store.audit(&mut tx, &actor, Event::new("user.create", "user", id, summary)).await?;
+    tx.commit().await?;
+    Ok(UserId(id))
+}
+
+async fn insert_roles(tx: &mut sqlx::AnyConnection, user: i64, roles: &[Role]) -> Result<()> {
+    for role in roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+            .bind(user)
+            .bind(role.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn roles_of(executor: impl sqlx::AnyExecutor<'_>, user: i64) -> Result<Vec<Role>> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+        .bind(user)
+        .fetch_all(executor)
+        .await?;
+    Ok(rows.iter().filter_map(|(role,)| Role::parse(role)).collect())
+}
+
+/// What a login needs: the id, the stored hash and whether the account is disabled.
+pub struct Credentials {
+    pub id: UserId,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+pub async fn credentials(store: &Store, username: &str) -> Result<Option<Credentials>> {
+    let row: Option<(i64, String, i64)> =
+        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(row.map(|(id, password_hash, disabled)| Credentials {
+        id: UserId(id),
+        password_hash,
+        disabled: disabled != 0,
+    }))
+}
+
+pub async fn credentials_by_id(store: &Store, id: UserId) -> Result<Credentials> {
+    let row: Option<(i64, String, i64)> =
+        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(store.pool())
+            .await?;
+    let (id, password_hash, disabled) = row.ok_or(StoreError::NotFound)?;
+    Ok(Credentials {
+        id: UserId(id),
+        password_hash,
+        disabled: disabled != 0,
+    })
+}
+
+/// The user behind a session or token. Authentication itself decides who may call this.
+pub async fn get_user(store: &Store, id: UserId) -> Result<User> {
+    let row: Option<UserRow> = sqlx::query_as(user_select!(" WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(store.pool())
+        .await?;
+    let row = row.ok_or(StoreError::NotFound)?;
+    let roles = roles_of(store.pool(), row.id).await?;
+    Ok(row.into_user(roles))
+}
+
+pub async fn user_by_username(store: &Store, username: &str) -> Result<User> {
+    let row: Option<UserRow> = sqlx::query_as(user_select!(" WHERE username = $1"))
+        .bind(username)
+        .fetch_optional(store.pool())
+        .await?;
+    let row = row.ok_or(StoreError::NotFound)?;
+    let roles = roles_of(store.pool(), row.id).await?;
+    Ok(row.into_user(roles))
+}
+
+/// Users managed in `scope`: everyone (national) or the office's own.
+pub async fn list_users(store: &Store, scope: Scope) -> Result<Vec<User>> {
+    let rows: Vec<UserRow> = match scope {
+        Scope::National => {
+            sqlx::query_as(user_select!(" ORDER BY username"))
+                .fetch_all(store.pool())
+                .await?
+        }
+        Scope::Office(office) => {
+            sqlx::query_as(user_select!(" WHERE office_id = $1 ORDER BY username"))
+                .bind(office.0)
+                .fetch_all(store.pool())
+                .await?
+        }
+        _ => Vec::new(),
+    };
+    let mut users = Vec::with_capacity(rows.len());
+    for row in rows {
+        let roles = roles_of(store.pool(), row.id).await?;
+        users.push(row.into_user(roles));
+    }
+    Ok(users)
+}
+
+/// One user if `scope` manages them; otherwise `NotFound`.
+pub async fn get_user_in(store: &Store, scope: Scope, id: UserId) -> Result<User> {
+    let user = get_user(store, id).await?;
+    let visible = match scope {
+        Scope::National => true,
+        Scope::Office(office) => user.binding.office == Some(office),
+        _ => false,
+    };
+    if visible { Ok(user) } else { Err(StoreError::NotFound) }
+}
+
+/// Changes name, NIP and roles, guarded by the version the editor saw.
+pub async fn update_user(
+    store: &Store,
+    actor: &Actor,
+    scope: Scope,
+    id: UserId,
+    expected_version: i64,
+    display_name: &str,
+    nip: Option<&str>,
+    roles: &[Role],
+) -> Result<()> {
+    let before = get_user_in(store, scope, id).await?;
+    let mut tx = store.begin_write().await?;
+    let changed = sqlx::query(
+        "UPDATE users SET display_name = $1, nip = $2, version = version + 1
+         WHERE id = $3 AND version = $4",
+    )
+    .bind(display_name)
+    .bind(nip)
+    .bind(id.0)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Err(StoreError::Conflict);
+    }
+    sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    insert_roles(&mut tx, id.0, roles).await?;
+    let names = |roles: &[Role]| roles.iter().map(|r| r.as_str()).collect::<Vec<_>>();
+    let summary = json!({
+        "before": {"display_name": before.display_name, "nip": before.nip, "roles": names(&before.roles)},
+        "after": {"display_name": display_name, "nip": nip, "roles": names(roles)},
+    });
+    store.audit(&mut tx, actor, Event::new("user.update", "user", id, summary)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Disables or enables an account. Disabling ends its sessions in the same transaction.
+pub async fn set_disabled(store: &Store, actor: &Actor, scope: Scope, id: UserId, disabled: bool) -> Result<()> {
+    get_user_in(store, scope, id).await?;
+    let mut tx = store.begin_write().await?;
+    sqlx::query("UPDATE users SET disabled = $1, version = version + 1 WHERE id = $2")
+        .bind(i64::from(disabled))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    if disabled {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let action = if disabled { "user.disable" } else { "user.enable" };
+    store.audit(&mut tx, actor, Event::new(action, "user", id, json!({}))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a new password hash and ends every session of the user except `keep_session`.
+pub async fn set_password(
+    store: &Store,
+    actor: &Actor,
+    id: UserId,
+    password_hash: &str,
+    keep_session: Option<&str>,
+) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(id.0)
+        .bind(keep_session.unwrap_or(""))
+        .execute(&mut *tx)
+        .await?;
+    store.audit(&mut tx, actor, Event::new("user.password_change", "user", id, json!({}))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_language(store: &Store, actor: &Actor, id: UserId, language: &str) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let event = Event::new("user.language", "user", id, json!({"language": language}));
+    store.audit(&mut tx, actor, event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn count_users(store: &Store) -> Result<i64> {
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(store.pool())
+        .await?;
+    Ok(count)
+}

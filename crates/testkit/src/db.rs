@@ -1,0 +1,45 @@
+//! A fresh database per test: a SQLite file in a temporary directory, or a new database in
+//! the test PostgreSQL cluster.
+
+use std::path::PathBuf;
+
+use karya_store::{Engine, Store};
+
+pub struct TestDb {
+    pub store: Store,
+    pub url: String,
+    pub engine: Engine,
+    /// A directory for this test (the SQLite file, the audit key, uploaded files).
+    pub dir: PathBuf,
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("karya-test-{}", karya_store::secret::random_hex()));
+    std::fs::create_dir_all(&dir).expect("create a temporary directory");
+    dir
+}
+
+/// A migrated database with the installation audit key, on the engine asked for.
+pub async fn fresh_store(engine: Engine) -> TestDb {
+    let dir = temp_dir();
+    let url = match engine {
+        Engine::Sqlite => format!("sqlite://{}", dir.join("karya.db").display()),
+        Engine::Postgres => crate::postgres::fresh_database().await,
+    };
+    let key = karya_store::keys::AuditKey::load_or_create(&dir.join("audit-signing.key"))
+        .expect("audit key");
+    let store = Store::connect(&url).await.expect("connect").with_audit_key(key);
+    karya_store::migrate::run(&store).await.expect("migrate");
+    TestDb {
+        store,
+        url,
+        engine,
+        dir,
+    }
+}
