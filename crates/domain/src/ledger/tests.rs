@@ -1,0 +1,513 @@
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use jiff::tz::TimeZone;
+
+use super::*;
+use crate::calendar::OfficeZone;
+use crate::rule::{Rule, Violation};
+
+const CLIENT: i64 = 1;
+const SUPERVISOR: i64 = 2;
+const PK: i64 = 3;
+
+/// Local time `h:m` on `day` in `zone`.
+fn at(zone: OfficeZone, day: Date, h: i8, m: i8) -> Timestamp {
+    day.at(h, m, 0, 0)
+        .to_zoned_datetime(zone.time_zone())
+        .expect("valid local time")
+        .timestamp()
+}
+
+fn wib(day: Date, h: i8, m: i8) -> Timestamp {
+    at(OfficeZone::Wib, day, h, m)
+}
+
+const DAY: Date = date(2026, 3, 2);
+
+fn now() -> Timestamp {
+    "2027-01-01T00:00:00Z".parse().expect("instant")
+}
+
+fn ledger_in(zone: TimeZone, ordered: Minutes) -> Ledger {
+    let window = ServiceWindow::statutory(DAY).expect("window");
+    Ledger::new(ordered, window, zone, Vec::new())
+}
+
+fn ledger() -> Ledger {
+    ledger_in(OfficeZone::Wib.time_zone(), Minutes::from_hours(120))
+}
+
+fn entry(id: i64, start: Timestamp, end: Timestamp, state: EntryState) -> AttendanceEntry {
+    AttendanceEntry {
+        id,
+        start,
+        end,
+        reported_by: CLIENT,
+        state,
+    }
+}
+
+fn credited() -> EntryState {
+    EntryState::Credited {
+        supervisor: SUPERVISOR,
+        pk: PK,
+    }
+}
+
+fn add(l: &mut Ledger, id: i64, start: Timestamp, end: Timestamp) -> Result<(), Violation> {
+    l.add_entry(id, start, end, CLIENT, now()).map(|_| ())
+}
+
+fn credit(l: &mut Ledger, id: i64) -> Result<(), Violation> {
+    l.verify_by_supervisor(id, SUPERVISOR)?;
+    l.verify_by_pk(id, PK).map(|_| ())
+}
+
+#[test]
+fn accepts_exactly_eight_hours_in_a_day_L5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 12, 0)).expect("morning");
+    add(&mut l, 2, wib(DAY, 13, 0), wib(DAY, 17, 0)).expect("afternoon makes exactly 8 h");
+    assert_eq!(l.minutes_free_on(DAY), Minutes::ZERO);
+    credit(&mut l, 1).expect("credit morning");
+    credit(&mut l, 2).expect("credit afternoon");
+    assert_eq!(l.credited_by_day().get(&DAY), Some(&Minutes::from_hours(8)));
+}
+
+#[test]
+fn rejects_eight_hours_and_one_minute_in_a_day_L5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 12, 0)).expect("morning");
+    let err = add(&mut l, 2, wib(DAY, 13, 0), wib(DAY, 17, 1)).expect_err("8 h 1 min");
+    assert_eq!(err.rule, Rule::L5);
+    assert_eq!(
+        err.message_id,
+        "Pada 2 Maret 2026 tinggal 4 jam yang dapat dihitung (batas 8 jam sehari, L5); \
+         catatan ini 4 jam 1 menit."
+    );
+    assert!(
+        err.message_en
+            .starts_with("Only 4 h can still be counted on 2 March 2026")
+    );
+    assert_eq!(l.entries().len(), 1, "a refused entry is not recorded");
+}
+
+#[test]
+fn pending_reports_count_against_the_day_and_the_message_gives_the_minutes_left_L5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 15, 15)).expect("7 h 15 min reported");
+    assert_eq!(l.minutes_free_on(DAY), Minutes::new(45));
+    let err = add(&mut l, 2, wib(DAY, 16, 0), wib(DAY, 17, 0)).expect_err("1 h > 45 min");
+    assert_eq!(err.rule, Rule::L5);
+    assert!(
+        err.message_id.contains("tinggal 45 menit"),
+        "{}",
+        err.message_id
+    );
+    add(&mut l, 2, wib(DAY, 16, 0), wib(DAY, 16, 45)).expect("exactly the 45 minutes left");
+    let err = add(&mut l, 3, wib(DAY, 17, 0), wib(DAY, 17, 1)).expect_err("day is full");
+    assert!(
+        err.message_id.contains("sudah tercatat 8 jam"),
+        "{}",
+        err.message_id
+    );
+}
+
+#[test]
+fn a_rejected_report_frees_its_minutes_but_keeps_its_reason_L5_B5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 16, 0)).expect("8 h");
+    l.reject(1, SUPERVISOR, "  Klien tidak hadir hari itu.  ")
+        .expect("rejected");
+    assert_eq!(
+        l.entry(1).map(|e| e.state.clone()),
+        Some(EntryState::Rejected {
+            by: SUPERVISOR,
+            reason: "Klien tidak hadir hari itu.".into()
+        })
+    );
+    assert_eq!(l.minutes_free_on(DAY), Minutes::from_hours(8));
+    add(&mut l, 2, wib(DAY, 8, 0), wib(DAY, 16, 0)).expect("overlap with a rejected entry is fine");
+    assert_eq!(l.totals().rejected, Minutes::from_hours(8));
+}
+
+#[test]
+fn rejects_one_entry_longer_than_eight_hours_even_across_midnight_L5() {
+    let mut l = ledger();
+    let next = date(2026, 3, 3);
+    let err = add(&mut l, 1, wib(DAY, 16, 0), wib(next, 0, 1)).expect_err("481 minutes");
+    assert_eq!(err.rule, Rule::L5);
+    assert!(
+        err.message_id.contains("8 jam 1 menit"),
+        "{}",
+        err.message_id
+    );
+}
+
+#[test]
+fn an_entry_across_midnight_counts_on_both_days_L5() {
+    let mut l = ledger();
+    let next = date(2026, 3, 3);
+    add(&mut l, 1, wib(DAY, 20, 0), wib(next, 2, 0)).expect("22 h to 2 h");
+    assert_eq!(l.minutes_free_on(DAY), Minutes::from_hours(4));
+    assert_eq!(l.minutes_free_on(next), Minutes::from_hours(6));
+    let err = add(&mut l, 2, wib(next, 8, 0), wib(next, 14, 1)).expect_err("6 h 1 min");
+    assert_eq!(err.rule, Rule::L5);
+    add(&mut l, 2, wib(next, 8, 0), wib(next, 14, 0)).expect("6 h fills the second day");
+    credit(&mut l, 1).expect("credit");
+    let by_day = l.credited_by_day();
+    assert_eq!(by_day.get(&DAY), Some(&Minutes::from_hours(4)));
+    assert_eq!(by_day.get(&next), Some(&Minutes::from_hours(2)));
+}
+
+#[test]
+fn the_same_utc_instants_fall_on_different_local_days_in_wib_wita_and_wit_L5() {
+    // 8 hours from 01:00 to 09:00 UTC fill 2 March in every zone; one more hour from 16:00
+    // to 17:00 UTC is 23:00 on 2 March in WIB (refused), but 00:00 and 01:00 on 3 March in
+    // WITA and WIT (accepted).
+    let utc = |text: &str| -> Timestamp { text.parse().expect("instant") };
+    for (zone, accepted) in [
+        (OfficeZone::Wib, false),
+        (OfficeZone::Wita, true),
+        (OfficeZone::Wit, true),
+    ] {
+        let mut l = ledger_in(zone.time_zone(), Minutes::from_hours(120));
+        l.add_entry(
+            1,
+            utc("2026-03-02T01:00:00Z"),
+            utc("2026-03-02T09:00:00Z"),
+            CLIENT,
+            now(),
+        )
+        .expect("8 h");
+        let late = l.add_entry(
+            2,
+            utc("2026-03-02T16:00:00Z"),
+            utc("2026-03-02T17:00:00Z"),
+            CLIENT,
+            now(),
+        );
+        assert_eq!(late.is_ok(), accepted, "{}", zone.abbreviation());
+        if let Err(err) = late {
+            assert_eq!(err.rule, Rule::L5);
+        }
+    }
+}
+
+#[test]
+fn accepts_an_entry_on_the_last_day_of_the_window_L6() {
+    let mut l = ledger();
+    let last = l.window().end_inclusive();
+    assert_eq!(last, date(2026, 8, 28));
+    add(&mut l, 1, wib(last, 8, 0), wib(last, 16, 0)).expect("last day");
+    assert_eq!(l.minutes_free_on(last), Minutes::ZERO);
+}
+
+#[test]
+fn rejects_an_entry_on_the_day_after_the_window_L6() {
+    let mut l = ledger();
+    let after = date(2026, 8, 29);
+    let err = add(&mut l, 1, wib(after, 8, 0), wib(after, 9, 0)).expect_err("after");
+    assert_eq!(err.rule, Rule::L6);
+    assert!(
+        err.message_id.contains("29 Agustus 2026"),
+        "{}",
+        err.message_id
+    );
+    assert_eq!(l.minutes_free_on(after), Minutes::ZERO);
+}
+
+#[test]
+fn rejects_an_entry_that_runs_past_midnight_out_of_the_window_L6() {
+    let mut l = ledger();
+    let last = date(2026, 8, 28);
+    let err = add(&mut l, 1, wib(last, 23, 0), wib(date(2026, 8, 29), 0, 30)).expect_err("spills");
+    assert_eq!(err.rule, Rule::L6);
+}
+
+#[test]
+fn rejects_an_entry_before_the_window_starts_L6() {
+    let mut l = ledger();
+    let before = date(2026, 3, 1);
+    let err = add(&mut l, 1, wib(before, 8, 0), wib(before, 9, 0)).expect_err("before");
+    assert_eq!(err.rule, Rule::L6);
+}
+
+#[test]
+fn rejects_zero_and_negative_lengths_seconds_and_future_times_B5() {
+    let mut l = ledger();
+    let t = wib(DAY, 8, 0);
+    assert_eq!(add(&mut l, 1, t, t).expect_err("zero").rule, Rule::B5);
+    assert_eq!(
+        add(&mut l, 1, t, wib(DAY, 7, 0))
+            .expect_err("negative")
+            .rule,
+        Rule::B5
+    );
+    let with_seconds = t
+        .checked_add(jiff::SignedDuration::from_secs(30))
+        .expect("in range");
+    assert_eq!(
+        add(&mut l, 1, with_seconds, wib(DAY, 9, 0))
+            .expect_err("seconds")
+            .rule,
+        Rule::B5
+    );
+    let future = l
+        .add_entry(1, t, wib(DAY, 9, 0), CLIENT, wib(DAY, 8, 59))
+        .expect_err("future");
+    assert_eq!((future.rule, future.field), (Rule::B5, "end"));
+    assert!(l.entries().is_empty());
+}
+
+#[test]
+fn rejects_an_entry_overlapping_another_of_the_case_B5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 10, 0)).expect("first");
+    let err = add(&mut l, 2, wib(DAY, 9, 59), wib(DAY, 11, 0)).expect_err("overlap");
+    assert_eq!(err.rule, Rule::B5);
+    assert!(
+        err.message_id.contains("08.00–10.00, 2 Maret 2026"),
+        "{}",
+        err.message_id
+    );
+    add(&mut l, 2, wib(DAY, 10, 0), wib(DAY, 11, 0)).expect("touching is not overlapping");
+    assert!(
+        add(&mut l, 2, wib(DAY, 12, 0), wib(DAY, 13, 0)).is_err(),
+        "duplicate id"
+    );
+}
+
+#[test]
+fn rejects_an_entry_beyond_the_order_with_the_minutes_left_L4() {
+    let mut l = ledger_in(OfficeZone::Wita.time_zone(), Minutes::from_hours(8));
+    let zone = OfficeZone::Wita;
+    let day2 = date(2026, 3, 3);
+    l.add_entry(1, at(zone, DAY, 8, 0), at(zone, DAY, 12, 0), CLIENT, now())
+        .expect("4 h");
+    credit(&mut l, 1).expect("credited");
+    l.add_entry(
+        2,
+        at(zone, day2, 8, 0),
+        at(zone, day2, 11, 0),
+        CLIENT,
+        now(),
+    )
+    .expect("3 h");
+    let day3 = date(2026, 3, 4);
+    assert_eq!(l.minutes_free_on(day3), Minutes::from_hours(1));
+    let err = l
+        .add_entry(3, at(zone, day3, 8, 0), at(zone, day3, 9, 1), CLIENT, now())
+        .expect_err("1 h 1 min > 1 h");
+    assert_eq!(err.rule, Rule::L4);
+    assert!(
+        err.message_id.contains("tinggal 1 jam;"),
+        "{}",
+        err.message_id
+    );
+}
+
+#[test]
+fn credits_only_after_the_supervisor_and_then_the_pk_B5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 12, 0)).expect("reported");
+    let early = l.verify_by_pk(1, PK).expect_err("PK before PJ");
+    assert_eq!(early.rule, Rule::B5);
+    assert_eq!(l.totals().credited, Minutes::ZERO);
+    let state = l
+        .verify_by_supervisor(1, SUPERVISOR)
+        .expect("PJ")
+        .state
+        .clone();
+    assert_eq!(
+        state,
+        EntryState::SupervisorVerified {
+            supervisor: SUPERVISOR
+        }
+    );
+    assert_eq!(
+        l.totals().credited,
+        Minutes::ZERO,
+        "not credited after the PJ alone"
+    );
+    assert_eq!(l.totals().pending, Minutes::from_hours(4));
+    let state = l.verify_by_pk(1, PK).expect("PK").state.clone();
+    assert_eq!(state, credited());
+    assert_eq!(l.totals().credited, Minutes::from_hours(4));
+    assert_eq!(l.totals().pending, Minutes::ZERO);
+    assert_eq!(
+        l.verify_by_supervisor(1, SUPERVISOR)
+            .expect_err("again")
+            .rule,
+        Rule::B5
+    );
+    assert_eq!(
+        l.reject(1, PK, "salah")
+            .expect_err("credited is final")
+            .rule,
+        Rule::B5
+    );
+}
+
+#[test]
+fn nobody_verifies_their_own_report_B5() {
+    let mut l = ledger();
+    // A PJ filling in the report on the client's behalf cannot also verify it.
+    l.add_entry(1, wib(DAY, 8, 0), wib(DAY, 12, 0), SUPERVISOR, now())
+        .expect("reported");
+    assert_eq!(
+        l.verify_by_supervisor(1, SUPERVISOR).expect_err("own").rule,
+        Rule::B5
+    );
+    assert_eq!(
+        l.reject(1, SUPERVISOR, "x").expect_err("own").rule,
+        Rule::B5
+    );
+    l.verify_by_supervisor(1, 9).expect("another PJ");
+    assert_eq!(
+        l.verify_by_pk(1, SUPERVISOR)
+            .expect_err("reporter as PK")
+            .rule,
+        Rule::B5
+    );
+    assert_eq!(
+        l.verify_by_pk(1, 9)
+            .expect_err("same person as PJ and PK")
+            .rule,
+        Rule::B5
+    );
+    l.verify_by_pk(1, PK).expect("a different PK");
+}
+
+#[test]
+fn a_rejection_needs_a_reason_and_an_entry_that_exists_B5() {
+    let mut l = ledger();
+    add(&mut l, 1, wib(DAY, 8, 0), wib(DAY, 12, 0)).expect("reported");
+    assert_eq!(l.reject(1, PK, "   ").expect_err("blank").field, "reason");
+    assert_eq!(l.reject(7, PK, "x").expect_err("unknown").field, "id");
+    assert_eq!(l.verify_by_pk(7, PK).expect_err("unknown").field, "id");
+}
+
+#[test]
+fn crediting_refuses_an_entry_that_would_exceed_the_order_L4() {
+    // Entries stored by another path (e.g. imported) are re-checked when credited.
+    let day2 = date(2026, 3, 3);
+    let entries = vec![
+        entry(1, wib(DAY, 8, 0), wib(DAY, 14, 0), credited()),
+        entry(
+            2,
+            wib(day2, 8, 0),
+            wib(day2, 11, 0),
+            EntryState::SupervisorVerified {
+                supervisor: SUPERVISOR,
+            },
+        ),
+    ];
+    let window = ServiceWindow::statutory(DAY).expect("window");
+    let mut l = Ledger::new(
+        Minutes::from_hours(8),
+        window,
+        OfficeZone::Wib.time_zone(),
+        entries,
+    );
+    let err = l.verify_by_pk(2, PK).expect_err("3 h > 2 h left");
+    assert_eq!(err.rule, Rule::L4);
+    assert!(
+        err.message_id.contains("tinggal 2 jam"),
+        "{}",
+        err.message_id
+    );
+    assert_eq!(l.totals().credited, Minutes::from_hours(6));
+}
+
+#[test]
+fn crediting_refuses_a_ninth_hour_on_a_day_L5() {
+    let entries = vec![
+        entry(1, wib(DAY, 6, 0), wib(DAY, 12, 0), credited()),
+        entry(
+            2,
+            wib(DAY, 12, 0),
+            wib(DAY, 15, 0),
+            EntryState::SupervisorVerified {
+                supervisor: SUPERVISOR,
+            },
+        ),
+    ];
+    let window = ServiceWindow::statutory(DAY).expect("window");
+    let mut l = Ledger::new(
+        Minutes::from_hours(120),
+        window,
+        OfficeZone::Wib.time_zone(),
+        entries,
+    );
+    let err = l.verify_by_pk(2, PK).expect_err("9 h");
+    assert_eq!(err.rule, Rule::L5);
+    assert!(
+        err.message_id.contains("tinggal 2 jam"),
+        "{}",
+        err.message_id
+    );
+}
+
+#[test]
+fn totals_split_the_order_into_credited_pending_rejected_and_remaining_L4() {
+    let d = |n| date(2026, 3, n);
+    let entries = vec![
+        entry(1, wib(d(2), 8, 0), wib(d(2), 12, 0), credited()),
+        entry(2, wib(d(3), 8, 0), wib(d(3), 10, 0), EntryState::Reported),
+        entry(
+            3,
+            wib(d(4), 8, 0),
+            wib(d(4), 9, 30),
+            EntryState::SupervisorVerified {
+                supervisor: SUPERVISOR,
+            },
+        ),
+        entry(
+            4,
+            wib(d(5), 8, 0),
+            wib(d(5), 9, 0),
+            EntryState::Rejected {
+                by: PK,
+                reason: "x".into(),
+            },
+        ),
+    ];
+    let window = ServiceWindow::statutory(DAY).expect("window");
+    let l = Ledger::new(
+        Minutes::from_hours(10),
+        window,
+        OfficeZone::Wib.time_zone(),
+        entries,
+    );
+    let t = l.totals();
+    assert_eq!(t.ordered, Minutes::from_hours(10));
+    assert_eq!(t.credited, Minutes::from_hours(4));
+    assert_eq!(t.pending, Minutes::new(210));
+    assert_eq!(t.rejected, Minutes::from_hours(1));
+    assert_eq!(t.remaining, Minutes::from_hours(6));
+    assert_eq!(t.still_to_report(), Minutes::new(150));
+    assert_eq!(
+        l.minutes_free_on(d(6)),
+        Minutes::new(150),
+        "the order caps the day"
+    );
+}
+
+#[test]
+fn entry_states_have_database_names() {
+    assert_eq!(EntryState::Reported.as_str(), "reported");
+    assert_eq!(
+        EntryState::SupervisorVerified { supervisor: 1 }.as_str(),
+        "supervisor_verified"
+    );
+    assert_eq!(credited().as_str(), "credited");
+    assert_eq!(
+        EntryState::Rejected {
+            by: 1,
+            reason: String::new()
+        }
+        .as_str(),
+        "rejected"
+    );
+}
