@@ -4,22 +4,36 @@
 
 pub mod calendar;
 pub mod ledger;
+pub mod lifecycle;
 pub mod local_day;
+pub mod milestones;
 pub mod minutes;
 pub mod money;
+pub mod nik;
+pub mod progress;
 pub mod role;
 pub mod rule;
 pub mod sentence;
+pub mod sop;
 pub mod window;
 
 pub use calendar::OfficeZone;
 pub use ledger::{AttendanceEntry, EntryState, Ledger, Totals};
+pub use lifecycle::{
+    CaseStatus, Guards, TerminationReason, Transition, TransitionError, allowed_transitions,
+};
+pub use milestones::{
+    Milestone, MilestoneBasis, MilestoneKey, MilestoneState, Quarter, milestones,
+};
 pub use minutes::Minutes;
 pub use money::{FineCategories, FineCategory};
+pub use nik::{Nik, NikWarning, Sex};
+pub use progress::{Pace, Progress, ProgressStatus, progress};
 pub use role::{Role, ScopeKind};
 pub use rule::{Rule, Violation, Violations};
 pub use sentence::{
     Consideration, DefaultOrder, JudgeConsiderations, PrisonTerm, ReplacedPenalty, ScheduleTerms,
     SentenceTerms, ValidTerms,
 };
+pub use sop::{Sop, SopKind, StepComparison, StepTime, StepVerdict};
 pub use window::ServiceWindow;

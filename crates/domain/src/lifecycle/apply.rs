@@ -1,0 +1,255 @@
+//! Applying a transition: is it allowed from this status, by these roles, and are its guards
+//! met (I3 summonses, G1 register data, the Litmas and case plan, T1a–c evidence)?
+
+use serde::{Deserialize, Serialize};
+
+use super::{CaseStatus, TerminationReason, Transition, allowed_transitions};
+use crate::minutes::Minutes;
+use crate::role::Role;
+use crate::rule::Rule;
+
+/// I3: the Kepala Bapas summons a client at most 3 times.
+pub const MAX_SUMMONSES: u8 = 3;
+
+/// Facts about the case that transitions depend on, gathered by the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guards {
+    /// Summonses already sent (I3).
+    pub summonses_sent: u8,
+    /// Whether a PK is assigned: where a summoned client returns when they appear.
+    pub officer_assigned: bool,
+    /// Whether the register data of G1 are recorded (name, birth, address, occupation,
+    /// parents, offence, fingerprint, photograph).
+    pub identity_recorded: bool,
+    /// Whether the PK has submitted the Litmas with its case plan (§2.2.6).
+    pub litmas_submitted: bool,
+    /// Whether the current case plan is approved (§2.2.6 f); placement needs it.
+    pub case_plan_approved: bool,
+    /// Ordered minus credited minutes (T1a: zero to terminate as completed).
+    pub minutes_remaining: Minutes,
+    /// The death certificate's reference (T1b).
+    pub death_certificate_ref: Option<String>,
+    /// The sanction letter's reference (T1c).
+    pub sanction_letter_ref: Option<String>,
+}
+
+/// Why a transition was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    /// The case is terminated; nothing follows.
+    #[error("the case is terminated ({0})")]
+    Final(CaseStatus),
+    /// The transition does not leave this status.
+    #[error("{transition:?} is not possible from {from}")]
+    NotAllowed {
+        from: CaseStatus,
+        transition: Transition,
+    },
+    /// None of the actor's roles may perform it (a 403).
+    #[error("{transition:?} needs one of the roles {allowed:?}")]
+    Forbidden {
+        transition: Transition,
+        allowed: &'static [Role],
+    },
+    /// A guard is not met.
+    #[error("{message_en}")]
+    Guard {
+        rule: Option<Rule>,
+        field: &'static str,
+        message_id: String,
+        message_en: String,
+    },
+}
+
+impl TransitionError {
+    /// The rule broken, where one applies.
+    pub fn rule(&self) -> Option<Rule> {
+        match self {
+            TransitionError::Guard { rule, .. } => *rule,
+            _ => None,
+        }
+    }
+
+    /// Whether the refusal is about authority (403) rather than the case (422).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, TransitionError::Forbidden { .. })
+    }
+
+    pub fn message_id(&self) -> String {
+        match self {
+            TransitionError::Final(status) => {
+                format!(
+                    "Perkara sudah diakhiri ({}); tidak ada langkah lanjutan.",
+                    status.label_id()
+                )
+            }
+            TransitionError::NotAllowed { from, transition } => format!(
+                "Langkah \"{}\" tidak dapat dilakukan pada status \"{}\".",
+                transition.label_id(),
+                from.label_id()
+            ),
+            TransitionError::Forbidden { transition, .. } => format!(
+                "Anda tidak berwenang melakukan langkah \"{}\".",
+                transition.label_id()
+            ),
+            TransitionError::Guard { message_id, .. } => message_id.clone(),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            TransitionError::Final(status) => {
+                format!(
+                    "The case is terminated ({}); nothing follows.",
+                    status.label_en()
+                )
+            }
+            TransitionError::NotAllowed { from, transition } => format!(
+                "\"{}\" is not possible in the status \"{}\".",
+                transition.label_en(),
+                from.label_en()
+            ),
+            TransitionError::Forbidden { transition, .. } => {
+                format!("You may not \"{}\".", transition.label_en())
+            }
+            TransitionError::Guard { message_en, .. } => message_en.clone(),
+        }
+    }
+}
+
+fn guard(
+    rule: Option<Rule>,
+    field: &'static str,
+    message_id: impl Into<String>,
+    message_en: impl Into<String>,
+) -> TransitionError {
+    TransitionError::Guard {
+        rule,
+        field,
+        message_id: message_id.into(),
+        message_en: message_en.into(),
+    }
+}
+
+/// The status after `transition`, or why it is refused. Checks, in order: the case is not
+/// terminated; the transition leaves this status; one of `actor_roles` may perform it; its
+/// guards hold.
+pub fn apply(
+    status: CaseStatus,
+    transition: Transition,
+    guards: &Guards,
+    actor_roles: &[Role],
+) -> Result<CaseStatus, TransitionError> {
+    if status.is_final() {
+        return Err(TransitionError::Final(status));
+    }
+    if !allowed_transitions(status).contains(&transition) {
+        return Err(TransitionError::NotAllowed {
+            from: status,
+            transition,
+        });
+    }
+    let allowed = transition.allowed_roles();
+    if !actor_roles.iter().any(|role| allowed.contains(role)) {
+        return Err(TransitionError::Forbidden {
+            transition,
+            allowed,
+        });
+    }
+    check_guards(transition, guards)?;
+    Ok(target(transition, guards))
+}
+
+fn target(transition: Transition, guards: &Guards) -> CaseStatus {
+    match transition {
+        Transition::DocumentsFoundIncomplete => CaseStatus::DocumentsIncomplete,
+        Transition::DocumentsVerified => CaseStatus::DocumentsVerified,
+        Transition::SummonClient => CaseStatus::AwaitingClient,
+        Transition::ClientAppeared if guards.officer_assigned => CaseStatus::OfficerAssigned,
+        Transition::ClientAppeared => CaseStatus::DocumentsVerified,
+        Transition::AssignOfficer => CaseStatus::OfficerAssigned,
+        Transition::Register => CaseStatus::Registered,
+        Transition::ApproveAssessment => CaseStatus::Assessed,
+        Transition::Place => CaseStatus::Placed,
+        Transition::StartServing | Transition::CloseExamination => CaseStatus::Serving,
+        Transition::OpenExamination => CaseStatus::UnderExamination,
+        Transition::Terminate { reason } => CaseStatus::Terminated(reason),
+    }
+}
+
+fn has_text(reference: Option<&String>) -> bool {
+    reference.is_some_and(|text| !text.trim().is_empty())
+}
+
+fn check_guards(transition: Transition, g: &Guards) -> Result<(), TransitionError> {
+    match transition {
+        Transition::SummonClient if g.summonses_sent >= MAX_SUMMONSES => Err(guard(
+            Some(Rule::I3),
+            "summonses_sent",
+            format!(
+                "Klien sudah dipanggil {} kali, batas pemanggilan (I3). Catat ketidakhadirannya \
+                 sebagai pelanggaran dan sampaikan pertimbangan kepada Jaksa (I4).",
+                g.summonses_sent
+            ),
+            format!(
+                "The client has been summoned {} times, the limit (I3). Record the absence as a \
+                 violation and send the prosecutor a consideration (I4).",
+                g.summonses_sent
+            ),
+        )),
+        Transition::Register if !g.identity_recorded => Err(guard(
+            Some(Rule::G1),
+            "identity",
+            "Data register belum lengkap: nama, tempat/tanggal lahir, alamat, pekerjaan, nama \
+             ayah dan ibu, jenis kejahatan, sidik jari dan foto wajib dicatat (G1).",
+            "The register data are incomplete: name, place and date of birth, address, \
+             occupation, parents' names, offence, fingerprint and photograph are required (G1).",
+        )),
+        Transition::ApproveAssessment if !g.litmas_submitted => Err(guard(
+            None,
+            "litmas",
+            "PK belum menyerahkan Litmas beserta case plan kerja sosial.",
+            "The PK has not submitted the Litmas with its community-service case plan.",
+        )),
+        Transition::Place if !g.case_plan_approved => Err(guard(
+            None,
+            "case_plan",
+            "Klien hanya dapat ditempatkan menurut case plan yang telah disetujui.",
+            "A client can only be placed under an approved case plan.",
+        )),
+        Transition::Terminate { reason } => check_termination(reason, g),
+        _ => Ok(()),
+    }
+}
+
+fn check_termination(reason: TerminationReason, g: &Guards) -> Result<(), TransitionError> {
+    match reason {
+        TerminationReason::Completed if g.minutes_remaining.is_positive() => Err(guard(
+            Some(Rule::T1),
+            "minutes_remaining",
+            format!(
+                "Masih ada {} yang belum dihitung; pengakhiran karena selesai menjalani \
+                 memerlukan seluruh jam dalam putusan telah dihitung (T1a).",
+                g.minutes_remaining
+            ),
+            format!(
+                "{} are not yet credited; terminating as completed needs every hour of the \
+                 decision credited (T1a).",
+                g.minutes_remaining.display_en()
+            ),
+        )),
+        TerminationReason::Died if !has_text(g.death_certificate_ref.as_ref()) => Err(guard(
+            Some(Rule::T1),
+            "death_certificate_ref",
+            "Nomor surat keterangan meninggal wajib diisi (T1b).",
+            "The death certificate's reference is required (T1b).",
+        )),
+        TerminationReason::Sanctioned if !has_text(g.sanction_letter_ref.as_ref()) => Err(guard(
+            Some(Rule::T1),
+            "sanction_letter_ref",
+            "Nomor surat sanksi pelanggaran wajib diisi (T1c).",
+            "The sanction letter's reference is required (T1c).",
+        )),
+        _ => Ok(()),
+    }
+}

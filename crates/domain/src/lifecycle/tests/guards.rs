@@ -1,0 +1,178 @@
+//! Guards of the lifecycle: I3 summonses, G1 register data, the Litmas and case plan, and
+//! the evidence of T1a–c.
+
+use super::*;
+
+#[test]
+fn the_head_summons_at_most_three_times_I3() {
+    let mut g = met();
+    let mut status = S::DocumentsVerified;
+    for sent in 0..3 {
+        g.summonses_sent = sent;
+        status = apply(status, T::SummonClient, &g, &[Role::HeadOfOffice]).expect("summons");
+        assert_eq!(status, S::AwaitingClient);
+    }
+    g.summonses_sent = 3;
+    let err = apply(status, T::SummonClient, &g, &[Role::RegistryOfficer]).expect_err("fourth");
+    assert_eq!(err.rule(), Some(Rule::I3));
+    assert!(err.message_id().contains("sudah dipanggil 3 kali"));
+    assert!(err.message_id().contains("(I4)"));
+}
+
+#[test]
+fn a_client_who_appears_returns_to_where_the_case_was_I3() {
+    let mut g = met();
+    let back = apply(
+        S::AwaitingClient,
+        T::ClientAppeared,
+        &g,
+        &[Role::IntakeOfficer],
+    );
+    assert_eq!(back, Ok(S::DocumentsVerified));
+    g.officer_assigned = true;
+    let back = apply(
+        S::AwaitingClient,
+        T::ClientAppeared,
+        &g,
+        &[Role::RegistryOfficer],
+    );
+    assert_eq!(back, Ok(S::OfficerAssigned));
+    // The registry may summon during registration too (register SOP step 3).
+    assert_eq!(
+        step(S::OfficerAssigned, T::SummonClient, Role::RegistryOfficer),
+        Ok(S::AwaitingClient)
+    );
+}
+
+#[test]
+fn registration_needs_the_register_data_G1() {
+    let g = Guards {
+        identity_recorded: false,
+        ..met()
+    };
+    let result = apply(
+        S::OfficerAssigned,
+        T::Register,
+        &g,
+        &[Role::RegistryOfficer],
+    );
+    assert_eq!(guard_rule(result), (Some(Rule::G1), "identity"));
+}
+
+#[test]
+fn approval_needs_a_submitted_litmas() {
+    let g = Guards {
+        litmas_submitted: false,
+        ..met()
+    };
+    let result = apply(
+        S::Registered,
+        T::ApproveAssessment,
+        &g,
+        &[Role::HeadOfOffice],
+    );
+    assert_eq!(guard_rule(result), (None, "litmas"));
+}
+
+#[test]
+fn placement_needs_an_approved_case_plan() {
+    let g = Guards {
+        case_plan_approved: false,
+        ..met()
+    };
+    let err = apply(S::Assessed, T::Place, &g, &[Role::Pk]).expect_err("no plan");
+    assert_eq!(
+        err.message_id(),
+        "Klien hanya dapat ditempatkan menurut case plan yang telah disetujui."
+    );
+    assert_eq!(guard_rule(Err(err)), (None, "case_plan"));
+}
+
+#[test]
+fn completion_needs_every_hour_credited_T1() {
+    let g = Guards {
+        minutes_remaining: Minutes::new(750),
+        ..met()
+    };
+    let err = apply(
+        S::Serving,
+        T::Terminate {
+            reason: R::Completed,
+        },
+        &g,
+        &[Role::HeadOfOffice],
+    )
+    .expect_err("hours left");
+    assert_eq!(err.rule(), Some(Rule::T1));
+    assert!(
+        err.message_id().contains("Masih ada 12 jam 30 menit"),
+        "{}",
+        err.message_id()
+    );
+    assert!(err.message_id().contains("(T1a)"));
+    // Completion is only possible while serving.
+    let err = step(
+        S::Placed,
+        T::Terminate {
+            reason: R::Completed,
+        },
+        Role::HeadOfOffice,
+    );
+    assert!(matches!(err, Err(TransitionError::NotAllowed { .. })));
+}
+
+#[test]
+fn death_needs_a_death_certificate_reference_T1() {
+    for missing in [None, Some("  ".to_owned())] {
+        let g = Guards {
+            death_certificate_ref: missing,
+            ..met()
+        };
+        let result = apply(
+            S::Serving,
+            T::Terminate { reason: R::Died },
+            &g,
+            &[Role::HeadOfOffice],
+        );
+        assert_eq!(
+            guard_rule(result),
+            (Some(Rule::T1), "death_certificate_ref")
+        );
+    }
+    // Death ends a case at any open stage.
+    assert_eq!(
+        step(
+            S::AwaitingClient,
+            T::Terminate { reason: R::Died },
+            Role::HeadOfOffice
+        ),
+        Ok(S::Terminated(R::Died))
+    );
+}
+
+#[test]
+fn a_sanction_needs_a_sanction_letter_reference_T1() {
+    let g = Guards {
+        sanction_letter_ref: None,
+        ..met()
+    };
+    let result = apply(
+        S::UnderExamination,
+        T::Terminate {
+            reason: R::Sanctioned,
+        },
+        &g,
+        &[Role::HeadOfOffice],
+    );
+    assert_eq!(guard_rule(result), (Some(Rule::T1), "sanction_letter_ref"));
+    assert_eq!(
+        step(
+            S::UnderExamination,
+            T::Terminate {
+                reason: R::Sanctioned
+            },
+            Role::HeadOfOffice
+        ),
+        Ok(S::Terminated(R::Sanctioned))
+    );
+}
