@@ -257,6 +257,15 @@ impl StoredEvent {
     }
 }
 
+/// The last sequence number and hash of the chain.
+pub async fn head(store: &Store) -> Result<(i64, String)> {
+    Ok(
+        sqlx::query_as("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+            .fetch_one(store.pool())
+            .await?,
+    )
+}
+
 /// The outcome of [`verify`]: counts, and the first broken link if there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verification {
@@ -358,12 +367,15 @@ async fn check_checkpoints(
             )));
         }
         if !keys::verify_hex(public_key, &checkpoint_message(*seq, hash), signature) {
-            return Ok(Some(format!("checkpoint at event {seq}: the signature is invalid")));
+            return Ok(Some(format!(
+                "checkpoint at event {seq}: the signature is invalid"
+            )));
         }
-        let stored: Option<(String,)> = sqlx::query_as("SELECT hash FROM audit_events WHERE seq = $1")
-            .bind(seq)
-            .fetch_optional(store.pool())
-            .await?;
+        let stored: Option<(String,)> =
+            sqlx::query_as("SELECT hash FROM audit_events WHERE seq = $1")
+                .bind(seq)
+                .fetch_optional(store.pool())
+                .await?;
         match stored {
             None => {
                 return Ok(Some(format!(
@@ -382,7 +394,11 @@ async fn check_checkpoints(
 }
 
 /// Recent events, newest first: an office's, or all of them for a national reader.
-pub async fn recent(store: &Store, office: Option<OfficeId>, limit: i64) -> Result<Vec<StoredEvent>> {
+pub async fn recent(
+    store: &Store,
+    office: Option<OfficeId>,
+    limit: i64,
+) -> Result<Vec<StoredEvent>> {
     let rows = match office {
         Some(office) => {
             sqlx::query_as(concat!(

@@ -11,6 +11,10 @@ pub enum StoreError {
     /// A unique value (username, office code …) is taken; the field names which.
     #[error("{0} is already in use")]
     Duplicate(&'static str),
+    /// The form's one-time token was already used: the first submission's result
+    /// (an object reference such as `office:5`), if it finished.
+    #[error("this form was already submitted")]
+    Repeated(Option<String>),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("{0}")]

@@ -5,7 +5,7 @@
 use sqlx::AnyConnection;
 
 use crate::db::Store;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::ids::UserId;
 use crate::secret;
 
@@ -32,7 +32,12 @@ pub async fn issue(store: &Store, user: UserId, now_ms: i64) -> Result<String> {
 }
 
 /// Marks the token used inside the caller's write transaction.
-pub async fn consume(tx: &mut AnyConnection, user: UserId, token: &str, now_ms: i64) -> Result<Submission> {
+pub async fn consume(
+    tx: &mut AnyConnection,
+    user: UserId,
+    token: &str,
+    now_ms: i64,
+) -> Result<Submission> {
     let hash = secret::digest(token);
     let done = sqlx::query(
         "UPDATE form_tokens SET used_ms = $1 WHERE token_hash = $2 AND user_id = $3 AND used_ms IS NULL",
@@ -45,12 +50,13 @@ pub async fn consume(tx: &mut AnyConnection, user: UserId, token: &str, now_ms: 
     if done.rows_affected() == 1 {
         return Ok(Submission::Fresh);
     }
-    let row: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT result_path FROM form_tokens WHERE token_hash = $1 AND user_id = $2")
-            .bind(&hash)
-            .bind(user.0)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT result_path FROM form_tokens WHERE token_hash = $1 AND user_id = $2",
+    )
+    .bind(&hash)
+    .bind(user.0)
+    .fetch_optional(&mut *tx)
+    .await?;
     Ok(match row {
         Some((result_path,)) => Submission::Repeated { result_path },
         None => Submission::Unknown,
@@ -65,4 +71,29 @@ pub async fn complete(tx: &mut AnyConnection, token: &str, result_path: &str) ->
         .execute(&mut *tx)
         .await?;
     Ok(())
+}
+
+/// A form submission's one-time token, passed to the store function that performs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Once<'a> {
+    pub user: UserId,
+    pub token: &'a str,
+}
+
+/// Consumes `once` (when given) at the start of a write; a repeat stops the write.
+pub async fn guard(tx: &mut AnyConnection, once: Option<Once<'_>>) -> Result<()> {
+    let Some(once) = once else { return Ok(()) };
+    match consume(tx, once.user, once.token, crate::clock::now_ms()).await? {
+        Submission::Fresh => Ok(()),
+        Submission::Repeated { result_path } => Err(StoreError::Repeated(result_path)),
+        Submission::Unknown => Err(StoreError::Repeated(None)),
+    }
+}
+
+/// Records the object the write created, for a repeated submission to be sent to.
+pub async fn finish(tx: &mut AnyConnection, once: Option<Once<'_>>, object: &str) -> Result<()> {
+    match once {
+        Some(once) => complete(tx, once.token, object).await,
+        None => Ok(()),
+    }
 }

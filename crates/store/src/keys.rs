@@ -10,7 +10,11 @@ pub struct AuditKey(SigningKey);
 
 impl std::fmt::Debug for AuditKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "AuditKey(public {}, secret [redacted])", self.public_hex())
+        write!(
+            f,
+            "AuditKey(public {}, secret [redacted])",
+            self.public_hex()
+        )
     }
 }
 
@@ -49,9 +53,9 @@ impl AuditKey {
 
 /// Checks a hex signature of `message` by the hex public key.
 pub fn verify_hex(public_hex: &str, message: &[u8], signature_hex: &str) -> bool {
-    let Ok(Ok(public)) = hex::decode(public_hex).map(|b| {
-        <[u8; 32]>::try_from(b.as_slice()).map_err(|_| ())
-    }) else {
+    let Ok(Ok(public)) =
+        hex::decode(public_hex).map(|b| <[u8; 32]>::try_from(b.as_slice()).map_err(|_| ()))
+    else {
         return false;
     };
     let Ok(public) = VerifyingKey::from_bytes(&public) else {

@@ -9,6 +9,7 @@ use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
+use crate::form_tokens::{self, Once};
 use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId};
 use crate::scope::Scope;
 
@@ -21,7 +22,11 @@ pub enum OfficeTimeZone {
 }
 
 impl OfficeTimeZone {
-    pub const ALL: [OfficeTimeZone; 3] = [OfficeTimeZone::Wib, OfficeTimeZone::Wita, OfficeTimeZone::Wit];
+    pub const ALL: [OfficeTimeZone; 3] = [
+        OfficeTimeZone::Wib,
+        OfficeTimeZone::Wita,
+        OfficeTimeZone::Wit,
+    ];
 
     pub fn iana(self) -> &'static str {
         match self {
@@ -40,7 +45,9 @@ impl OfficeTimeZone {
     }
 
     pub fn parse(iana: &str) -> Option<OfficeTimeZone> {
-        OfficeTimeZone::ALL.into_iter().find(|zone| zone.iana() == iana)
+        OfficeTimeZone::ALL
+            .into_iter()
+            .find(|zone| zone.iana() == iana)
     }
 }
 
@@ -93,26 +100,39 @@ impl OfficeFields {
     }
 }
 
-pub async fn create_region(store: &Store, actor: &Actor, code: &str, name: &str) -> Result<RegionId> {
+pub async fn create_region(
+    store: &Store,
+    actor: &Actor,
+    code: &str,
+    name: &str,
+) -> Result<RegionId> {
     let mut tx = store.begin_write().await?;
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(code)
-            .bind(name)
-            .bind(clock::now_text())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(unique_as("code"))?;
-    let event = Event::new("region.create", "region", id, json!({"code": code, "name": name}));
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO regions (code, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(code)
+    .bind(name)
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(unique_as("code"))?;
+    let event = Event::new(
+        "region.create",
+        "region",
+        id,
+        json!({"code": code, "name": name}),
+    );
     store.audit(&mut tx, actor, event).await?;
     tx.commit().await?;
     Ok(RegionId(id))
 }
 
 pub async fn list_regions(store: &Store) -> Result<Vec<Region>> {
-    Ok(sqlx::query_as("SELECT id, code, name FROM regions ORDER BY name")
-        .fetch_all(store.pool())
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT id, code, name FROM regions ORDER BY name")
+            .fetch_all(store.pool())
+            .await?,
+    )
 }
 
 /// The office query; a macro so that `concat!` can make each variant `'static` SQL text.
@@ -170,8 +190,14 @@ pub async fn office_by_code(store: &Store, code: &str) -> Result<Office> {
         .ok_or(StoreError::NotFound)
 }
 
-pub async fn create_office(store: &Store, actor: &Actor, fields: &OfficeFields) -> Result<OfficeId> {
+pub async fn create_office(
+    store: &Store,
+    actor: &Actor,
+    fields: &OfficeFields,
+    once: Option<Once<'_>>,
+) -> Result<OfficeId> {
     let mut tx = store.begin_write().await?;
+    form_tokens::guard(&mut tx, once).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -187,8 +213,14 @@ pub async fn create_office(store: &Store, actor: &Actor, fields: &OfficeFields) 
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
-    let event = Event::new("office.create", "office", id, json!({"after": fields.summary()}));
+    let event = Event::new(
+        "office.create",
+        "office",
+        id,
+        json!({"after": fields.summary()}),
+    );
     store.audit(&mut tx, actor, event).await?;
+    form_tokens::finish(&mut tx, once, &format!("office:{id}")).await?;
     tx.commit().await?;
     Ok(OfficeId(id))
 }
@@ -228,7 +260,13 @@ pub async fn update_office(
         return Err(StoreError::Conflict);
     }
     let summary = json!({"before": before, "after": fields.summary()});
-    store.audit(&mut tx, actor, Event::new("office.update", "office", id, summary)).await?;
+    store
+        .audit(
+            &mut tx,
+            actor,
+            Event::new("office.update", "office", id, summary),
+        )
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -252,7 +290,12 @@ pub async fn create_prosecutor_office(
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
-    let event = Event::new("prosecutor_office.create", "prosecutor_office", id, json!({"code": code, "name": name}));
+    let event = Event::new(
+        "prosecutor_office.create",
+        "prosecutor_office",
+        id,
+        json!({"code": code, "name": name}),
+    );
     store.audit(&mut tx, actor, event).await?;
     tx.commit().await?;
     Ok(ProsecutorOfficeId(id))
@@ -263,10 +306,16 @@ pub async fn prosecutor_office_by_code(store: &Store, code: &str) -> Result<Pros
         .bind(code)
         .fetch_optional(store.pool())
         .await?;
-    row.map(|(id,)| ProsecutorOfficeId(id)).ok_or(StoreError::NotFound)
+    row.map(|(id,)| ProsecutorOfficeId(id))
+        .ok_or(StoreError::NotFound)
 }
 
-pub async fn create_partner(store: &Store, actor: &Actor, office: OfficeId, name: &str) -> Result<PartnerId> {
+pub async fn create_partner(
+    store: &Store,
+    actor: &Actor,
+    office: OfficeId,
+    name: &str,
+) -> Result<PartnerId> {
     let mut tx = store.begin_write().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO partners (office_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
@@ -293,8 +342,36 @@ pub async fn create_person(store: &Store, actor: &Actor, full_name: &str) -> Res
             .bind(clock::now_text())
             .fetch_one(&mut *tx)
             .await?;
-    store.audit(&mut tx, actor, Event::new("person.create", "person", id, json!({}))).await?;
+    store
+        .audit(
+            &mut tx,
+            actor,
+            Event::new("person.create", "person", id, json!({})),
+        )
+        .await?;
     tx.commit().await?;
     Ok(PersonId(id))
 }
 
+macro_rules! name_lookup {
+    ($(#[$doc:meta])* $fn_name:ident, $id:ty, $sql:literal) => {
+        $(#[$doc])*
+        pub async fn $fn_name(store: &Store, id: $id) -> Result<String> {
+            let row: Option<(String,)> = sqlx::query_as($sql).bind(id.0).fetch_optional(store.pool()).await?;
+            row.map(|(name,)| name).ok_or(StoreError::NotFound)
+        }
+    };
+}
+
+name_lookup!(
+    /// The region's name, for showing a regional manager their scope.
+    region_name, RegionId, "SELECT name FROM regions WHERE id = $1"
+);
+name_lookup!(
+    /// The partner's name, for showing a supervisor their scope.
+    partner_name, PartnerId, "SELECT name FROM partners WHERE id = $1"
+);
+name_lookup!(
+    /// The prosecutor's office name, for showing a prosecutor their scope.
+    prosecutor_office_name, ProsecutorOfficeId, "SELECT name FROM prosecutor_offices WHERE id = $1"
+);

@@ -46,7 +46,12 @@ pub async fn create(store: &Store, user: UserId, now_ms: i64) -> Result<(String,
 }
 
 /// The live session for a cookie value; an expired one is deleted and not returned.
-pub async fn find(store: &Store, id: &str, now_ms: i64, lifetimes: Lifetimes) -> Result<Option<Session>> {
+pub async fn find(
+    store: &Store,
+    id: &str,
+    now_ms: i64,
+    lifetimes: Lifetimes,
+) -> Result<Option<Session>> {
     let id_hash = secret::digest(id);
     let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
         "SELECT s.user_id, s.csrf_token, s.created_ms, s.last_seen_ms

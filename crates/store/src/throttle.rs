@@ -30,10 +30,11 @@ pub fn key(kind: &str, subject: &str) -> String {
 
 /// When the key is locked, until when (ms since the epoch).
 pub async fn locked_until(store: &Store, key: &str, now_ms: i64) -> Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT locked_until_ms FROM login_throttle WHERE key = $1")
-        .bind(key)
-        .fetch_optional(store.pool())
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT locked_until_ms FROM login_throttle WHERE key = $1")
+            .bind(key)
+            .fetch_optional(store.pool())
+            .await?;
     Ok(row.map(|(until,)| until).filter(|until| *until > now_ms))
 }
 
@@ -50,7 +51,11 @@ pub async fn record_failure(store: &Store, key: &str, now_ms: i64, policy: Polic
         _ => (1, now_ms),
     };
     let locked = failures >= policy.max_failures;
-    let locked_until = if locked { now_ms + policy.lockout_ms } else { 0 };
+    let locked_until = if locked {
+        now_ms + policy.lockout_ms
+    } else {
+        0
+    };
     sqlx::query(
         "INSERT INTO login_throttle (key, failures, window_start_ms, locked_until_ms)
          VALUES ($1, $2, $3, $4)

@@ -36,7 +36,13 @@ pub async fn create(store: &Store, actor: &Actor, user: UserId, label: &str) -> 
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({"user_id": user.0, "label": label});
-    store.audit(&mut tx, actor, Event::new("api_token.create", "api_token", id, summary)).await?;
+    store
+        .audit(
+            &mut tx,
+            actor,
+            Event::new("api_token.create", "api_token", id, summary),
+        )
+        .await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -89,7 +95,12 @@ pub async fn revoke(store: &Store, actor: &Actor, user: UserId, token_id: i64) -
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    let event = Event::new("api_token.revoke", "api_token", token_id, json!({"user_id": user.0}));
+    let event = Event::new(
+        "api_token.revoke",
+        "api_token",
+        token_id,
+        json!({"user_id": user.0}),
+    );
     store.audit(&mut tx, actor, event).await?;
     tx.commit().await?;
     Ok(())

@@ -8,6 +8,7 @@ use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
+use crate::form_tokens::{self, Once};
 use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, UserId};
 use crate::scope::Scope;
 
@@ -91,8 +92,14 @@ pub struct NewUser {
     pub roles: Vec<Role>,
 }
 
-pub async fn create_user(store: &Store, actor: &Actor, user: &NewUser) -> Result<UserId> {
+pub async fn create_user(
+    store: &Store,
+    actor: &Actor,
+    user: &NewUser,
+    once: Option<Once<'_>>,
+) -> Result<UserId> {
     let mut tx = store.begin_write().await?;
+    form_tokens::guard(&mut tx, once).await?;
     let b = user.binding;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, display_name, nip, password_hash, office_id, region_id,
@@ -120,7 +127,14 @@ pub async fn create_user(store: &Store, actor: &Actor, user: &NewUser) -> Result
     });
     let mut actor = actor.clone();
     actor.office_id = actor.office_id.or(b.office);
-    store.audit(&mut tx, &actor, Event::new("user.create", "user", id, summary)).await?;
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("user.create", "user", id, summary),
+        )
+        .await?;
+    form_tokens::finish(&mut tx, once, &format!("user:{id}")).await?;
     tx.commit().await?;
     Ok(UserId(id))
 }
@@ -137,11 +151,15 @@ async fn insert_roles(tx: &mut sqlx::AnyConnection, user: i64, roles: &[Role]) -
 }
 
 async fn roles_of(executor: impl sqlx::AnyExecutor<'_>, user: i64) -> Result<Vec<Role>> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-        .bind(user)
-        .fetch_all(executor)
-        .await?;
-    Ok(rows.iter().filter_map(|(role,)| Role::parse(role)).collect())
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+            .bind(user)
+            .fetch_all(executor)
+            .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|(role,)| Role::parse(role))
+        .collect())
 }
 
 /// What a login needs: the id, the stored hash and whether the account is disabled.
@@ -231,7 +249,11 @@ pub async fn get_user_in(store: &Store, scope: Scope, id: UserId) -> Result<User
         Scope::Office(office) => user.binding.office == Some(office),
         _ => false,
     };
-    if visible { Ok(user) } else { Err(StoreError::NotFound) }
+    if visible {
+        Ok(user)
+    } else {
+        Err(StoreError::NotFound)
+    }
 }
 
 /// Changes name, NIP and roles, guarded by the version the editor saw.
@@ -270,13 +292,25 @@ pub async fn update_user(
         "before": {"display_name": before.display_name, "nip": before.nip, "roles": names(&before.roles)},
         "after": {"display_name": display_name, "nip": nip, "roles": names(roles)},
     });
-    store.audit(&mut tx, actor, Event::new("user.update", "user", id, summary)).await?;
+    store
+        .audit(
+            &mut tx,
+            actor,
+            Event::new("user.update", "user", id, summary),
+        )
+        .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Disables or enables an account. Disabling ends its sessions in the same transaction.
-pub async fn set_disabled(store: &Store, actor: &Actor, scope: Scope, id: UserId, disabled: bool) -> Result<()> {
+pub async fn set_disabled(
+    store: &Store,
+    actor: &Actor,
+    scope: Scope,
+    id: UserId,
+    disabled: bool,
+) -> Result<()> {
     get_user_in(store, scope, id).await?;
     let mut tx = store.begin_write().await?;
     sqlx::query("UPDATE users SET disabled = $1, version = version + 1 WHERE id = $2")
@@ -290,8 +324,14 @@ pub async fn set_disabled(store: &Store, actor: &Actor, scope: Scope, id: UserId
             .execute(&mut *tx)
             .await?;
     }
-    let action = if disabled { "user.disable" } else { "user.enable" };
-    store.audit(&mut tx, actor, Event::new(action, "user", id, json!({}))).await?;
+    let action = if disabled {
+        "user.disable"
+    } else {
+        "user.enable"
+    };
+    store
+        .audit(&mut tx, actor, Event::new(action, "user", id, json!({})))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -315,7 +355,13 @@ pub async fn set_password(
         .bind(keep_session.unwrap_or(""))
         .execute(&mut *tx)
         .await?;
-    store.audit(&mut tx, actor, Event::new("user.password_change", "user", id, json!({}))).await?;
+    store
+        .audit(
+            &mut tx,
+            actor,
+            Event::new("user.password_change", "user", id, json!({})),
+        )
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,8 +15,11 @@ async fn record(db: &TestDb, count: i64) {
 }
 
 async fn verify(db: &TestDb) -> audit::Verification {
-    let key = karya_store::keys::AuditKey::load_or_create(&db.dir.join("audit-signing.key")).unwrap();
-    audit::verify(&db.store, Some(&key.public_hex())).await.unwrap()
+    let key =
+        karya_store::keys::AuditKey::load_or_create(&db.dir.join("audit-signing.key")).unwrap();
+    audit::verify(&db.store, Some(&key.public_hex()))
+        .await
+        .unwrap()
 }
 
 /// Drops the append-only trigger, as someone with direct database access could.
@@ -29,7 +32,10 @@ async fn bypass_triggers(db: &TestDb) {
         Engine::Postgres => &["DROP TRIGGER audit_events_no_change ON audit_events"],
     };
     for statement in statements {
-        sqlx::query(*statement).execute(db.store.pool()).await.unwrap();
+        sqlx::query(*statement)
+            .execute(db.store.pool())
+            .await
+            .unwrap();
     }
 }
 
@@ -118,4 +124,3 @@ on_both_engines! {
         assert_eq!(problem, "checkpoint at event 50: the chain was rewritten after it was signed");
     }
 }
-

@@ -1,1 +1,21 @@
+//! The web face of Karya: server-rendered pages, the JSON API under `/api/v1`, and the
+//! operational endpoints. Handlers orchestrate: they check authority, call the domain and
+//! the store, and render; they do not decide law.
 
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod csrf;
+pub mod demo;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod metrics;
+pub mod middleware;
+pub mod openapi;
+pub mod page;
+pub mod routes;
+
+pub use app::{AppState, router};
+pub use config::WebConfig;
+pub use error::WebError;

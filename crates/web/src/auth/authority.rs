@@ -1,0 +1,118 @@
+//! The caller as a typed authority. Each check returns the [`Scope`] (and the role that
+//! granted it, for the audit trail) that the store functions require, so a handler cannot
+//! reach data without having passed a check. A failed role check is a 403; objects outside
+//! the granted scope come back from the store as 404.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use karya_domain::{Role, ScopeKind};
+use karya_store::ids::OfficeId;
+use karya_store::users::User;
+use karya_store::{Actor, Scope};
+
+use super::Caller;
+use crate::error::WebError;
+use crate::middleware::RequestId;
+
+#[derive(Debug, Clone)]
+pub struct Authority {
+    caller: Caller,
+    request_id: String,
+}
+
+/// A passed check: what the caller may touch, and in which role.
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    pub scope: Scope,
+    pub role: Role,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Authority {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Authority, WebError> {
+        let caller = parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .ok_or(WebError::Unauthenticated)?;
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|id| id.0.clone())
+            .unwrap_or_default();
+        Ok(Authority { caller, request_id })
+    }
+}
+
+impl Authority {
+    pub fn user(&self) -> &User {
+        &self.caller.user
+    }
+
+    pub fn caller(&self) -> &Caller {
+        &self.caller
+    }
+
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.caller.user.roles.contains(&role)
+    }
+
+    /// The audit actor for what `grant` allowed.
+    pub fn actor(&self, grant: Grant) -> Actor {
+        self.caller.actor(grant.role.as_str(), &self.request_id)
+    }
+
+    /// The scope a role of this user is bound to, if the binding is complete.
+    pub fn scope_of(&self, role: Role) -> Option<Scope> {
+        let binding = self.caller.user.binding;
+        match role.scope_kind() {
+            ScopeKind::National => Some(Scope::National),
+            ScopeKind::Region => binding.region.map(Scope::Region),
+            ScopeKind::Office => binding.office.map(Scope::Office),
+            ScopeKind::Partner => binding.partner.map(Scope::Partner),
+            ScopeKind::Person => binding.person.map(Scope::Person),
+            ScopeKind::ProsecutorOffice => binding.prosecutor_office.map(Scope::ProsecutorOffice),
+        }
+    }
+
+    /// The first of `roles` the user holds, with its scope; otherwise 403.
+    pub fn grant(&self, roles: &[Role]) -> Result<Grant, WebError> {
+        roles
+            .iter()
+            .filter(|role| self.has(**role))
+            .find_map(|role| {
+                self.scope_of(*role)
+                    .map(|scope| Grant { scope, role: *role })
+            })
+            .ok_or(WebError::Forbidden)
+    }
+
+    /// Create and change offices: the national admin only.
+    pub fn manage_offices(&self) -> Result<Grant, WebError> {
+        self.grant(&[Role::Admin])
+    }
+
+    /// See offices: the admin and national managers all, regional managers their region's.
+    pub fn read_offices(&self) -> Result<Grant, WebError> {
+        self.grant(&[Role::Admin, Role::NationalManager, Role::RegionalManager])
+    }
+
+    /// Manage staff: the national admin everywhere, a head of office in their office.
+    pub fn manage_staff(&self) -> Result<Grant, WebError> {
+        self.grant(&[Role::Admin, Role::HeadOfOffice])
+    }
+
+    /// Read the audit trail: national readers all of it, a head of office their office's.
+    pub fn read_audit(&self) -> Result<Grant, WebError> {
+        self.grant(&[Role::Admin, Role::NationalManager, Role::HeadOfOffice])
+    }
+
+    pub fn office(&self) -> Option<OfficeId> {
+        self.caller.user.binding.office
+    }
+}

@@ -1,0 +1,123 @@
+//! CSRF protection for every state-changing request outside `/api/` (the API takes bearer
+//! tokens, which a browser never sends by itself). A signed-in form carries its session's
+//! token; an anonymous form (login, language) carries the value of a pre-session cookie
+//! (double submit). Forms send `_csrf` in the body; scripts send `X-CSRF-Token`; multipart
+//! uploads send `_csrf` in the query string of the form's action.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use subtle::ConstantTimeEq;
+
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::error::WebError;
+use crate::page;
+
+pub const PRE_SESSION_COOKIE: &str = "karya_pre";
+pub const FIELD: &str = "_csrf";
+
+/// The anonymous visitor's CSRF value, from the pre-session cookie or newly made.
+#[derive(Debug, Clone)]
+pub struct PreSession(pub String);
+
+pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    if safe {
+        return with_pre_session(&state, request, next).await;
+    }
+    let expected = match request
+        .extensions()
+        .get::<Caller>()
+        .and_then(|c| c.session.as_ref())
+    {
+        Some(session) => Some(session.csrf_token.clone()),
+        None => page::cookie(request.headers(), PRE_SESSION_COOKIE).map(str::to_owned),
+    };
+    let Some(expected) = expected else {
+        return WebError::Csrf.into_response();
+    };
+    if let Some(sent) = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return if matches(sent, &expected) {
+            next.run(request).await
+        } else {
+            WebError::Csrf.into_response()
+        };
+    }
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        let query = request.uri().query().unwrap_or_default().as_bytes();
+        let sent = field(query, FIELD);
+        return match sent {
+            Some(sent) if matches(&sent, &expected) => next.run(request).await,
+            _ => WebError::Csrf.into_response(),
+        };
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match to_bytes(body, state.config.body_limit_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    };
+    match field(&bytes, FIELD) {
+        Some(sent) if matches(&sent, &expected) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        _ => WebError::Csrf.into_response(),
+    }
+}
+
+fn field(encoded: &[u8], name: &str) -> Option<String> {
+    form_urlencoded::parse(encoded)
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+fn matches(sent: &str, expected: &str) -> bool {
+    !expected.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
+}
+
+/// Gives an anonymous visitor a pre-session value for the forms they can send (login,
+/// language), setting the cookie when it is new.
+async fn with_pre_session(state: &AppState, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let machine = ["/assets/", "/healthz", "/readyz", "/metrics"]
+        .iter()
+        .any(|p| path.starts_with(p));
+    if machine || request.extensions().get::<Caller>().is_some() {
+        return next.run(request).await;
+    }
+    let existing = page::cookie(request.headers(), PRE_SESSION_COOKIE).map(str::to_owned);
+    let value = existing
+        .clone()
+        .unwrap_or_else(karya_store::secret::random_hex);
+    request.extensions_mut().insert(PreSession(value.clone()));
+    let mut response = next.run(request).await;
+    if existing.is_none() {
+        let cookie = crate::auth::cookie_header(
+            PRE_SESSION_COOKIE,
+            &value,
+            None,
+            state.config.secure_cookies,
+        );
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}

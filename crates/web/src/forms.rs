@@ -1,0 +1,119 @@
+//! The one form pattern: fields are read as text, checked here into typed values, and on
+//! any error the form is shown again with the user's values, an error summary linking to
+//! each field, and the message beside the field.
+
+use crate::i18n::{Catalog, fill};
+
+#[derive(Debug, Clone)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(Vec<FieldError>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn all(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    /// The message for `field`, or an empty string (templates test `!= ""`).
+    pub fn get(&self, field: &str) -> &str {
+        self.0
+            .iter()
+            .find(|error| error.field == field)
+            .map_or("", |error| error.message.as_str())
+    }
+}
+
+/// Trims a text field and checks it is present and not too long. Control characters
+/// (other than in multi-line fields) are refused as a malformed value.
+pub fn text(
+    errors: &mut FormErrors,
+    t: &Catalog,
+    field: &'static str,
+    value: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.add(field, t.field_required);
+    } else if value.chars().count() > max {
+        errors.add(field, fill(t.field_too_long, &[("max", &max.to_string())]));
+    } else if value.chars().any(|c| c.is_control()) {
+        errors.add(field, t.bad_request_body);
+    }
+    value.to_owned()
+}
+
+/// A plausible e-mail address: one `@` with something on both sides and a dot after it.
+pub fn is_email(value: &str) -> bool {
+    match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !value.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+/// Lower-case identifiers: usernames and office codes.
+pub fn is_identifier(value: &str, min: usize, max: usize, extra: &[char]) -> bool {
+    let length = value.chars().count();
+    (min..=max).contains(&length)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::ID;
+
+    #[test]
+    fn a_required_field_left_empty_gets_the_indonesian_message() {
+        let mut errors = FormErrors::default();
+        let value = text(&mut errors, &ID, "name", "   ", 10, true);
+        assert_eq!(value, "");
+        assert_eq!(errors.get("name"), "Wajib diisi.");
+    }
+
+    #[test]
+    fn a_too_long_value_is_kept_and_refused() {
+        let mut errors = FormErrors::default();
+        let value = text(&mut errors, &ID, "name", "abcdefghijk", 10, true);
+        assert_eq!(value, "abcdefghijk");
+        assert_eq!(
+            errors.get("name"),
+            "Terlalu panjang (paling banyak 10 karakter)."
+        );
+    }
+
+    #[test]
+    fn emails_and_identifiers_are_checked() {
+        assert!(is_email("bapas.bandung@kemenimipas.go.id"));
+        assert!(!is_email("bapas@localhost"));
+        assert!(!is_email("a b@c.id"));
+        assert!(is_identifier("pk.bdg", 3, 40, &['.', '-', '_']));
+        assert!(!is_identifier("PK", 2, 40, &[]));
+        assert!(!is_identifier("x';--", 2, 40, &['-']));
+    }
+}

@@ -1,0 +1,95 @@
+//! The start page: who you are, what you may see, and where to go next for your role.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use karya_domain::Role;
+use karya_store::{Scope, orgs, users};
+
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::i18n::{Catalog, fill};
+use crate::page::{Page, Ui, render, role_labels};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: Page,
+    welcome: String,
+    roles: Vec<&'static str>,
+    scope: String,
+    stats: Vec<(&'static str, i64)>,
+    next_step: &'static str,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let user = authority.user();
+    let primary = user.roles.first().copied();
+    let scope = match primary.and_then(|role| authority.scope_of(role)) {
+        Some(scope) => describe_scope(&state, t, scope).await?,
+        None => String::new(),
+    };
+    let mut stats = Vec::new();
+    if let Ok(grant) = authority.read_offices() {
+        stats.push((
+            t.stat_offices,
+            orgs::list_offices(&state.store, grant.scope).await?.len() as i64,
+        ));
+    }
+    if let Ok(grant) = authority.manage_staff() {
+        stats.push((
+            t.stat_users,
+            users::list_users(&state.store, grant.scope).await?.len() as i64,
+        ));
+    }
+    render(&HomePage {
+        page: ui.page(t.home_title),
+        welcome: fill(t.home_welcome, &[("name", &user.display_name)]),
+        roles: role_labels(&authority, t),
+        scope,
+        stats,
+        next_step: next_step(primary, t),
+    })
+}
+
+fn next_step(role: Option<Role>, t: &'static Catalog) -> &'static str {
+    match role {
+        Some(Role::Admin) => t.home_next_admin,
+        Some(Role::HeadOfOffice) => t.home_next_head,
+        Some(Role::SiteSupervisor) => t.home_next_supervisor,
+        Some(Role::Client) => t.home_next_client,
+        Some(Role::Prosecutor) => t.home_next_prosecutor,
+        Some(Role::RegionalManager | Role::NationalManager) => t.home_next_manager,
+        _ => t.home_next_staff,
+    }
+}
+
+async fn describe_scope(state: &AppState, t: &Catalog, scope: Scope) -> Result<String, WebError> {
+    let store = &state.store;
+    Ok(match scope {
+        Scope::National => t.scope_national.to_owned(),
+        Scope::Region(id) => fill(
+            t.scope_region,
+            &[("name", &orgs::region_name(store, id).await?)],
+        ),
+        Scope::Office(id) => fill(
+            t.scope_office,
+            &[("name", &orgs::get_office(store, scope, id).await?.name)],
+        ),
+        Scope::Partner(id) => fill(
+            t.scope_partner,
+            &[("name", &orgs::partner_name(store, id).await?)],
+        ),
+        Scope::Person(_) => t.scope_person.to_owned(),
+        Scope::ProsecutorOffice(id) => fill(
+            t.scope_prosecutor,
+            &[("name", &orgs::prosecutor_office_name(store, id).await?)],
+        ),
+    })
+}

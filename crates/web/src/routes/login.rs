@@ -1,0 +1,192 @@
+//! Logging in and out. Failures are counted per username and per client address; unknown
+//! usernames cost the same time and get the same answer as wrong passwords. A login always
+//! starts a new session (a new id), and logging out deletes it.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_store::audit::Event;
+use karya_store::{Actor, sessions, throttle, users};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::app::AppState;
+use crate::auth::{Caller, SESSION_COOKIE, cookie_header, password};
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::i18n::fill;
+use crate::middleware::RequestId;
+use crate::page::{self, Page, Ui, local_path, render};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    page: Page,
+    errors: FormErrors,
+    username: String,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    bye: Option<String>,
+}
+
+pub async fn form(
+    ui: Ui,
+    caller: Option<axum::Extension<Caller>>,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, WebError> {
+    if caller.is_some() {
+        return Ok(Redirect::to(local_path(&query.next)).into_response());
+    }
+    let t = ui.t();
+    let notice = query.bye.is_some().then_some(t.logged_out);
+    render(&LoginPage {
+        page: ui.page(t.login_title).with_notice(notice),
+        errors: FormErrors::default(),
+        username: String::new(),
+        next: local_path(&query.next).to_owned(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ui: Ui,
+    headers: HeaderMap,
+    client: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    request_id: axum::Extension<RequestId>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let username = form.username.trim().to_lowercase();
+    let next = local_path(&form.next).to_owned();
+    let now = karya_store::clock::now_ms();
+    let policy = state.config.login_throttle;
+    let user_key = throttle::key("user", &username);
+    let address = client.map(|c| c.0.0.ip().to_string()).unwrap_or_default();
+    let address_key = throttle::key("addr", &address);
+
+    let refuse = |message: String| {
+        let mut errors = FormErrors::default();
+        errors.add("username", message);
+        render(&LoginPage {
+            page: ui.page(t.login_title),
+            errors,
+            username: form.username.trim().to_owned(),
+            next: next.clone(),
+        })
+        .map(|mut response| {
+            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        })
+    };
+
+    let mut locked = None;
+    for key in [&user_key, &address_key] {
+        if let Some(until) = throttle::locked_until(&state.store, key, now).await? {
+            locked = locked.max(Some(until));
+        }
+    }
+    if let Some(until) = locked {
+        let minutes = ((until - now) / 60_000 + 1).to_string();
+        return refuse(fill(t.login_locked, &[("minutes", &minutes)]));
+    }
+
+    let credentials = users::credentials(&state.store, &username).await?;
+    let usable = credentials.as_ref().filter(|c| !c.disabled);
+    let verified = password::verify(
+        form.password.clone(),
+        usable.map(|c| c.password_hash.clone()),
+    )
+    .await;
+    let Some(credentials) = usable.filter(|_| verified) else {
+        state.metrics.login_failed();
+        let mut locked_now = false;
+        for key in [&user_key, &address_key] {
+            locked_now |= throttle::record_failure(&state.store, key, now, policy).await?;
+        }
+        if let Some(known) = &credentials {
+            let actor = Actor::system(&request_id.0.0);
+            let event = Event::new(
+                "session.login_failed",
+                "user",
+                known.id,
+                json!({"locked": locked_now}),
+            );
+            state.store.audit_alone(&actor, event).await?;
+        }
+        return refuse(t.login_failed.to_owned());
+    };
+
+    throttle::clear(&state.store, &user_key).await?;
+    if let Some(old) = page::cookie(&headers, SESSION_COOKIE) {
+        sessions::delete(&state.store, &karya_store::secret::digest(old)).await?;
+    }
+    let (session_id, _session) = sessions::create(&state.store, credentials.id, now).await?;
+    let user = users::get_user(&state.store, credentials.id).await?;
+    let actor = Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: user.roles.first().map_or("none", |r| r.as_str()).to_owned(),
+        office_id: user.binding.office,
+        request_id: request_id.0.0.clone(),
+    };
+    state
+        .store
+        .audit_alone(
+            &actor,
+            Event::new("session.login", "user", user.id, json!({})),
+        )
+        .await?;
+    let mut response = Redirect::to(&next).into_response();
+    let cookie = cookie_header(
+        SESSION_COOKIE,
+        &session_id,
+        None,
+        state.config.secure_cookies,
+    );
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    caller: Option<axum::Extension<Caller>>,
+    request_id: axum::Extension<RequestId>,
+) -> Result<Response, WebError> {
+    if let Some(axum::Extension(caller)) = caller {
+        if let Some(session) = &caller.session {
+            sessions::delete(&state.store, &session.id_hash).await?;
+        }
+        let actor = caller.actor(caller.primary_role_name(), &request_id.0.0);
+        state
+            .store
+            .audit_alone(
+                &actor,
+                Event::new("session.logout", "user", caller.user.id, json!({})),
+            )
+            .await?;
+    }
+    let mut response = Redirect::to("/login?bye=1").into_response();
+    let cookie = cookie_header(SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}

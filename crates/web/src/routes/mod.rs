@@ -1,0 +1,58 @@
+//! Every route of the application, one file per area.
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::app::AppState;
+use crate::error::WebError;
+
+pub mod api;
+pub mod assets;
+pub mod audit;
+pub mod home;
+pub mod lang;
+pub mod login;
+pub mod offices;
+pub mod ops;
+pub mod profile;
+pub mod staff;
+
+pub fn all() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/bahasa", post(lang::switch))
+        .route("/profile", get(profile::show))
+        .route("/profile/password", post(profile::change_password))
+        .route("/admin/offices", get(offices::list).post(offices::create))
+        .route("/admin/offices/new", get(offices::new_form))
+        .route(
+            "/admin/offices/{id}",
+            get(offices::edit_form).post(offices::update),
+        )
+        .route("/admin/staff", get(staff::list).post(staff::create))
+        .route("/admin/staff/new", get(staff::new_form))
+        .route(
+            "/admin/staff/{id}",
+            get(staff::edit_form).post(staff::update),
+        )
+        .route("/admin/staff/{id}/status", post(staff::set_status))
+        .route("/audit", get(audit::list))
+        .route("/api/v1/me", get(api::me))
+        .route("/api/v1/offices", get(api::offices))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/assets/{file}", get(assets::serve))
+        .fallback(|| async { WebError::NotFound })
+}
+
+/// An id from the path; anything that is not a positive number is simply not found.
+pub fn path_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or(WebError::NotFound)
+}

@@ -1,0 +1,117 @@
+//! The signed-in user's profile and password change. Changing the password ends every
+//! other session of the account.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_domain::Role;
+use karya_store::users;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::auth::authority::Grant;
+use crate::auth::{Authority, password};
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::page::{Page, Ui, render, role_labels};
+
+#[derive(Template)]
+#[template(path = "profile.html")]
+struct ProfilePage {
+    page: Page,
+    username: String,
+    display_name: String,
+    roles: Vec<&'static str>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct Notice {
+    #[serde(default)]
+    changed: Option<String>,
+}
+
+fn profile_page(
+    ui: &Ui,
+    authority: &Authority,
+    errors: FormErrors,
+    notice: Option<&str>,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let user = authority.user();
+    let mut response = render(&ProfilePage {
+        page: ui.page(t.profile_title).with_notice(notice),
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        roles: role_labels(authority, t),
+        errors: errors.clone(),
+    })?;
+    if !errors.is_empty() {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn show(
+    ui: Ui,
+    authority: Authority,
+    Query(notice): Query<Notice>,
+) -> Result<Response, WebError> {
+    let message = notice.changed.is_some().then_some(ui.t().password_changed);
+    profile_page(&ui, &authority, FormErrors::default(), message)
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm_password: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let user = authority.user();
+    let mut errors = FormErrors::default();
+    let stored = users::credentials_by_id(&state.store, user.id).await?;
+    if !password::verify(form.current_password.clone(), Some(stored.password_hash)).await {
+        errors.add("current_password", t.password_wrong);
+    }
+    if form.new_password.chars().count() < password::MIN_LENGTH {
+        errors.add("new_password", t.password_too_short);
+    } else if form
+        .new_password
+        .trim()
+        .eq_ignore_ascii_case(&user.username)
+    {
+        errors.add("new_password", t.password_is_username);
+    }
+    if form.new_password != form.confirm_password {
+        errors.add("confirm_password", t.password_mismatch);
+    }
+    if !errors.is_empty() {
+        return profile_page(&ui, &authority, errors, None);
+    }
+    let hash = password::hash(form.new_password).await?;
+    // Every user may change their own password: the grant is their own account.
+    let role = user.roles.first().copied().unwrap_or(Role::Client);
+    let actor = authority.actor(Grant {
+        scope: karya_store::Scope::National,
+        role,
+    });
+    let keep = authority
+        .caller()
+        .session
+        .as_ref()
+        .map(|s| s.id_hash.as_str());
+    users::set_password(&state.store, &actor, user.id, &hash, keep).await?;
+    Ok(Redirect::to("/profile?changed=1").into_response())
+}

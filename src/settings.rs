@@ -1,0 +1,105 @@
+//! Settings from the command line and the environment, typed, passed in. The database URL
+//! may hold a password, so it is a secret whose `Debug` is redacted.
+
+use std::path::{Path, PathBuf};
+
+use karya_store::keys::AuditKey;
+use karya_web::WebConfig;
+
+/// A value that must never reach a log.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub database_url: Secret,
+    pub web: WebConfig,
+}
+
+fn env_number(name: &str) -> anyhow::Result<Option<i64>> {
+    match std::env::var(name) {
+        Ok(value) if !value.trim().is_empty() => value
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| anyhow::anyhow!("{name} must be a whole number")),
+        _ => Ok(None),
+    }
+}
+
+impl Settings {
+    pub fn load(data_dir: &Path) -> anyhow::Result<Settings> {
+        std::fs::create_dir_all(data_dir)?;
+        let database_url = match std::env::var("DATABASE_URL") {
+            Ok(url) if !url.trim().is_empty() => url,
+            _ => format!("sqlite://{}", data_dir.join("karya.db").display()),
+        };
+        let mut web = WebConfig::default();
+        if let Some(minutes) = env_number("KARYA_SESSION_IDLE_MINUTES")? {
+            web.sessions.idle_ms = minutes * 60_000;
+        }
+        if let Some(hours) = env_number("KARYA_SESSION_ABSOLUTE_HOURS")? {
+            web.sessions.absolute_ms = hours * 3_600_000;
+        }
+        if let Some(kib) = env_number("KARYA_BODY_LIMIT_KB")? {
+            web.body_limit_bytes = usize::try_from(kib.max(1))? * 1024;
+        }
+        web.secure_cookies = matches!(
+            std::env::var("KARYA_SECURE_COOKIES").as_deref(),
+            Ok("1" | "true")
+        );
+        Ok(Settings {
+            data_dir: data_dir.to_owned(),
+            database_url: Secret(database_url),
+            web,
+        })
+    }
+
+    /// The installation's audit signing key: `KARYA_AUDIT_KEY` (64 hex digits) or the file
+    /// `audit-signing.key` in the data directory, created on first use.
+    pub fn audit_key(&self) -> anyhow::Result<AuditKey> {
+        match std::env::var("KARYA_AUDIT_KEY") {
+            Ok(hex) if !hex.trim().is_empty() => AuditKey::from_hex(&hex),
+            _ => AuditKey::load_or_create(&self.data_dir.join("audit-signing.key")),
+        }
+    }
+
+    /// Connects, migrates and attaches the audit key.
+    pub async fn store(&self) -> anyhow::Result<karya_store::Store> {
+        let store = karya_store::Store::connect(self.database_url.expose())
+            .await?
+            .with_audit_key(self.audit_key()?);
+        karya_store::migrate::run(&store).await?;
+        Ok(store)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_url_never_shows_in_debug_output() {
+        let settings = Settings {
+            data_dir: PathBuf::from("data"),
+            database_url: Secret("postgres://karya:s3cret@db/karya".into()),
+            web: WebConfig::default(),
+        };
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("s3cret"));
+        assert!(shown.contains("[redacted]"));
+    }
+}
