@@ -162,7 +162,8 @@ impl ServiceWindow {
             Rule::L6,
             field,
             format!(
-                "{} di luar jangka waktu pelaksanaan pidana kerja sosial ({} sampai {}, L6).",
+                "Tanggal {} berada di luar jangka waktu pelaksanaan pidana kerja sosial \
+                 ({} sampai {}, L6).",
                 date_id(day),
                 date_id(self.start),
                 date_id(self.end_inclusive)

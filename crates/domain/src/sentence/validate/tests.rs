@@ -308,7 +308,7 @@ fn rejects_a_recorded_refusal_of_consent_L2() {
 }
 
 #[test]
-fn reports_every_violation_at_once() {
+fn reports_every_violation_at_once_D1_L1_L4_L7_L8() {
     let t = SentenceTerms {
         court: String::new(),
         decision_number: " ".into(),
