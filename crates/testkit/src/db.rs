@@ -20,7 +20,8 @@ impl Drop for TestDb {
 }
 
 fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("karya-test-{}", karya_store::secret::random_hex()));
+    let dir =
+        std::env::temp_dir().join(format!("karya-test-{}", karya_store::secret::random_hex()));
     std::fs::create_dir_all(&dir).expect("create a temporary directory");
     dir
 }
@@ -34,7 +35,10 @@ pub async fn fresh_store(engine: Engine) -> TestDb {
     };
     let key = karya_store::keys::AuditKey::load_or_create(&dir.join("audit-signing.key"))
         .expect("audit key");
-    let store = Store::connect(&url).await.expect("connect").with_audit_key(key);
+    let store = Store::connect(&url)
+        .await
+        .expect("connect")
+        .with_audit_key(key);
     karya_store::migrate::run(&store).await.expect("migrate");
     TestDb {
         store,

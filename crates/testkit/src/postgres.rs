@@ -23,7 +23,9 @@ pub async fn fresh_database() -> String {
     });
     sqlx::any::install_default_drivers();
     let name = format!("karya_test_{}", &karya_store::secret::random_hex()[..16]);
-    let mut admin = sqlx::AnyConnection::connect(server).await.expect("connect to the test server");
+    let mut admin = sqlx::AnyConnection::connect(server)
+        .await
+        .expect("connect to the test server");
     admin
         .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .await
@@ -33,7 +35,9 @@ pub async fn fresh_database() -> String {
 }
 
 fn with_database(server: &str, name: &str) -> String {
-    let (base, query) = server.split_once('?').map_or((server, None), |(b, q)| (b, Some(q)));
+    let (base, query) = server
+        .split_once('?')
+        .map_or((server, None), |(b, q)| (b, Some(q)));
     let authority_end = base.find("://").map_or(0, |i| i + 3);
     let base = match base[authority_end..].find('/') {
         Some(slash) => &base[..authority_end + slash],
@@ -51,7 +55,9 @@ fn bin_dir() -> anyhow::Result<PathBuf> {
         .filter(|bin| bin.join("postgres").exists())
         .collect();
     versions.sort();
-    versions.pop().ok_or_else(|| anyhow::anyhow!("no PostgreSQL under /usr/lib/postgresql"))
+    versions
+        .pop()
+        .ok_or_else(|| anyhow::anyhow!("no PostgreSQL under /usr/lib/postgresql"))
 }
 
 /// (uid, gid) of the `postgres` account when running as root; PostgreSQL refuses root.
@@ -99,7 +105,18 @@ fn start_cluster() -> anyhow::Result<String> {
     }
     let data = dir.join("data");
     let mut initdb = Command::new(bin.join("initdb"));
-    initdb.args(["-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C", "-D"]);
+    initdb.args([
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "--no-sync",
+        "-E",
+        "UTF8",
+        "--locale",
+        "C",
+        "-D",
+    ]);
     initdb.arg(&data).stdout(std::process::Stdio::null());
     as_account(&mut initdb, account);
     anyhow::ensure!(initdb.status()?.success(), "initdb failed");
@@ -117,7 +134,9 @@ fn start_cluster() -> anyhow::Result<String> {
             server.args(["-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
             server.args(["-c", "max_connections=300"]);
             server.arg("-k").arg(&socket_dir);
-            server.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+            server
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
             as_account(&mut server, account);
             let child = server.spawn();
             let started = child.is_ok();
@@ -128,7 +147,8 @@ fn start_cluster() -> anyhow::Result<String> {
                 }
             }
         })?;
-    rx.recv()?.map_err(|e| anyhow::anyhow!("postgres did not start: {e}"))?;
+    rx.recv()?
+        .map_err(|e| anyhow::anyhow!("postgres did not start: {e}"))?;
     wait_until_ready(port, &dir)?;
     Ok(format!("postgres://postgres@127.0.0.1:{port}/postgres"))
 }

@@ -1,0 +1,344 @@
+//! Every route × every role × in scope / out of scope (ARCHITECTURE §5). The signed-in
+//! user of each office role works in Bandung (`bdg`); "other" objects belong to Makassar.
+//! Allowed → the page (200) or a redirect after a write (303); a role that may not act →
+//! 403; an object outside the caller's scope → 404. Every 403 and 404 is audited.
+//! Later routes join this table.
+
+use karya_domain::Role;
+use karya_store::{Scope, orgs, users};
+use karya_testkit::{TestApp, TestDb, on_both_engines};
+
+/// One route with the roles that may use it and those for whom its object is out of scope.
+struct Case {
+    method: &'static str,
+    path: &'static str,
+    /// Form fields for a POST (the client adds the CSRF token).
+    form: &'static [(&'static str, &'static str)],
+    allowed: &'static [Role],
+    success: u16,
+    /// Roles that may use the route in general but not on this object: 404.
+    out_of_scope: &'static [Role],
+}
+
+use Role::*;
+
+const ALL: &[Role] = &Role::ALL;
+const OFFICE_FORM: &[(&str, &str)] = &[
+    ("code", "bdg"),
+    ("name", "Balai Pemasyarakatan Kelas I Bandung"),
+    ("region_id", "{region}"),
+    ("address", "Jalan Contoh Raya No. 1"),
+    ("phone", "(022) 555-0101"),
+    ("email", "bapas.bdg@contoh.go.id"),
+    ("time_zone", "Asia/Jakarta"),
+    ("version", "{version}"),
+];
+
+const CASES: &[Case] = &[
+    Case {
+        method: "GET",
+        path: "/",
+        form: &[],
+        allowed: ALL,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/profile",
+        form: &[],
+        allowed: ALL,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/offices",
+        form: &[],
+        allowed: &[Admin, NationalManager, RegionalManager],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/offices/new",
+        form: &[],
+        allowed: &[Admin],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/offices/{own_office}",
+        form: &[],
+        allowed: &[Admin],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/offices/{own_office}",
+        form: OFFICE_FORM,
+        allowed: &[Admin],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/staff",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/staff/new",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/staff/{own_staff}",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/admin/staff/{other_staff}",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[HeadOfOffice],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/staff/{own_staff}/status",
+        form: &[("disabled", "0")],
+        allowed: &[Admin, HeadOfOffice],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/staff/{other_staff}/status",
+        form: &[("disabled", "0")],
+        allowed: &[Admin, HeadOfOffice],
+        success: 303,
+        out_of_scope: &[HeadOfOffice],
+    },
+    Case {
+        method: "GET",
+        path: "/audit",
+        form: &[],
+        allowed: &[Admin, NationalManager, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/me",
+        form: &[],
+        allowed: ALL,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/offices",
+        form: &[],
+        allowed: &[Admin, NationalManager, RegionalManager],
+        success: 200,
+        out_of_scope: &[],
+    },
+];
+
+/// The demo username that holds `role` in Bandung's scope.
+fn username(role: Role) -> &'static str {
+    match role {
+        Admin => "admin",
+        NationalManager => "ditjenpas",
+        RegionalManager => "kanwil.jabar",
+        IntakeOfficer => "pendaftaran.bdg",
+        RegistryOfficer => "registrasi.bdg",
+        Pk => "pk.bdg",
+        HeadOfAdmin => "katu.bdg",
+        HeadOfOffice => "kabapas.bdg",
+        TppMember => "tpp.bdg",
+        SiteSupervisor => "pj.bdg",
+        Client => "klien.bdg",
+        Prosecutor => "jaksa.bdg",
+    }
+}
+
+struct Ids {
+    own_office: String,
+    region: String,
+    own_staff: String,
+    other_staff: String,
+}
+
+async fn ids(app: &TestApp) -> Ids {
+    let store = &app.db.store;
+    let bdg = orgs::office_by_code(store, "bdg").await.unwrap();
+    Ids {
+        own_office: bdg.id.to_string(),
+        region: bdg.region_id.to_string(),
+        own_staff: users::user_by_username(store, "pk.bdg")
+            .await
+            .unwrap()
+            .id
+            .to_string(),
+        other_staff: users::user_by_username(store, "pk.mks")
+            .await
+            .unwrap()
+            .id
+            .to_string(),
+    }
+}
+
+async fn office_version(app: &TestApp) -> String {
+    orgs::office_by_code(&app.db.store, "bdg")
+        .await
+        .unwrap()
+        .version
+        .to_string()
+}
+
+fn fill(template: &str, ids: &Ids, version: &str) -> String {
+    template
+        .replace("{own_office}", &ids.own_office)
+        .replace("{region}", &ids.region)
+        .replace("{own_staff}", &ids.own_staff)
+        .replace("{other_staff}", &ids.other_staff)
+        .replace("{version}", version)
+}
+
+async fn denials_audited(app: &TestApp) -> i64 {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_events WHERE action IN ('access.forbidden', 'access.not_found')",
+    )
+    .fetch_one(app.db.store.pool())
+    .await
+    .unwrap();
+    count
+}
+
+async fn run_matrix(db: TestDb) {
+    let app = TestApp::with_demo(db).await;
+    let ids = ids(&app).await;
+    let mut failures = Vec::new();
+    let mut denials = 0;
+    for role in Role::ALL {
+        for case in CASES {
+            let path = fill(case.path, &ids, "");
+            let mut client = if path.starts_with("/api/") {
+                app.api_as(username(role)).await
+            } else {
+                app.signed_in(username(role)).await
+            };
+            let response = if case.method == "GET" {
+                client.get(&path).await
+            } else {
+                let version = office_version(&app).await;
+                let filled: Vec<(String, String)> = case
+                    .form
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), fill(v, &ids, &version)))
+                    .collect();
+                let fields: Vec<(&str, &str)> = filled
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                client.post_form(&path, &fields).await
+            };
+            let expected = if case.out_of_scope.contains(&role) {
+                404
+            } else if case.allowed.contains(&role) {
+                case.success
+            } else {
+                403
+            };
+            if expected >= 400 {
+                denials += 1;
+            }
+            if response.status.as_u16() != expected {
+                failures.push(format!(
+                    "{} {} as {}: expected {expected}, got {}",
+                    case.method,
+                    path,
+                    role.as_str(),
+                    response.status
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix:\n{}",
+        failures.join("\n")
+    );
+    assert_eq!(
+        denials_audited(&app).await,
+        denials,
+        "every 403 and 404 is audited"
+    );
+}
+
+async fn anonymous_callers_are_sent_to_login_or_refused(db: TestDb) {
+    let app = TestApp::with_demo(db).await;
+    let ids = ids(&app).await;
+    for case in CASES {
+        let path = fill(case.path, &ids, "");
+        let mut client = app.anonymous();
+        let response = if case.method == "GET" {
+            client.get(&path).await
+        } else {
+            client.post_form(&path, &[]).await
+        };
+        if path.starts_with("/api/") {
+            assert_eq!(response.status, 401, "{path}");
+            assert_eq!(response.headers["content-type"], "application/problem+json");
+        } else if path == "/" || case.method == "GET" {
+            assert_eq!(response.status, 303, "{path}");
+            assert!(response.location().starts_with("/login?next="), "{path}");
+        } else {
+            // A POST without a session has no valid CSRF token: refused before anything runs.
+            assert_eq!(response.status, 403, "{path}");
+        }
+    }
+}
+
+on_both_engines! {
+    async fn every_route_answers_each_role_by_role_and_scope(db) {
+        run_matrix(db).await;
+    }
+
+    async fn anonymous_callers_never_reach_a_page(db) {
+        anonymous_callers_are_sent_to_login_or_refused(db).await;
+    }
+
+    async fn a_regional_manager_sees_only_the_offices_of_their_region(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut api = app.api_as("kanwil.jabar").await;
+        let offices = api.get("/api/v1/offices").await.json();
+        let codes: Vec<&str> = offices.as_array().unwrap().iter().map(|o| o["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["bdg"]);
+        let mut national = app.api_as("ditjenpas").await;
+        assert_eq!(national.get("/api/v1/offices").await.json().as_array().unwrap().len(), 3);
+    }
+
+    async fn a_head_of_office_lists_only_their_own_staff(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let page = head.get("/admin/staff").await;
+        assert!(page.body.contains("pk.bdg"));
+        assert!(!page.body.contains("pk.mks"));
+        let in_store = users::list_users(&app.db.store, Scope::Office(orgs::office_by_code(&app.db.store, "bdg").await.unwrap().id())).await.unwrap();
+        assert!(in_store.iter().all(|u| u.binding.office.is_some()));
+    }
+}
