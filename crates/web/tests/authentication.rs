@@ -1,0 +1,182 @@
+//! Logging in and out, sessions and their limits, lockout, password change and API tokens,
+//! on both engines.
+
+use karya_store::{sessions, users};
+use karya_testkit::{TestApp, on_both_engines};
+use karya_web::WebConfig;
+use karya_web::demo::DEMO_PASSWORD;
+
+const SESSION: &str = karya_web::auth::SESSION_COOKIE;
+
+async fn sessions_of(app: &TestApp, username: &str) -> i64 {
+    let user = users::user_by_username(&app.db.store, username)
+        .await
+        .unwrap();
+    sessions::count_for_user(&app.db.store, user.id)
+        .await
+        .unwrap()
+}
+
+on_both_engines! {
+    async fn a_demo_user_logs_in_and_gets_a_new_http_only_session(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.anonymous();
+        let login_page = browser.get("/login").await;
+        assert_eq!(login_page.status, 200);
+        assert!(login_page.body.contains("lang=\"id\""), "Indonesian by default");
+        let response = browser.log_in("pk.bdg", DEMO_PASSWORD).await;
+        assert_eq!(response.status, 303);
+        let set_cookie = response.headers.get_all("set-cookie").iter()
+            .map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with(SESSION)).unwrap();
+        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+        let home = browser.get("/").await;
+        assert_eq!(home.status, 200);
+        assert!(home.body.contains("Selamat datang, Pembimbing Kemasyarakatan (PK) Bandung."));
+    }
+
+    async fn a_planted_session_id_is_replaced_at_login(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.anonymous();
+        let planted = "f".repeat(64);
+        browser.cookies.push((SESSION.to_owned(), planted.clone()));
+        assert_eq!(browser.log_in("pk.bdg", DEMO_PASSWORD).await.status, 303);
+        let issued = browser.cookie(SESSION).unwrap().to_owned();
+        assert_ne!(issued, planted);
+        let mut other_device = app.anonymous();
+        other_device.log_in("pk.bdg", DEMO_PASSWORD).await;
+        assert_ne!(other_device.cookie(SESSION).unwrap(), issued, "every login gets its own id");
+        assert_eq!(sessions_of(&app, "pk.bdg").await, 2);
+    }
+
+    async fn a_wrong_password_and_an_unknown_user_get_the_same_answer(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.anonymous();
+        let wrong = browser.log_in("pk.bdg", "not the password").await;
+        let unknown = browser.log_in("nobody.here", "not the password").await;
+        assert_eq!(wrong.status, 422);
+        assert_eq!(unknown.status, 422);
+        for page in [&wrong, &unknown] {
+            assert!(page.body.contains("Nama pengguna atau kata sandi salah."));
+            assert!(page.body.contains("href=\"#username\""), "the error summary links to the field");
+        }
+        assert!(unknown.body.contains("value=\"nobody.here\""), "the typed username is kept");
+        assert!(!wrong.body.contains("not the password"), "a password is never echoed");
+    }
+
+    async fn five_failures_lock_a_username_even_one_that_does_not_exist(db) {
+        let app = TestApp::with_demo(db).await;
+        for username in ["kabapas.bdg", "ghost.user"] {
+            let mut browser = app.anonymous();
+            for _ in 0..5 {
+                browser.log_in(username, "wrong password").await;
+            }
+            let locked = browser.log_in(username, DEMO_PASSWORD).await;
+            assert_eq!(locked.status, 422, "{username}");
+            assert!(locked.body.contains("Terlalu banyak percobaan gagal. Coba lagi dalam 15 menit."), "{username}");
+        }
+        assert_eq!(sessions_of(&app, "kabapas.bdg").await, 0);
+    }
+
+    async fn logout_ends_the_session(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.signed_in("pk.bdg").await;
+        let stolen_cookie = browser.cookie(SESSION).unwrap().to_owned();
+        let out = browser.post_form("/logout", &[]).await;
+        assert_eq!(out.status, 303);
+        assert_eq!(out.location(), "/login?bye=1");
+        assert_eq!(sessions_of(&app, "pk.bdg").await, 0);
+        let mut replay = app.anonymous();
+        replay.cookies.push((SESSION.to_owned(), stolen_cookie));
+        assert_eq!(replay.get("/").await.status, 303, "the old cookie opens nothing");
+    }
+
+    async fn disabling_a_user_ends_their_sessions_and_blocks_login(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut victim = app.signed_in("pk.bdg").await;
+        assert_eq!(victim.get("/").await.status, 200);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let id = users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id;
+        let response = head.post_form(&format!("/admin/staff/{id}/status"), &[("disabled", "1")]).await;
+        assert_eq!(response.status, 303);
+        assert_eq!(victim.get("/").await.status, 303, "sent back to the login page");
+        assert_eq!(app.anonymous().log_in("pk.bdg", DEMO_PASSWORD).await.status, 422);
+    }
+
+    async fn a_session_idle_past_its_limit_ends(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.signed_in("pk.bdg").await;
+        let idle = app.state.config.sessions.idle_ms;
+        sqlx::query("UPDATE sessions SET last_seen_ms = last_seen_ms - $1")
+            .bind(idle + 1_000).execute(app.db.store.pool()).await.unwrap();
+        let response = browser.get("/profile").await;
+        assert_eq!(response.status, 303);
+        assert_eq!(response.location(), "/login?next=%2Fprofile");
+        assert_eq!(sessions_of(&app, "pk.bdg").await, 0);
+    }
+
+    async fn a_session_older_than_its_absolute_limit_ends_even_when_busy(db) {
+        let mut config = WebConfig::default();
+        config.sessions.absolute_ms = 60 * 60_000;
+        let app = TestApp::with_demo_and(db, config).await;
+        let mut browser = app.signed_in("pk.bdg").await;
+        sqlx::query("UPDATE sessions SET created_ms = created_ms - $1")
+            .bind(61 * 60_000_i64).execute(app.db.store.pool()).await.unwrap();
+        assert_eq!(browser.get("/").await.status, 303);
+    }
+
+    async fn changing_the_password_ends_other_sessions_and_keeps_this_one(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut here = app.signed_in("pk.bdg").await;
+        let mut elsewhere = app.signed_in("pk.bdg").await;
+        let refused = here.post_form("/profile/password", &[
+            ("current_password", DEMO_PASSWORD), ("new_password", "pendek"), ("confirm_password", "lain"),
+        ]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("Kata sandi paling sedikit 10 karakter."));
+        assert!(refused.body.contains("Kedua kata sandi tidak sama."));
+        let done = here.post_form("/profile/password", &[
+            ("current_password", DEMO_PASSWORD),
+            ("new_password", "sebuah kalimat rahasia"),
+            ("confirm_password", "sebuah kalimat rahasia"),
+        ]).await;
+        assert_eq!(done.status, 303);
+        assert_eq!(here.get("/profile").await.status, 200);
+        assert_eq!(elsewhere.get("/profile").await.status, 303);
+        assert_eq!(app.anonymous().log_in("pk.bdg", "sebuah kalimat rahasia").await.status, 303);
+    }
+
+    async fn an_api_token_acts_as_its_owner_until_revoked(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut api = app.api_as("pk.bdg").await;
+        let me = api.get("/api/v1/me").await;
+        assert_eq!(me.status, 200);
+        let me = me.json();
+        assert_eq!(me["username"], "pk.bdg");
+        assert_eq!(me["roles"], serde_json::json!(["pk"]));
+        assert_eq!(me["scopes"][0]["scope"], "office");
+        let user = users::user_by_username(&app.db.store, "pk.bdg").await.unwrap();
+        let token = karya_store::tokens::list(&app.db.store, user.id).await.unwrap()[0].id;
+        let actor = karya_store::Actor::system("test");
+        karya_store::tokens::revoke(&app.db.store, &actor, user.id, token).await.unwrap();
+        let refused = api.get("/api/v1/me").await;
+        assert_eq!(refused.status, 401);
+        assert_eq!(refused.json()["type"], "/problems/unauthenticated");
+    }
+
+    async fn a_session_cookie_does_not_open_the_api(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.signed_in("admin").await;
+        assert_eq!(browser.get("/api/v1/me").await.status, 401);
+    }
+
+    async fn the_login_itself_is_audited(db) {
+        let app = TestApp::with_demo(db).await;
+        app.anonymous().log_in("pk.bdg", DEMO_PASSWORD).await;
+        app.anonymous().log_in("pk.bdg", "wrong password").await;
+        let actions: Vec<(String,)> = sqlx::query_as(
+            "SELECT action FROM audit_events WHERE action LIKE 'session.%' ORDER BY seq")
+            .fetch_all(app.db.store.pool()).await.unwrap();
+        let actions: Vec<&str> = actions.iter().map(|(a,)| a.as_str()).collect();
+        assert_eq!(actions, ["session.login", "session.login_failed"]);
+    }
+}
