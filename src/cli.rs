@@ -253,7 +253,7 @@ fn print_logins(logins: &[DemoLogin]) {
         "Akun demo / Demo logins (kata sandi / password: {})",
         demo::DEMO_PASSWORD
     );
-    println!("  {:<22} {:<18} {}", "username", "role", "office");
+    println!("  {:<22} {:<18} office", "username", "role");
     for login in logins {
         println!(
             "  {:<22} {:<18} {}",
@@ -314,7 +314,7 @@ fn spawn_housekeeping(state: karya_web::AppState) {
             {
                 tracing::warn!(error = %error, "session purge failed");
             }
-            if ticks % 6 == 0
+            if ticks.is_multiple_of(6)
                 && let Err(error) = state.store.audit_checkpoint().await
             {
                 tracing::warn!(error = %error, "audit checkpoint failed");

@@ -256,6 +256,13 @@ pub async fn get_user_in(store: &Store, scope: Scope, id: UserId) -> Result<User
     }
 }
 
+/// What an editor may change on an account.
+pub struct UserChanges<'a> {
+    pub display_name: &'a str,
+    pub nip: Option<&'a str>,
+    pub roles: &'a [Role],
+}
+
 /// Changes name, NIP and roles, guarded by the version the editor saw.
 pub async fn update_user(
     store: &Store,
@@ -263,10 +270,13 @@ pub async fn update_user(
     scope: Scope,
     id: UserId,
     expected_version: i64,
-    display_name: &str,
-    nip: Option<&str>,
-    roles: &[Role],
+    changes: &UserChanges<'_>,
 ) -> Result<()> {
+    let UserChanges {
+        display_name,
+        nip,
+        roles,
+    } = *changes;
     let before = get_user_in(store, scope, id).await?;
     let mut tx = store.begin_write().await?;
     let changed = sqlx::query(

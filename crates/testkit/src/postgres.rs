@@ -81,10 +81,10 @@ fn as_account(command: &mut Command, account: Option<(u32, u32)>) {
     // SAFETY: the closure only makes async-signal-safe system calls between fork and exec.
     unsafe {
         command.pre_exec(move || {
-            if let Some((uid, gid)) = account {
-                if libc::setgid(gid) != 0 || libc::setuid(uid) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
+            if let Some((uid, gid)) = account
+                && (libc::setgid(gid) != 0 || libc::setuid(uid) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
             }
             // The server dies with the thread that started it, which lives as long as the
             // test process: no cluster outlives its tests.

@@ -398,15 +398,18 @@ pub async fn update(
         return form_page(&state, &ui, grant, edit_view(t, &user), form, errors).await;
     }
     let actor = authority.actor(grant);
+    let changes = users::UserChanges {
+        display_name: &display_name,
+        nip: nip.as_deref(),
+        roles: &roles,
+    };
     match users::update_user(
         &state.store,
         &actor,
         grant.scope,
         user.id,
         version,
-        &display_name,
-        nip.as_deref(),
-        &roles,
+        &changes,
     )
     .await
     {
