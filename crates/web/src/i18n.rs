@@ -179,7 +179,7 @@ catalog! {
     too_large_body: "Data yang dikirim terlalu besar.", "The data sent is too large.";
     internal_body: "Kesalahan ini sudah dicatat. Coba lagi sebentar lagi; bila terus terjadi, hubungi admin dengan kode ini:", "The error was logged. Try again shortly; if it persists, contact the admin with this code:";
     back_home: "Kembali ke beranda", "Back to home";
-    footer_data_credit: "Data wilayah administratif: idn-area (ODbL).", "Administrative area data: idn-area (ODbL).";
+    footer_data_credit: "Data wilayah: idn-area-data, ODbL 1.0.", "Area data: idn-area-data, ODbL 1.0.";
     role_admin: "Admin nasional", "National admin";
     role_intake_officer: "Petugas Pendaftaran", "Intake officer";
     role_registry_officer: "Petugas Registrasi", "Registry officer";
