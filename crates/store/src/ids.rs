@@ -22,5 +22,7 @@ id_type!(
     UserId,
     PartnerId,
     PersonId,
-    ProsecutorOfficeId
+    ProsecutorOfficeId,
+    CaseId,
+    EntryId
 );

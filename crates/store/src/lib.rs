@@ -4,15 +4,19 @@
 //! ([`scope`]) so that an unscoped query cannot be written by accident, and every function
 //! that writes appends its audit event ([`audit`]) in the same transaction as the change.
 
+pub mod attendance;
 pub mod audit;
+pub mod cases;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod evaluations;
 pub mod form_tokens;
 pub mod ids;
 pub mod keys;
 pub mod migrate;
 pub mod orgs;
+pub mod placements;
 pub mod scope;
 pub mod secret;
 pub mod sessions;

@@ -13,12 +13,20 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "cases_and_ledger",
+        sqlite: include_str!("../migrations/sqlite/0002_cases_and_ledger.sql"),
+        postgres: include_str!("../migrations/postgres/0002_cases_and_ledger.sql"),
+    },
+];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.
 pub async fn run(store: &Store) -> anyhow::Result<usize> {

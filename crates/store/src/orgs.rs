@@ -2,6 +2,7 @@
 //! prosecutors' offices, and the minimal partner and person records that supervisors and
 //! clients are bound to (later migrations extend those two).
 
+use karya_domain::OfficeZone;
 use serde::Serialize;
 use serde_json::json;
 
@@ -12,44 +13,6 @@ use crate::error::{Result, StoreError, unique_as};
 use crate::form_tokens::{self, Once};
 use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId};
 use crate::scope::Scope;
-
-/// The three time zones of Indonesia; every office has one (no daylight saving time).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum OfficeTimeZone {
-    Wib,
-    Wita,
-    Wit,
-}
-
-impl OfficeTimeZone {
-    pub const ALL: [OfficeTimeZone; 3] = [
-        OfficeTimeZone::Wib,
-        OfficeTimeZone::Wita,
-        OfficeTimeZone::Wit,
-    ];
-
-    pub fn iana(self) -> &'static str {
-        match self {
-            OfficeTimeZone::Wib => "Asia/Jakarta",
-            OfficeTimeZone::Wita => "Asia/Makassar",
-            OfficeTimeZone::Wit => "Asia/Jayapura",
-        }
-    }
-
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            OfficeTimeZone::Wib => "WIB",
-            OfficeTimeZone::Wita => "WITA",
-            OfficeTimeZone::Wit => "WIT",
-        }
-    }
-
-    pub fn parse(iana: &str) -> Option<OfficeTimeZone> {
-        OfficeTimeZone::ALL
-            .into_iter()
-            .find(|zone| zone.iana() == iana)
-    }
-}
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Region {
@@ -87,7 +50,7 @@ pub struct OfficeFields {
     pub address: String,
     pub phone: String,
     pub email: String,
-    pub time_zone: OfficeTimeZone,
+    pub time_zone: OfficeZone,
 }
 
 impl OfficeFields {
@@ -95,7 +58,7 @@ impl OfficeFields {
         json!({
             "region_id": self.region_id.0, "code": self.code, "name": self.name,
             "address": self.address, "phone": self.phone, "email": self.email,
-            "time_zone": self.time_zone.iana(),
+            "time_zone": self.time_zone.iana_name(),
         })
     }
 }
@@ -208,7 +171,7 @@ pub async fn create_office(
     .bind(&fields.address)
     .bind(&fields.phone)
     .bind(&fields.email)
-    .bind(fields.time_zone.iana())
+    .bind(fields.time_zone.iana_name())
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await
@@ -250,7 +213,7 @@ pub async fn update_office(
     .bind(&fields.address)
     .bind(&fields.phone)
     .bind(&fields.email)
-    .bind(fields.time_zone.iana())
+    .bind(fields.time_zone.iana_name())
     .bind(id.0)
     .bind(expected_version)
     .execute(&mut *tx)

@@ -5,9 +5,10 @@
 //! The issue asked for two regions; no Indonesian province spans two time zones, so a third
 //! region keeps the demo truthful (see docs/decisions/0003-demo-regions.md).
 
+use karya_domain::OfficeZone;
 use karya_domain::Role;
 use karya_store::ids::{OfficeId, RegionId};
-use karya_store::orgs::{self, OfficeFields, OfficeTimeZone};
+use karya_store::orgs::{self, OfficeFields};
 use karya_store::users::{self, Binding, NewUser};
 use karya_store::{Actor, Store};
 
@@ -30,7 +31,7 @@ struct DemoOffice {
     name: &'static str,
     address: &'static str,
     phone: &'static str,
-    zone: OfficeTimeZone,
+    zone: OfficeZone,
     partner: &'static str,
     client: &'static str,
 }
@@ -51,7 +52,7 @@ const REGIONS: [DemoRegion; 3] = [
             name: "Balai Pemasyarakatan Kelas I Bandung",
             address: "Jalan Contoh Raya No. 1, Bandung (alamat demo)",
             phone: "(022) 555-0101",
-            zone: OfficeTimeZone::Wib,
+            zone: OfficeZone::Wib,
             partner: "Panti Sosial Tresna Werdha Budi Pertiwi",
             client: "Andi Saputra",
         },
@@ -65,7 +66,7 @@ const REGIONS: [DemoRegion; 3] = [
             name: "Balai Pemasyarakatan Kelas I Makassar",
             address: "Jalan Contoh Pantai No. 2, Makassar (alamat demo)",
             phone: "(0411) 555-0202",
-            zone: OfficeTimeZone::Wita,
+            zone: OfficeZone::Wita,
             partner: "Masjid Raya Makassar",
             client: "Nur Aisyah",
         },
@@ -79,7 +80,7 @@ const REGIONS: [DemoRegion; 3] = [
             name: "Balai Pemasyarakatan Kelas I Jayapura",
             address: "Jalan Contoh Teluk No. 3, Jayapura (alamat demo)",
             phone: "(0967) 555-0303",
-            zone: OfficeTimeZone::Wit,
+            zone: OfficeZone::Wit,
             partner: "Dinas Kebersihan Kota Jayapura",
             client: "Yakobus Wenda",
         },

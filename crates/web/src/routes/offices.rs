@@ -5,10 +5,11 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use karya_domain::OfficeZone;
 use karya_store::StoreError;
 use karya_store::form_tokens::{self, Once};
 use karya_store::ids::{OfficeId, RegionId};
-use karya_store::orgs::{self, Office, OfficeFields, OfficeTimeZone, Region};
+use karya_store::orgs::{self, Office, OfficeFields, Region};
 use serde::Deserialize;
 
 use super::path_id;
@@ -113,7 +114,7 @@ impl OfficeForm {
         if !email.is_empty() && !forms::is_email(&email) && errors.get("email").is_empty() {
             errors.add("email", t.email_invalid);
         }
-        let time_zone = OfficeTimeZone::parse(self.time_zone.trim());
+        let time_zone = OfficeZone::parse(self.time_zone.trim());
         if time_zone.is_none() {
             errors.add("time_zone", t.time_zone_invalid);
         }
@@ -152,12 +153,12 @@ async fn form_page(
     form: OfficeForm,
     errors: FormErrors,
 ) -> Result<Response, WebError> {
-    let zones = OfficeTimeZone::ALL
+    let zones = OfficeZone::ALL
         .iter()
         .map(|zone| {
             (
-                zone.iana(),
-                format!("{} ({})", zone.abbreviation(), zone.iana()),
+                zone.iana_name(),
+                format!("{} ({})", zone.abbreviation(), zone.iana_name()),
             )
         })
         .collect();

@@ -1,0 +1,87 @@
+//! Opening a case from a court decision whose terms passed the domain's validation.
+
+use karya_domain::{CaseStatus, ServiceWindow, ValidTerms};
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::clock;
+use crate::db::Store;
+use crate::error::Result;
+use crate::form_tokens::{self, Once};
+use crate::ids::{CaseId, OfficeId, ProsecutorOfficeId, UserId};
+
+pub struct NewCase {
+    pub office: OfficeId,
+    /// The client's name as the decision gives it; the register (G1–G3) completes the person.
+    pub client_name: String,
+    pub prosecutor_office: Option<ProsecutorOfficeId>,
+    pub terms: ValidTerms,
+    pub window: ServiceWindow,
+    pub pk: Option<UserId>,
+}
+
+/// Creates the person and the case (status `received`) with their audit events, in one
+/// transaction. The audit summary names the decision, not the person.
+pub async fn create(
+    store: &Store,
+    actor: &Actor,
+    case: &NewCase,
+    once: Option<Once<'_>>,
+) -> Result<CaseId> {
+    let mut tx = store.begin_write().await?;
+    form_tokens::guard(&mut tx, once).await?;
+    let now = clock::now_text();
+    let (person,): (i64,) =
+        sqlx::query_as("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(&case.client_name)
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+    let terms = &case.terms;
+    let terms_json = serde_json::to_string(terms.terms()).map_err(anyhow::Error::from)?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO cases (office_id, person_id, prosecutor_office_id, pk_user_id, status, court,
+            decision_number, date_final, hours_ordered_minutes, terms, received_on, window_end, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(case.office.0)
+    .bind(person)
+    .bind(case.prosecutor_office.map(|id| id.0))
+    .bind(case.pk.map(|id| id.0))
+    .bind(CaseStatus::Received.as_str())
+    .bind(&terms.court)
+    .bind(&terms.decision_number)
+    .bind(terms.date_final.to_string())
+    .bind(terms.hours_ordered.0)
+    .bind(terms_json)
+    .bind(case.window.start().to_string())
+    .bind(case.window.end_inclusive().to_string())
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(case.office);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("person.create", "person", person, json!({})),
+        )
+        .await?;
+    let summary = json!({
+        "decision_number": terms.decision_number, "court": terms.court,
+        "hours_ordered_minutes": terms.hours_ordered.0,
+        "window": [case.window.start().to_string(), case.window.end_inclusive().to_string()],
+        "status": CaseStatus::Received.as_str(),
+    });
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("case.create", "case", id, summary),
+        )
+        .await?;
+    form_tokens::finish(&mut tx, once, &format!("case:{id}")).await?;
+    tx.commit().await?;
+    Ok(CaseId(id))
+}

@@ -1,0 +1,245 @@
+//! Cases: one sentence of community service each, with its terms (L1–L8), its service
+//! window (L6) and its place in the lifecycle. Every query takes a [`CaseScope`].
+
+mod create;
+mod transition;
+
+pub use create::{NewCase, create};
+pub use transition::{CaseError, TransitionRefs, transition};
+
+use jiff::civil::Date;
+use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};
+use sqlx::AnyConnection;
+
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::{CaseId, OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, UserId};
+
+/// Which cases a caller may see. The web layer derives it from the caller's roles:
+/// managers by area, office staff by office, a PK the cases assigned to them, a supervisor
+/// the cases placed at their partner, a client their own, a prosecutor their office's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    National,
+    Region(RegionId),
+    Office(OfficeId),
+    AssignedTo(UserId),
+    Partner(PartnerId),
+    Person(PersonId),
+    ProsecutorOffice(ProsecutorOfficeId),
+}
+
+/// The case query with a scope condition and a tail; a macro so that every variant is
+/// `'static` SQL text.
+macro_rules! case_query {
+    ($condition:literal, $tail:literal) => {
+        concat!(
+            "SELECT c.id, c.office_id, o.code AS office_code, o.name AS office_name, ",
+            "o.time_zone, c.person_id, p.full_name AS client_name, c.prosecutor_office_id, ",
+            "po.name AS prosecutor_office_name, c.pk_user_id, u.display_name AS pk_name, ",
+            "c.status, c.termination_reason, c.court, c.decision_number, c.date_final, ",
+            "c.hours_ordered_minutes, c.terms, c.received_on, c.window_end, c.summonses_sent, ",
+            "c.identity_recorded, c.litmas_submitted, c.case_plan_approved, ",
+            "c.death_certificate_ref, c.sanction_letter_ref, c.version ",
+            "FROM cases c JOIN offices o ON o.id = c.office_id ",
+            "JOIN persons p ON p.id = c.person_id ",
+            "LEFT JOIN prosecutor_offices po ON po.id = c.prosecutor_office_id ",
+            "LEFT JOIN users u ON u.id = c.pk_user_id WHERE ",
+            $condition,
+            $tail
+        )
+    };
+}
+
+/// The query for each scope, in the order of [`CaseScope::slot`]. The national variant's
+/// `c.id > $1` is bound to 0 so that every variant takes its scope value as `$1`.
+macro_rules! scoped {
+    ($tail:literal) => {
+        [
+            case_query!("c.id > $1", $tail),
+            case_query!("o.region_id = $1", $tail),
+            case_query!("c.office_id = $1", $tail),
+            case_query!("c.pk_user_id = $1", $tail),
+            case_query!(
+                "EXISTS (SELECT 1 FROM placements pl WHERE pl.case_id = c.id AND pl.partner_id = $1 AND pl.ended_on IS NULL)",
+                $tail
+            ),
+            case_query!("c.person_id = $1", $tail),
+            case_query!("c.prosecutor_office_id = $1", $tail),
+        ]
+    };
+}
+
+const LIST: [&str; 7] = scoped!(" ORDER BY c.id DESC LIMIT 500");
+const ONE: [&str; 7] = scoped!(" AND c.id = $2");
+
+impl CaseScope {
+    fn slot(self) -> (usize, i64) {
+        match self {
+            CaseScope::National => (0, 0),
+            CaseScope::Region(id) => (1, id.0),
+            CaseScope::Office(id) => (2, id.0),
+            CaseScope::AssignedTo(id) => (3, id.0),
+            CaseScope::Partner(id) => (4, id.0),
+            CaseScope::Person(id) => (5, id.0),
+            CaseScope::ProsecutorOffice(id) => (6, id.0),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    id: i64,
+    office_id: i64,
+    office_code: String,
+    office_name: String,
+    time_zone: String,
+    person_id: i64,
+    client_name: String,
+    prosecutor_office_id: Option<i64>,
+    prosecutor_office_name: Option<String>,
+    pk_user_id: Option<i64>,
+    pk_name: Option<String>,
+    status: String,
+    termination_reason: Option<String>,
+    court: String,
+    decision_number: String,
+    date_final: String,
+    hours_ordered_minutes: i64,
+    terms: String,
+    received_on: String,
+    window_end: String,
+    summonses_sent: i64,
+    identity_recorded: i64,
+    litmas_submitted: i64,
+    case_plan_approved: i64,
+    death_certificate_ref: Option<String>,
+    sanction_letter_ref: Option<String>,
+    version: i64,
+}
+
+/// A case as read, with its terms and window parsed.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: CaseId,
+    pub office_id: OfficeId,
+    pub office_code: String,
+    pub office_name: String,
+    pub zone: OfficeZone,
+    pub person_id: PersonId,
+    pub client_name: String,
+    pub prosecutor_office_id: Option<ProsecutorOfficeId>,
+    pub prosecutor_office_name: Option<String>,
+    pub pk_user_id: Option<UserId>,
+    pub pk_name: Option<String>,
+    pub status: CaseStatus,
+    pub court: String,
+    pub decision_number: String,
+    pub date_final: Date,
+    pub hours_ordered: Minutes,
+    pub terms: SentenceTerms,
+    pub window: ServiceWindow,
+    pub summonses_sent: u8,
+    pub identity_recorded: bool,
+    pub litmas_submitted: bool,
+    pub case_plan_approved: bool,
+    pub death_certificate_ref: Option<String>,
+    pub sanction_letter_ref: Option<String>,
+    pub version: i64,
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Other(anyhow::anyhow!("stored case has an unreadable {what}"))
+}
+
+impl CaseRow {
+    fn into_case(self) -> Result<Case> {
+        let date = |text: &str, what: &str| text.parse::<Date>().map_err(|_| corrupt(what));
+        let window = ServiceWindow::from_bounds(
+            date(&self.received_on, "received_on")?,
+            date(&self.window_end, "window_end")?,
+        )
+        .map_err(|_| corrupt("window"))?;
+        Ok(Case {
+            id: CaseId(self.id),
+            office_id: OfficeId(self.office_id),
+            office_code: self.office_code,
+            office_name: self.office_name,
+            zone: OfficeZone::parse(&self.time_zone).ok_or_else(|| corrupt("time zone"))?,
+            person_id: PersonId(self.person_id),
+            client_name: self.client_name,
+            prosecutor_office_id: self.prosecutor_office_id.map(ProsecutorOfficeId),
+            prosecutor_office_name: self.prosecutor_office_name,
+            pk_user_id: self.pk_user_id.map(UserId),
+            pk_name: self.pk_name,
+            status: CaseStatus::parse(&self.status, self.termination_reason.as_deref())
+                .ok_or_else(|| corrupt("status"))?,
+            court: self.court,
+            decision_number: self.decision_number,
+            date_final: date(&self.date_final, "date_final")?,
+            hours_ordered: Minutes::new(self.hours_ordered_minutes),
+            terms: serde_json::from_str(&self.terms).map_err(|_| corrupt("terms"))?,
+            window,
+            summonses_sent: u8::try_from(self.summonses_sent).unwrap_or(u8::MAX),
+            identity_recorded: self.identity_recorded != 0,
+            litmas_submitted: self.litmas_submitted != 0,
+            case_plan_approved: self.case_plan_approved != 0,
+            death_certificate_ref: self.death_certificate_ref,
+            sanction_letter_ref: self.sanction_letter_ref,
+            version: self.version,
+        })
+    }
+}
+
+impl Case {
+    /// The facts the lifecycle guards read, with the minutes still to be credited.
+    pub fn guards(&self, minutes_remaining: Minutes) -> Guards {
+        Guards {
+            summonses_sent: self.summonses_sent,
+            officer_assigned: self.pk_user_id.is_some(),
+            identity_recorded: self.identity_recorded,
+            litmas_submitted: self.litmas_submitted,
+            case_plan_approved: self.case_plan_approved,
+            minutes_remaining,
+            death_certificate_ref: self.death_certificate_ref.clone(),
+            sanction_letter_ref: self.sanction_letter_ref.clone(),
+        }
+    }
+}
+
+/// Cases visible in `scope`, newest first.
+pub async fn list(store: &Store, scope: CaseScope) -> Result<Vec<Case>> {
+    let (slot, value) = scope.slot();
+    let rows: Vec<CaseRow> = sqlx::query_as(LIST[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    rows.into_iter().map(CaseRow::into_case).collect()
+}
+
+/// One case if `scope` may see it, otherwise `NotFound`.
+pub async fn get(store: &Store, scope: CaseScope, id: CaseId) -> Result<Case> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, id).await
+}
+
+/// As [`get`], on a connection (inside a transaction).
+pub(crate) async fn get_on(conn: &mut AnyConnection, scope: CaseScope, id: CaseId) -> Result<Case> {
+    let (slot, value) = scope.slot();
+    let row: Option<CaseRow> = sqlx::query_as(ONE[slot])
+        .bind(value)
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.ok_or(StoreError::NotFound)?.into_case()
+}
+
+/// Takes the case's row lock for the rest of the transaction, so that two writers to one
+/// ledger are serialised (PostgreSQL row lock; SQLite already holds the write lock).
+pub(crate) async fn lock(conn: &mut AnyConnection, id: CaseId) -> Result<()> {
+    sqlx::query("UPDATE cases SET version = version WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Evaluations done at the milestones of M4 (¼, ½ and ¾ of the hours and of the window).
+
+use jiff::civil::Date;
+use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseScope, get_on};
+use crate::db::Store;
+use crate::error::{Result, unique_as};
+use crate::ids::{CaseId, UserId};
+
+fn basis_name(basis: MilestoneBasis) -> &'static str {
+    match basis {
+        MilestoneBasis::Hours => "hours",
+        MilestoneBasis::Window => "window",
+    }
+}
+
+pub fn quarter_number(quarter: Quarter) -> i64 {
+    quarter.quarters()
+}
+
+fn quarter_from(number: i64) -> Option<Quarter> {
+    [Quarter::One, Quarter::Two, Quarter::Three]
+        .into_iter()
+        .find(|q| q.quarters() == number)
+}
+
+/// The milestones already evaluated.
+pub async fn done(store: &Store, case: CaseId) -> Result<Vec<MilestoneKey>> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT basis, quarter FROM evaluations WHERE case_id = $1")
+            .bind(case.0)
+            .fetch_all(store.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(basis, quarter)| {
+            let basis = match basis.as_str() {
+                "hours" => MilestoneBasis::Hours,
+                "window" => MilestoneBasis::Window,
+                _ => return None,
+            };
+            Some(MilestoneKey {
+                basis,
+                quarter: quarter_from(quarter)?,
+            })
+        })
+        .collect())
+}
+
+/// An evaluation done: which milestone, on which day, by whom, with what finding.
+pub struct Evaluation<'a> {
+    pub key: MilestoneKey,
+    pub day: Date,
+    pub by: UserId,
+    pub note: &'a str,
+}
+
+/// Records an evaluation; each milestone is evaluated once.
+pub async fn record(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    evaluation: &Evaluation<'_>,
+) -> Result<()> {
+    let Evaluation {
+        key,
+        day,
+        by: user,
+        note,
+    } = *evaluation;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, case_id).await?;
+    sqlx::query("INSERT INTO evaluations (case_id, basis, quarter, done_on, done_by, note) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(case_id.0)
+        .bind(basis_name(key.basis))
+        .bind(quarter_number(key.quarter))
+        .bind(day.to_string())
+        .bind(user.0)
+        .bind(note)
+        .execute(&mut *tx)
+        .await
+        .map_err(unique_as("milestone"))?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(case.office_id);
+    let summary = json!({"basis": basis_name(key.basis), "quarter": quarter_number(key.quarter), "done_on": day.to_string()});
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("evaluation.record", "case", case_id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
