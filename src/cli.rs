@@ -108,8 +108,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo => {
             let store = settings.store().await?;
-            match demo::load(&store).await? {
-                Some(logins) => print_logins(&logins),
+            match demo::load_with_cases(&store).await? {
+                Some((logins, cases)) => print_logins(&logins, cases),
                 None => println!("Basis data tidak kosong; data demo tidak dimuat."),
             }
             Ok(ExitCode::SUCCESS)
@@ -247,8 +247,9 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
     Ok(first)
 }
 
-fn print_logins(logins: &[DemoLogin]) {
+fn print_logins(logins: &[DemoLogin], cases: usize) {
     println!();
+    println!("Data demo dimuat / demo data loaded: {cases} perkara / cases.");
     println!(
         "Akun demo / Demo logins (kata sandi / password: {})",
         demo::DEMO_PASSWORD
@@ -269,8 +270,8 @@ async fn serve(settings: &Settings, bind: &str, load_demo: bool) -> anyhow::Resu
     let started = std::time::Instant::now();
     let store = settings.store().await?;
     if load_demo {
-        match demo::load(&store).await? {
-            Some(logins) => print_logins(&logins),
+        match demo::load_with_cases(&store).await? {
+            Some((logins, cases)) => print_logins(&logins, cases),
             None => println!(
                 "Data demo sudah ada / demo data already present (password: {}).",
                 demo::DEMO_PASSWORD

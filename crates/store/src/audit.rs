@@ -424,3 +424,22 @@ pub async fn recent(
     };
     Ok(rows)
 }
+
+/// The events about one object, newest first (a case's history).
+pub async fn for_object(
+    store: &Store,
+    object_type: &str,
+    object_id: &str,
+    limit: i64,
+) -> Result<Vec<StoredEvent>> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        event_columns!(),
+        " FROM audit_events WHERE object_type = $1 AND object_id = $2 ORDER BY seq DESC LIMIT $3"
+    ))
+    .bind(object_type)
+    .bind(object_id)
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?)
+}

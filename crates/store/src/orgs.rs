@@ -338,3 +338,12 @@ name_lookup!(
     /// The prosecutor's office name, for showing a prosecutor their scope.
     prosecutor_office_name, ProsecutorOfficeId, "SELECT name FROM prosecutor_offices WHERE id = $1"
 );
+
+/// Prosecutors' offices, for choosing the one that executes a decision.
+pub async fn list_prosecutor_offices(store: &Store) -> Result<Vec<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, name FROM prosecutor_offices ORDER BY name")
+            .fetch_all(store.pool())
+            .await?,
+    )
+}

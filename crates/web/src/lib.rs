@@ -15,6 +15,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod page;
 pub mod routes;
+pub mod views;
 
 pub use app::{AppState, router};
 pub use config::WebConfig;

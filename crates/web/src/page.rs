@@ -117,6 +117,16 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
     let any = |wanted: &[Role]| roles.iter().any(|role| wanted.contains(role));
     let mut items = vec![("/", t.nav_home, true)];
     items.push((
+        "/cases",
+        t.nav_cases,
+        roles.iter().any(|role| *role != Role::Admin),
+    ));
+    items.push((
+        "/verifikasi",
+        t.nav_queue,
+        any(&[Role::SiteSupervisor, Role::Pk]),
+    ));
+    items.push((
         "/admin/offices",
         t.nav_offices,
         any(&[Role::Admin, Role::NationalManager, Role::RegionalManager]),

@@ -257,6 +257,37 @@ pub fn allowed_transitions(status: CaseStatus) -> &'static [Transition] {
 }
 
 impl Transition {
+    /// Every transition, for reading names back (e.g. from the audit trail).
+    pub const ALL: [Transition; 14] = [
+        Transition::DocumentsFoundIncomplete,
+        Transition::DocumentsVerified,
+        Transition::SummonClient,
+        Transition::ClientAppeared,
+        Transition::AssignOfficer,
+        Transition::Register,
+        Transition::ApproveAssessment,
+        Transition::Place,
+        Transition::StartServing,
+        Transition::OpenExamination,
+        Transition::CloseExamination,
+        Transition::Terminate {
+            reason: TerminationReason::Completed,
+        },
+        Transition::Terminate {
+            reason: TerminationReason::Died,
+        },
+        Transition::Terminate {
+            reason: TerminationReason::Sanctioned,
+        },
+    ];
+
+    /// The transition with this audit name.
+    pub fn parse(name: &str) -> Option<Transition> {
+        Transition::ALL
+            .into_iter()
+            .find(|transition| transition.as_str() == name)
+    }
+
     /// The action name for the audit log.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ mod create;
 mod transition;
 
 pub use create::{NewCase, create};
-pub use transition::{CaseError, TransitionRefs, transition};
+pub use transition::{CaseError, GuardFacts, TransitionRefs, set_guard_facts, transition};
 
 use jiff::civil::Date;
 use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};
@@ -242,4 +242,21 @@ pub(crate) async fn lock(conn: &mut AnyConnection, id: CaseId) -> Result<()> {
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// The active PKs of an office with their open caseload, for appointing one (§2.2.3).
+pub async fn office_pks(store: &Store, office: OfficeId) -> Result<Vec<(UserId, String, i64)>> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT u.id, u.display_name,
+            (SELECT COUNT(*) FROM cases c WHERE c.pk_user_id = u.id AND c.status <> 'terminated')
+         FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'pk'
+         WHERE u.office_id = $1 AND u.disabled = 0 ORDER BY u.display_name",
+    )
+    .bind(office.0)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, load)| (UserId(id), name, load))
+        .collect())
 }

@@ -9,12 +9,15 @@ use crate::attendance;
 use crate::audit::{Actor, Event};
 use crate::db::Store;
 use crate::error::StoreError;
-use crate::ids::CaseId;
+use crate::ids::{CaseId, OfficeId, UserId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
     #[error(transparent)]
     Refused(#[from] TransitionError),
+    /// Assigning a PK needs one: an active PK of the case's office (§2.2.3).
+    #[error("choose a PK of the office")]
+    NoOfficer,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -30,6 +33,8 @@ impl From<sqlx::Error> for CaseError {
 pub struct TransitionRefs {
     pub death_certificate_ref: Option<String>,
     pub sanction_letter_ref: Option<String>,
+    /// The PK appointed by `AssignOfficer`.
+    pub pk: Option<UserId>,
 }
 
 /// Applies `transition` to the case as the holder of `roles`; returns the new status name.
@@ -54,17 +59,28 @@ pub async fn transition(
     let ledger = attendance::ledger_on(&mut tx, &case).await?;
     let guards = case.guards(ledger.totals().remaining);
     let to = lifecycle::apply(case.status, transition, &guards, roles)?;
+    let pk = match transition {
+        Transition::AssignOfficer => {
+            let pk = refs.pk.ok_or(CaseError::NoOfficer)?;
+            if !is_office_pk(&mut tx, pk, case.office_id).await? {
+                return Err(CaseError::NoOfficer);
+            }
+            Some(pk)
+        }
+        _ => case.pk_user_id,
+    };
     let summonses = case.summonses_sent + u8::from(transition == Transition::SummonClient);
     sqlx::query(
         "UPDATE cases SET status = $1, termination_reason = $2, summonses_sent = $3,
-            death_certificate_ref = $4, sanction_letter_ref = $5, version = version + 1
-         WHERE id = $6",
+            death_certificate_ref = $4, sanction_letter_ref = $5, pk_user_id = $6, version = version + 1
+         WHERE id = $7",
     )
     .bind(to.as_str())
     .bind(to.termination_reason().map(|r| r.as_str()))
     .bind(i64::from(summonses))
     .bind(&case.death_certificate_ref)
     .bind(&case.sanction_letter_ref)
+    .bind(pk.map(|id| id.0))
     .bind(id.0)
     .execute(&mut *tx)
     .await?;
@@ -75,6 +91,7 @@ pub async fn transition(
         "from": case.status.as_str(),
         "to": to.as_str(),
         "termination_reason": to.termination_reason().map(|r| r.as_str()),
+        "pk_user_id": pk.map(|id| id.0),
     });
     store
         .audit(
@@ -85,4 +102,64 @@ pub async fn transition(
         .await?;
     tx.commit().await?;
     Ok(to.as_str().to_owned())
+}
+
+async fn is_office_pk(
+    conn: &mut sqlx::AnyConnection,
+    user: UserId,
+    office: OfficeId,
+) -> Result<bool, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'pk'
+         WHERE u.id = $1 AND u.office_id = $2 AND u.disabled = 0",
+    )
+    .bind(user.0)
+    .bind(office.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// The facts the lifecycle guards read that later capabilities record through their own
+/// flows (the register of G1, the Litmas and its case plan). Until those flows exist, the
+/// demo and operators set them here; every change is audited.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GuardFacts {
+    pub identity_recorded: bool,
+    pub litmas_submitted: bool,
+    pub case_plan_approved: bool,
+}
+
+pub async fn set_guard_facts(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    id: CaseId,
+    facts: GuardFacts,
+) -> Result<(), StoreError> {
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, id).await?;
+    sqlx::query("UPDATE cases SET identity_recorded = $1, litmas_submitted = $2, case_plan_approved = $3, version = version + 1 WHERE id = $4")
+        .bind(i64::from(facts.identity_recorded))
+        .bind(i64::from(facts.litmas_submitted))
+        .bind(i64::from(facts.case_plan_approved))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(case.office_id);
+    let summary = json!({
+        "identity_recorded": facts.identity_recorded,
+        "litmas_submitted": facts.litmas_submitted,
+        "case_plan_approved": facts.case_plan_approved,
+    });
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("case.guard_facts", "case", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

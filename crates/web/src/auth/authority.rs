@@ -6,6 +6,8 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use karya_domain::{Role, ScopeKind};
+use karya_store::attendance::Step;
+use karya_store::cases::CaseScope;
 use karya_store::ids::OfficeId;
 use karya_store::users::User;
 use karya_store::{Actor, Scope};
@@ -115,4 +117,92 @@ impl Authority {
     pub fn office(&self) -> Option<OfficeId> {
         self.caller.user.binding.office
     }
+
+    /// The case scope a role of this user gives: managers by area, office staff by office,
+    /// a PK their assigned cases, a supervisor the cases placed at their partner, a client
+    /// their own, a prosecutor their office's. The admin manages the organisation and does
+    /// not read case files.
+    pub fn case_scope_of(&self, role: Role) -> Option<CaseScope> {
+        let binding = self.caller.user.binding;
+        match role {
+            Role::Admin => None,
+            Role::NationalManager => Some(CaseScope::National),
+            Role::RegionalManager => binding.region.map(CaseScope::Region),
+            Role::Pk => Some(CaseScope::AssignedTo(self.caller.user.id)),
+            Role::SiteSupervisor => binding.partner.map(CaseScope::Partner),
+            Role::Client => binding.person.map(CaseScope::Person),
+            Role::Prosecutor => binding.prosecutor_office.map(CaseScope::ProsecutorOffice),
+            Role::IntakeOfficer
+            | Role::RegistryOfficer
+            | Role::HeadOfAdmin
+            | Role::HeadOfOffice
+            | Role::TppMember => binding.office.map(CaseScope::Office),
+        }
+    }
+
+    /// The first of `roles` the user holds that reaches cases, with its case scope.
+    pub fn case_grant(&self, roles: &[Role]) -> Result<CaseGrant, WebError> {
+        roles
+            .iter()
+            .filter(|role| self.has(**role))
+            .find_map(|role| {
+                self.case_scope_of(*role)
+                    .map(|scope| CaseGrant { scope, role: *role })
+            })
+            .ok_or(WebError::Forbidden)
+    }
+
+    /// Read case files: the widest scope among the user's roles.
+    pub fn read_cases(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[
+            Role::NationalManager,
+            Role::RegionalManager,
+            Role::HeadOfOffice,
+            Role::HeadOfAdmin,
+            Role::RegistryOfficer,
+            Role::IntakeOfficer,
+            Role::TppMember,
+            Role::Pk,
+            Role::Prosecutor,
+            Role::SiteSupervisor,
+            Role::Client,
+        ])
+    }
+
+    /// Open a case from a court decision: the intake desk (and the head of office).
+    pub fn open_cases(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::IntakeOfficer, Role::HeadOfOffice])
+    }
+
+    /// Record a daily report on behalf of the work place: the work-place supervisor, the
+    /// case's PK, or the registry transcribing a paper report.
+    pub fn report_attendance(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::SiteSupervisor, Role::Pk, Role::RegistryOfficer])
+    }
+
+    /// Verify or reject daily reports (B5): the supervisor at the work place first, then
+    /// the case's PK.
+    pub fn verify_attendance(&self) -> Result<(CaseGrant, Step), WebError> {
+        if let Ok(grant) = self.case_grant(&[Role::SiteSupervisor]) {
+            return Ok((grant, Step::Supervisor));
+        }
+        self.case_grant(&[Role::Pk]).map(|grant| (grant, Step::Pk))
+    }
+
+    /// Record an evaluation at a milestone (M4): the case's PK or the head of office.
+    pub fn evaluate_cases(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::Pk, Role::HeadOfOffice])
+    }
+
+    /// The audit actor for what a case grant allowed.
+    pub fn case_actor(&self, grant: CaseGrant) -> Actor {
+        self.caller.actor(grant.role.as_str(), &self.request_id)
+    }
+}
+
+/// A passed check on case data.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseGrant {
+    pub scope: CaseScope,
+    pub role: Role,
 }

@@ -9,12 +9,14 @@ use crate::error::WebError;
 pub mod api;
 pub mod assets;
 pub mod audit;
+pub mod cases;
 pub mod home;
 pub mod lang;
 pub mod login;
 pub mod offices;
 pub mod ops;
 pub mod profile;
+pub mod queue;
 pub mod staff;
 
 pub fn all() -> Router<AppState> {
@@ -39,6 +41,21 @@ pub fn all() -> Router<AppState> {
         )
         .route("/admin/staff/{id}/status", post(staff::set_status))
         .route("/audit", get(audit::list))
+        .route("/cases", get(cases::list).post(cases::new::create))
+        .route("/cases/new", get(cases::new::new_form))
+        .route("/cases/{id}", get(cases::show))
+        .route("/cases/{id}/attendance", post(cases::attendance::record))
+        .route(
+            "/cases/{id}/attendance/{entry}/verify",
+            post(cases::attendance::verify),
+        )
+        .route(
+            "/cases/{id}/attendance/{entry}/reject",
+            post(cases::attendance::reject),
+        )
+        .route("/cases/{id}/transition", post(cases::lifecycle::apply))
+        .route("/cases/{id}/evaluations", post(cases::evaluation::record))
+        .route("/verifikasi", get(queue::show))
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/offices", get(api::offices))
         .route("/api/v1/openapi.json", get(api::openapi))

@@ -247,3 +247,11 @@ fn transitions_have_distinct_audit_names() {
     names.dedup();
     assert_eq!(names.len(), ALL_TRANSITIONS.len());
 }
+
+#[test]
+fn every_transition_name_reads_back_to_its_transition() {
+    for transition in Transition::ALL {
+        assert_eq!(Transition::parse(transition.as_str()), Some(transition));
+    }
+    assert_eq!(Transition::parse("fly_away"), None);
+}

@@ -1,9 +1,11 @@
 //! Demo data: three regions, three offices (one per time zone: WIB, WITA, WIT), and a login
 //! for every role in each office, all with one published password. Loaded only into an empty
-//! database. Later capabilities add partners, cases and attendance here.
+//! database. [`load_with_cases`] adds cases in every status with their ledgers.
 //!
 //! The issue asked for two regions; no Indonesian province spans two time zones, so a third
 //! region keeps the demo truthful (see docs/decisions/0003-demo-regions.md).
+
+mod cases;
 
 use karya_domain::OfficeZone;
 use karya_domain::Role;
@@ -220,4 +222,15 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
     }
     store.audit_checkpoint().await?;
     Ok(Some(logins))
+}
+
+/// The organisation and its logins (as [`load`]) and then the demo cases; returns the logins
+/// and the number of cases, or `None` if the database was not empty.
+pub async fn load_with_cases(store: &Store) -> anyhow::Result<Option<(Vec<DemoLogin>, usize)>> {
+    let Some(logins) = load(store).await? else {
+        return Ok(None);
+    };
+    let count = cases::load(store).await?;
+    store.audit_checkpoint().await?;
+    Ok(Some((logins, count)))
 }

@@ -1,0 +1,610 @@
+//! Demo cases: in every office, one case in every status of the lifecycle, with ledgers that
+//! show each progress status (on track, at risk, overdue, completed) and entries in each
+//! state of verification. Each case is walked through the real store functions and domain
+//! transitions as the demo user who holds the role, so the audit trail is what the
+//! application itself would write. Dates are relative to today, so the demo stays current.
+
+use jiff::civil::{Date, Time};
+use karya_domain::calendar::{add_days, local_date};
+use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
+use karya_domain::{
+    Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, OfficeZone,
+    ReplacedPenalty, Role, ScheduleTerms, SentenceTerms, ServiceWindow, TerminationReason,
+    Transition,
+};
+use karya_store::attendance::{self as ledger_store, NewEntry, Step};
+use karya_store::cases::{self, CaseScope, GuardFacts, NewCase, TransitionRefs};
+use karya_store::evaluations::{self, Evaluation};
+use karya_store::ids::{CaseId, EntryId, OfficeId};
+use karya_store::users::{self, User};
+use karya_store::{Actor, Store, orgs, placements};
+
+use crate::routes::cases::attendance::interval;
+
+/// How far a demo case goes, and what its ledger looks like.
+#[derive(Clone, Copy)]
+enum Stage {
+    Received,
+    DocumentsIncomplete,
+    DocumentsVerified,
+    AwaitingClient,
+    OfficerAssigned,
+    Registered,
+    Assessed,
+    Placed,
+    Serving,
+    UnderExamination,
+    Terminated(TerminationReason),
+}
+
+struct Scenario {
+    stage: Stage,
+    hours: i64,
+    received_days_ago: i64,
+    /// Work every `every` days from the third day, `length` minutes from 08:00 local, until
+    /// `credit` minutes are credited; the last two reports stay pending, one is rejected.
+    every: i64,
+    length: i64,
+    credit: i64,
+    offence: &'static str,
+}
+
+const fn plain(stage: Stage, received_days_ago: i64) -> Scenario {
+    Scenario {
+        stage,
+        hours: 80,
+        received_days_ago,
+        every: 0,
+        length: 0,
+        credit: 0,
+        offence: "Pasal 476 UU 1/2023 (pencurian)",
+    }
+}
+
+const SCENARIOS: [Scenario; 15] = [
+    plain(Stage::Received, 1),
+    plain(Stage::DocumentsIncomplete, 3),
+    plain(Stage::DocumentsVerified, 4),
+    plain(Stage::AwaitingClient, 6),
+    plain(Stage::OfficerAssigned, 8),
+    plain(Stage::Registered, 10),
+    plain(Stage::Assessed, 14),
+    plain(Stage::Placed, 18),
+    // On track: 120 h, four hours every other day.
+    Scenario {
+        stage: Stage::Serving,
+        hours: 120,
+        received_days_ago: 42,
+        every: 2,
+        length: 240,
+        credit: 60 * 60,
+        offence: "Pasal 466 UU 1/2023 (penganiayaan ringan)",
+    },
+    // At risk: 240 h at a pace that ends after the window.
+    Scenario {
+        stage: Stage::Serving,
+        hours: 240,
+        received_days_ago: 120,
+        every: 10,
+        length: 240,
+        credit: 40 * 60,
+        offence: "Pasal 492 UU 1/2023 (penipuan)",
+    },
+    // Overdue: the window ended with hours left.
+    Scenario {
+        stage: Stage::Serving,
+        hours: 80,
+        received_days_ago: 190,
+        every: 7,
+        length: 240,
+        credit: 60 * 60,
+        offence: "Pasal 521 UU 1/2023 (perusakan barang)",
+    },
+    Scenario {
+        stage: Stage::UnderExamination,
+        hours: 100,
+        received_days_ago: 60,
+        every: 4,
+        length: 240,
+        credit: 36 * 60,
+        offence: "Pasal 476 UU 1/2023 (pencurian)",
+    },
+    Scenario {
+        stage: Stage::Terminated(TerminationReason::Completed),
+        hours: 16,
+        received_days_ago: 20,
+        every: 3,
+        length: 480,
+        credit: 16 * 60,
+        offence: "Pasal 436 UU 1/2023 (penghinaan ringan)",
+    },
+    Scenario {
+        stage: Stage::Terminated(TerminationReason::Died),
+        hours: 60,
+        received_days_ago: 50,
+        every: 5,
+        length: 240,
+        credit: 20 * 60,
+        offence: "Pasal 476 UU 1/2023 (pencurian)",
+    },
+    Scenario {
+        stage: Stage::Terminated(TerminationReason::Sanctioned),
+        hours: 100,
+        received_days_ago: 90,
+        every: 9,
+        length: 240,
+        credit: 12 * 60,
+        offence: "Pasal 466 UU 1/2023 (penganiayaan ringan)",
+    },
+];
+
+const NAMES: [&str; 15] = [
+    "Budi Santoso",
+    "Siti Nurhaliza",
+    "Agus Prasetyo",
+    "Dewi Lestari",
+    "Rudi Hartono",
+    "Maya Sari",
+    "Eko Wibowo",
+    "Rina Marlina",
+    "Hendra Gunawan",
+    "Yuni Astuti",
+    "Fajar Nugroho",
+    "Intan Permata",
+    "Joko Susilo",
+    "Lina Kartika",
+    "Taufik Hidayat",
+];
+
+struct People {
+    intake: User,
+    registry: User,
+    head: User,
+    pk: User,
+    pj: User,
+}
+
+fn actor(user: &User, role: Role) -> Actor {
+    Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: role.as_str().into(),
+        office_id: user.binding.office,
+        request_id: "demo".into(),
+    }
+}
+
+fn days(date: Date, n: i64) -> anyhow::Result<Date> {
+    add_days(date, n).ok_or_else(|| anyhow::anyhow!("date out of range"))
+}
+
+/// Loads the demo cases of every demo office.
+pub async fn load(store: &Store) -> anyhow::Result<usize> {
+    let mut count = 0;
+    for (code, city, court_code) in [
+        ("bdg", "Bandung", "Bdg"),
+        ("mks", "Makassar", "Mks"),
+        ("jpr", "Jayapura", "Jap"),
+    ] {
+        count += load_office(store, code, city, court_code).await?;
+    }
+    Ok(count)
+}
+
+async fn load_office(
+    store: &Store,
+    code: &str,
+    city: &str,
+    court_code: &str,
+) -> anyhow::Result<usize> {
+    let office = orgs::office_by_code(store, code).await?;
+    let zone =
+        OfficeZone::parse(&office.time_zone).ok_or_else(|| anyhow::anyhow!("office zone"))?;
+    let today = local_date(jiff::Timestamp::now(), &zone.time_zone());
+    let user =
+        async |prefix: &str| users::user_by_username(store, &format!("{prefix}.{code}")).await;
+    let people = People {
+        intake: user("pendaftaran").await?,
+        registry: user("registrasi").await?,
+        head: user("kabapas").await?,
+        pk: user("pk").await?,
+        pj: user("pj").await?,
+    };
+    let prosecutor = orgs::prosecutor_office_by_code(store, &format!("kejari-{code}")).await?;
+    for (n, scenario) in SCENARIOS.iter().enumerate() {
+        let received = days(today, -scenario.received_days_ago)?;
+        let terms = SentenceTerms {
+            court: format!("Pengadilan Negeri {city}"),
+            decision_number: format!("{}/Pid.B/2026/PN {court_code}", 101 + n),
+            decision_date: days(received, -14)?,
+            date_final: days(received, -7)?,
+            offence_articles: scenario.offence.into(),
+            max_threat_months: 30,
+            replaced: ReplacedPenalty::Imprisonment { months: 3, days: 0 },
+            hours_ordered: Minutes::from_hours(scenario.hours),
+            schedule: ScheduleTerms {
+                text: "Dilaksanakan paling banyak 8 jam sehari, di luar jam kerja Terpidana."
+                    .into(),
+                instalment_months: None,
+            },
+            default_orders: vec![
+                DefaultOrder::RepeatWork,
+                DefaultOrder::ServeImprisonment { months: 3, days: 0 },
+            ],
+            considerations: JudgeConsiderations {
+                admission: Consideration {
+                    finding: Some(true),
+                    note: "Terdakwa mengakui perbuatannya.".into(),
+                },
+                consent: Consideration {
+                    finding: Some(true),
+                    note: "Terdakwa menyatakan bersedia.".into(),
+                },
+                ability_to_work: Consideration {
+                    finding: Some(true),
+                    note: String::new(),
+                },
+                ..JudgeConsiderations::default()
+            },
+        };
+        let valid = terms
+            .validate(&FineCategories::default())
+            .map_err(|v| anyhow::anyhow!("demo terms: {v}"))?;
+        let window = ServiceWindow::for_sentence(&valid, received)?;
+        let new_case = NewCase {
+            office: office.id(),
+            client_name: NAMES[n].into(),
+            prosecutor_office: Some(prosecutor),
+            terms: valid,
+            window,
+            pk: None,
+        };
+        let id = cases::create(
+            store,
+            &actor(&people.intake, Role::IntakeOfficer),
+            &new_case,
+            None,
+        )
+        .await?;
+        walk(
+            store,
+            &people,
+            office.id(),
+            id,
+            scenario,
+            zone,
+            received,
+            today,
+        )
+        .await?;
+    }
+    Ok(SCENARIOS.len())
+}
+
+async fn step(
+    store: &Store,
+    user: &User,
+    role: Role,
+    id: CaseId,
+    transition: Transition,
+    refs: TransitionRefs,
+) -> anyhow::Result<()> {
+    cases::transition(
+        store,
+        &actor(user, role),
+        CaseScope::National,
+        id,
+        transition,
+        &[role],
+        &refs,
+    )
+    .await?;
+    Ok(())
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a demo script with its whole context"
+)]
+async fn walk(
+    store: &Store,
+    people: &People,
+    office: OfficeId,
+    id: CaseId,
+    scenario: &Scenario,
+    zone: OfficeZone,
+    received: Date,
+    today: Date,
+) -> anyhow::Result<()> {
+    use Stage as S;
+    let reached = |stage_rank: u8| rank(scenario.stage) >= stage_rank;
+    let none = TransitionRefs::default;
+    match scenario.stage {
+        S::Received => return Ok(()),
+        S::DocumentsIncomplete => {
+            return step(
+                store,
+                &people.intake,
+                Role::IntakeOfficer,
+                id,
+                Transition::DocumentsFoundIncomplete,
+                none(),
+            )
+            .await;
+        }
+        _ => {
+            step(
+                store,
+                &people.intake,
+                Role::IntakeOfficer,
+                id,
+                Transition::DocumentsVerified,
+                none(),
+            )
+            .await?
+        }
+    }
+    if let S::AwaitingClient = scenario.stage {
+        return step(
+            store,
+            &people.head,
+            Role::HeadOfOffice,
+            id,
+            Transition::SummonClient,
+            none(),
+        )
+        .await;
+    }
+    if !reached(4) {
+        return Ok(());
+    }
+    let assign = TransitionRefs {
+        pk: Some(people.pk.id),
+        ..none()
+    };
+    step(
+        store,
+        &people.head,
+        Role::HeadOfOffice,
+        id,
+        Transition::AssignOfficer,
+        assign,
+    )
+    .await?;
+    let scope = CaseScope::Office(office);
+    let head = actor(&people.head, Role::HeadOfOffice);
+    if reached(5) {
+        cases::set_guard_facts(
+            store,
+            &head,
+            scope,
+            id,
+            GuardFacts {
+                identity_recorded: true,
+                ..GuardFacts::default()
+            },
+        )
+        .await?;
+        step(
+            store,
+            &people.registry,
+            Role::RegistryOfficer,
+            id,
+            Transition::Register,
+            none(),
+        )
+        .await?;
+    }
+    if reached(6) {
+        let facts = GuardFacts {
+            identity_recorded: true,
+            litmas_submitted: true,
+            case_plan_approved: false,
+        };
+        cases::set_guard_facts(store, &head, scope, id, facts).await?;
+        step(
+            store,
+            &people.head,
+            Role::HeadOfOffice,
+            id,
+            Transition::ApproveAssessment,
+            none(),
+        )
+        .await?;
+    }
+    if reached(7) {
+        let facts = GuardFacts {
+            identity_recorded: true,
+            litmas_submitted: true,
+            case_plan_approved: true,
+        };
+        cases::set_guard_facts(store, &head, scope, id, facts).await?;
+        step(store, &people.pk, Role::Pk, id, Transition::Place, none()).await?;
+        let partner = people
+            .pj
+            .binding
+            .partner
+            .ok_or_else(|| anyhow::anyhow!("demo supervisor without partner"))?;
+        placements::create(
+            store,
+            &actor(&people.pk, Role::Pk),
+            id,
+            partner,
+            Some(people.pj.id),
+            days(received, 2)?,
+        )
+        .await?;
+    }
+    if !reached(8) {
+        return Ok(());
+    }
+    step(
+        store,
+        &people.pk,
+        Role::Pk,
+        id,
+        Transition::StartServing,
+        none(),
+    )
+    .await?;
+    serve(store, people, id, scenario, zone, received, today).await?;
+    match scenario.stage {
+        S::UnderExamination => {
+            step(
+                store,
+                &people.head,
+                Role::HeadOfOffice,
+                id,
+                Transition::OpenExamination,
+                none(),
+            )
+            .await?
+        }
+        S::Terminated(reason) => {
+            let refs = match reason {
+                TerminationReason::Died => TransitionRefs {
+                    death_certificate_ref: Some("AKT-7371-KM-2026-000123".into()),
+                    ..none()
+                },
+                TerminationReason::Sanctioned => TransitionRefs {
+                    sanction_letter_ref: Some("W.11.PAS.12-PK.01.05-0456".into()),
+                    ..none()
+                },
+                TerminationReason::Completed => none(),
+            };
+            step(
+                store,
+                &people.head,
+                Role::HeadOfOffice,
+                id,
+                Transition::Terminate { reason },
+                refs,
+            )
+            .await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn rank(stage: Stage) -> u8 {
+    match stage {
+        Stage::Received => 0,
+        Stage::DocumentsIncomplete => 1,
+        Stage::DocumentsVerified => 2,
+        Stage::AwaitingClient => 3,
+        Stage::OfficerAssigned => 4,
+        Stage::Registered => 5,
+        Stage::Assessed => 6,
+        Stage::Placed => 7,
+        Stage::Serving => 8,
+        Stage::UnderExamination | Stage::Terminated(_) => 9,
+    }
+}
+
+/// The daily reports: transcribed by the registry from the signed paper form, verified by the
+/// supervisor and credited by the PK; the newest stay pending, one is rejected.
+async fn serve(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    scenario: &Scenario,
+    zone: OfficeZone,
+    received: Date,
+    today: Date,
+) -> anyhow::Result<()> {
+    let scope = CaseScope::National;
+    let registry = actor(&people.registry, Role::RegistryOfficer);
+    let pj = actor(&people.pj, Role::SiteSupervisor);
+    let pk = actor(&people.pk, Role::Pk);
+    let window_end = days(received, 179)?;
+    let finished = matches!(
+        scenario.stage,
+        Stage::Terminated(TerminationReason::Completed)
+    );
+    let mut day = days(received, 2)?;
+    let mut credited = 0;
+    let mut recorded: Vec<EntryId> = Vec::new();
+    let start_time = Time::constant(8, 0, 0, 0);
+    let end_minute = 8 * 60 + scenario.length;
+    let end_time = Time::new(
+        i8::try_from(end_minute / 60)?,
+        i8::try_from(end_minute % 60)?,
+        0,
+        0,
+    )?;
+    while day < today && day <= window_end && credited < scenario.credit {
+        let (start, end) = interval(zone, day, start_time, end_time)
+            .ok_or_else(|| anyhow::anyhow!("demo interval"))?;
+        let entry = NewEntry {
+            start,
+            end,
+            activity: "Membersihkan halaman dan ruang tunggu; merapikan perpustakaan.".into(),
+        };
+        let entry_id = ledger_store::record(
+            store,
+            &registry,
+            scope,
+            id,
+            &entry,
+            people.registry.id,
+            None,
+        )
+        .await?;
+        recorded.push(entry_id);
+        credited += scenario.length;
+        day = days(day, scenario.every)?;
+    }
+    // Everything is verified except, while still serving, the two newest reports: one waits
+    // for the PK, one for the supervisor. The third report was rejected by the supervisor.
+    let pending = if finished || matches!(scenario.stage, Stage::Terminated(_)) {
+        0
+    } else {
+        2.min(recorded.len())
+    };
+    for (i, entry) in recorded.iter().enumerate() {
+        let newest = recorded.len() - i <= pending;
+        if i == 2 && !finished {
+            ledger_store::reject(
+                store,
+                &pj,
+                scope,
+                id,
+                *entry,
+                people.pj.id,
+                "Klien pulang sebelum waktunya; PJ tidak menandatangani.",
+            )
+            .await?;
+            continue;
+        }
+        if newest && recorded.len() - i == 1 {
+            continue;
+        }
+        ledger_store::verify(
+            store,
+            &pj,
+            scope,
+            id,
+            *entry,
+            Step::Supervisor,
+            people.pj.id,
+        )
+        .await?;
+        if !newest {
+            ledger_store::verify(store, &pk, scope, id, *entry, Step::Pk, people.pk.id).await?;
+        }
+    }
+    if scenario.received_days_ago > 60 {
+        let evaluation = Evaluation {
+            key: MilestoneKey {
+                basis: MilestoneBasis::Window,
+                quarter: Quarter::One,
+            },
+            day: days(received, 46)?,
+            by: people.pk.id,
+            note: "Klien hadir sesuai jadwal; tidak ada keluhan dari PJ.",
+        };
+        evaluations::record(store, &pk, scope, id, &evaluation).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Cases: the list in the caller's scope and the case page with its terms, status, ledger,
+//! progress, milestones and daily reports. Writes live in the submodules.
+
+pub mod attendance;
+pub mod evaluation;
+pub mod lifecycle;
+pub mod new;
+mod page;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use karya_domain::progress;
+use karya_store::attendance as ledger_store;
+use karya_store::cases::{self, Case};
+use karya_store::ids::CaseId;
+use serde::Deserialize;
+
+pub use page::{CasePage, RecordForm, case_page};
+
+use super::path_id;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::page::{Page, Ui, render};
+use crate::views;
+
+pub struct CaseRow {
+    id: i64,
+    client_name: String,
+    decision_number: String,
+    office: String,
+    status: &'static str,
+    hours: String,
+    deadline: String,
+    progress: Option<(&'static str, &'static str)>,
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct CasesPage {
+    page: Page,
+    cases: Vec<CaseRow>,
+    can_open: bool,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Query(notice): Query<Notice>,
+) -> Result<Response, WebError> {
+    let grant = authority.read_cases()?;
+    let t = ui.t();
+    let mut rows = Vec::new();
+    for case in cases::list(&state.store, grant.scope).await? {
+        let (ledger, _) = ledger_store::ledger(&state.store, &case).await?;
+        let today = today_in(&case);
+        let progress = progress::progress(&ledger, today);
+        let totals = ledger.totals();
+        rows.push(CaseRow {
+            id: case.id.0,
+            client_name: case.client_name.clone(),
+            decision_number: case.decision_number.clone(),
+            office: case.office_code.clone(),
+            status: views::status(ui.lang, case.status),
+            hours: format!(
+                "{} / {}",
+                views::duration(ui.lang, totals.credited),
+                views::duration(ui.lang, totals.ordered)
+            ),
+            deadline: views::date(ui.lang, case.window.end_inclusive()),
+            progress: views::progress_badge(t, case.status, progress.status),
+        });
+    }
+    render(&CasesPage {
+        page: ui.page(t.cases_title).with_notice(notice.message(t)),
+        cases: rows,
+        can_open: authority.open_cases().is_ok(),
+    })
+}
+
+/// Today in the office's time zone: the civil day the ledger and milestones are read on.
+pub fn today_in(case: &Case) -> jiff::civil::Date {
+    karya_domain::calendar::local_date(jiff::Timestamp::now(), &case.zone.time_zone())
+}
+
+/// A notice after a redirect, by key (never free text in a URL).
+#[derive(Deserialize, Default)]
+pub struct Notice {
+    #[serde(default)]
+    done: Option<String>,
+}
+
+impl Notice {
+    pub fn message(&self, t: &'static crate::i18n::Catalog) -> Option<&'static str> {
+        Some(match self.done.as_deref()? {
+            "case" => t.case_saved,
+            "recorded" => t.recorded,
+            "verified" => t.verified,
+            "rejected" => t.rejected_notice,
+            "transition" => t.transition_done,
+            "evaluation" => t.saved,
+            _ => return None,
+        })
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Query(notice): Query<Notice>,
+) -> Result<Response, WebError> {
+    let grant = authority.read_cases()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let once = karya_store::form_tokens::issue(
+        &state.store,
+        authority.user().id,
+        karya_store::clock::now_ms(),
+    )
+    .await?;
+    let form = RecordForm {
+        once,
+        ..RecordForm::default()
+    };
+    let page = case_page(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        form,
+        FormErrors::default(),
+        notice.message(ui.t()),
+    )
+    .await?;
+    render(&page)
+}

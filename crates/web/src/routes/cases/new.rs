@@ -1,0 +1,408 @@
+//! Recording a new court decision: the sentence terms are checked by the domain (L1–L8,
+//! I1) and every broken rule is shown beside its field with its ID. The intake capability
+//! adds the channel, the documents and the summons to this same form.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_domain::{
+    Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, ReplacedPenalty,
+    ScheduleTerms, SentenceTerms, ServiceWindow, Violation,
+};
+use karya_store::StoreError;
+use karya_store::cases::{self, NewCase};
+use karya_store::form_tokens::Once;
+use karya_store::ids::ProsecutorOfficeId;
+
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors};
+use crate::i18n::Catalog;
+use crate::page::{Page, Ui, render};
+use crate::views;
+
+/// The considerations of L2 in form order: (field, label).
+fn consideration_fields(t: &Catalog) -> [(&'static str, &'static str); 7] {
+    [
+        ("c_admission", t.consideration_admission),
+        ("c_ability", t.consideration_ability),
+        ("c_consent", t.consideration_consent),
+        ("c_history", t.consideration_history),
+        ("c_safety", t.consideration_safety),
+        ("c_religion", t.consideration_religion),
+        ("c_fine", t.consideration_fine),
+    ]
+}
+
+/// The form as typed: every value is text, read from pairs because checkboxes repeat.
+#[derive(Debug, Clone, Default)]
+pub struct CaseForm {
+    values: Vec<(String, String)>,
+}
+
+impl CaseForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.values
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    pub fn checked(&self, name: &str) -> bool {
+        !self.get(name).is_empty()
+    }
+
+    fn number(
+        &self,
+        errors: &mut FormErrors,
+        t: &Catalog,
+        name: &'static str,
+        required: bool,
+    ) -> Option<i64> {
+        let text = self.get(name).trim().replace(['.', ' '], "");
+        if text.is_empty() {
+            if required {
+                errors.add(name, t.field_required);
+            }
+            return None;
+        }
+        match text.parse::<i64>() {
+            Ok(n) if n >= 0 => Some(n),
+            _ => {
+                errors.add(name, t.number_invalid);
+                None
+            }
+        }
+    }
+
+    fn date(&self, errors: &mut FormErrors, t: &Catalog, name: &'static str) -> Option<Date> {
+        let text = self.get(name).trim();
+        if text.is_empty() {
+            errors.add(name, t.field_required);
+            return None;
+        }
+        text.parse::<Date>()
+            .map_err(|_| errors.add(name, t.date_invalid))
+            .ok()
+    }
+
+    fn consideration(
+        &self,
+        t: &Catalog,
+        errors: &mut FormErrors,
+        name: &'static str,
+    ) -> Consideration {
+        let finding = match self.get(name) {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        let note_field = consideration_note(name);
+        let note = forms::text(errors, t, note_field, self.get(note_field), 500, false);
+        Consideration { finding, note }
+    }
+
+    /// The typed values: terms, the day the office received the client, the client's name
+    /// and the prosecutor's office. Field errors here are about form, not law.
+    fn parse(&self, t: &Catalog) -> Result<(SentenceTerms, Date, String, Option<i64>), FormErrors> {
+        let mut errors = FormErrors::default();
+        let client = forms::text(
+            &mut errors,
+            t,
+            "client_name",
+            self.get("client_name"),
+            200,
+            true,
+        );
+        let prosecutor = self.get("prosecutor_office_id").trim().parse::<i64>().ok();
+        let court = forms::text(&mut errors, t, "court", self.get("court"), 200, true);
+        let decision_number = forms::text(
+            &mut errors,
+            t,
+            "decision_number",
+            self.get("decision_number"),
+            100,
+            true,
+        );
+        let decision_date = self.date(&mut errors, t, "decision_date");
+        let date_final = self.date(&mut errors, t, "date_final");
+        let received_on = self.date(&mut errors, t, "received_on");
+        let offence_articles = forms::text(
+            &mut errors,
+            t,
+            "offence_articles",
+            self.get("offence_articles"),
+            300,
+            true,
+        );
+        let max_threat = self.number(&mut errors, t, "max_threat_months", true);
+        let replaced = match self.get("replaced_kind") {
+            "fine" => self
+                .number(&mut errors, t, "fine_amount", true)
+                .map(|amount_rupiah| ReplacedPenalty::Fine { amount_rupiah }),
+            _ => {
+                let months = self
+                    .number(&mut errors, t, "replaced_months", false)
+                    .unwrap_or(0);
+                let days = self
+                    .number(&mut errors, t, "replaced_days", false)
+                    .unwrap_or(0);
+                Some(ReplacedPenalty::Imprisonment {
+                    months: months.try_into().unwrap_or(u32::MAX),
+                    days: days.try_into().unwrap_or(u32::MAX),
+                })
+            }
+        };
+        let hours = self.number(&mut errors, t, "hours", true);
+        let extra_minutes = self.number(&mut errors, t, "minutes", false).unwrap_or(0);
+        let schedule_text = forms::text(
+            &mut errors,
+            t,
+            "schedule_text",
+            self.get("schedule_text"),
+            2000,
+            false,
+        );
+        let instalment = self.number(&mut errors, t, "instalment_months", false);
+        let mut default_orders = Vec::new();
+        if self.checked("order_repeat") {
+            default_orders.push(DefaultOrder::RepeatWork);
+        }
+        if self.checked("order_prison") {
+            let months = self
+                .number(&mut errors, t, "order_prison_months", false)
+                .unwrap_or(0);
+            let days = self
+                .number(&mut errors, t, "order_prison_days", false)
+                .unwrap_or(0);
+            default_orders.push(DefaultOrder::ServeImprisonment {
+                months: months.try_into().unwrap_or(u32::MAX),
+                days: days.try_into().unwrap_or(u32::MAX),
+            });
+        }
+        if self.checked("order_fine") {
+            let amount = self
+                .number(&mut errors, t, "order_fine_amount", true)
+                .unwrap_or(0);
+            default_orders.push(DefaultOrder::PayFine {
+                amount_rupiah: amount,
+                imprisonment_in_lieu: None,
+            });
+        }
+        let considerations = JudgeConsiderations {
+            admission: self.consideration(t, &mut errors, "c_admission"),
+            ability_to_work: self.consideration(t, &mut errors, "c_ability"),
+            consent: self.consideration(t, &mut errors, "c_consent"),
+            social_history: self.consideration(t, &mut errors, "c_history"),
+            work_safety: self.consideration(t, &mut errors, "c_safety"),
+            religion_belief_politics: self.consideration(t, &mut errors, "c_religion"),
+            ability_to_pay_fine: self.consideration(t, &mut errors, "c_fine"),
+        };
+        let (
+            Some(decision_date),
+            Some(date_final),
+            Some(received_on),
+            Some(max_threat),
+            Some(replaced),
+            Some(hours),
+        ) = (
+            decision_date,
+            date_final,
+            received_on,
+            max_threat,
+            replaced,
+            hours,
+        )
+        else {
+            return Err(errors);
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let terms = SentenceTerms {
+            court,
+            decision_number,
+            decision_date,
+            date_final,
+            offence_articles,
+            max_threat_months: max_threat.try_into().unwrap_or(u32::MAX),
+            replaced,
+            hours_ordered: Minutes::new(hours.saturating_mul(60).saturating_add(extra_minutes)),
+            schedule: ScheduleTerms {
+                text: schedule_text,
+                instalment_months: instalment.map(|m| m.try_into().unwrap_or(u8::MAX)),
+            },
+            default_orders,
+            considerations,
+        };
+        Ok((terms, received_on, client, prosecutor))
+    }
+}
+
+fn consideration_note(field: &'static str) -> &'static str {
+    match field {
+        "c_admission" => "c_admission_note",
+        "c_ability" => "c_ability_note",
+        "c_consent" => "c_consent_note",
+        "c_history" => "c_history_note",
+        "c_safety" => "c_safety_note",
+        "c_religion" => "c_religion_note",
+        _ => "c_fine_note",
+    }
+}
+
+/// The form field a domain violation belongs beside.
+fn form_field(violation: &Violation) -> &'static str {
+    match violation.field {
+        "hours_ordered" => "hours",
+        "replaced" => "replaced_kind",
+        "default_orders" => "orders",
+        "schedule" | "schedule.text" => "schedule_text",
+        "schedule.instalment_months" => "instalment_months",
+        "considerations.consent" => "c_consent",
+        "max_threat_months" => "max_threat_months",
+        "received_on" => "received_on",
+        "date_final" => "date_final",
+        "decision_number" => "decision_number",
+        "court" => "court",
+        "offence_articles" => "offence_articles",
+        _ => "court",
+    }
+}
+
+pub struct ConsiderationRow {
+    pub field: &'static str,
+    pub note_field: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub note: String,
+}
+
+#[derive(Template)]
+#[template(path = "case_new.html")]
+struct NewCasePage {
+    page: Page,
+    form: CaseForm,
+    errors: FormErrors,
+    prosecutors: Vec<(i64, String)>,
+    considerations: Vec<ConsiderationRow>,
+    once: String,
+}
+
+async fn form_page(
+    state: &AppState,
+    ui: &Ui,
+    form: CaseForm,
+    errors: FormErrors,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let prosecutors = karya_store::orgs::list_prosecutor_offices(&state.store).await?;
+    let considerations = consideration_fields(t)
+        .into_iter()
+        .map(|(field, label)| ConsiderationRow {
+            field,
+            note_field: consideration_note(field),
+            label,
+            value: form.get(field).to_owned(),
+            note: form.get(consideration_note(field)).to_owned(),
+        })
+        .collect();
+    let invalid = !errors.is_empty();
+    let mut response = render(&NewCasePage {
+        page: ui.page(t.case_new),
+        once: form.get("_once").to_owned(),
+        form,
+        errors,
+        prosecutors,
+        considerations,
+    })?;
+    if invalid {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+) -> Result<Response, WebError> {
+    authority.open_cases()?;
+    let once = karya_store::form_tokens::issue(
+        &state.store,
+        authority.user().id,
+        karya_store::clock::now_ms(),
+    )
+    .await?;
+    let form = CaseForm {
+        values: vec![("_once".into(), once), ("order_repeat".into(), "1".into())],
+    };
+    form_page(&state, &ui, form, FormErrors::default()).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let grant = authority.open_cases()?;
+    let t = ui.t();
+    let form = CaseForm { values: pairs };
+    let (terms, received_on, client_name, prosecutor) = match form.parse(t) {
+        Ok(parsed) => parsed,
+        Err(errors) => return form_page(&state, &ui, form, errors).await,
+    };
+    let checked = terms
+        .validate(&FineCategories::default())
+        .and_then(|valid| {
+            let window = ServiceWindow::for_sentence(&valid, received_on)
+                .map_err(|v| karya_domain::Violations(vec![v]))?;
+            Ok((valid, window))
+        });
+    let (valid, window) = match checked {
+        Ok(checked) => checked,
+        Err(violations) => {
+            let mut errors = FormErrors::default();
+            for violation in violations.0.iter() {
+                errors.add(
+                    form_field(violation),
+                    views::violation_message(ui.lang, violation),
+                );
+            }
+            return form_page(&state, &ui, form, errors).await;
+        }
+    };
+    let office = authority.office().ok_or(WebError::Forbidden)?;
+    let new_case = NewCase {
+        office,
+        client_name,
+        prosecutor_office: prosecutor.map(ProsecutorOfficeId),
+        terms: valid,
+        window,
+        pk: None,
+    };
+    let once = Once {
+        user: authority.user().id,
+        token: form.get("_once"),
+    };
+    match cases::create(
+        &state.store,
+        &authority.case_actor(grant),
+        &new_case,
+        Some(once),
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/cases/{}?done=case", id.0)).into_response()),
+        Err(StoreError::Repeated(Some(object))) => {
+            let id = object.trim_start_matches("case:");
+            Ok(Redirect::to(&format!("/cases/{id}")).into_response())
+        }
+        Err(StoreError::Repeated(None)) => Ok(Redirect::to("/cases").into_response()),
+        Err(other) => Err(other.into()),
+    }
+}

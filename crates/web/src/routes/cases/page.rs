@@ -1,0 +1,413 @@
+//! The case page's view model: built from the case, its ledger and the caller's rights.
+
+use askama::Template;
+use karya_domain::milestones::{self, MilestoneBasis, MilestoneState};
+use karya_domain::{
+    DefaultOrder, EntryState, ReplacedPenalty, Role, allowed_transitions, progress,
+};
+use karya_store::attendance::{self as ledger_store, Step};
+use karya_store::cases::Case;
+use karya_store::{audit, evaluations, placements};
+
+use super::today_in;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::i18n::{Catalog, Lang, fill};
+use crate::page::{Page, Ui};
+use crate::views;
+
+/// The daily-report form as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct RecordForm {
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub time_in: String,
+    #[serde(default)]
+    pub time_out: String,
+    #[serde(default)]
+    pub activity: String,
+    #[serde(default, rename = "_once")]
+    pub once: String,
+}
+
+pub struct LedgerView {
+    pub credited_pct: String,
+    pub pending_pct: String,
+    pub pending_x: String,
+    pub chart_label: String,
+    pub credited: String,
+    pub pending: String,
+    pub remaining: String,
+    pub ordered: String,
+    pub rejected: String,
+}
+
+pub struct MilestoneRow {
+    pub name: String,
+    pub when: String,
+    pub state: &'static str,
+    pub state_class: &'static str,
+    pub can_mark: bool,
+    pub basis: &'static str,
+    pub quarter: i64,
+}
+
+pub struct EntryRow {
+    pub id: i64,
+    pub date: String,
+    pub time: String,
+    pub duration: String,
+    pub activity: String,
+    pub state: String,
+    pub people: String,
+    pub verify_label: Option<&'static str>,
+}
+
+pub struct TransitionButton {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// A reference the transition needs: (field name, label).
+    pub needs: Option<(&'static str, &'static str)>,
+    /// Appointing a PK: choose one of the office's PKs.
+    pub needs_pk: bool,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+pub struct CasePage {
+    pub page: Page,
+    pub id: i64,
+    pub client_name: String,
+    pub status: &'static str,
+    pub facts: Vec<(&'static str, String)>,
+    pub terms: Vec<(&'static str, String)>,
+    pub window: String,
+    pub days_left: String,
+    pub ledger: LedgerView,
+    pub progress: Option<(&'static str, &'static str)>,
+    pub pace: String,
+    pub projected: String,
+    pub milestones: Vec<MilestoneRow>,
+    pub entries: Vec<EntryRow>,
+    pub can_record: bool,
+    pub record_intro: String,
+    pub form: RecordForm,
+    pub errors: FormErrors,
+    pub transitions: Vec<TransitionButton>,
+    pub history: Vec<(String, String, String)>,
+    /// The office's PKs with their caseload, when one may be appointed.
+    pub pks: Vec<(i64, String)>,
+}
+
+fn percent(part: i64, whole: i64) -> f64 {
+    if whole <= 0 {
+        0.0
+    } else {
+        (part as f64 * 100.0 / whole as f64).clamp(0.0, 100.0)
+    }
+}
+
+fn terms_rows(t: &Catalog, lang: Lang, case: &Case) -> Vec<(&'static str, String)> {
+    let terms = &case.terms;
+    let replaced = match terms.replaced {
+        ReplacedPenalty::Imprisonment { months, days } => {
+            format!(
+                "{}: {}",
+                t.replaced_imprisonment,
+                karya_domain::sentence::PrisonTerm { months, days }.wording_id()
+            )
+        }
+        ReplacedPenalty::Fine { amount_rupiah } => format!(
+            "{}: Rp{}",
+            t.replaced_fine,
+            karya_domain::money::rupiah(amount_rupiah)
+        ),
+    };
+    let orders: Vec<&str> = terms
+        .default_orders
+        .iter()
+        .map(|order| match order {
+            DefaultOrder::RepeatWork => t.default_repeat,
+            DefaultOrder::ServeImprisonment { .. } => t.default_prison,
+            DefaultOrder::PayFine { .. } => t.default_fine,
+        })
+        .collect();
+    vec![
+        (t.court, terms.court.clone()),
+        (t.decision_number, terms.decision_number.clone()),
+        (t.decision_date, views::date(lang, terms.decision_date)),
+        (t.date_final, views::date(lang, terms.date_final)),
+        (t.offence_articles, terms.offence_articles.clone()),
+        (t.max_threat_months, terms.max_threat_months.to_string()),
+        (t.replaced, replaced),
+        (t.hours_ordered, views::duration(lang, terms.hours_ordered)),
+        (t.schedule_text, terms.schedule.text.clone()),
+        (t.default_orders, orders.join("; ")),
+    ]
+}
+
+fn transitions(
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    t: &Catalog,
+) -> Vec<TransitionButton> {
+    use karya_domain::{TerminationReason, Transition};
+    allowed_transitions(case.status)
+        .iter()
+        .filter(|transition| {
+            transition
+                .allowed_roles()
+                .iter()
+                .any(|role| authority.has(*role))
+        })
+        .map(|transition| TransitionButton {
+            value: transition.as_str(),
+            label: match lang {
+                Lang::Id => transition.label_id(),
+                Lang::En => transition.label_en(),
+            },
+            needs: match transition {
+                Transition::Terminate {
+                    reason: TerminationReason::Died,
+                } => Some(("death_certificate_ref", t.death_certificate_ref)),
+                Transition::Terminate {
+                    reason: TerminationReason::Sanctioned,
+                } => Some(("sanction_letter_ref", t.sanction_letter_ref)),
+                _ => None,
+            },
+            needs_pk: *transition == Transition::AssignOfficer,
+        })
+        .collect()
+}
+
+/// Builds the case page for `case`, with `form` and `errors` for the daily-report form.
+pub async fn case_page(
+    state: &AppState,
+    ui: &Ui,
+    authority: &Authority,
+    case: &Case,
+    form: RecordForm,
+    errors: FormErrors,
+    notice: Option<&str>,
+) -> Result<CasePage, WebError> {
+    let t = ui.t();
+    let lang = ui.lang;
+    let (ledger, views_of_entries) = ledger_store::ledger(&state.store, case).await?;
+    let today = today_in(case);
+    let totals = ledger.totals();
+    let progress = progress::progress(&ledger, today);
+    let done = evaluations::done(&state.store, case.id).await?;
+    let can_evaluate = authority.evaluate_cases().is_ok();
+    let milestones = milestones::milestones(&ledger, today, &done)
+        .into_iter()
+        .map(|m| MilestoneRow {
+            name: views::milestone_name(t, m.key.basis, m.key.quarter),
+            when: match (m.day, m.threshold) {
+                (Some(day), _) => views::date(lang, day),
+                (None, Some(threshold)) => views::duration(lang, threshold),
+                (None, None) => String::new(),
+            },
+            state: views::milestone_state(t, m.state),
+            state_class: match m.state {
+                MilestoneState::Upcoming => "upcoming",
+                MilestoneState::Due => "due",
+                MilestoneState::Done => "done",
+                MilestoneState::Late => "late",
+            },
+            can_mark: can_evaluate && matches!(m.state, MilestoneState::Due | MilestoneState::Late),
+            basis: match m.key.basis {
+                MilestoneBasis::Hours => "hours",
+                MilestoneBasis::Window => "window",
+            },
+            quarter: m.key.quarter.quarters(),
+        })
+        .collect();
+    let verifier = authority.verify_attendance().ok();
+    let me = authority.user().id.0;
+    let entries = views_of_entries
+        .iter()
+        .map(|view| {
+            let (day, start) = views::local(case.zone, view.entry.start);
+            let (_, end) = views::local(case.zone, view.entry.end);
+            let mut people = vec![fill(t.entry_by, &[("name", &view.reporter_name)])];
+            people.extend(view.supervisor_name.iter().map(|n| format!("PJ: {n}")));
+            people.extend(view.pk_name.iter().map(|n| format!("PK: {n}")));
+            let verify_label = match (&view.entry.state, verifier.map(|(_, step)| step)) {
+                _ if view.entry.reported_by == me => None,
+                (EntryState::Reported, Some(Step::Supervisor)) => Some(t.verify_as_supervisor),
+                (EntryState::SupervisorVerified { .. }, Some(Step::Pk)) => Some(t.verify_as_pk),
+                _ => None,
+            };
+            EntryRow {
+                id: view.entry.id,
+                date: views::date(lang, day),
+                time: format!("{start}–{end}"),
+                duration: views::duration(lang, karya_domain::Minutes::new(view.minutes)),
+                activity: view.activity.clone(),
+                state: views::entry_state(t, &view.entry.state),
+                people: people.join(", "),
+                verify_label,
+            }
+        })
+        .collect();
+    let ordered = totals.ordered.0;
+    let credited_pct = percent(totals.credited.0, ordered);
+    let pending_pct = percent(totals.pending.0, ordered).min(100.0 - credited_pct);
+    let amounts = [
+        ("credited", views::duration(lang, totals.credited)),
+        ("pending", views::duration(lang, totals.pending)),
+        ("remaining", views::duration(lang, totals.remaining)),
+        ("ordered", views::duration(lang, totals.ordered)),
+    ];
+    let ledger_view = LedgerView {
+        credited_pct: format!("{credited_pct:.2}"),
+        pending_pct: format!("{pending_pct:.2}"),
+        pending_x: format!("{credited_pct:.2}"),
+        chart_label: fill(
+            t.ledger_chart_label,
+            &amounts
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        ),
+        credited: amounts[0].1.clone(),
+        pending: amounts[1].1.clone(),
+        remaining: amounts[2].1.clone(),
+        ordered: amounts[3].1.clone(),
+        rejected: views::duration(lang, totals.rejected),
+    };
+    let serving = matches!(
+        case.status,
+        karya_domain::CaseStatus::Serving | karya_domain::CaseStatus::UnderExamination
+    );
+    let office_reader = [
+        Role::HeadOfOffice,
+        Role::HeadOfAdmin,
+        Role::RegistryOfficer,
+        Role::IntakeOfficer,
+        Role::TppMember,
+        Role::Pk,
+        Role::NationalManager,
+        Role::RegionalManager,
+    ]
+    .iter()
+    .any(|role| authority.has(*role));
+    let history = if office_reader {
+        audit::for_object(&state.store, "case", &case.id.to_string(), 50)
+            .await?
+            .into_iter()
+            .map(|event| history_row(t, lang, case, &event))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let transitions = transitions(authority, case, lang, t);
+    let pks = if transitions.iter().any(|b| b.needs_pk) {
+        karya_store::cases::office_pks(&state.store, case.office_id)
+            .await?
+            .into_iter()
+            .map(|(id, name, load)| (id.0, format!("{name} ({load})")))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut facts = vec![(t.case_office, case.office_name.clone())];
+    facts.extend(case.pk_name.clone().map(|name| (t.case_pk, name)));
+    facts.extend(
+        case.prosecutor_office_name
+            .clone()
+            .map(|name| (t.prosecutor_office, name)),
+    );
+    if let Some(partner) = placements::current_partner_name(&state.store, case.id).await? {
+        facts.push((t.partner, partner));
+    }
+    Ok(CasePage {
+        page: ui
+            .page(&format!("{} · {}", case.client_name, case.decision_number))
+            .with_notice(notice),
+        id: case.id.0,
+        client_name: case.client_name.clone(),
+        status: views::status(lang, case.status),
+        facts,
+        terms: terms_rows(t, lang, case),
+        window: fill(
+            t.window_range,
+            &[
+                ("start", &views::date(lang, case.window.start())),
+                ("end", &views::date(lang, case.window.end_inclusive())),
+            ],
+        ),
+        days_left: fill(
+            t.days_left,
+            &[("days", &case.window.days_left(today).max(0).to_string())],
+        ),
+        ledger: ledger_view,
+        progress: views::progress_badge(t, case.status, progress.status),
+        pace: progress
+            .pace
+            .map(|pace| {
+                fill(
+                    t.pace,
+                    &[("pace", &views::duration(lang, pace.minutes_per_day()))],
+                )
+            })
+            .unwrap_or_default(),
+        projected: match progress.projected_completion {
+            Some(day) => fill(t.projected, &[("date", &views::date(lang, day))]),
+            None => t.projected_none.to_owned(),
+        },
+        milestones,
+        entries,
+        can_record: serving && authority.report_attendance().is_ok(),
+        record_intro: fill(t.record_intro, &[("zone", case.zone.abbreviation())]),
+        form,
+        errors,
+        transitions,
+        history,
+        pks,
+    })
+}
+
+/// One line of a case's history: when (local), who, and what in words.
+fn history_row(
+    t: &Catalog,
+    lang: Lang,
+    case: &Case,
+    event: &audit::StoredEvent,
+) -> (String, String, String) {
+    let when = event
+        .occurred_at
+        .parse::<jiff::Timestamp>()
+        .map(|at| {
+            let (day, time) = views::local(case.zone, at);
+            format!(
+                "{} {time} {}",
+                views::date(lang, day),
+                case.zone.abbreviation()
+            )
+        })
+        .unwrap_or_else(|_| event.occurred_at.clone());
+    let summary: serde_json::Value = serde_json::from_str(&event.summary).unwrap_or_default();
+    let what = match event.action.as_str() {
+        "case.transition" => {
+            let name = summary["transition"].as_str().unwrap_or_default();
+            karya_domain::Transition::parse(name).map_or(name.to_owned(), |transition| match lang {
+                Lang::Id => transition.label_id().to_owned(),
+                Lang::En => transition.label_en().to_owned(),
+            })
+        }
+        "case.create" => t.history_created.to_owned(),
+        "case.guard_facts" => t.history_facts.to_owned(),
+        "evaluation.record" => t.history_evaluation.to_owned(),
+        other => other.to_owned(),
+    };
+    (
+        when,
+        format!("{} ({})", event.actor_username, event.actor_role),
+        what,
+    )
+}

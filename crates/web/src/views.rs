@@ -1,0 +1,127 @@
+//! Formatting for people: durations, dates and times in the user's language and the
+//! office's time zone, and the labels of statuses.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use karya_domain::calendar::{date_en, date_id, local_date};
+use karya_domain::milestones::{MilestoneBasis, MilestoneState, Quarter};
+use karya_domain::{CaseStatus, EntryState, Minutes, OfficeZone, ProgressStatus, Violation};
+
+use crate::error::RuleProblem;
+use crate::i18n::{Catalog, Lang, fill};
+
+pub fn duration(lang: Lang, minutes: Minutes) -> String {
+    match lang {
+        Lang::Id => minutes.to_string(),
+        Lang::En => minutes.display_en().to_string(),
+    }
+}
+
+pub fn date(lang: Lang, day: Date) -> String {
+    match lang {
+        Lang::Id => date_id(day),
+        Lang::En => date_en(day),
+    }
+}
+
+/// The local date and `HH:MM` of an instant in the office's zone.
+pub fn local(zone: OfficeZone, instant: Timestamp) -> (Date, String) {
+    let time_zone = zone.time_zone();
+    let civil = time_zone.to_datetime(instant);
+    (
+        local_date(instant, &time_zone),
+        format!("{:02}:{:02}", civil.hour(), civil.minute()),
+    )
+}
+
+pub fn status(lang: Lang, status: CaseStatus) -> &'static str {
+    match lang {
+        Lang::Id => status.label_id(),
+        Lang::En => status.label_en(),
+    }
+}
+
+pub fn progress(t: &Catalog, status: ProgressStatus) -> &'static str {
+    match status {
+        ProgressStatus::OnTrack => t.progress_on_track,
+        ProgressStatus::AtRisk => t.progress_at_risk,
+        ProgressStatus::Overdue => t.progress_overdue,
+        ProgressStatus::Completed => t.progress_completed,
+    }
+}
+
+pub fn quarter(q: Quarter) -> &'static str {
+    match q.quarters() {
+        1 => "¼",
+        2 => "½",
+        _ => "¾",
+    }
+}
+
+pub fn milestone_name(t: &Catalog, basis: MilestoneBasis, q: Quarter) -> String {
+    let text = match basis {
+        MilestoneBasis::Hours => t.milestone_hours,
+        MilestoneBasis::Window => t.milestone_window,
+    };
+    fill(text, &[("q", quarter(q))])
+}
+
+pub fn milestone_state(t: &Catalog, state: MilestoneState) -> &'static str {
+    match state {
+        MilestoneState::Upcoming => t.milestone_upcoming,
+        MilestoneState::Due => t.milestone_due,
+        MilestoneState::Done => t.milestone_done,
+        MilestoneState::Late => t.milestone_late,
+    }
+}
+
+pub fn entry_state(t: &Catalog, state: &EntryState) -> String {
+    match state {
+        EntryState::Reported => t.entry_reported.to_owned(),
+        EntryState::SupervisorVerified { .. } => t.entry_supervisor_verified.to_owned(),
+        EntryState::Credited { .. } => t.entry_credited.to_owned(),
+        EntryState::Rejected { reason, .. } => fill(t.entry_rejected, &[("reason", reason)]),
+    }
+}
+
+/// A violation's message in `lang`, ending with its rule ID.
+pub fn violation_message(lang: Lang, violation: &Violation) -> String {
+    let message = match lang {
+        Lang::Id => violation.message_id.clone(),
+        Lang::En => violation.message_en.clone(),
+    };
+    let code = violation.rule.code();
+    if message.contains(&format!("({code})")) {
+        message
+    } else {
+        format!("{message} ({code})")
+    }
+}
+
+/// A violation for problem+json (English, with its rule ID and field).
+pub fn rule_problem(violation: &Violation) -> RuleProblem {
+    RuleProblem {
+        rule: violation.rule.code().to_owned(),
+        field: violation.field.to_owned(),
+        message: violation_message(Lang::En, violation),
+    }
+}
+
+/// The progress badge a case shows: only while the client serves, or once completed; a
+/// case not yet serving or ended otherwise has no pace to judge.
+pub fn progress_badge(
+    t: &Catalog,
+    status: CaseStatus,
+    progress: ProgressStatus,
+) -> Option<(&'static str, &'static str)> {
+    use karya_domain::TerminationReason;
+    match status {
+        CaseStatus::Serving | CaseStatus::UnderExamination => {
+            Some((self::progress(t, progress), progress.as_str()))
+        }
+        CaseStatus::Terminated(TerminationReason::Completed) => {
+            Some((t.progress_completed, "completed"))
+        }
+        _ => None,
+    }
+}
