@@ -71,24 +71,7 @@ impl ServiceWindow {
 
     /// The window of a sentence whose client the Bapas received on `received_on`.
     pub fn for_sentence(terms: &ValidTerms, received_on: Date) -> Result<ServiceWindow, Violation> {
-        if received_on < terms.date_final {
-            return Err(Violation::new(
-                Rule::I1,
-                "received_on",
-                format!(
-                    "Tanggal penerimaan Klien ({}) tidak boleh sebelum putusan berkekuatan hukum \
-                     tetap ({}) (I1).",
-                    date_id(received_on),
-                    date_id(terms.date_final)
-                ),
-                format!(
-                    "The client cannot be received ({}) before the decision became final \
-                     ({}) (I1).",
-                    date_en(received_on),
-                    date_en(terms.date_final)
-                ),
-            ));
-        }
+        check_reception(terms.date_final, received_on)?;
         ServiceWindow::new(received_on, terms.instalment_months())
     }
 
@@ -321,4 +304,27 @@ mod tests {
         assert_eq!(w.day_at_fraction(4, 4), w.end_inclusive());
         assert_eq!(w.day_at_fraction(1, 0), w.start());
     }
+}
+
+/// I1: the client is received, and the window begins, only once the decision is final.
+pub fn check_reception(date_final: Date, received_on: Date) -> Result<(), Violation> {
+    if received_on < date_final {
+        return Err(Violation::new(
+            Rule::I1,
+            "received_on",
+            format!(
+                "Tanggal penerimaan Klien ({}) tidak boleh sebelum putusan berkekuatan hukum \
+                 tetap ({}) (I1).",
+                date_id(received_on),
+                date_id(date_final)
+            ),
+            format!(
+                "The client cannot be received ({}) before the decision became final \
+                 ({}) (I1).",
+                date_en(received_on),
+                date_en(date_final)
+            ),
+        ));
+    }
+    Ok(())
 }

@@ -20,6 +20,21 @@ pub enum Submission {
     Unknown,
 }
 
+/// Registers a client-chosen key (an API `Idempotency-Key`) as a one-time token of `user`,
+/// if it is not registered yet; the write then consumes it like a form's token.
+pub async fn register_key(store: &Store, user: UserId, token: &str, now_ms: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO form_tokens (token_hash, user_id, created_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(secret::digest(token))
+    .bind(user.0)
+    .bind(now_ms)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
 pub async fn issue(store: &Store, user: UserId, now_ms: i64) -> Result<String> {
     let token = secret::random_hex();
     sqlx::query("INSERT INTO form_tokens (token_hash, user_id, created_ms) VALUES ($1, $2, $3)")

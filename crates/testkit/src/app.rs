@@ -46,6 +46,7 @@ impl TestApp {
             cookies: Vec::new(),
             csrf: None,
             bearer: None,
+            extra_header: None,
         }
     }
 
@@ -64,6 +65,7 @@ impl TestApp {
             cookies: vec![(karya_web::auth::SESSION_COOKIE.to_owned(), id)],
             csrf: Some(session.csrf_token),
             bearer: None,
+            extra_header: None,
         }
     }
 
@@ -81,6 +83,7 @@ impl TestApp {
             cookies: Vec::new(),
             csrf: None,
             bearer: Some(token),
+            extra_header: None,
         }
     }
 
@@ -96,6 +99,7 @@ pub struct Client {
     /// The CSRF value put into every form this client posts.
     pub csrf: Option<String>,
     pub bearer: Option<String>,
+    extra_header: Option<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -155,6 +159,21 @@ impl Client {
             .await
     }
 
+    /// A POST with one extra header (e.g. `Idempotency-Key`).
+    pub async fn post_with_header(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        name: &str,
+        value: &str,
+    ) -> TestResponse {
+        self.extra_header = Some((name.to_owned(), value.to_owned()));
+        let response = self.post_raw(path, content_type, body).await;
+        self.extra_header = None;
+        response
+    }
+
     /// Fetches the login page (for the pre-session cookie and its CSRF value) and logs in.
     pub async fn log_in(&mut self, username: &str, password: &str) -> TestResponse {
         let page = self.get("/login").await;
@@ -206,6 +225,9 @@ impl Client {
         }
         if let Some(token) = &self.bearer {
             request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        if let Some((name, value)) = &self.extra_header {
+            request = request.header(name.as_str(), value.as_str());
         }
         if let Some(content_type) = content_type {
             request = request.header(header::CONTENT_TYPE, content_type);

@@ -14,6 +14,9 @@ pub use karya_store::Engine;
 #[macro_export]
 macro_rules! on_both_engines {
     ($(async fn $name:ident($db:ident) $body:block)*) => {$(
+        // Test names end with the rule ID they check (`…_L5`); `allow`, not `expect`,
+        // because names without one are snake case already.
+        #[allow(non_snake_case)]
         mod $name {
             #[allow(unused_imports)]
             use super::*;

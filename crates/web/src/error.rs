@@ -34,6 +34,9 @@ pub enum WebError {
     Unauthenticated,
     #[error("bad request")]
     BadRequest,
+    /// An API body that could not be read; the text says what is wrong with it.
+    #[error("invalid body: {0}")]
+    InvalidBody(String),
     #[error("CSRF check failed")]
     Csrf,
     #[error("conflict")]
@@ -62,6 +65,7 @@ enum Presented {
     Forbidden,
     Unauthenticated,
     BadRequest,
+    InvalidBody(String),
     Csrf,
     Conflict,
     TooLarge,
@@ -76,6 +80,9 @@ impl IntoResponse for WebError {
             WebError::Forbidden => (StatusCode::FORBIDDEN, Presented::Forbidden),
             WebError::Unauthenticated => (StatusCode::UNAUTHORIZED, Presented::Unauthenticated),
             WebError::BadRequest => (StatusCode::BAD_REQUEST, Presented::BadRequest),
+            WebError::InvalidBody(detail) => {
+                (StatusCode::BAD_REQUEST, Presented::InvalidBody(detail))
+            }
             WebError::Csrf => (StatusCode::FORBIDDEN, Presented::Csrf),
             WebError::Conflict => (StatusCode::CONFLICT, Presented::Conflict),
             WebError::Rules(problems) => {
@@ -137,7 +144,10 @@ fn texts(presented: &Presented, t: &'static Catalog) -> (&'static str, &'static 
         Presented::NotFound => (t.not_found_title, t.not_found_body),
         Presented::Forbidden => (t.forbidden_title, t.forbidden_body),
         Presented::Unauthenticated => (t.login_title, t.session_expired),
-        Presented::BadRequest | Presented::Rules(_) => (t.bad_request_title, t.bad_request_body),
+        Presented::Rules(_) => (t.rule_violation_title, t.bad_request_body),
+        Presented::BadRequest | Presented::InvalidBody(_) => {
+            (t.bad_request_title, t.bad_request_body)
+        }
         Presented::Csrf => (t.bad_request_title, t.csrf_body),
         Presented::Conflict => (t.bad_request_title, t.conflict),
         Presented::TooLarge => (t.bad_request_title, t.too_large_body),
@@ -184,7 +194,9 @@ fn problem_response(
         Presented::Conflict => ("conflict", None, Vec::new()),
         Presented::TooLarge => ("payload-too-large", None, Vec::new()),
         Presented::Internal => ("internal", None, Vec::new()),
-        Presented::BadRequest | Presented::Csrf => ("bad-request", None, Vec::new()),
+        Presented::BadRequest | Presented::InvalidBody(_) | Presented::Csrf => {
+            ("bad-request", None, Vec::new())
+        }
     };
     let detail = match presented {
         Presented::Rules(problems) => problems
@@ -195,6 +207,7 @@ fn problem_response(
         Presented::Unauthenticated => {
             "Send a personal API token as `Authorization: Bearer …`.".to_owned()
         }
+        Presented::InvalidBody(detail) => detail.clone(),
         _ => detail.to_owned(),
     };
     let problem = Problem {

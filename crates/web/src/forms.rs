@@ -2,6 +2,9 @@
 //! any error the form is shown again with the user's values, an error summary linking to
 //! each field, and the message beside the field.
 
+use karya_store::form_tokens::Once;
+use karya_store::ids::UserId;
+
 use crate::i18n::{Catalog, fill};
 
 #[derive(Debug, Clone)]
@@ -57,6 +60,12 @@ pub fn text(
         errors.add(field, t.bad_request_body);
     }
     value.to_owned()
+}
+
+/// The form's one-time token, if it carried one: without a token a submission is simply
+/// not deduplicated; a token that was never issued is refused by the store.
+pub fn once(user: UserId, token: &str) -> Option<Once<'_>> {
+    (!token.trim().is_empty()).then_some(Once { user, token })
 }
 
 /// A plausible e-mail address: one `@` with something on both sides and a dot after it.

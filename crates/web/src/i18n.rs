@@ -88,7 +88,7 @@ catalog! {
     yes: "Ya", "Yes";
     no: "Tidak", "No";
     conflict: "Data ini telah diubah orang lain sejak Anda membukanya. Periksa nilai terbaru lalu simpan lagi.", "Someone else changed this record since you opened it. Check the latest values and save again.";
-    already_submitted: "Formulir ini sudah dikirim.", "This form was already submitted.";
+    already_submitted: "Formulir ini sudah dikirim atau kedaluwarsa. Periksa daftar sebelum mengirim lagi.", "This form was already sent or has expired. Check the list before sending it again.";
     home_title: "Beranda", "Home";
     home_welcome: "Selamat datang, {name}.", "Welcome, {name}.";
     home_scope: "Cakupan akses Anda", "Your access scope";
@@ -174,6 +174,7 @@ catalog! {
     forbidden_title: "Akses ditolak", "Access denied";
     forbidden_body: "Peran Anda tidak mengizinkan tindakan ini.", "Your role does not allow this action.";
     bad_request_title: "Permintaan tidak dapat diproses", "The request could not be processed";
+    rule_violation_title: "Melanggar ketentuan pedoman", "A rule of the guideline is broken";
     bad_request_body: "Data yang dikirim tidak lengkap atau rusak. Kembali dan coba lagi.", "The data sent was incomplete or damaged. Go back and try again.";
     csrf_body: "Formulir ini kedaluwarsa. Muat ulang halaman lalu kirim lagi.", "This form has expired. Reload the page and send it again.";
     too_large_body: "Data yang dikirim terlalu besar.", "The data sent is too large.";

@@ -2,6 +2,7 @@
 //! operational endpoints. Handlers orchestrate: they check authority, call the domain and
 //! the store, and render; they do not decide law.
 
+pub mod api_json;
 pub mod app;
 pub mod auth;
 pub mod config;

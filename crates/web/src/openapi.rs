@@ -8,8 +8,22 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(title = "Karya API", version = "1",
          description = "Community-service sentences (pidana kerja sosial) for Indonesian probation offices. Errors are RFC 9457 problem details; `rule` names the rule of the guideline that was broken (e.g. L5)."),
-    paths(crate::routes::api::me, crate::routes::api::offices),
-    components(schemas(crate::error::Problem, crate::routes::api::Me, crate::routes::api::RoleScope, crate::routes::api::OfficeOut)),
+    paths(
+        crate::routes::api::me,
+        crate::routes::api::offices,
+        crate::routes::api_cases::validate_terms,
+        crate::routes::api_cases::list,
+        crate::routes::api_cases::ledger,
+        crate::routes::api_cases::record,
+        crate::routes::api_cases::verify,
+        crate::routes::api_cases::reject,
+    ),
+    components(schemas(
+        crate::error::Problem, crate::routes::api::Me, crate::routes::api::RoleScope, crate::routes::api::OfficeOut,
+        crate::routes::api_cases::ValidateTerms, crate::routes::api_cases::TermsVerdict, crate::routes::api_cases::CaseSummary,
+        crate::routes::api_cases::LedgerOut, crate::routes::api_cases::EntryOut, crate::routes::api_cases::MilestoneOut,
+        crate::routes::api_cases::NewAttendance, crate::routes::api_cases::Recorded, crate::routes::api_cases::Rejection,
+    )),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;

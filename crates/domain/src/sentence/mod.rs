@@ -95,6 +95,7 @@ pub struct ScheduleTerms {
 
 /// One of the judge's considerations of KUHP Art. 85(2), as the decision records it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Consideration {
     /// The judge's finding where the decision states one (e.g. "the defendant consents":
     /// `Some(true)`); `None` where the decision is silent.
@@ -104,7 +105,9 @@ pub struct Consideration {
 }
 
 /// The seven considerations of L2 (KUHP Art. 85(2) a–g).
+/// Considerations a decision does not mention may be left out (each defaults to unstated).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct JudgeConsiderations {
     /// (a) the defendant admits the offence.
     pub admission: Consideration,

@@ -8,7 +8,7 @@ use crate::clock;
 use crate::db::Store;
 use crate::error::Result;
 use crate::form_tokens::{self, Once};
-use crate::ids::{CaseId, OfficeId, ProsecutorOfficeId, UserId};
+use crate::ids::{CaseId, OfficeId, PersonId, ProsecutorOfficeId, UserId};
 
 pub struct NewCase {
     pub office: OfficeId,
@@ -18,6 +18,9 @@ pub struct NewCase {
     pub terms: ValidTerms,
     pub window: ServiceWindow,
     pub pk: Option<UserId>,
+    /// A person already in the system (G3: update, not duplicate); otherwise a new person
+    /// is created with `client_name`.
+    pub existing_person: Option<PersonId>,
 }
 
 /// Creates the person and the case (status `received`) with their audit events, in one

@@ -162,6 +162,7 @@ struct People {
     head: User,
     pk: User,
     pj: User,
+    client: User,
 }
 
 fn actor(user: &User, role: Role) -> Actor {
@@ -178,107 +179,170 @@ fn days(date: Date, n: i64) -> anyhow::Result<Date> {
     add_days(date, n).ok_or_else(|| anyhow::anyhow!("date out of range"))
 }
 
+/// The demo offices: code, city, and the court's abbreviation in decision numbers.
+const OFFICES: [(&str, &str, &str); 3] = [
+    ("bdg", "Bandung", "Bdg"),
+    ("mks", "Makassar", "Mks"),
+    ("jpr", "Jayapura", "Jap"),
+];
+
 /// Loads the demo cases of every demo office.
 pub async fn load(store: &Store) -> anyhow::Result<usize> {
     let mut count = 0;
-    for (code, city, court_code) in [
-        ("bdg", "Bandung", "Bdg"),
-        ("mks", "Makassar", "Mks"),
-        ("jpr", "Jayapura", "Jap"),
-    ] {
-        count += load_office(store, code, city, court_code).await?;
+    for (code, _, _) in OFFICES {
+        let setting = Setting::of(store, code).await?;
+        for (n, scenario) in SCENARIOS.iter().enumerate() {
+            // The office's demo client login follows the on-track case (the ninth).
+            let client = if n == 8 {
+                Some(&setting.people.client)
+            } else {
+                None
+            };
+            open(store, &setting, n, scenario, client).await?;
+            count += 1;
+        }
     }
     Ok(count)
 }
 
-async fn load_office(
+/// A case serving its hours in a demo office, placed with the office's demo supervisor
+/// and assigned to its demo PK, with no reports yet: for tests.
+pub async fn serving_case(
     store: &Store,
-    code: &str,
-    city: &str,
-    court_code: &str,
-) -> anyhow::Result<usize> {
-    let office = orgs::office_by_code(store, code).await?;
-    let zone =
-        OfficeZone::parse(&office.time_zone).ok_or_else(|| anyhow::anyhow!("office zone"))?;
-    let today = local_date(jiff::Timestamp::now(), &zone.time_zone());
-    let user =
-        async |prefix: &str| users::user_by_username(store, &format!("{prefix}.{code}")).await;
-    let people = People {
-        intake: user("pendaftaran").await?,
-        registry: user("registrasi").await?,
-        head: user("kabapas").await?,
-        pk: user("pk").await?,
-        pj: user("pj").await?,
+    office_code: &str,
+    hours: i64,
+    received_days_ago: i64,
+) -> anyhow::Result<CaseId> {
+    let setting = Setting::of(store, office_code).await?;
+    let scenario = Scenario {
+        stage: Stage::Serving,
+        hours,
+        received_days_ago,
+        every: 1,
+        length: 0,
+        credit: 0,
+        offence: "Pasal 476 UU 1/2023 (pencurian)",
     };
-    let prosecutor = orgs::prosecutor_office_by_code(store, &format!("kejari-{code}")).await?;
-    for (n, scenario) in SCENARIOS.iter().enumerate() {
-        let received = days(today, -scenario.received_days_ago)?;
-        let terms = SentenceTerms {
-            court: format!("Pengadilan Negeri {city}"),
-            decision_number: format!("{}/Pid.B/2026/PN {court_code}", 101 + n),
-            decision_date: days(received, -14)?,
-            date_final: days(received, -7)?,
-            offence_articles: scenario.offence.into(),
-            max_threat_months: 30,
-            replaced: ReplacedPenalty::Imprisonment { months: 3, days: 0 },
-            hours_ordered: Minutes::from_hours(scenario.hours),
-            schedule: ScheduleTerms {
-                text: "Dilaksanakan paling banyak 8 jam sehari, di luar jam kerja Terpidana."
-                    .into(),
-                instalment_months: None,
-            },
-            default_orders: vec![
-                DefaultOrder::RepeatWork,
-                DefaultOrder::ServeImprisonment { months: 3, days: 0 },
-            ],
-            considerations: JudgeConsiderations {
-                admission: Consideration {
-                    finding: Some(true),
-                    note: "Terdakwa mengakui perbuatannya.".into(),
-                },
-                consent: Consideration {
-                    finding: Some(true),
-                    note: "Terdakwa menyatakan bersedia.".into(),
-                },
-                ability_to_work: Consideration {
-                    finding: Some(true),
-                    note: String::new(),
-                },
-                ..JudgeConsiderations::default()
-            },
+    let n = usize::try_from(received_days_ago).unwrap_or(0) % NAMES.len();
+    open(store, &setting, n, &scenario, None).await
+}
+
+/// One demo office with the people who act in it.
+struct Setting {
+    office: orgs::Office,
+    zone: OfficeZone,
+    today: Date,
+    city: &'static str,
+    court_code: &'static str,
+    people: People,
+    prosecutor: karya_store::ids::ProsecutorOfficeId,
+}
+
+impl Setting {
+    async fn of(store: &Store, code: &str) -> anyhow::Result<Setting> {
+        let (_, city, court_code) = OFFICES
+            .into_iter()
+            .find(|(c, _, _)| *c == code)
+            .ok_or_else(|| anyhow::anyhow!("no demo office {code}"))?;
+        let office = orgs::office_by_code(store, code).await?;
+        let zone =
+            OfficeZone::parse(&office.time_zone).ok_or_else(|| anyhow::anyhow!("office zone"))?;
+        let user =
+            async |prefix: &str| users::user_by_username(store, &format!("{prefix}.{code}")).await;
+        let people = People {
+            intake: user("pendaftaran").await?,
+            registry: user("registrasi").await?,
+            head: user("kabapas").await?,
+            pk: user("pk").await?,
+            pj: user("pj").await?,
+            client: user("klien").await?,
         };
-        let valid = terms
-            .validate(&FineCategories::default())
-            .map_err(|v| anyhow::anyhow!("demo terms: {v}"))?;
-        let window = ServiceWindow::for_sentence(&valid, received)?;
-        let new_case = NewCase {
-            office: office.id(),
-            client_name: NAMES[n].into(),
-            prosecutor_office: Some(prosecutor),
-            terms: valid,
-            window,
-            pk: None,
-        };
-        let id = cases::create(
-            store,
-            &actor(&people.intake, Role::IntakeOfficer),
-            &new_case,
-            None,
-        )
-        .await?;
-        walk(
-            store,
-            &people,
-            office.id(),
-            id,
-            scenario,
+        Ok(Setting {
+            today: local_date(jiff::Timestamp::now(), &zone.time_zone()),
             zone,
-            received,
-            today,
-        )
-        .await?;
+            city,
+            court_code,
+            prosecutor: orgs::prosecutor_office_by_code(store, &format!("kejari-{code}")).await?,
+            office,
+            people,
+        })
     }
-    Ok(SCENARIOS.len())
+}
+
+/// Opens the `n`th demo case of `setting` and walks it to the scenario's stage.
+async fn open(
+    store: &Store,
+    setting: &Setting,
+    n: usize,
+    scenario: &Scenario,
+    client: Option<&User>,
+) -> anyhow::Result<CaseId> {
+    let received = days(setting.today, -scenario.received_days_ago)?;
+    let terms = SentenceTerms {
+        court: format!("Pengadilan Negeri {}", setting.city),
+        decision_number: format!("{}/Pid.B/2026/PN {}", 101 + n, setting.court_code),
+        decision_date: days(received, -14)?,
+        date_final: days(received, -7)?,
+        offence_articles: scenario.offence.into(),
+        max_threat_months: 30,
+        replaced: ReplacedPenalty::Imprisonment { months: 3, days: 0 },
+        hours_ordered: Minutes::from_hours(scenario.hours),
+        schedule: ScheduleTerms {
+            text: "Dilaksanakan paling banyak 8 jam sehari, di luar jam kerja Terpidana.".into(),
+            instalment_months: None,
+        },
+        default_orders: vec![
+            DefaultOrder::RepeatWork,
+            DefaultOrder::ServeImprisonment { months: 3, days: 0 },
+        ],
+        considerations: JudgeConsiderations {
+            admission: Consideration {
+                finding: Some(true),
+                note: "Terdakwa mengakui perbuatannya.".into(),
+            },
+            consent: Consideration {
+                finding: Some(true),
+                note: "Terdakwa menyatakan bersedia.".into(),
+            },
+            ability_to_work: Consideration {
+                finding: Some(true),
+                note: String::new(),
+            },
+            ..JudgeConsiderations::default()
+        },
+    };
+    let valid = terms
+        .validate(&FineCategories::default())
+        .map_err(|v| anyhow::anyhow!("demo terms: {v}"))?;
+    let window = ServiceWindow::for_sentence(&valid, received)?;
+    let new_case = NewCase {
+        office: setting.office.id(),
+        client_name: client.map_or_else(|| NAMES[n].to_owned(), |c| c.display_name.clone()),
+        prosecutor_office: Some(setting.prosecutor),
+        terms: valid,
+        window,
+        pk: None,
+        existing_person: client.and_then(|c| c.binding.person),
+    };
+    let id = cases::create(
+        store,
+        &actor(&setting.people.intake, Role::IntakeOfficer),
+        &new_case,
+        None,
+    )
+    .await?;
+    walk(
+        store,
+        &setting.people,
+        setting.office.id(),
+        id,
+        scenario,
+        setting.zone,
+        received,
+        setting.today,
+    )
+    .await?;
+    Ok(id)
 }
 
 async fn step(

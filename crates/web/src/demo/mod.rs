@@ -5,7 +5,7 @@
 //! The issue asked for two regions; no Indonesian province spans two time zones, so a third
 //! region keeps the demo truthful (see docs/decisions/0003-demo-regions.md).
 
-mod cases;
+pub mod cases;
 
 use karya_domain::OfficeZone;
 use karya_domain::Role;

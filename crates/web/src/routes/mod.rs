@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::error::WebError;
 
 pub mod api;
+pub mod api_cases;
 pub mod assets;
 pub mod audit;
 pub mod cases;
@@ -59,6 +60,21 @@ pub fn all() -> Router<AppState> {
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/offices", get(api::offices))
         .route("/api/v1/openapi.json", get(api::openapi))
+        .route(
+            "/api/v1/sentence-terms/validate",
+            post(api_cases::validate_terms),
+        )
+        .route("/api/v1/cases", get(api_cases::list))
+        .route("/api/v1/cases/{id}/ledger", get(api_cases::ledger))
+        .route("/api/v1/cases/{id}/attendance", post(api_cases::record))
+        .route(
+            "/api/v1/cases/{id}/attendance/{entry}/verify",
+            post(api_cases::verify),
+        )
+        .route(
+            "/api/v1/cases/{id}/attendance/{entry}/reject",
+            post(api_cases::reject),
+        )
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

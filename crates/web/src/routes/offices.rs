@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::OfficeZone;
 use karya_store::StoreError;
-use karya_store::form_tokens::{self, Once};
+use karya_store::form_tokens;
 use karya_store::ids::{OfficeId, RegionId};
 use karya_store::orgs::{self, Office, OfficeFields, Region};
 use serde::Deserialize;
@@ -229,17 +229,18 @@ pub async fn create(
             .await;
         }
     };
-    let once = Once {
-        user: authority.user().id,
-        token: &form.once,
-    };
-    match orgs::create_office(&state.store, &authority.actor(grant), &fields, Some(once)).await {
-        Ok(_) | Err(StoreError::Repeated(_)) => {
+    let once = crate::forms::once(authority.user().id, &form.once);
+    match orgs::create_office(&state.store, &authority.actor(grant), &fields, once).await {
+        Ok(_) | Err(StoreError::Repeated(Some(_))) => {
             Ok(Redirect::to("/admin/offices?saved=1").into_response())
         }
-        Err(StoreError::Duplicate(_)) => {
+        Err(error @ (StoreError::Duplicate(_) | StoreError::Repeated(None))) => {
             let mut errors = FormErrors::default();
-            errors.add("code", t.duplicate_code);
+            let message = match error {
+                StoreError::Duplicate(_) => t.duplicate_code,
+                _ => t.already_submitted,
+            };
+            errors.add("code", message);
             form_page(
                 &state,
                 &ui,

@@ -8,7 +8,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::Role;
-use karya_store::form_tokens::{self, Once};
+use karya_store::form_tokens;
 use karya_store::ids::{OfficeId, UserId};
 use karya_store::orgs::{self, Office};
 use karya_store::users::{self, Binding, NewUser, User};
@@ -312,16 +312,17 @@ pub async fn create(
         },
         roles,
     };
-    let once = Once {
-        user: authority.user().id,
-        token: &form.once,
-    };
-    match users::create_user(&state.store, &authority.actor(grant), &new_user, Some(once)).await {
-        Ok(_) | Err(StoreError::Repeated(_)) => {
+    let once = crate::forms::once(authority.user().id, &form.once);
+    match users::create_user(&state.store, &authority.actor(grant), &new_user, once).await {
+        Ok(_) | Err(StoreError::Repeated(Some(_))) => {
             Ok(Redirect::to("/admin/staff?saved=1").into_response())
         }
-        Err(StoreError::Duplicate(_)) => {
-            errors.add("username", t.duplicate_username);
+        Err(error @ (StoreError::Duplicate(_) | StoreError::Repeated(None))) => {
+            let message = match error {
+                StoreError::Duplicate(_) => t.duplicate_username,
+                _ => t.already_submitted,
+            };
+            errors.add("username", message);
             form_page(&state, &ui, grant, new_view(t), form, errors).await
         }
         Err(other) => Err(other.into()),

@@ -11,7 +11,6 @@ use karya_domain::{OfficeZone, Violation};
 use karya_store::StoreError;
 use karya_store::attendance::{self as ledger_store, LedgerError, NewEntry};
 use karya_store::cases::{self, Case};
-use karya_store::form_tokens::Once;
 use karya_store::ids::{CaseId, EntryId};
 use serde::Deserialize;
 
@@ -116,10 +115,7 @@ pub async fn record(
         Ok(entry) => entry,
         Err(errors) => return page_with_errors(&state, &ui, &authority, &case, form, errors).await,
     };
-    let once = Once {
-        user: authority.user().id,
-        token: &form.once,
-    };
+    let once = crate::forms::once(authority.user().id, &form.once);
     let actor = authority.case_actor(grant);
     match ledger_store::record(
         &state.store,
@@ -128,12 +124,17 @@ pub async fn record(
         case.id,
         &entry,
         authority.user().id,
-        Some(once),
+        once,
     )
     .await
     {
-        Ok(_) | Err(LedgerError::Store(StoreError::Repeated(_))) => {
+        Ok(_) | Err(LedgerError::Store(StoreError::Repeated(Some(_)))) => {
             Ok(Redirect::to(&format!("/cases/{}?done=recorded", case.id.0)).into_response())
+        }
+        Err(LedgerError::Store(StoreError::Repeated(None))) => {
+            let mut errors = FormErrors::default();
+            errors.add("date", t.already_submitted);
+            page_with_errors(&state, &ui, &authority, &case, form, errors).await
         }
         Err(LedgerError::Rule(violation)) => {
             let mut errors = FormErrors::default();

@@ -13,7 +13,6 @@ use karya_domain::{
 };
 use karya_store::StoreError;
 use karya_store::cases::{self, NewCase};
-use karya_store::form_tokens::Once;
 use karya_store::ids::ProsecutorOfficeId;
 
 use crate::app::AppState;
@@ -356,18 +355,20 @@ pub async fn create(
         Ok(parsed) => parsed,
         Err(errors) => return form_page(&state, &ui, form, errors).await,
     };
-    let checked = terms
-        .validate(&FineCategories::default())
-        .and_then(|valid| {
-            let window = ServiceWindow::for_sentence(&valid, received_on)
-                .map_err(|v| karya_domain::Violations(vec![v]))?;
-            Ok((valid, window))
-        });
+    // Every broken rule at once: the terms (L1–L8) and the reception date (I1).
+    let reception = karya_domain::window::check_reception(terms.date_final, received_on).err();
+    let checked = match (terms.validate(&FineCategories::default()), reception) {
+        (Ok(valid), None) => ServiceWindow::for_sentence(&valid, received_on)
+            .map(|window| (valid, window))
+            .map_err(|violation| vec![violation]),
+        (Ok(_), Some(violation)) => Err(vec![violation]),
+        (Err(violations), reception) => Err(violations.0.into_iter().chain(reception).collect()),
+    };
     let (valid, window) = match checked {
         Ok(checked) => checked,
         Err(violations) => {
             let mut errors = FormErrors::default();
-            for violation in violations.0.iter() {
+            for violation in &violations {
                 errors.add(
                     form_field(violation),
                     views::violation_message(ui.lang, violation),
@@ -384,25 +385,20 @@ pub async fn create(
         terms: valid,
         window,
         pk: None,
+        existing_person: None,
     };
-    let once = Once {
-        user: authority.user().id,
-        token: form.get("_once"),
-    };
-    match cases::create(
-        &state.store,
-        &authority.case_actor(grant),
-        &new_case,
-        Some(once),
-    )
-    .await
-    {
+    let once = crate::forms::once(authority.user().id, form.get("_once"));
+    match cases::create(&state.store, &authority.case_actor(grant), &new_case, once).await {
         Ok(id) => Ok(Redirect::to(&format!("/cases/{}?done=case", id.0)).into_response()),
         Err(StoreError::Repeated(Some(object))) => {
             let id = object.trim_start_matches("case:");
             Ok(Redirect::to(&format!("/cases/{id}")).into_response())
         }
-        Err(StoreError::Repeated(None)) => Ok(Redirect::to("/cases").into_response()),
+        Err(StoreError::Repeated(None)) => {
+            let mut errors = FormErrors::default();
+            errors.add("client_name", t.already_submitted);
+            form_page(&state, &ui, form, errors).await
+        }
         Err(other) => Err(other.into()),
     }
 }
