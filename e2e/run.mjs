@@ -68,17 +68,17 @@ async function startServer() {
 // The navigation each role must see (Indonesian labels), in order.
 const NAV = {
   admin: ['Beranda', 'Kantor Bapas', 'Pegawai', 'Jejak audit', 'Profil'],
-  ditjenpas: ['Beranda', 'Kantor Bapas', 'Jejak audit', 'Profil'],
-  'kanwil.jabar': ['Beranda', 'Kantor Bapas', 'Profil'],
-  'pendaftaran.bdg': ['Beranda', 'Profil'],
-  'registrasi.bdg': ['Beranda', 'Profil'],
-  'pk.bdg': ['Beranda', 'Profil'],
-  'katu.bdg': ['Beranda', 'Profil'],
-  'kabapas.bdg': ['Beranda', 'Pegawai', 'Jejak audit', 'Profil'],
-  'tpp.bdg': ['Beranda', 'Profil'],
-  'pj.bdg': ['Beranda', 'Profil'],
-  'klien.bdg': ['Beranda', 'Profil'],
-  'jaksa.bdg': ['Beranda', 'Profil'],
+  ditjenpas: ['Beranda', 'Perkara', 'Kantor Bapas', 'Jejak audit', 'Profil'],
+  'kanwil.jabar': ['Beranda', 'Perkara', 'Kantor Bapas', 'Profil'],
+  'pendaftaran.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'registrasi.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
+  'katu.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'kabapas.bdg': ['Beranda', 'Perkara', 'Pegawai', 'Jejak audit', 'Profil'],
+  'tpp.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'pj.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
+  'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
 };
 
 async function axe(page, label) {
@@ -153,6 +153,92 @@ async function main() {
         await context.close();
       });
     }
+
+
+    await check(`[${engine}] a report is recorded, refused over 8 hours (L5), verified by the PJ and credited by the PK`, async () => {
+      const yesterday = new Date(Date.now() + 7 * 3600 * 1000 - 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const credited = async (page) => page.locator('.legend li').first().textContent();
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await logIn(page, server.base, 'registrasi.bdg');
+      await page.goto(`${server.base}/cases`);
+      await page.getByRole('link', { name: 'Yuni Astuti' }).click();
+      const caseUrl = page.url();
+      const before = await credited(page);
+      const risk = await page.locator('#ledger-heading + p .badge').textContent();
+      assert(risk.includes('Berisiko terlambat'), `the at-risk demo case shows its risk (${risk})`);
+      await page.getByLabel('Tanggal', { exact: true }).fill(yesterday);
+      await page.getByLabel('Jam hadir').fill('08:00');
+      await page.getByLabel('Jam pulang').fill('16:00');
+      await page.getByLabel('Kegiatan', { exact: true }).fill('Membersihkan ruang tunggu (uji e2e)');
+      await page.getByRole('button', { name: 'Catat', exact: true }).click();
+      await page.getByText('Laporan harian tercatat dan menunggu verifikasi.').waitFor();
+      await axe(page, 'case page after recording');
+      await page.getByLabel('Tanggal', { exact: true }).fill(yesterday);
+      await page.getByLabel('Jam hadir').fill('17:00');
+      await page.getByLabel('Jam pulang').fill('17:01');
+      await page.getByLabel('Kegiatan', { exact: true }).fill('Satu menit lagi');
+      await page.getByRole('button', { name: 'Catat', exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      const alert = await page.getByRole('alert').textContent();
+      assert(alert.includes('L5'), `the refusal names L5: ${alert}`);
+      assert((await page.inputValue('#time_out')) === '17:01', 'the typed time is kept');
+      await axe(page, 'case page with an L5 error');
+      await context.close();
+
+      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Verifikasi sebagai PK']]) {
+        const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        const p = await ctx.newPage();
+        await logIn(p, server.base, username);
+        await p.goto(`${server.base}/verifikasi`);
+        await axe(p, `${username} queue`);
+        const card = p.locator('li.card', { hasText: 'Membersihkan ruang tunggu (uji e2e)' });
+        await card.getByRole('button', { name: button }).click();
+        await p.getByText('Laporan diverifikasi.').waitFor();
+        await ctx.close();
+      }
+
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      await logIn(p, server.base, 'kabapas.bdg');
+      await p.goto(caseUrl);
+      const after = await credited(p);
+      const hours = (text) => Number(text.match(/(\d+) jam/)[1]);
+      assert(hours(after) === hours(before) + 8, `credited went from "${before}" to "${after}"`);
+      await ctx.close();
+    });
+
+    await check(`[${engine}] a new decision that breaks L4 is refused with the rule beside its field`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await logIn(page, server.base, 'pendaftaran.bdg');
+      await page.goto(`${server.base}/cases/new`);
+      await axe(page, 'new decision form');
+      await page.getByLabel('Klien', { exact: true }).fill('Uji Coba');
+      await page.getByLabel('Pengadilan', { exact: true }).fill('Pengadilan Negeri Bandung');
+      await page.getByLabel('Nomor putusan').fill('900/Pid.B/2026/PN Bdg');
+      await page.getByLabel('Tanggal putusan').fill('2026-10-01');
+      await page.getByLabel('Tanggal berkekuatan hukum tetap').fill('2026-10-08');
+      await page.getByLabel('Tanggal Klien diterima Bapas').fill('2026-10-09');
+      await page.getByLabel('Pasal tindak pidana').fill('Pasal 476');
+      await page.getByLabel('Ancaman pidana penjara maksimum (bulan)').fill('48');
+      await page.getByLabel('Lama pidana penjara (bulan)').fill('3');
+      await page.getByLabel('Jam', { exact: true }).fill('250');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByRole('alert').waitFor();
+      assert((await page.getByRole('alert').textContent()).includes('L4'), 'L4 in the summary');
+      assert((await page.inputValue('#hours')) === '250', 'the value is kept');
+      await axe(page, 'new decision with errors');
+      const summary = await page.getByRole('alert').textContent();
+      assert(summary.includes('L7'), 'the missing schedule terms are named (L7)');
+      await page.getByLabel('Jam', { exact: true }).fill('100');
+      await page.getByLabel('Ketentuan pelaksanaan dalam putusan').fill('Setiap Sabtu, 4 jam.');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      if (process.env.E2E_DEBUG) await page.screenshot({ path: '/tmp/e2e-debug.png', fullPage: true });
+      await page.getByText('Perkara dicatat.').waitFor();
+      await axe(page, 'new case page');
+      await context.close();
+    });
 
     await check(`[${engine}] the language switch turns the interface to English and back`, async () => {
       const context = await browser.newContext();

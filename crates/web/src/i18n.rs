@@ -208,9 +208,12 @@ catalog! {
     replaced: "Pidana yang diganti", "Penalty replaced";
     replaced_imprisonment: "Pidana penjara", "Imprisonment";
     replaced_fine: "Pidana denda", "Fine";
-    months: "Bulan", "Months";
-    days: "Hari", "Days";
+    replaced_months: "Lama pidana penjara (bulan)", "Prison term (months)";
+    replaced_days: "Lama pidana penjara (hari)", "Prison term (days)";
+    order_prison_months: "Penjara bila tidak dijalankan (bulan)", "Prison if not served (months)";
+    order_prison_days: "Penjara bila tidak dijalankan (hari)", "Prison if not served (days)";
     fine_amount: "Jumlah denda (Rp)", "Fine amount (Rp)";
+    order_fine_amount: "Denda bila tidak dijalankan (Rp)", "Fine if not served (Rp)";
     hours_ordered: "Jam kerja sosial yang diputus", "Hours ordered";
     hours_ordered_hint: "8 sampai 240 jam (L4).", "8 to 240 hours (L4).";
     hours: "Jam", "Hours";

@@ -12,7 +12,9 @@ use karya_web::demo::cases::serving_case;
 /// A Bandung case serving 120 hours, received 30 days ago; and yesterday's date in WIB.
 async fn serving(db: TestDb) -> (TestApp, CaseId, String) {
     let app = TestApp::with_demo(db).await;
-    let case = serving_case(&app.db.store, "bdg", 120, 30).await.unwrap();
+    let case = serving_case(&app.db.store, "bdg", 120, 30, None)
+        .await
+        .unwrap();
     let zone = karya_domain::OfficeZone::Wib.time_zone();
     let yesterday = add_days(local_date(jiff::Timestamp::now(), &zone), -1).unwrap();
     (app, case, yesterday.to_string())

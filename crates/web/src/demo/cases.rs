@@ -206,12 +206,14 @@ pub async fn load(store: &Store) -> anyhow::Result<usize> {
 }
 
 /// A case serving its hours in a demo office, placed with the office's demo supervisor
-/// and assigned to its demo PK, with no reports yet: for tests.
+/// and assigned to its demo PK, with no reports yet; with `client`, the case of that demo
+/// client login. For tests.
 pub async fn serving_case(
     store: &Store,
     office_code: &str,
     hours: i64,
     received_days_ago: i64,
+    client: Option<&str>,
 ) -> anyhow::Result<CaseId> {
     let setting = Setting::of(store, office_code).await?;
     let scenario = Scenario {
@@ -224,7 +226,11 @@ pub async fn serving_case(
         offence: "Pasal 476 UU 1/2023 (pencurian)",
     };
     let n = usize::try_from(received_days_ago).unwrap_or(0) % NAMES.len();
-    open(store, &setting, n, &scenario, None).await
+    let client = match client {
+        Some(username) => Some(users::user_by_username(store, username).await?),
+        None => None,
+    };
+    open(store, &setting, n, &scenario, client.as_ref()).await
 }
 
 /// One demo office with the people who act in it.
