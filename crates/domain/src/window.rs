@@ -173,6 +173,29 @@ fn out_of_range(start: Date) -> Violation {
     )
 }
 
+/// I1: the client is received, and the window begins, only once the decision is final.
+pub fn check_reception(date_final: Date, received_on: Date) -> Result<(), Violation> {
+    if received_on < date_final {
+        return Err(Violation::new(
+            Rule::I1,
+            "received_on",
+            format!(
+                "Tanggal penerimaan Klien ({}) tidak boleh sebelum putusan berkekuatan hukum \
+                 tetap ({}) (I1).",
+                date_id(received_on),
+                date_id(date_final)
+            ),
+            format!(
+                "The client cannot be received ({}) before the decision became final \
+                 ({}) (I1).",
+                date_en(received_on),
+                date_en(date_final)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 #[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 mod tests {
@@ -304,27 +327,4 @@ mod tests {
         assert_eq!(w.day_at_fraction(4, 4), w.end_inclusive());
         assert_eq!(w.day_at_fraction(1, 0), w.start());
     }
-}
-
-/// I1: the client is received, and the window begins, only once the decision is final.
-pub fn check_reception(date_final: Date, received_on: Date) -> Result<(), Violation> {
-    if received_on < date_final {
-        return Err(Violation::new(
-            Rule::I1,
-            "received_on",
-            format!(
-                "Tanggal penerimaan Klien ({}) tidak boleh sebelum putusan berkekuatan hukum \
-                 tetap ({}) (I1).",
-                date_id(received_on),
-                date_id(date_final)
-            ),
-            format!(
-                "The client cannot be received ({}) before the decision became final \
-                 ({}) (I1).",
-                date_en(received_on),
-                date_en(date_final)
-            ),
-        ));
-    }
-    Ok(())
 }

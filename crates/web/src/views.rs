@@ -91,7 +91,8 @@ pub fn violation_message(lang: Lang, violation: &Violation) -> String {
         Lang::En => violation.message_en.clone(),
     };
     let code = violation.rule.code();
-    if message.contains(&format!("({code})")) {
+    // Most messages name their rule already ("…, L5)"); add it only where one does not.
+    if message.contains(code) {
         message
     } else {
         format!("{message} ({code})")

@@ -34,12 +34,19 @@ pub async fn create(
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once).await?;
     let now = clock::now_text();
-    let (person,): (i64,) =
-        sqlx::query_as("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
+    let (person, new_person) = match case.existing_person {
+        Some(person) => (person.0, false),
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id",
+            )
             .bind(&case.client_name)
             .bind(&now)
             .fetch_one(&mut *tx)
             .await?;
+            (id, true)
+        }
+    };
     let terms = &case.terms;
     let terms_json = serde_json::to_string(terms.terms()).map_err(anyhow::Error::from)?;
     let (id,): (i64,) = sqlx::query_as(
@@ -64,13 +71,10 @@ pub async fn create(
     .await?;
     let mut actor = actor.clone();
     actor.office_id = Some(case.office);
-    store
-        .audit(
-            &mut tx,
-            &actor,
-            Event::new("person.create", "person", person, json!({})),
-        )
-        .await?;
+    if new_person {
+        let event = Event::new("person.create", "person", person, json!({}));
+        store.audit(&mut tx, &actor, event).await?;
+    }
     let summary = json!({
         "decision_number": terms.decision_number, "court": terms.court,
         "hours_ordered_minutes": terms.hours_ordered.0,
