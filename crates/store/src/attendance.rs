@@ -223,6 +223,24 @@ pub async fn record(
     Ok(EntryId(id))
 }
 
+/// Opens a case's ledger for a change to one of its entries: the case in scope, locked and
+/// serving, and the entry in it.
+async fn open_entry(
+    tx: &mut AnyConnection,
+    scope: CaseScope,
+    case_id: CaseId,
+    entry: EntryId,
+) -> Result<(Case, Ledger), LedgerError> {
+    let case = get_on(tx, scope, case_id).await?;
+    lock(tx, case_id).await?;
+    require_serving(&case)?;
+    let ledger = ledger_on(tx, &case).await?;
+    if ledger.entry(entry.0).is_none() {
+        return Err(StoreError::NotFound.into());
+    }
+    Ok((case, ledger))
+}
+
 /// Who verifies: the work-place supervisor first, then the PK (B5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -241,13 +259,7 @@ pub async fn verify(
     user: UserId,
 ) -> Result<(), LedgerError> {
     let mut tx = store.begin_write().await?;
-    let case = get_on(&mut tx, scope, case_id).await?;
-    lock(&mut tx, case_id).await?;
-    require_serving(&case)?;
-    let mut ledger = ledger_on(&mut tx, &case).await?;
-    if ledger.entry(entry.0).is_none() {
-        return Err(StoreError::NotFound.into());
-    }
+    let (case, mut ledger) = open_entry(&mut tx, scope, case_id, entry).await?;
     let now = clock::now_text();
     let action = match step {
         Step::Supervisor => {
@@ -297,13 +309,7 @@ pub async fn reject(
     reason: &str,
 ) -> Result<(), LedgerError> {
     let mut tx = store.begin_write().await?;
-    let case = get_on(&mut tx, scope, case_id).await?;
-    lock(&mut tx, case_id).await?;
-    require_serving(&case)?;
-    let mut ledger = ledger_on(&mut tx, &case).await?;
-    if ledger.entry(entry.0).is_none() {
-        return Err(StoreError::NotFound.into());
-    }
+    let (case, mut ledger) = open_entry(&mut tx, scope, case_id, entry).await?;
     ledger.reject(entry.0, user.0, reason)?;
     sqlx::query("UPDATE attendance SET state = $1, rejected_by = $2, rejected_reason = $3, rejected_at = $4 WHERE id = $5")
         .bind("rejected")

@@ -83,6 +83,19 @@ impl Ui {
     }
 }
 
+/// `?saved=1` after a write that redirected (Post/Redirect/Get).
+#[derive(serde::Deserialize, Default)]
+pub struct Saved {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+impl Saved {
+    pub fn notice(&self, t: &'static Catalog) -> Option<&'static str> {
+        self.saved.is_some().then_some(t.saved)
+    }
+}
+
 pub struct NavUser {
     pub display_name: String,
     pub role: &'static str,

@@ -28,24 +28,16 @@ struct OfficesPage {
     can_manage: bool,
 }
 
-#[derive(Deserialize, Default)]
-pub struct Saved {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
 pub async fn list(
     State(state): State<AppState>,
     ui: Ui,
     authority: Authority,
-    Query(saved): Query<Saved>,
+    Query(saved): Query<crate::page::Saved>,
 ) -> Result<Response, WebError> {
     let grant = authority.read_offices()?;
     let t = ui.t();
     render(&OfficesPage {
-        page: ui
-            .page(t.offices_title)
-            .with_notice(saved.saved.is_some().then_some(t.saved)),
+        page: ui.page(t.offices_title).with_notice(saved.notice(t)),
         offices: orgs::list_offices(&state.store, grant.scope).await?,
         can_manage: authority.manage_offices().is_ok(),
     })

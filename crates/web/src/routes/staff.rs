@@ -57,17 +57,11 @@ struct StaffPage {
     staff: Vec<StaffRow>,
 }
 
-#[derive(Deserialize, Default)]
-pub struct Saved {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
 pub async fn list(
     State(state): State<AppState>,
     ui: Ui,
     authority: Authority,
-    Query(saved): Query<Saved>,
+    Query(saved): Query<crate::page::Saved>,
 ) -> Result<Response, WebError> {
     let grant = authority.manage_staff()?;
     let t = ui.t();
@@ -94,9 +88,7 @@ pub async fn list(
         })
         .collect();
     render(&StaffPage {
-        page: ui
-            .page(t.staff_title)
-            .with_notice(saved.saved.is_some().then_some(t.saved)),
+        page: ui.page(t.staff_title).with_notice(saved.notice(t)),
         staff,
     })
 }

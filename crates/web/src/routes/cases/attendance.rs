@@ -14,13 +14,13 @@ use karya_store::cases::{self, Case};
 use karya_store::ids::{CaseId, EntryId};
 use serde::Deserialize;
 
-use super::{RecordForm, case_page};
+use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
-use crate::page::{Ui, render};
+use crate::page::Ui;
 use crate::routes::path_id;
 use crate::views;
 
@@ -85,20 +85,6 @@ fn field_of(violation: &Violation) -> &'static str {
         "case" | "state" => "entries",
         _ => "date",
     }
-}
-
-async fn page_with_errors(
-    state: &AppState,
-    ui: &Ui,
-    authority: &Authority,
-    case: &Case,
-    form: RecordForm,
-    errors: FormErrors,
-) -> Result<Response, WebError> {
-    let page = case_page(state, ui, authority, case, form, errors, None).await?;
-    let mut response = render(&page)?;
-    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
 }
 
 pub async fn record(

@@ -10,12 +10,12 @@ use karya_store::evaluations::{self, Evaluation};
 use karya_store::ids::CaseId;
 use serde::Deserialize;
 
-use super::{RecordForm, case_page, today_in};
+use super::{RecordForm, page_with_errors, today_in};
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
-use crate::page::{Ui, render};
+use crate::page::Ui;
 use crate::routes::path_id;
 
 #[derive(Deserialize)]
@@ -75,17 +75,13 @@ pub async fn record(
             Err(other) => return Err(other.into()),
         }
     }
-    let page = case_page(
+    page_with_errors(
         &state,
         &ui,
         &authority,
         &case,
         RecordForm::default(),
         errors,
-        None,
     )
-    .await?;
-    let mut response = render(&page)?;
-    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
+    .await
 }

@@ -9,13 +9,13 @@ use karya_store::cases::{self, CaseError, TransitionRefs};
 use karya_store::ids::CaseId;
 use serde::Deserialize;
 
-use super::{RecordForm, case_page};
+use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Lang;
-use crate::page::{Ui, render};
+use crate::page::Ui;
 use crate::routes::path_id;
 
 #[derive(Deserialize)]
@@ -103,17 +103,13 @@ pub async fn apply(
             Err(CaseError::Store(error)) => return Err(error.into()),
         }
     }
-    let page = case_page(
+    page_with_errors(
         &state,
         &ui,
         &authority,
         &case,
         RecordForm::default(),
         errors,
-        None,
     )
-    .await?;
-    let mut response = render(&page)?;
-    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
+    .await
 }

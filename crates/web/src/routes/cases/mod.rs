@@ -107,6 +107,21 @@ impl Notice {
     }
 }
 
+/// The case page again with `errors` (and the report form's values): a refused action.
+pub async fn page_with_errors(
+    state: &AppState,
+    ui: &Ui,
+    authority: &Authority,
+    case: &Case,
+    form: RecordForm,
+    errors: FormErrors,
+) -> Result<Response, WebError> {
+    let page = case_page(state, ui, authority, case, form, errors, None).await?;
+    let mut response = render(&page)?;
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}
+
 pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
