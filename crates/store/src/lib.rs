@@ -13,6 +13,7 @@ pub mod error;
 pub mod evaluations;
 pub mod form_tokens;
 pub mod ids;
+pub mod intake;
 pub mod keys;
 pub mod migrate;
 pub mod orgs;

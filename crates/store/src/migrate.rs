@@ -26,6 +26,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_cases_and_ledger.sql"),
         postgres: include_str!("../migrations/postgres/0002_cases_and_ledger.sql"),
     },
+    Migration {
+        version: 3,
+        name: "intake",
+        sqlite: include_str!("../migrations/sqlite/0003_intake.sql"),
+        postgres: include_str!("../migrations/postgres/0003_intake.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

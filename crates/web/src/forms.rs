@@ -24,6 +24,10 @@ impl FormErrors {
         });
     }
 
+    pub fn extend(&mut self, other: FormErrors) {
+        self.0.extend(other.0);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

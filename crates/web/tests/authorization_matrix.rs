@@ -282,6 +282,48 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    // Intake: the document check is the desk's; summonses the head's and the registry's;
+    // their outcomes the desk's, the registry's and the head's. Incomplete forms again.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/documents",
+        form: &[],
+        allowed: &[IntakeOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/documents",
+        form: &[],
+        allowed: &[IntakeOfficer],
+        success: 400,
+        out_of_scope: &[IntakeOfficer],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/summonses",
+        form: &[],
+        allowed: &[HeadOfOffice, RegistryOfficer],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/summonses",
+        form: &[],
+        allowed: &[HeadOfOffice, RegistryOfficer],
+        success: 422,
+        out_of_scope: &[HeadOfOffice, RegistryOfficer],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/summonses/outcome",
+        form: &[("outcome", "none")],
+        allowed: &[IntakeOfficer, RegistryOfficer, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
     Case {
         method: "GET",
         path: "/api/v1/cases",

@@ -21,6 +21,7 @@ pub struct NewCase {
     /// A person already in the system (G3: update, not duplicate); otherwise a new person
     /// is created with `client_name`.
     pub existing_person: Option<PersonId>,
+    pub intake: super::Intake,
 }
 
 /// Creates the person and the case (status `received`) with their audit events, in one
@@ -51,8 +52,9 @@ pub async fn create(
     let terms_json = serde_json::to_string(terms.terms()).map_err(anyhow::Error::from)?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO cases (office_id, person_id, prosecutor_office_id, pk_user_id, status, court,
-            decision_number, date_final, hours_ordered_minutes, terms, received_on, window_end, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            decision_number, date_final, hours_ordered_minutes, terms, received_on, window_end, created_at,
+            channel, handed_over, execution_letter_number, execution_letter_date, execution_letter_issuer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
     )
     .bind(case.office.0)
     .bind(person)
@@ -67,6 +69,11 @@ pub async fn create(
     .bind(case.window.start().to_string())
     .bind(case.window.end_inclusive().to_string())
     .bind(&now)
+    .bind(case.intake.channel.map(|c| c.as_str()))
+    .bind(i64::from(case.intake.handed_over))
+    .bind(&case.intake.execution_letter_number)
+    .bind(case.intake.execution_letter_date.map(|d| d.to_string()))
+    .bind(&case.intake.execution_letter_issuer)
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();

@@ -5,6 +5,7 @@ mod create;
 mod transition;
 
 pub use create::{NewCase, create};
+pub(crate) use transition::transition_on;
 pub use transition::{CaseError, GuardFacts, TransitionRefs, set_guard_facts, transition};
 
 use jiff::civil::Date;
@@ -40,7 +41,9 @@ macro_rules! case_query {
             "c.status, c.termination_reason, c.court, c.decision_number, c.date_final, ",
             "c.hours_ordered_minutes, c.terms, c.received_on, c.window_end, c.summonses_sent, ",
             "c.identity_recorded, c.litmas_submitted, c.case_plan_approved, ",
-            "c.death_certificate_ref, c.sanction_letter_ref, c.version ",
+            "c.death_certificate_ref, c.sanction_letter_ref, c.version, c.channel, ",
+            "c.handed_over, c.execution_letter_number, c.execution_letter_date, ",
+            "c.execution_letter_issuer ",
             "FROM cases c JOIN offices o ON o.id = c.office_id ",
             "JOIN persons p ON p.id = c.person_id ",
             "LEFT JOIN prosecutor_offices po ON po.id = c.prosecutor_office_id ",
@@ -116,6 +119,23 @@ struct CaseRow {
     death_certificate_ref: Option<String>,
     sanction_letter_ref: Option<String>,
     version: i64,
+    channel: Option<String>,
+    handed_over: i64,
+    execution_letter_number: Option<String>,
+    execution_letter_date: Option<String>,
+    execution_letter_issuer: Option<String>,
+}
+
+/// How a case arrived (I2) and its execution letter.
+#[derive(Debug, Clone, Default)]
+pub struct Intake {
+    pub channel: Option<karya_domain::intake::Channel>,
+    /// Whether the prosecutor handed the client over with the documents (I2); if not, the
+    /// head summons the client (I3).
+    pub handed_over: bool,
+    pub execution_letter_number: Option<String>,
+    pub execution_letter_date: Option<Date>,
+    pub execution_letter_issuer: Option<String>,
 }
 
 /// A case as read, with its terms and window parsed.
@@ -146,6 +166,7 @@ pub struct Case {
     pub death_certificate_ref: Option<String>,
     pub sanction_letter_ref: Option<String>,
     pub version: i64,
+    pub intake: Intake,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -187,6 +208,19 @@ impl CaseRow {
             death_certificate_ref: self.death_certificate_ref,
             sanction_letter_ref: self.sanction_letter_ref,
             version: self.version,
+            intake: Intake {
+                channel: self
+                    .channel
+                    .as_deref()
+                    .and_then(karya_domain::intake::Channel::parse),
+                handed_over: self.handed_over != 0,
+                execution_letter_number: self.execution_letter_number,
+                execution_letter_date: self
+                    .execution_letter_date
+                    .as_deref()
+                    .and_then(|d| d.parse().ok()),
+                execution_letter_issuer: self.execution_letter_issuer,
+            },
         })
     }
 }

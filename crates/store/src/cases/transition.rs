@@ -15,6 +15,9 @@ use crate::ids::{CaseId, OfficeId, UserId};
 pub enum CaseError {
     #[error(transparent)]
     Refused(#[from] TransitionError),
+    /// A rule of the guideline refuses the record that goes with the transition.
+    #[error(transparent)]
+    Rule(#[from] karya_domain::Violation),
     /// Assigning a PK needs one: an active PK of the case's office (§2.2.3).
     #[error("choose a PK of the office")]
     NoOfficer,
@@ -48,21 +51,42 @@ pub async fn transition(
     refs: &TransitionRefs,
 ) -> Result<String, CaseError> {
     let mut tx = store.begin_write().await?;
-    let mut case = get_on(&mut tx, scope, id).await?;
-    lock(&mut tx, id).await?;
+    let to = transition_on(&mut tx, store, actor, scope, id, transition, roles, refs).await?;
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// As [`transition`], inside the caller's transaction (a document check or a summons moves
+/// the case in the same transaction as its own record).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the transition and everything that decides it"
+)]
+pub(crate) async fn transition_on(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    id: CaseId,
+    transition: Transition,
+    roles: &[Role],
+    refs: &TransitionRefs,
+) -> Result<String, CaseError> {
+    let mut case = get_on(tx, scope, id).await?;
+    lock(tx, id).await?;
     if refs.death_certificate_ref.is_some() {
         case.death_certificate_ref = refs.death_certificate_ref.clone();
     }
     if refs.sanction_letter_ref.is_some() {
         case.sanction_letter_ref = refs.sanction_letter_ref.clone();
     }
-    let ledger = attendance::ledger_on(&mut tx, &case).await?;
+    let ledger = attendance::ledger_on(tx, &case).await?;
     let guards = case.guards(ledger.totals().remaining);
     let to = lifecycle::apply(case.status, transition, &guards, roles)?;
     let pk = match transition {
         Transition::AssignOfficer => {
             let pk = refs.pk.ok_or(CaseError::NoOfficer)?;
-            if !is_office_pk(&mut tx, pk, case.office_id).await? {
+            if !is_office_pk(tx, pk, case.office_id).await? {
                 return Err(CaseError::NoOfficer);
             }
             Some(pk)
@@ -95,12 +119,11 @@ pub async fn transition(
     });
     store
         .audit(
-            &mut tx,
+            &mut *tx,
             &actor,
             Event::new("case.transition", "case", id, summary),
         )
         .await?;
-    tx.commit().await?;
     Ok(to.as_str().to_owned())
 }
 

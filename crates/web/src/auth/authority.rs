@@ -189,6 +189,27 @@ impl Authority {
         self.case_grant(&[Role::Pk]).map(|grant| (grant, Step::Pk))
     }
 
+    /// The document validity check (D1): the intake desk.
+    pub fn check_documents(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::IntakeOfficer])
+    }
+
+    /// Summon a client not handed over (I3): the head of office, or the registry calling
+    /// clients (register SOP step 3).
+    pub fn summon_clients(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::HeadOfOffice, Role::RegistryOfficer])
+    }
+
+    /// Record what became of a summons: the desk or registry that sees the client arrive,
+    /// or the head of office.
+    pub fn record_summons_outcomes(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[
+            Role::IntakeOfficer,
+            Role::RegistryOfficer,
+            Role::HeadOfOffice,
+        ])
+    }
+
     /// Record an evaluation at a milestone (M4): the case's PK or the head of office.
     pub fn evaluate_cases(&self) -> Result<CaseGrant, WebError> {
         self.case_grant(&[Role::Pk, Role::HeadOfOffice])

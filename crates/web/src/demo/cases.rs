@@ -6,6 +6,7 @@
 
 use jiff::civil::{Date, Time};
 use karya_domain::calendar::{add_days, local_date};
+use karya_domain::intake::Channel;
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use karya_domain::{
     Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, OfficeZone,
@@ -329,6 +330,7 @@ async fn open(
         window,
         pk: None,
         existing_person: client.and_then(|c| c.binding.person),
+        intake: demo_intake(scenario, setting.city, received)?,
     };
     let id = cases::create(
         store,
@@ -677,4 +679,25 @@ async fn serve(
         evaluations::record(store, &pk, scope, id, &evaluation).await?;
     }
     Ok(())
+}
+
+/// The demo's intake: handed over by the prosecutor with the execution letter, except the
+/// client who awaits a summons (I3).
+fn demo_intake(scenario: &Scenario, city: &str, received: Date) -> anyhow::Result<cases::Intake> {
+    let handed_over = !matches!(scenario.stage, Stage::AwaitingClient);
+    Ok(cases::Intake {
+        channel: Some(if handed_over {
+            Channel::Handover
+        } else {
+            Channel::Decision
+        }),
+        handed_over,
+        execution_letter_number: Some(format!(
+            "PRINT-{}/M.2.10/Eku.3/{}/2026",
+            100 + scenario.received_days_ago,
+            received.month()
+        )),
+        execution_letter_date: Some(days(received, -1)?),
+        execution_letter_issuer: Some(format!("Kejaksaan Negeri {city}")),
+    })
 }

@@ -56,6 +56,15 @@ pub fn all() -> Router<AppState> {
         )
         .route("/cases/{id}/transition", post(cases::lifecycle::apply))
         .route("/cases/{id}/evaluations", post(cases::evaluation::record))
+        .route(
+            "/cases/{id}/documents",
+            post(cases::intake::check_documents),
+        )
+        .route("/cases/{id}/summonses", post(cases::intake::issue_summons))
+        .route(
+            "/cases/{id}/summonses/outcome",
+            post(cases::intake::record_outcome),
+        )
         .route("/verifikasi", get(queue::show))
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/offices", get(api::offices))

@@ -42,6 +42,7 @@ pub async fn apply(
     let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
     let transition: Transition = *allowed_transitions(case.status)
         .iter()
+        .filter(|candidate| !super::page::DEDICATED.contains(candidate))
         .find(|candidate| candidate.as_str() == form.transition)
         .ok_or(WebError::BadRequest)?;
     let mut errors = FormErrors::default();
@@ -100,6 +101,10 @@ pub async fn apply(
                 errors.add("transitions", message);
             }
             Err(CaseError::NoOfficer) => errors.add("pk_user_id", t.pk_invalid),
+            Err(CaseError::Rule(violation)) => errors.add(
+                "transitions",
+                crate::views::violation_message(ui.lang, &violation),
+            ),
             Err(CaseError::Store(error)) => return Err(error.into()),
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod evaluation;
+pub mod intake;
 pub mod lifecycle;
 pub mod new;
 mod page;
@@ -102,6 +103,11 @@ impl Notice {
             "rejected" => t.rejected_notice,
             "transition" => t.transition_done,
             "evaluation" => t.saved,
+            "documents_valid" => t.checks_saved_valid,
+            "documents_incomplete" => t.checks_saved_incomplete,
+            "summons" => t.summons_issued,
+            "summons_outcome" => t.summons_recorded,
+            "violation" => t.violation_recorded,
             _ => return None,
         })
     }

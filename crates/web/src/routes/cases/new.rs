@@ -7,12 +7,13 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
+use karya_domain::intake::Channel;
 use karya_domain::{
     Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, ReplacedPenalty,
     ScheduleTerms, SentenceTerms, ServiceWindow, Violation,
 };
 use karya_store::StoreError;
-use karya_store::cases::{self, NewCase};
+use karya_store::cases::{self, Intake, NewCase};
 use karya_store::ids::ProsecutorOfficeId;
 
 use crate::app::AppState;
@@ -106,6 +107,46 @@ impl CaseForm {
 
     /// The typed values: terms, the day the office received the client, the client's name
     /// and the prosecutor's office. Field errors here are about form, not law.
+    /// How the case arrived (I2) and its execution letter.
+    fn intake(&self, t: &Catalog, errors: &mut FormErrors) -> Intake {
+        let channel = Channel::parse(self.get("channel"));
+        if channel.is_none() {
+            errors.add("channel", t.channel_invalid);
+        }
+        let number = forms::text(
+            errors,
+            t,
+            "execution_letter_number",
+            self.get("execution_letter_number"),
+            100,
+            false,
+        );
+        let issuer = forms::text(
+            errors,
+            t,
+            "execution_letter_issuer",
+            self.get("execution_letter_issuer"),
+            200,
+            false,
+        );
+        let date_text = self.get("execution_letter_date").trim();
+        let date = if date_text.is_empty() {
+            None
+        } else {
+            date_text
+                .parse::<Date>()
+                .map_err(|_| errors.add("execution_letter_date", t.date_invalid))
+                .ok()
+        };
+        Intake {
+            channel,
+            handed_over: self.checked("handed_over"),
+            execution_letter_number: (!number.is_empty()).then_some(number),
+            execution_letter_date: date,
+            execution_letter_issuer: (!issuer.is_empty()).then_some(issuer),
+        }
+    }
+
     fn parse(&self, t: &Catalog) -> Result<(SentenceTerms, Date, String, Option<i64>), FormErrors> {
         let mut errors = FormErrors::default();
         let client = forms::text(
@@ -288,6 +329,7 @@ struct NewCasePage {
     errors: FormErrors,
     prosecutors: Vec<(i64, String)>,
     considerations: Vec<ConsiderationRow>,
+    channels: Vec<(&'static str, &'static str)>,
     once: String,
 }
 
@@ -317,6 +359,18 @@ async fn form_page(
         errors,
         prosecutors,
         considerations,
+        channels: Channel::ALL
+            .iter()
+            .map(|c| {
+                (
+                    c.as_str(),
+                    match ui.lang {
+                        crate::i18n::Lang::Id => c.label_id(),
+                        crate::i18n::Lang::En => c.label_en(),
+                    },
+                )
+            })
+            .collect(),
     })?;
     if invalid {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -351,12 +405,29 @@ pub async fn create(
     let grant = authority.open_cases()?;
     let t = ui.t();
     let form = CaseForm { values: pairs };
+    let mut intake_errors = FormErrors::default();
+    let intake = form.intake(t, &mut intake_errors);
     let (terms, received_on, client_name, prosecutor) = match form.parse(t) {
-        Ok(parsed) => parsed,
-        Err(errors) => return form_page(&state, &ui, form, errors).await,
+        Ok(parsed) if intake_errors.is_empty() => parsed,
+        Ok(_) => return form_page(&state, &ui, form, intake_errors).await,
+        Err(mut errors) => {
+            errors.extend(intake_errors);
+            return form_page(&state, &ui, form, errors).await;
+        }
     };
-    // Every broken rule at once: the terms (L1–L8) and the reception date (I1).
-    let reception = karya_domain::window::check_reception(terms.date_final, received_on).err();
+
+    // Every broken rule at once: the terms (L1–L8), a decision not yet final and a
+    // reception before it (I1).
+    let office = authority.office().ok_or(WebError::Forbidden)?;
+    let zone =
+        karya_store::orgs::get_office(&state.store, karya_store::Scope::Office(office), office)
+            .await?;
+    let zone =
+        karya_domain::OfficeZone::parse(&zone.time_zone).unwrap_or(karya_domain::OfficeZone::Wib);
+    let today = karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone());
+    let reception = karya_domain::intake::check_final(terms.date_final, today)
+        .err()
+        .or_else(|| karya_domain::window::check_reception(terms.date_final, received_on).err());
     let checked = match (terms.validate(&FineCategories::default()), reception) {
         (Ok(valid), None) => ServiceWindow::for_sentence(&valid, received_on)
             .map(|window| (valid, window))
@@ -377,7 +448,6 @@ pub async fn create(
             return form_page(&state, &ui, form, errors).await;
         }
     };
-    let office = authority.office().ok_or(WebError::Forbidden)?;
     let new_case = NewCase {
         office,
         client_name,
@@ -386,6 +456,7 @@ pub async fn create(
         window,
         pk: None,
         existing_person: None,
+        intake,
     };
     let once = crate::forms::once(authority.user().id, form.get("_once"));
     match cases::create(&state.store, &authority.case_actor(grant), &new_case, once).await {

@@ -100,6 +100,21 @@ pub struct CasePage {
     pub history: Vec<(String, String, String)>,
     /// The office's PKs with their caseload, when one may be appointed.
     pub pks: Vec<(i64, String)>,
+    pub intake: IntakeView,
+}
+
+/// The intake sections: the document check (D1), summonses (I3) and violations (I4).
+pub struct IntakeView {
+    pub can_check: bool,
+    /// Whether any round of checks was recorded (shown read-only to other readers).
+    pub checked: bool,
+    /// (kind, label, current outcome, note) in D1 order.
+    pub checks: Vec<(&'static str, &'static str, String, String)>,
+    pub can_summon: bool,
+    pub can_record_outcome: bool,
+    /// (number label, issued on, deadline, delivery, outcome)
+    pub summonses: Vec<(String, String, String, String, &'static str)>,
+    pub violations: Vec<(String, String, String)>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -149,6 +164,15 @@ fn terms_rows(t: &Catalog, lang: Lang, case: &Case) -> Vec<(&'static str, String
     ]
 }
 
+/// Transitions that have their own form on the page (the document check and the summons),
+/// so that their record and the status cannot drift apart.
+pub const DEDICATED: [karya_domain::Transition; 4] = [
+    karya_domain::Transition::DocumentsVerified,
+    karya_domain::Transition::DocumentsFoundIncomplete,
+    karya_domain::Transition::SummonClient,
+    karya_domain::Transition::ClientAppeared,
+];
+
 fn transitions(
     authority: &Authority,
     case: &Case,
@@ -158,6 +182,7 @@ fn transitions(
     use karya_domain::{TerminationReason, Transition};
     allowed_transitions(case.status)
         .iter()
+        .filter(|transition| !DEDICATED.contains(transition))
         .filter(|transition| {
             transition
                 .allowed_roles()
@@ -305,6 +330,7 @@ pub async fn case_page(
     } else {
         Vec::new()
     };
+    let intake = intake_view(state, authority, case, lang, t).await?;
     let transitions = transitions(authority, case, lang, t);
     let pks = if transitions.iter().any(|b| b.needs_pk) {
         karya_store::cases::office_pks(&state.store, case.office_id)
@@ -316,6 +342,32 @@ pub async fn case_page(
         Vec::new()
     };
     let mut facts = vec![(t.case_office, case.office_name.clone())];
+    if let Some(channel) = case.intake.channel {
+        let label = match lang {
+            Lang::Id => channel.label_id(),
+            Lang::En => channel.label_en(),
+        };
+        facts.push((t.channel, label.to_owned()));
+    }
+    let handed = if case.intake.handed_over {
+        t.handed_over
+    } else {
+        t.not_handed_over
+    };
+    facts.push((t.handed_over, handed.to_owned()));
+    if let Some(number) = &case.intake.execution_letter_number {
+        let date = case
+            .intake
+            .execution_letter_date
+            .map(|d| views::date(lang, d))
+            .unwrap_or_default();
+        let issuer = case
+            .intake
+            .execution_letter_issuer
+            .clone()
+            .unwrap_or_default();
+        facts.push((t.execution_letter, format!("{number}, {date}, {issuer}")));
+    }
     facts.extend(case.pk_name.clone().map(|name| (t.case_pk, name)));
     facts.extend(
         case.prosecutor_office_name
@@ -369,6 +421,7 @@ pub async fn case_page(
         transitions,
         history,
         pks,
+        intake,
     })
 }
 
@@ -410,4 +463,86 @@ fn history_row(
         format!("{} ({})", event.actor_username, event.actor_role),
         what,
     )
+}
+
+async fn intake_view(
+    state: &AppState,
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<IntakeView, WebError> {
+    use karya_domain::CaseStatus as S;
+    use karya_domain::intake::{CheckKind, CheckOutcome, SummonsOutcome};
+    let latest = karya_store::intake::latest_checks(&state.store, case.id).await?;
+    // The form needs outcome values; the read-only list shows labels.
+    let can_check = authority.check_documents().is_ok()
+        && matches!(case.status, S::Received | S::DocumentsIncomplete);
+    let checked_any = !latest.is_empty() && !can_check;
+    let outcome_label = |t: &Catalog, outcome: CheckOutcome| match outcome {
+        CheckOutcome::Passed => t.check_passed,
+        CheckOutcome::Failed => t.check_failed,
+        CheckOutcome::NotApplicable => t.check_na,
+    };
+    let checks = CheckKind::ALL
+        .iter()
+        .map(|kind| {
+            let found = latest.iter().find(|c| c.kind == *kind);
+            let label = match lang {
+                Lang::Id => kind.label_id(),
+                Lang::En => kind.label_en(),
+            };
+            let outcome = found.map_or(CheckOutcome::Passed, |c| c.outcome);
+            let outcome = if checked_any {
+                outcome_label(t, outcome)
+            } else {
+                outcome.as_str()
+            }
+            .to_owned();
+            (
+                kind.as_str(),
+                label,
+                outcome,
+                found.map(|c| c.note.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let records = karya_store::intake::summonses(&state.store, case.id).await?;
+    let pending = records
+        .iter()
+        .any(|r| r.summons.outcome == SummonsOutcome::Pending);
+    let summonses = records
+        .iter()
+        .map(|r| {
+            let outcome = match r.summons.outcome {
+                SummonsOutcome::Pending => t.summons_outcome_pending,
+                SummonsOutcome::Appeared => t.summons_outcome_appeared,
+                SummonsOutcome::NoResponse => t.summons_outcome_no_response,
+            };
+            (
+                fill(t.summons_number, &[("n", &r.summons.number.to_string())]),
+                views::date(lang, r.issued_on),
+                views::date(lang, r.summons.deadline),
+                r.delivery.clone(),
+                outcome,
+            )
+        })
+        .collect();
+    let open_for_summons = matches!(
+        case.status,
+        S::DocumentsVerified | S::OfficerAssigned | S::AwaitingClient
+    );
+    Ok(IntakeView {
+        can_check,
+        checked: !latest.is_empty(),
+        checks,
+        can_summon: authority.summon_clients().is_ok()
+            && !case.intake.handed_over
+            && open_for_summons
+            && !pending
+            && records.len() < 3,
+        can_record_outcome: authority.record_summons_outcomes().is_ok() && pending,
+        summonses,
+        violations: karya_store::intake::violations(&state.store, case.id).await?,
+    })
 }

@@ -1,0 +1,443 @@
+//! Intake (§2.2.1–2.2.2): the decision must be final (I1), how the client came (I2), the
+//! summons of a client not handed over (I3, I4), and the document validity check (D1–D3).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{date_en, date_id};
+use crate::rule::{Rule, Violation};
+
+/// I1: intake starts only after the decision is final and binding.
+pub fn check_final(date_final: Date, today: Date) -> Result<(), Violation> {
+    if date_final > today {
+        return Err(Violation::new(
+            Rule::I1,
+            "date_final",
+            format!(
+                "Putusan baru berkekuatan hukum tetap pada {}; penerimaan Klien hanya setelah itu (I1).",
+                date_id(date_final)
+            ),
+            format!(
+                "The decision becomes final on {}; intake only after that (I1).",
+                date_en(date_final)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// I2: how the decision and the client reached the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A notice from the Bapas to the judge and the prosecutor.
+    Notice,
+    /// The judge's decision.
+    Decision,
+    /// A handover (serah terima) by the prosecutor.
+    Handover,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Notice, Channel::Decision, Channel::Handover];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Notice => "notice",
+            Channel::Decision => "decision",
+            Channel::Handover => "handover",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Channel::Notice => "Pemberitahuan Bapas kepada hakim dan jaksa",
+            Channel::Decision => "Putusan hakim",
+            Channel::Handover => "Serah terima oleh jaksa",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Channel::Notice => "The office's notice to judge and prosecutor",
+            Channel::Decision => "The judge's decision",
+            Channel::Handover => "Handover by the prosecutor",
+        }
+    }
+}
+
+/// The five checks of D1 (a–e).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// (a) issued by a lawful institution.
+    LawfulIssuer,
+    /// (b) name, identity, signature, stamp and issue date match the client.
+    IdentityMatch,
+    /// (c) the document's barcode.
+    Barcode,
+    /// (d) direct confirmation with the issuer when in doubt.
+    DirectConfirmation,
+    /// (e) anything else relevant.
+    Other,
+}
+
+impl CheckKind {
+    pub const ALL: [CheckKind; 5] = [
+        CheckKind::LawfulIssuer,
+        CheckKind::IdentityMatch,
+        CheckKind::Barcode,
+        CheckKind::DirectConfirmation,
+        CheckKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::LawfulIssuer => "lawful_issuer",
+            CheckKind::IdentityMatch => "identity_match",
+            CheckKind::Barcode => "barcode",
+            CheckKind::DirectConfirmation => "direct_confirmation",
+            CheckKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CheckKind> {
+        CheckKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// (a) and (b) always apply; the barcode, a confirmation and other checks may not.
+    pub fn always_applies(self) -> bool {
+        matches!(self, CheckKind::LawfulIssuer | CheckKind::IdentityMatch)
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            CheckKind::LawfulIssuer => "Diterbitkan oleh instansi yang sah",
+            CheckKind::IdentityMatch => "Nama, identitas, tanda tangan, stempel dan tanggal sesuai",
+            CheckKind::Barcode => "Barcode dokumen",
+            CheckKind::DirectConfirmation => "Konfirmasi langsung kepada penerbit",
+            CheckKind::Other => "Hal lain yang relevan",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CheckKind::LawfulIssuer => "Issued by a lawful institution",
+            CheckKind::IdentityMatch => "Name, identity, signature, stamp and date match",
+            CheckKind::Barcode => "The document's barcode",
+            CheckKind::DirectConfirmation => "Direct confirmation with the issuer",
+            CheckKind::Other => "Anything else relevant",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckOutcome {
+    Passed,
+    Failed,
+    NotApplicable,
+}
+
+impl CheckOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckOutcome::Passed => "passed",
+            CheckOutcome::Failed => "failed",
+            CheckOutcome::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CheckOutcome> {
+        [
+            CheckOutcome::Passed,
+            CheckOutcome::Failed,
+            CheckOutcome::NotApplicable,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentCheck {
+    pub kind: CheckKind,
+    pub outcome: CheckOutcome,
+    pub note: String,
+}
+
+/// What a complete round of checks decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentsVerdict {
+    /// Valid: the file goes to the registry (D2).
+    Valid,
+    /// Incomplete or invalid: these checks failed, with their notes (D3).
+    Incomplete(Vec<DocumentCheck>),
+}
+
+/// D1: every check has an outcome, (a) and (b) always apply, and a failed check says why.
+/// Returns the verdict of a complete round, or the first check that needs attention.
+pub fn documents_verdict(checks: &[DocumentCheck]) -> Result<DocumentsVerdict, Violation> {
+    for kind in CheckKind::ALL {
+        let field = kind.as_str();
+        let Some(check) = checks.iter().find(|c| c.kind == kind) else {
+            return Err(Violation::new(
+                Rule::D1,
+                field,
+                format!("Pemeriksaan \"{}\" belum diisi (D1).", kind.label_id()),
+                format!("The check \"{}\" has no outcome yet (D1).", kind.label_en()),
+            ));
+        };
+        if check.outcome == CheckOutcome::NotApplicable && kind.always_applies() {
+            return Err(Violation::new(
+                Rule::D1,
+                field,
+                format!("Pemeriksaan \"{}\" selalu berlaku (D1).", kind.label_id()),
+                format!("The check \"{}\" always applies (D1).", kind.label_en()),
+            ));
+        }
+        if check.outcome == CheckOutcome::Failed && check.note.trim().is_empty() {
+            return Err(Violation::new(
+                Rule::D1,
+                field,
+                format!(
+                    "Tuliskan apa yang tidak sesuai pada \"{}\" (D1).",
+                    kind.label_id()
+                ),
+                format!("Say what is wrong with \"{}\" (D1).", kind.label_en()),
+            ));
+        }
+    }
+    let failed: Vec<DocumentCheck> = checks
+        .iter()
+        .filter(|c| c.outcome == CheckOutcome::Failed)
+        .cloned()
+        .collect();
+    Ok(if failed.is_empty() {
+        DocumentsVerdict::Valid
+    } else {
+        DocumentsVerdict::Incomplete(failed)
+    })
+}
+
+/// What became of a summons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SummonsOutcome {
+    Pending,
+    Appeared,
+    NoResponse,
+}
+
+impl SummonsOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SummonsOutcome::Pending => "pending",
+            SummonsOutcome::Appeared => "appeared",
+            SummonsOutcome::NoResponse => "no_response",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SummonsOutcome> {
+        [
+            SummonsOutcome::Pending,
+            SummonsOutcome::Appeared,
+            SummonsOutcome::NoResponse,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == text)
+    }
+}
+
+/// One summons as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summons {
+    pub number: u8,
+    pub deadline: Date,
+    pub outcome: SummonsOutcome,
+}
+
+/// I3: at most three summonses, one at a time, none after the client appeared. Returns the
+/// number of the next one.
+pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
+    if existing
+        .iter()
+        .any(|s| s.outcome == SummonsOutcome::Appeared)
+    {
+        return Err(Violation::new(
+            Rule::I3,
+            "summons",
+            "Klien sudah hadir; panggilan tidak diperlukan lagi (I3).",
+            "The client has appeared; no further summons is needed (I3).",
+        ));
+    }
+    if existing
+        .iter()
+        .any(|s| s.outcome == SummonsOutcome::Pending)
+    {
+        return Err(Violation::new(
+            Rule::I3,
+            "summons",
+            "Catat hasil panggilan sebelumnya sebelum memanggil lagi (I3).",
+            "Record the outcome of the previous summons before summoning again (I3).",
+        ));
+    }
+    let sent = u8::try_from(existing.len()).unwrap_or(u8::MAX);
+    if sent >= 3 {
+        return Err(Violation::new(
+            Rule::I3,
+            "summons",
+            "Klien sudah dipanggil 3 kali, batas pemanggilan (I3). Ketidakhadiran dicatat sebagai pelanggaran dan dipertimbangkan kepada Jaksa (I4).",
+            "The client was summoned 3 times, the limit (I3). The absence is a violation, put to the prosecutor (I4).",
+        ));
+    }
+    Ok(sent + 1)
+}
+
+/// I4: the third summons went unanswered and its deadline has passed: the absence is a
+/// violation of guidance, and the head writes the prosecutor a consideration.
+pub fn absence_is_violation(existing: &[Summons], today: Date) -> bool {
+    existing
+        .iter()
+        .any(|s| s.number == 3 && s.outcome != SummonsOutcome::Appeared && s.deadline < today)
+}
+
+#[cfg(test)]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn check(kind: CheckKind, outcome: CheckOutcome, note: &str) -> DocumentCheck {
+        DocumentCheck {
+            kind,
+            outcome,
+            note: note.into(),
+        }
+    }
+
+    fn all_passed() -> Vec<DocumentCheck> {
+        CheckKind::ALL
+            .into_iter()
+            .map(|k| check(k, CheckOutcome::Passed, ""))
+            .collect()
+    }
+
+    #[test]
+    fn refuses_intake_before_the_decision_is_final_I1() {
+        let violation = check_final(date(2026, 12, 1), date(2026, 11, 30)).unwrap_err();
+        assert_eq!(violation.rule, Rule::I1);
+        assert!(check_final(date(2026, 11, 30), date(2026, 11, 30)).is_ok());
+    }
+
+    #[test]
+    fn every_channel_of_reception_reads_back_I2() {
+        for channel in Channel::ALL {
+            assert_eq!(Channel::parse(channel.as_str()), Some(channel));
+        }
+        assert_eq!(Channel::parse("fax"), None);
+    }
+
+    #[test]
+    fn five_passed_checks_make_the_documents_valid_D1_D2() {
+        assert_eq!(
+            documents_verdict(&all_passed()).unwrap(),
+            DocumentsVerdict::Valid
+        );
+    }
+
+    #[test]
+    fn a_missing_check_is_refused_D1() {
+        let mut checks = all_passed();
+        checks.retain(|c| c.kind != CheckKind::Barcode);
+        let violation = documents_verdict(&checks).unwrap_err();
+        assert_eq!((violation.rule, violation.field), (Rule::D1, "barcode"));
+    }
+
+    #[test]
+    fn the_issuer_and_identity_checks_always_apply_D1() {
+        let mut checks = all_passed();
+        checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::NotApplicable, "");
+        assert_eq!(
+            documents_verdict(&checks).unwrap_err().field,
+            "identity_match"
+        );
+        checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::Passed, "");
+        checks[2] = check(
+            CheckKind::Barcode,
+            CheckOutcome::NotApplicable,
+            "tidak ada barcode",
+        );
+        assert_eq!(documents_verdict(&checks).unwrap(), DocumentsVerdict::Valid);
+    }
+
+    #[test]
+    fn a_failed_check_needs_its_note_and_makes_the_file_incomplete_D1_D3() {
+        let mut checks = all_passed();
+        checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::Failed, " ");
+        assert_eq!(documents_verdict(&checks).unwrap_err().rule, Rule::D1);
+        checks[1] = check(
+            CheckKind::IdentityMatch,
+            CheckOutcome::Failed,
+            "Tanggal lahir berbeda",
+        );
+        match documents_verdict(&checks).unwrap() {
+            DocumentsVerdict::Incomplete(failed) => {
+                assert_eq!(failed[0].note, "Tanggal lahir berbeda")
+            }
+            DocumentsVerdict::Valid => panic!("a failed check cannot make the file valid"),
+        }
+    }
+
+    fn summons(number: u8, outcome: SummonsOutcome) -> Summons {
+        Summons {
+            number,
+            deadline: date(2026, 11, 10 + i8::try_from(number).unwrap()),
+            outcome,
+        }
+    }
+
+    #[test]
+    fn summonses_are_numbered_one_to_three_and_a_fourth_is_refused_I3() {
+        assert_eq!(next_summons(&[]).unwrap(), 1);
+        let two = [
+            summons(1, SummonsOutcome::NoResponse),
+            summons(2, SummonsOutcome::NoResponse),
+        ];
+        assert_eq!(next_summons(&two).unwrap(), 3);
+        let three = [two[0], two[1], summons(3, SummonsOutcome::NoResponse)];
+        assert_eq!(next_summons(&three).unwrap_err().rule, Rule::I3);
+    }
+
+    #[test]
+    fn a_pending_summons_or_an_appearance_stops_the_next_I3() {
+        assert_eq!(
+            next_summons(&[summons(1, SummonsOutcome::Pending)])
+                .unwrap_err()
+                .field,
+            "summons"
+        );
+        assert!(next_summons(&[summons(1, SummonsOutcome::Appeared)]).is_err());
+    }
+
+    #[test]
+    fn the_third_unanswered_summons_past_its_deadline_is_a_violation_I4() {
+        let three = [
+            summons(1, SummonsOutcome::NoResponse),
+            summons(2, SummonsOutcome::NoResponse),
+            summons(3, SummonsOutcome::Pending),
+        ];
+        assert!(
+            !absence_is_violation(&three, date(2026, 11, 13)),
+            "not before the deadline"
+        );
+        assert!(absence_is_violation(&three, date(2026, 11, 14)));
+        let appeared = [three[0], three[1], summons(3, SummonsOutcome::Appeared)];
+        assert!(!absence_is_violation(&appeared, date(2026, 12, 1)));
+    }
+}

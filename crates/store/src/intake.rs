@@ -1,0 +1,350 @@
+//! Intake records (§2.2.1–2.2.2): rounds of document checks (D1–D3), summonses (I3) and the
+//! violation an unanswered third summons becomes (I4). Each record moves the case through its
+//! lifecycle in the same transaction, as the domain decides.
+
+use jiff::civil::Date;
+use karya_domain::intake::{
+    self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, Summons, SummonsOutcome,
+};
+use karya_domain::{CaseStatus, Role, Rule, Transition, Violation};
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::{CaseId, UserId};
+
+fn scoped_actor(actor: &Actor, case: &crate::cases::Case) -> Actor {
+    let mut actor = actor.clone();
+    actor.office_id = Some(case.office_id);
+    actor
+}
+
+/// Records a round of the five checks of D1 and moves the case: valid → documents verified
+/// (D2); a failed check → documents incomplete (D3). Returns the verdict.
+pub async fn record_checks(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    checks: &[DocumentCheck],
+    user: UserId,
+    roles: &[Role],
+) -> Result<DocumentsVerdict, CaseError> {
+    let verdict = intake::documents_verdict(checks)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, case_id).await?;
+    lock(&mut tx, case_id).await?;
+    let (round,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(round), 0) + 1 FROM document_checks WHERE case_id = $1",
+    )
+    .bind(case_id.0)
+    .fetch_one(&mut *tx)
+    .await?;
+    let now = clock::now_text();
+    for check in checks {
+        sqlx::query(
+            "INSERT INTO document_checks (case_id, round, kind, outcome, note, checked_by, checked_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(case_id.0)
+        .bind(round)
+        .bind(check.kind.as_str())
+        .bind(check.outcome.as_str())
+        .bind(check.note.trim())
+        .bind(user.0)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let transition = match (&verdict, case.status) {
+        (DocumentsVerdict::Valid, _) => Some(Transition::DocumentsVerified),
+        // Still incomplete after the documents came back: the case keeps waiting (D3).
+        (DocumentsVerdict::Incomplete(_), CaseStatus::DocumentsIncomplete) => None,
+        (DocumentsVerdict::Incomplete(_), _) => Some(Transition::DocumentsFoundIncomplete),
+    };
+    if let Some(transition) = transition {
+        transition_on(
+            &mut tx,
+            store,
+            actor,
+            scope,
+            case_id,
+            transition,
+            roles,
+            &TransitionRefs::default(),
+        )
+        .await?;
+    }
+    let failed: Vec<&str> = match &verdict {
+        DocumentsVerdict::Valid => Vec::new(),
+        DocumentsVerdict::Incomplete(failed) => failed.iter().map(|c| c.kind.as_str()).collect(),
+    };
+    let summary = json!({"round": round, "valid": failed.is_empty(), "failed": failed});
+    store
+        .audit(
+            &mut tx,
+            &scoped_actor(actor, &case),
+            Event::new("documents.check", "case", case_id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(verdict)
+}
+
+/// The latest round of checks, in D1 order.
+pub async fn latest_checks(store: &Store, case_id: CaseId) -> Result<Vec<DocumentCheck>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT kind, outcome, note FROM document_checks WHERE case_id = $1
+           AND round = (SELECT MAX(round) FROM document_checks WHERE case_id = $1)",
+    )
+    .bind(case_id.0)
+    .fetch_all(store.pool())
+    .await?;
+    let mut checks: Vec<DocumentCheck> = rows
+        .into_iter()
+        .filter_map(|(kind, outcome, note)| {
+            Some(DocumentCheck {
+                kind: CheckKind::parse(&kind)?,
+                outcome: CheckOutcome::parse(&outcome)?,
+                note,
+            })
+        })
+        .collect();
+    checks.sort_by_key(|c| CheckKind::ALL.iter().position(|k| *k == c.kind));
+    Ok(checks)
+}
+
+/// A summons as stored.
+#[derive(Debug, Clone)]
+pub struct SummonsRecord {
+    pub summons: Summons,
+    pub issued_on: Date,
+    pub delivery: String,
+}
+
+pub async fn summonses(store: &Store, case_id: CaseId) -> Result<Vec<SummonsRecord>> {
+    let mut conn = store.pool().acquire().await?;
+    summonses_on(&mut conn, case_id).await
+}
+
+async fn summonses_on(
+    conn: &mut sqlx::AnyConnection,
+    case_id: CaseId,
+) -> Result<Vec<SummonsRecord>> {
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT number, issued_on, delivery, deadline, outcome FROM summonses WHERE case_id = $1 ORDER BY number",
+    )
+    .bind(case_id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let corrupt = || StoreError::Other(anyhow::anyhow!("stored summons is unreadable"));
+    rows.into_iter()
+        .map(|(number, issued_on, delivery, deadline, outcome)| {
+            Ok(SummonsRecord {
+                summons: Summons {
+                    number: u8::try_from(number).map_err(|_| corrupt())?,
+                    deadline: deadline.parse().map_err(|_| corrupt())?,
+                    outcome: SummonsOutcome::parse(&outcome).ok_or_else(corrupt)?,
+                },
+                issued_on: issued_on.parse().map_err(|_| corrupt())?,
+                delivery,
+            })
+        })
+        .collect()
+}
+
+/// A summons to issue: when, how it is delivered, and by when the client must appear.
+#[derive(Debug, Clone)]
+pub struct NewSummons {
+    pub issued_on: Date,
+    pub deadline: Date,
+    pub delivery: String,
+}
+
+/// Issues the next summons (I3: at most three, one at a time) and moves the case to
+/// `awaiting_client`. Returns its number.
+pub async fn issue_summons(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    summons: &NewSummons,
+    by: (UserId, &[Role]),
+) -> Result<u8, CaseError> {
+    let (user, roles) = by;
+    let NewSummons {
+        issued_on,
+        deadline,
+        delivery,
+    } = summons.clone();
+    if deadline < issued_on {
+        return Err(Violation::new(
+            Rule::I3,
+            "deadline",
+            "Batas waktu hadir tidak boleh sebelum tanggal panggilan.",
+            "The deadline cannot be before the summons date.",
+        )
+        .into());
+    }
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, case_id).await?;
+    lock(&mut tx, case_id).await?;
+    let existing: Vec<Summons> = summonses_on(&mut tx, case_id)
+        .await?
+        .into_iter()
+        .map(|r| r.summons)
+        .collect();
+    let number = intake::next_summons(&existing)?;
+    transition_on(
+        &mut tx,
+        store,
+        actor,
+        scope,
+        case_id,
+        Transition::SummonClient,
+        roles,
+        &TransitionRefs::default(),
+    )
+    .await?;
+    sqlx::query(
+        "INSERT INTO summonses (case_id, number, issued_on, delivery, deadline, outcome, issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(case_id.0)
+    .bind(i64::from(number))
+    .bind(issued_on.to_string())
+    .bind(&delivery)
+    .bind(deadline.to_string())
+    .bind(SummonsOutcome::Pending.as_str())
+    .bind(user.0)
+    .execute(&mut *tx)
+    .await?;
+    let summary = json!({"number": number, "issued_on": issued_on.to_string(), "deadline": deadline.to_string()});
+    store
+        .audit(
+            &mut tx,
+            &scoped_actor(actor, &case),
+            Event::new("summons.issue", "case", case_id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(number)
+}
+
+/// Records what became of the pending summons. The client's appearance ends the wait; no
+/// response can be recorded only after the deadline, and after the third it is a violation
+/// (I4). Returns whether a violation was recorded.
+pub async fn record_summons_outcome(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    outcome: SummonsOutcome,
+    today: Date,
+    by: (UserId, &[Role]),
+) -> Result<bool, CaseError> {
+    let (user, roles) = by;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, case_id).await?;
+    lock(&mut tx, case_id).await?;
+    let existing: Vec<Summons> = summonses_on(&mut tx, case_id)
+        .await?
+        .into_iter()
+        .map(|r| r.summons)
+        .collect();
+    let pending = existing
+        .iter()
+        .find(|s| s.outcome == SummonsOutcome::Pending)
+        .copied()
+        .ok_or_else(|| {
+            Violation::new(
+                Rule::I3,
+                "summons",
+                "Tidak ada panggilan yang menunggu hasil.",
+                "No summons is waiting for its outcome.",
+            )
+        })?;
+    if outcome == SummonsOutcome::NoResponse && today <= pending.deadline {
+        return Err(Violation::new(
+            Rule::I4,
+            "summons",
+            format!(
+                "Batas waktu panggilan ke-{} belum lewat; ketidakhadiran dicatat sesudahnya (I4).",
+                pending.number
+            ),
+            format!(
+                "Summons {} has not passed its deadline; record the absence after it (I4).",
+                pending.number
+            ),
+        )
+        .into());
+    }
+    sqlx::query(
+        "UPDATE summonses SET outcome = $1, outcome_at = $2 WHERE case_id = $3 AND number = $4",
+    )
+    .bind(outcome.as_str())
+    .bind(clock::now_text())
+    .bind(case_id.0)
+    .bind(i64::from(pending.number))
+    .execute(&mut *tx)
+    .await?;
+    if outcome == SummonsOutcome::Appeared {
+        transition_on(
+            &mut tx,
+            store,
+            actor,
+            scope,
+            case_id,
+            Transition::ClientAppeared,
+            roles,
+            &TransitionRefs::default(),
+        )
+        .await?;
+    }
+    let mut updated = existing.clone();
+    if let Some(s) = updated.iter_mut().find(|s| s.number == pending.number) {
+        s.outcome = outcome;
+    }
+    let violation = intake::absence_is_violation(&updated, today);
+    let actor = scoped_actor(actor, &case);
+    if violation {
+        sqlx::query("INSERT INTO violations (case_id, rule, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(case_id.0)
+            .bind(Rule::I4.code())
+            .bind("Klien tidak hadir setelah tiga kali dipanggil tanpa alasan yang sah.")
+            .bind(user.0)
+            .bind(clock::now_text())
+            .execute(&mut *tx)
+            .await?;
+        store
+            .audit(
+                &mut tx,
+                &actor,
+                Event::new("violation.record", "case", case_id, json!({"rule": "I4"})),
+            )
+            .await?;
+    }
+    let summary = json!({"number": pending.number, "outcome": outcome.as_str()});
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("summons.outcome", "case", case_id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(violation)
+}
+
+/// Violations recorded on a case: (rule, note, when).
+pub async fn violations(store: &Store, case_id: CaseId) -> Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT rule, note, recorded_at FROM violations WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case_id.0)
+    .fetch_all(store.pool())
+    .await?)
+}

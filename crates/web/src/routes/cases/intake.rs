@@ -1,0 +1,236 @@
+//! Intake on the case page: the document validity check (D1–D3) and summonses (I3, I4).
+//! The domain decides; a refusal comes back on the page with its rule ID.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_domain::intake::{
+    CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
+};
+use karya_store::cases::{self, CaseError};
+use karya_store::ids::CaseId;
+use karya_store::intake::{self as intake_store, NewSummons};
+
+use super::{RecordForm, page_with_errors, today_in};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors};
+use crate::page::Ui;
+use crate::routes::path_id;
+use crate::views;
+
+fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// A refusal as a field error, or the store's failure.
+fn refused(
+    error: CaseError,
+    ui: &Ui,
+    field: &'static str,
+    errors: &mut FormErrors,
+) -> Result<(), WebError> {
+    let message = match error {
+        CaseError::Rule(violation) => views::violation_message(ui.lang, &violation),
+        CaseError::Refused(refused) => {
+            let text = match ui.lang {
+                crate::i18n::Lang::Id => refused.message_id(),
+                crate::i18n::Lang::En => refused.message_en(),
+            };
+            match refused.rule() {
+                Some(rule) if !text.contains(rule.code()) => format!("{text} ({})", rule.code()),
+                _ => text,
+            }
+        }
+        CaseError::NoOfficer => ui.t().pk_invalid.to_owned(),
+        CaseError::Store(error) => return Err(error.into()),
+    };
+    errors.add(field, message);
+    Ok(())
+}
+
+pub async fn check_documents(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let grant = authority.check_documents()?;
+    let t = ui.t();
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let mut errors = FormErrors::default();
+    let mut checks = Vec::new();
+    for kind in CheckKind::ALL {
+        let outcome = CheckOutcome::parse(value(&pairs, &format!("{}_outcome", kind.as_str())))
+            .ok_or(WebError::BadRequest)?;
+        let note = forms::text(
+            &mut errors,
+            t,
+            "checks",
+            value(&pairs, &format!("{}_note", kind.as_str())),
+            500,
+            false,
+        );
+        checks.push(DocumentCheck {
+            kind,
+            outcome,
+            note,
+        });
+    }
+    if errors.is_empty() {
+        let roles = authority.user().roles.clone();
+        match intake_store::record_checks(
+            &state.store,
+            &authority.case_actor(grant),
+            grant.scope,
+            case.id,
+            &checks,
+            authority.user().id,
+            &roles,
+        )
+        .await
+        {
+            Ok(DocumentsVerdict::Valid) => {
+                return Ok(
+                    Redirect::to(&format!("/cases/{}?done=documents_valid", case.id.0))
+                        .into_response(),
+                );
+            }
+            Ok(DocumentsVerdict::Incomplete(_)) => {
+                return Ok(
+                    Redirect::to(&format!("/cases/{}?done=documents_incomplete", case.id.0))
+                        .into_response(),
+                );
+            }
+            Err(error) => refused(error, &ui, "checks", &mut errors)?,
+        }
+    }
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors,
+    )
+    .await
+}
+
+pub async fn issue_summons(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let grant = authority.summon_clients()?;
+    let t = ui.t();
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let mut errors = FormErrors::default();
+    let mut date = |name: &'static str| {
+        value(&pairs, name)
+            .trim()
+            .parse::<Date>()
+            .map_err(|_| errors.add("summons", t.date_invalid))
+            .ok()
+    };
+    let (issued_on, deadline) = (date("issued_on"), date("deadline"));
+    let delivery = forms::text(
+        &mut errors,
+        t,
+        "summons",
+        value(&pairs, "delivery"),
+        300,
+        true,
+    );
+    if let (Some(issued_on), Some(deadline), true) = (issued_on, deadline, errors.is_empty()) {
+        let roles = authority.user().roles.clone();
+        let summons = NewSummons {
+            issued_on,
+            deadline,
+            delivery,
+        };
+        match intake_store::issue_summons(
+            &state.store,
+            &authority.case_actor(grant),
+            grant.scope,
+            case.id,
+            &summons,
+            (authority.user().id, &roles),
+        )
+        .await
+        {
+            Ok(_) => {
+                return Ok(
+                    Redirect::to(&format!("/cases/{}?done=summons", case.id.0)).into_response()
+                );
+            }
+            Err(error) => refused(error, &ui, "summons", &mut errors)?,
+        }
+    }
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors,
+    )
+    .await
+}
+
+pub async fn record_outcome(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let grant = authority.record_summons_outcomes()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let outcome = match value(&pairs, "outcome") {
+        "appeared" => SummonsOutcome::Appeared,
+        "no_response" => SummonsOutcome::NoResponse,
+        _ => return Err(WebError::BadRequest),
+    };
+    let roles = authority.user().roles.clone();
+    let mut errors = FormErrors::default();
+    match intake_store::record_summons_outcome(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        outcome,
+        today_in(&case),
+        (authority.user().id, &roles),
+    )
+    .await
+    {
+        Ok(true) => {
+            return Ok(
+                Redirect::to(&format!("/cases/{}?done=violation", case.id.0)).into_response(),
+            );
+        }
+        Ok(false) => {
+            return Ok(
+                Redirect::to(&format!("/cases/{}?done=summons_outcome", case.id.0)).into_response(),
+            );
+        }
+        Err(error) => refused(error, &ui, "summons", &mut errors)?,
+    }
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors,
+    )
+    .await
+}

@@ -1,0 +1,163 @@
+//! Intake in the browser, on both engines: a decision not yet final is refused (I1), the
+//! document check moves the case (D1–D3), and summonses are limited to three, with the third
+//! unanswered one recorded as a violation (I4).
+
+use karya_domain::calendar::{add_days, local_date};
+use karya_testkit::{TestApp, on_both_engines};
+
+fn today() -> jiff::civil::Date {
+    local_date(
+        jiff::Timestamp::now(),
+        &karya_domain::OfficeZone::Wib.time_zone(),
+    )
+}
+
+fn day(offset: i64) -> String {
+    add_days(today(), offset).unwrap().to_string()
+}
+
+/// Records a new decision at the Bandung desk, `handed_over` or not, returning its page path.
+async fn open_case(
+    app: &TestApp,
+    handed_over: bool,
+    date_final: &str,
+) -> karya_testkit::app::TestResponse {
+    let mut desk = app.signed_in("pendaftaran.bdg").await;
+    let mut fields = vec![
+        ("client_name", "Rahmat Hidayat"),
+        ("channel", "handover"),
+        ("court", "Pengadilan Negeri Bandung"),
+        ("decision_number", "88/Pid.B/2026/PN Bdg"),
+        ("execution_letter_number", "PRINT-88/M.2.10/2026"),
+        ("offence_articles", "Pasal 476"),
+        ("max_threat_months", "48"),
+        ("replaced_kind", "imprisonment"),
+        ("replaced_months", "3"),
+        ("hours", "60"),
+        ("schedule_text", "Sabtu, 4 jam."),
+        ("order_repeat", "1"),
+    ];
+    let decision_date = day(-20);
+    let received = day(0);
+    fields.extend([
+        ("decision_date", decision_date.as_str()),
+        ("date_final", date_final),
+        ("received_on", received.as_str()),
+    ]);
+    if handed_over {
+        fields.push(("handed_over", "1"));
+    }
+    desk.post_form("/cases", &fields).await
+}
+
+fn checks(identity: &str, note: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for kind in [
+        "lawful_issuer",
+        "identity_match",
+        "barcode",
+        "direct_confirmation",
+        "other",
+    ] {
+        let outcome = if kind == "identity_match" {
+            identity
+        } else {
+            "passed"
+        };
+        fields.push((format!("{kind}_outcome"), outcome.to_owned()));
+        fields.push((
+            format!("{kind}_note"),
+            if kind == "identity_match" {
+                note.to_owned()
+            } else {
+                String::new()
+            },
+        ));
+    }
+    fields
+}
+
+async fn post_checks(
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+) -> karya_testkit::app::TestResponse {
+    let mut desk = app.signed_in("pendaftaran.bdg").await;
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    desk.post_form(&format!("{path}/documents"), &fields).await
+}
+
+on_both_engines! {
+    async fn intake_is_refused_before_the_decision_is_final_I1(db) {
+        let app = TestApp::with_demo(db).await;
+        let refused = open_case(&app, true, &day(3)).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("I1"));
+    }
+
+    async fn a_failed_check_makes_the_case_wait_and_a_new_round_verifies_it_D1_D3(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, true, &day(-1)).await;
+        assert_eq!(created.status, 303, "{}", created.body);
+        let path = created.location().split('?').next().unwrap().to_owned();
+        let no_note = post_checks(&app, &path, &checks("failed", "")).await;
+        assert_eq!(no_note.status, 422, "a failed check needs its note");
+        assert!(no_note.body.contains("D1"));
+        let incomplete = post_checks(&app, &path, &checks("failed", "Tanggal lahir pada surat eksekusi berbeda")).await;
+        assert_eq!(incomplete.status, 303);
+        let page = app.signed_in("kabapas.bdg").await.get(&path).await.body;
+        assert!(page.contains("<span class=\"badge status\">Berkas belum lengkap</span>"), "the case waits (D3)");
+        assert!(page.contains("Tanggal lahir pada surat eksekusi berbeda"), "the failed check keeps its note");
+        let valid = post_checks(&app, &path, &checks("passed", "")).await;
+        assert_eq!(valid.status, 303);
+        assert!(valid.location().ends_with("done=documents_valid"));
+        let (rounds,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT round) FROM document_checks").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(rounds, 2, "every round is kept");
+    }
+
+    async fn three_summonses_then_a_violation_and_no_fourth_I3_I4(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, false, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        for n in 0..3 {
+            // Summonses in the past, so that their deadlines have passed.
+            let issued = day(-30 + n * 7);
+            let deadline = day(-27 + n * 7);
+            let issue = head.post_form(&format!("{path}/summonses"), &[("issued_on", &issued), ("deadline", &deadline), ("delivery", "Diantar petugas")]).await;
+            assert_eq!(issue.status, 303, "summons {}: {}", n + 1, issue.body);
+            let outcome = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "no_response")]).await;
+            assert_eq!(outcome.status, 303);
+            let expected = if n == 2 { "done=violation" } else { "done=summons_outcome" };
+            assert!(outcome.location().ends_with(expected), "{}", outcome.location());
+        }
+        let fourth = head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(0)), ("deadline", &day(3)), ("delivery", "Diantar")]).await;
+        assert_eq!(fourth.status, 422);
+        assert!(fourth.body.contains("I3"));
+        let (violations,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM violations WHERE rule = 'I4'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(violations, 1);
+    }
+
+    async fn an_appearance_ends_the_wait_and_absence_cannot_be_recorded_early_I3_I4(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, false, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(0)), ("deadline", &day(5)), ("delivery", "Diantar")]).await;
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        let early = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "no_response")]).await;
+        assert_eq!(early.status, 422);
+        assert!(early.body.contains("I4"));
+        let appeared = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "appeared")]).await;
+        assert_eq!(appeared.status, 303);
+        let case = app.api_as("kabapas.bdg").await.get("/api/v1/cases").await.json();
+        let status = case.as_array().unwrap().iter().find(|c| c["decision_number"] == "88/Pid.B/2026/PN Bdg").unwrap()["status"].clone();
+        assert_eq!(status, "documents_verified", "back to where the case was");
+    }
+}
