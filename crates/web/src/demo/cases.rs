@@ -6,7 +6,7 @@
 
 use jiff::civil::{Date, Time};
 use karya_domain::calendar::{add_days, local_date};
-use karya_domain::intake::Channel;
+use karya_domain::intake::{Channel, CheckKind, CheckOutcome, DocumentCheck};
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use karya_domain::{
     Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, OfficeZone,
@@ -17,6 +17,7 @@ use karya_store::attendance::{self as ledger_store, NewEntry, Step};
 use karya_store::cases::{self, CaseScope, GuardFacts, NewCase, TransitionRefs};
 use karya_store::evaluations::{self, Evaluation};
 use karya_store::ids::{CaseId, EntryId, OfficeId};
+use karya_store::intake::{self as intake_store, NewSummons};
 use karya_store::users::{self, User};
 use karya_store::{Actor, Store, orgs, placements};
 
@@ -393,39 +394,26 @@ async fn walk(
     let none = TransitionRefs::default;
     match scenario.stage {
         S::Received => return Ok(()),
-        S::DocumentsIncomplete => {
-            return step(
-                store,
-                &people.intake,
-                Role::IntakeOfficer,
-                id,
-                Transition::DocumentsFoundIncomplete,
-                none(),
-            )
-            .await;
-        }
-        _ => {
-            step(
-                store,
-                &people.intake,
-                Role::IntakeOfficer,
-                id,
-                Transition::DocumentsVerified,
-                none(),
-            )
-            .await?
-        }
+        S::DocumentsIncomplete => return check_documents(store, people, id, false).await,
+        _ => check_documents(store, people, id, true).await?,
     }
     if let S::AwaitingClient = scenario.stage {
-        return step(
+        let summons = NewSummons {
+            issued_on: days(today, -2)?,
+            deadline: days(today, 5)?,
+            delivery: "Diantar petugas ke alamat Klien".into(),
+        };
+        let head = actor(&people.head, Role::HeadOfOffice);
+        intake_store::issue_summons(
             store,
-            &people.head,
-            Role::HeadOfOffice,
+            &head,
+            CaseScope::National,
             id,
-            Transition::SummonClient,
-            none(),
+            &summons,
+            (people.head.id, &[Role::HeadOfOffice]),
         )
-        .await;
+        .await?;
+        return Ok(());
     }
     if !reached(4) {
         return Ok(());
@@ -700,4 +688,44 @@ fn demo_intake(scenario: &Scenario, city: &str, received: Date) -> anyhow::Resul
         execution_letter_date: Some(days(received, -1)?),
         execution_letter_issuer: Some(format!("Kejaksaan Negeri {city}")),
     })
+}
+
+/// The desk's document check (D1): all five passed, or the identity check failed (D3).
+async fn check_documents(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    valid: bool,
+) -> anyhow::Result<()> {
+    let checks: Vec<DocumentCheck> = CheckKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let failed = !valid && kind == CheckKind::IdentityMatch;
+            DocumentCheck {
+                kind,
+                outcome: if failed {
+                    CheckOutcome::Failed
+                } else {
+                    CheckOutcome::Passed
+                },
+                note: if failed {
+                    "Tanggal lahir pada surat eksekusi berbeda dengan petikan putusan.".into()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect();
+    let desk = actor(&people.intake, Role::IntakeOfficer);
+    intake_store::record_checks(
+        store,
+        &desk,
+        CaseScope::National,
+        id,
+        &checks,
+        people.intake.id,
+        &[Role::IntakeOfficer],
+    )
+    .await?;
+    Ok(())
 }

@@ -103,10 +103,11 @@ pub async fn check_documents(
                 );
             }
             Ok(DocumentsVerdict::Incomplete(_)) => {
-                return Ok(
-                    Redirect::to(&format!("/cases/{}?done=documents_incomplete", case.id.0))
-                        .into_response(),
-                );
+                return Ok(Redirect::to(&format!(
+                    "/cases/{}?done=documents_incomplete",
+                    case.id.0
+                ))
+                .into_response());
             }
             Err(error) => refused(error, &ui, "checks", &mut errors)?,
         }
