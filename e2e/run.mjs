@@ -215,6 +215,8 @@ async function main() {
       await page.goto(`${server.base}/cases/new`);
       await axe(page, 'new decision form');
       await page.getByLabel('Klien', { exact: true }).fill('Uji Coba');
+      await page.getByLabel('Serah terima oleh jaksa').check();
+      await page.getByLabel('Klien diserahkan bersama berkas').check();
       await page.getByLabel('Pengadilan', { exact: true }).fill('Pengadilan Negeri Bandung');
       await page.getByLabel('Nomor putusan').fill('900/Pid.B/2026/PN Bdg');
       await page.getByLabel('Tanggal putusan').fill('2026-10-01');

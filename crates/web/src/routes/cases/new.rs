@@ -408,8 +408,7 @@ pub async fn create(
     let mut intake_errors = FormErrors::default();
     let intake = form.intake(t, &mut intake_errors);
     let (terms, received_on, client_name, prosecutor) = match form.parse(t) {
-        Ok(parsed) if intake_errors.is_empty() => parsed,
-        Ok(_) => return form_page(&state, &ui, form, intake_errors).await,
+        Ok(parsed) => parsed,
         Err(mut errors) => {
             errors.extend(intake_errors);
             return form_page(&state, &ui, form, errors).await;
@@ -435,10 +434,12 @@ pub async fn create(
         (Ok(_), Some(violation)) => Err(vec![violation]),
         (Err(violations), reception) => Err(violations.0.into_iter().chain(reception).collect()),
     };
+    // The form's own errors and every broken rule, shown together.
+    let mut errors = intake_errors;
     let (valid, window) = match checked {
-        Ok(checked) => checked,
+        Ok(checked) if errors.is_empty() => checked,
+        Ok(_) => return form_page(&state, &ui, form, errors).await,
         Err(violations) => {
-            let mut errors = FormErrors::default();
             for violation in &violations {
                 errors.add(
                     form_field(violation),
