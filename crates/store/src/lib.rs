@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cases;
 pub mod clock;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod evaluations;
 pub mod form_tokens;

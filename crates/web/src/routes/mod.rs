@@ -19,6 +19,7 @@ pub mod ops;
 pub mod profile;
 pub mod queue;
 pub mod staff;
+pub mod verify;
 
 pub fn all() -> Router<AppState> {
     Router::new()
@@ -84,6 +85,7 @@ pub fn all() -> Router<AppState> {
             "/api/v1/cases/{id}/attendance/{entry}/reject",
             post(api_cases::reject),
         )
+        .route("/v/{code}", get(verify::show))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

@@ -1,0 +1,209 @@
+//! Issued documents (letters and forms): numbered from a per-office, per-year sequence,
+//! stored immutably with their SHA-256, and found by a random verification code that the
+//! printed QR code carries. Issuing again makes a new version; nothing is overwritten.
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseScope, get_on};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::{CaseId, OfficeId, UserId};
+use crate::secret;
+
+/// What a public verification shows: enough to confirm authenticity, nothing personal.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Verification {
+    pub kind: String,
+    pub number: String,
+    pub version: i64,
+    pub issued_on: String,
+    pub office_name: String,
+    pub sha256: String,
+    /// Whether the stored file still hashes to the recorded SHA-256.
+    #[sqlx(skip)]
+    pub intact: bool,
+}
+
+/// A document ready to issue: its kind, the letter number's format, and a renderer that
+/// gets the number and the verification code and returns the PDF.
+pub struct ToIssue<'a> {
+    pub office: OfficeId,
+    pub office_code: &'a str,
+    pub case: Option<CaseId>,
+    pub kind: &'a str,
+    pub number_format: &'a str,
+    pub issued_on: jiff::civil::Date,
+    pub by: UserId,
+}
+
+/// An issued document's identity, for links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    pub id: i64,
+    pub code: String,
+    pub number: String,
+    pub version: i64,
+}
+
+/// Formats a letter number: `{seq}` (four digits), `{year}`, `{office}`.
+pub fn format_number(format: &str, seq: i64, year: i16, office_code: &str) -> String {
+    format
+        .replace("{seq}", &format!("{seq:04}"))
+        .replace("{year}", &year.to_string())
+        .replace("{office}", office_code)
+}
+
+/// Takes the next number of the office's sequence for the year, renders the document with
+/// it, and stores it, all in one transaction (a failed render uses no number).
+pub async fn issue<F>(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    doc: &ToIssue<'_>,
+    render: F,
+) -> Result<Issued>
+where
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
+{
+    let mut tx = store.begin_write().await?;
+    if let Some(case) = doc.case {
+        get_on(&mut tx, scope, case).await?;
+    }
+    let year = doc.issued_on.year();
+    let (seq,): (i64,) = sqlx::query_as(
+        "INSERT INTO letter_sequences (office_id, year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (office_id, year) DO UPDATE SET last_number = letter_sequences.last_number + 1
+         RETURNING last_number",
+    )
+    .bind(doc.office.0)
+    .bind(i64::from(year))
+    .fetch_one(&mut *tx)
+    .await?;
+    let number = format_number(doc.number_format, seq, year, doc.office_code);
+    let code = secret::random_hex()[..20].to_owned();
+    let content = render(&number, &code).map_err(StoreError::Other)?;
+    let sha256 = hex::encode(Sha256::digest(&content));
+    let (version,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM issued_documents WHERE case_id = $1 AND kind = $2",
+    )
+    .bind(doc.case.map(|c| c.0))
+    .bind(doc.kind)
+    .fetch_one(&mut *tx)
+    .await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO issued_documents (code, office_id, case_id, kind, number, version, issued_on, sha256, content, issued_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(&code)
+    .bind(doc.office.0)
+    .bind(doc.case.map(|c| c.0))
+    .bind(doc.kind)
+    .bind(&number)
+    .bind(version)
+    .bind(doc.issued_on.to_string())
+    .bind(&sha256)
+    .bind(content)
+    .bind(doc.by.0)
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(doc.office);
+    let summary = json!({"kind": doc.kind, "number": number, "version": version, "sha256": sha256, "case_id": doc.case.map(|c| c.0)});
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("document.issue", "document", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(Issued {
+        id,
+        code,
+        number,
+        version,
+    })
+}
+
+/// The public verification of a code, if it exists.
+pub async fn verify(store: &Store, code: &str) -> Result<Option<Verification>> {
+    let row: Option<(String, String, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
+        "SELECT d.kind, d.number, d.version, d.issued_on, o.name, d.sha256, d.content
+         FROM issued_documents d JOIN offices o ON o.id = d.office_id WHERE d.code = $1",
+    )
+    .bind(code)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(
+        |(kind, number, version, issued_on, office_name, sha256, content)| Verification {
+            intact: hex::encode(Sha256::digest(&content)) == sha256,
+            kind,
+            number,
+            version,
+            issued_on,
+            office_name,
+            sha256,
+        },
+    ))
+}
+
+/// A case's issued documents, newest first: (id, kind, number, version, issued on, code).
+pub async fn for_case(
+    store: &Store,
+    scope: CaseScope,
+    case: CaseId,
+) -> Result<Vec<(i64, String, String, i64, String, String)>> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, case).await?;
+    Ok(sqlx::query_as(
+        "SELECT id, kind, number, version, issued_on, code FROM issued_documents WHERE case_id = $1 ORDER BY id DESC",
+    )
+    .bind(case.0)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The PDF of an issued document of a case in scope; reading it is audited (it names the
+/// client).
+pub async fn content(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    id: i64,
+) -> Result<(String, Vec<u8>)> {
+    let mut conn = store.pool().acquire().await?;
+    let found = get_on(&mut conn, scope, case).await?;
+    let row: Option<(String, Vec<u8>)> = sqlx::query_as(
+        "SELECT number, content FROM issued_documents WHERE id = $1 AND case_id = $2",
+    )
+    .bind(id)
+    .bind(case.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    drop(conn);
+    let (number, content) = row.ok_or(StoreError::NotFound)?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    store
+        .audit_alone(
+            &actor,
+            Event::new("document.read", "document", id, json!({"case_id": case.0})),
+        )
+        .await?;
+    Ok((number, content))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_letter_number_follows_its_format() {
+        let number =
+            super::format_number("W.11.PAS.{office}-PK.01.05-{seq}/{year}", 7, 2026, "bdg");
+        assert_eq!(number, "W.11.PAS.bdg-PK.01.05-0007/2026");
+    }
+}

@@ -1,0 +1,108 @@
+//! Issued documents on both engines: per-office, per-year numbers; a new version on each
+//! issue; immutability; and a verification that notices a changed file.
+
+use karya_store::cases::CaseScope;
+use karya_store::documents::{self, ToIssue};
+use karya_store::ids::{OfficeId, UserId};
+use karya_store::{Actor, Engine, orgs};
+use karya_testkit::{TestDb, on_both_engines};
+use serde_json::json;
+
+async fn office(db: &TestDb, code: &str) -> OfficeId {
+    let actor = Actor::system("test");
+    let region = match orgs::list_regions(&db.store).await.unwrap().first() {
+        Some(region) => karya_store::ids::RegionId(region.id),
+        None => orgs::create_region(&db.store, &actor, "r1", "Kantor Wilayah Uji")
+            .await
+            .unwrap(),
+    };
+    let fields = orgs::OfficeFields {
+        region_id: region,
+        code: code.into(),
+        name: format!("Balai Pemasyarakatan {code}"),
+        address: "Jalan Uji".into(),
+        phone: "1".into(),
+        email: "a@b.id".into(),
+        time_zone: karya_domain::OfficeZone::Wib,
+    };
+    orgs::create_office(&db.store, &actor, &fields, None)
+        .await
+        .unwrap()
+}
+
+async fn issue(
+    db: &TestDb,
+    office: OfficeId,
+    code: &str,
+    kind: &str,
+    day: &str,
+) -> documents::Issued {
+    let actor = Actor::system("test");
+    let user = {
+        let users = karya_store::users::NewUser {
+            username: format!("u{}", karya_store::secret::random_hex()[..8].to_owned()),
+            display_name: "U".into(),
+            nip: None,
+            password_hash: "x".into(),
+            binding: Default::default(),
+            roles: vec![],
+        };
+        karya_store::users::create_user(&db.store, &actor, &users, None)
+            .await
+            .unwrap()
+    };
+    let doc = ToIssue {
+        office,
+        office_code: code,
+        case: None,
+        kind,
+        number_format: "W.11-{office}-{seq}/{year}",
+        issued_on: day.parse().unwrap(),
+        by: UserId(user.0),
+    };
+    documents::issue(
+        &db.store,
+        &actor,
+        CaseScope::National,
+        &doc,
+        |number, code| Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap()),
+    )
+    .await
+    .unwrap()
+}
+
+on_both_engines! {
+    async fn numbers_run_per_office_and_year_and_verification_shows_no_personal_data(db) {
+        let bdg = office(&db, "bdg").await;
+        let mks = office(&db, "mks").await;
+        let first = issue(&db, bdg, "bdg", "summons", "2026-11-01").await;
+        let second = issue(&db, bdg, "bdg", "summons", "2026-11-02").await;
+        let other_office = issue(&db, mks, "mks", "summons", "2026-11-02").await;
+        let next_year = issue(&db, bdg, "bdg", "summons", "2027-01-02").await;
+        assert_eq!(first.number, "W.11-bdg-0001/2026");
+        assert_eq!(second.number, "W.11-bdg-0002/2026");
+        assert_eq!(other_office.number, "W.11-mks-0001/2026");
+        assert_eq!(next_year.number, "W.11-bdg-0001/2027");
+        let shown = documents::verify(&db.store, &first.code).await.unwrap().unwrap();
+        assert!(shown.intact);
+        assert_eq!(shown.number, first.number);
+        assert_eq!(shown.office_name, "Balai Pemasyarakatan bdg");
+        assert!(documents::verify(&db.store, "no-such-code").await.unwrap().is_none());
+    }
+
+    async fn an_issued_document_cannot_be_changed_and_a_changed_file_does_not_verify(db) {
+        let bdg = office(&db, "bdg").await;
+        let issued = issue(&db, bdg, "bdg", "assignment", "2026-11-01").await;
+        let update = sqlx::query("UPDATE issued_documents SET number = 'X' WHERE code = $1")
+            .bind(&issued.code).execute(db.store.pool()).await;
+        assert!(update.is_err(), "immutable for the application");
+        let drop_trigger: &'static str = match db.engine {
+            Engine::Sqlite => "DROP TRIGGER issued_documents_no_update",
+            Engine::Postgres => "DROP TRIGGER issued_documents_no_update ON issued_documents",
+        };
+        sqlx::query(drop_trigger).execute(db.store.pool()).await.unwrap();
+        sqlx::query("UPDATE issued_documents SET content = $1 WHERE code = $2")
+            .bind(b"forged".to_vec()).bind(&issued.code).execute(db.store.pool()).await.unwrap();
+        assert!(!documents::verify(&db.store, &issued.code).await.unwrap().unwrap().intact);
+    }
+}
