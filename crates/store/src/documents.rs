@@ -129,26 +129,46 @@ where
     })
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredDocument {
+    kind: String,
+    number: String,
+    version: i64,
+    issued_on: String,
+    office_name: String,
+    sha256: String,
+    content: Vec<u8>,
+}
+
 /// The public verification of a code, if it exists.
 pub async fn verify(store: &Store, code: &str) -> Result<Option<Verification>> {
-    let row: Option<(String, String, i64, String, String, String, Vec<u8>)> = sqlx::query_as(
-        "SELECT d.kind, d.number, d.version, d.issued_on, o.name, d.sha256, d.content
+    let row: Option<StoredDocument> = sqlx::query_as(
+        "SELECT d.kind, d.number, d.version, d.issued_on, o.name AS office_name, d.sha256, d.content
          FROM issued_documents d JOIN offices o ON o.id = d.office_id WHERE d.code = $1",
     )
     .bind(code)
     .fetch_optional(store.pool())
     .await?;
-    Ok(row.map(
-        |(kind, number, version, issued_on, office_name, sha256, content)| Verification {
-            intact: hex::encode(Sha256::digest(&content)) == sha256,
-            kind,
-            number,
-            version,
-            issued_on,
-            office_name,
-            sha256,
-        },
-    ))
+    Ok(row.map(|doc| Verification {
+        intact: hex::encode(Sha256::digest(&doc.content)) == doc.sha256,
+        kind: doc.kind,
+        number: doc.number,
+        version: doc.version,
+        issued_on: doc.issued_on,
+        office_name: doc.office_name,
+        sha256: doc.sha256,
+    }))
+}
+
+/// One issued document of a case, for its list and download link.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IssuedSummary {
+    pub id: i64,
+    pub kind: String,
+    pub number: String,
+    pub version: i64,
+    pub issued_on: String,
+    pub code: String,
 }
 
 /// A case's issued documents, newest first: (id, kind, number, version, issued on, code).
