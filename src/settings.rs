@@ -61,6 +61,16 @@ impl Settings {
             std::env::var("KARYA_SECURE_COOKIES").as_deref(),
             Ok("1" | "true")
         );
+        if let Ok(format) = std::env::var("KARYA_LETTER_NUMBER_FORMAT")
+            && !format.trim().is_empty()
+        {
+            web.letter_number_format = format;
+        }
+        if let Ok(url) = std::env::var("KARYA_PUBLIC_URL")
+            && !url.trim().is_empty()
+        {
+            web.public_url = url.trim_end_matches('/').to_owned();
+        }
         Ok(Settings {
             data_dir: data_dir.to_owned(),
             database_url: Secret(database_url),

@@ -21,16 +21,15 @@ mod error;
 mod format;
 mod letterhead;
 mod letters;
-mod numbering;
 mod qr;
 mod render;
 mod world;
 
 pub use error::DocsError;
+pub use karya_domain::numbering::{DEFAULT_NUMBER_FORMAT, letter_number};
 pub use letterhead::{Letterhead, Signer};
 pub use letters::{
     AbsenceConsideration, Appearance, AssignmentLetter, Decision, Letter, MissingDocument,
     MissingDocumentsLetter, Summons, SummonsRound,
 };
-pub use numbering::{DEFAULT_NUMBER_FORMAT, letter_number};
 pub use render::{evict_cache, render};

@@ -11,6 +11,7 @@ pub mod milestones;
 pub mod minutes;
 pub mod money;
 pub mod nik;
+pub mod numbering;
 pub mod progress;
 pub mod role;
 pub mod rule;

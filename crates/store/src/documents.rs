@@ -48,14 +48,6 @@ pub struct Issued {
     pub version: i64,
 }
 
-/// Formats a letter number: `{seq}` (four digits), `{year}`, `{office}`.
-pub fn format_number(format: &str, seq: i64, year: i16, office_code: &str) -> String {
-    format
-        .replace("{seq}", &format!("{seq:04}"))
-        .replace("{year}", &year.to_string())
-        .replace("{office}", office_code)
-}
-
 /// Takes the next number of the office's sequence for the year, renders the document with
 /// it, and stores it, all in one transaction (a failed render uses no number).
 pub async fn issue<F>(
@@ -82,7 +74,12 @@ where
     .bind(i64::from(year))
     .fetch_one(&mut *tx)
     .await?;
-    let number = format_number(doc.number_format, seq, year, doc.office_code);
+    let number = karya_domain::numbering::letter_number(
+        doc.number_format,
+        seq,
+        i32::from(year),
+        doc.office_code,
+    );
     let code = secret::random_hex()[..20].to_owned();
     let content = render(&number, &code).map_err(StoreError::Other)?;
     let sha256 = hex::encode(Sha256::digest(&content));
@@ -171,12 +168,8 @@ pub struct IssuedSummary {
     pub code: String,
 }
 
-/// A case's issued documents, newest first: (id, kind, number, version, issued on, code).
-pub async fn for_case(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Vec<(i64, String, String, i64, String, String)>> {
+/// A case's issued documents, newest first.
+pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<Vec<IssuedSummary>> {
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(
@@ -216,14 +209,4 @@ pub async fn content(
         )
         .await?;
     Ok((number, content))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_letter_number_follows_its_format() {
-        let number =
-            super::format_number("W.11.PAS.{office}-PK.01.05-{seq}/{year}", 7, 2026, "bdg");
-        assert_eq!(number, "W.11.PAS.bdg-PK.01.05-0007/2026");
-    }
 }

@@ -131,6 +131,30 @@ impl TestResponse {
 }
 
 impl Client {
+    /// A GET whose body is binary (a PDF).
+    pub async fn get_bytes(&mut self, path: &str) -> Vec<u8> {
+        let mut request = Request::builder().method(Method::GET).uri(path);
+        let cookies: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        request = request.header(header::COOKIE, cookies.join("; "));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec()
+    }
+
     pub async fn get(&mut self, path: &str) -> TestResponse {
         self.send(Method::GET, path, None, Body::empty()).await
     }

@@ -10,6 +10,10 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     pub body_limit_bytes: usize,
     pub login_throttle: throttle::Policy,
+    /// The letter number format (`{seq}`, `{year}`, `{office}`).
+    pub letter_number_format: String,
+    /// The address people reach this server at, for the QR code on letters.
+    pub public_url: String,
 }
 
 impl Default for WebConfig {
@@ -22,6 +26,8 @@ impl Default for WebConfig {
             secure_cookies: false,
             body_limit_bytes: 1024 * 1024,
             login_throttle: throttle::Policy::default(),
+            letter_number_format: karya_domain::numbering::DEFAULT_NUMBER_FORMAT.to_owned(),
+            public_url: "http://127.0.0.1:8080".to_owned(),
         }
     }
 }

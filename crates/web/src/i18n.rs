@@ -231,6 +231,12 @@ catalog! {
     kind_missing_documents: "Surat permintaan kelengkapan dokumen", "Letter requesting missing documents";
     kind_absence_consideration: "Pertimbangan atas ketidakhadiran Klien", "Consideration on the client's absence";
     kind_assignment: "Surat perintah melaksanakan tugas (PK)", "Assignment letter (PK)";
+    letters_title: "Surat", "Letters";
+    letter_issue: "Terbitkan: {kind}", "Issue: {kind}";
+    letter_issued: "Surat diterbitkan dan disimpan; unduh PDF-nya di bawah.", "The letter was issued and stored; download its PDF below.";
+    letter_download: "Unduh PDF", "Download PDF";
+    letter_verify: "Halaman verifikasi", "Verification page";
+    letter_version: "versi {n}", "version {n}";
     pk_invalid: "Pilih PK dari kantor ini.", "Choose a PK of this office.";
     pk_choice: "PK yang ditunjuk (jumlah perkara aktif)", "PK to appoint (active cases)";
     nav_queue: "Verifikasi", "Verification";

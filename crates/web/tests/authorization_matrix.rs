@@ -282,6 +282,23 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    // Letters: the head signs them, the head of administration drafts them for signature.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/letters",
+        form: &[("kind", "none")],
+        allowed: &[HeadOfOffice, HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/letters",
+        form: &[("kind", "none")],
+        allowed: &[HeadOfOffice, HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[HeadOfOffice, HeadOfAdmin],
+    },
     // Intake: the document check is the desk's; summonses the head's and the registry's;
     // their outcomes the desk's, the registry's and the head's. Incomplete forms again.
     Case {

@@ -210,6 +210,12 @@ impl Authority {
         ])
     }
 
+    /// Issue the office's letters: the head of office, who signs them, and the head of
+    /// administration, who drafts them for the head's signature (§2.2.3).
+    pub fn issue_letters(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::HeadOfOffice, Role::HeadOfAdmin])
+    }
+
     /// Record an evaluation at a milestone (M4): the case's PK or the head of office.
     pub fn evaluate_cases(&self) -> Result<CaseGrant, WebError> {
         self.case_grant(&[Role::Pk, Role::HeadOfOffice])

@@ -61,6 +61,8 @@ pub fn all() -> Router<AppState> {
             "/cases/{id}/documents",
             post(cases::intake::check_documents),
         )
+        .route("/cases/{id}/letters", post(cases::letters::issue))
+        .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
         .route("/cases/{id}/summonses", post(cases::intake::issue_summons))
         .route(
             "/cases/{id}/summonses/outcome",

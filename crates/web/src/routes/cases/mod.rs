@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod evaluation;
 pub mod intake;
+pub mod letters;
 pub mod lifecycle;
 pub mod new;
 mod page;
@@ -108,6 +109,7 @@ impl Notice {
             "summons" => t.summons_issued,
             "summons_outcome" => t.summons_recorded,
             "violation" => t.violation_recorded,
+            "letter" => t.letter_issued,
             _ => return None,
         })
     }

@@ -101,6 +101,10 @@ pub struct CasePage {
     /// The office's PKs with their caseload, when one may be appointed.
     pub pks: Vec<(i64, String)>,
     pub intake: IntakeView,
+    /// Issued letters: (label, number and version, issued on, download path, verify path).
+    pub letters: Vec<(&'static str, String, String, String, String)>,
+    /// Letters the caller may issue now: (kind, button label).
+    pub letter_buttons: Vec<(&'static str, String)>,
 }
 
 /// The intake sections: the document check (D1), summonses (I3) and violations (I4).
@@ -331,6 +335,44 @@ pub async fn case_page(
         Vec::new()
     };
     let intake = intake_view(state, authority, case, lang, t).await?;
+    let letters =
+        karya_store::documents::for_case(&state.store, authority.read_cases()?.scope, case.id)
+            .await?
+            .into_iter()
+            .map(|doc| {
+                let label = crate::routes::verify::kind_label(t, &doc.kind);
+                let issued = doc
+                    .issued_on
+                    .parse()
+                    .map(|d| views::date(lang, d))
+                    .unwrap_or(doc.issued_on.clone());
+                let version = fill(t.letter_version, &[("n", &doc.version.to_string())]);
+                (
+                    label,
+                    format!("{} ({version})", doc.number),
+                    issued,
+                    format!("/cases/{}/letters/{}", case.id.0, doc.id),
+                    format!("/v/{}", doc.code),
+                )
+            })
+            .collect();
+    let letter_buttons = if authority.issue_letters().is_ok() {
+        super::letters::available(state, case)
+            .await?
+            .into_iter()
+            .map(|kind| {
+                (
+                    kind,
+                    fill(
+                        t.letter_issue,
+                        &[("kind", crate::routes::verify::kind_label(t, kind))],
+                    ),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let transitions = transitions(authority, case, lang, t);
     let pks = if transitions.iter().any(|b| b.needs_pk) {
         karya_store::cases::office_pks(&state.store, case.office_id)
@@ -422,6 +464,8 @@ pub async fn case_page(
         history,
         pks,
         intake,
+        letters,
+        letter_buttons,
     })
 }
 

@@ -1,0 +1,294 @@
+//! The office's letters about a case (DOMAIN §10; LETTERS.md): summons (I3), the request for
+//! missing documents (D3), the consideration on an absence (I4) and the PK's assignment order
+//! (§2.2.3). Each is built from the recorded data, rendered to PDF, numbered from the office's
+//! yearly sequence and stored immutably with its hash; its QR code links to `/v/{code}`.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::{Date, Time};
+use karya_docs::{
+    AbsenceConsideration, Appearance, AssignmentLetter, Decision, Letter, Letterhead,
+    MissingDocument, MissingDocumentsLetter, Signer, Summons, SummonsRound,
+};
+use karya_domain::Role;
+use karya_domain::intake::{CheckOutcome, SummonsOutcome};
+use karya_store::cases::{self, Case};
+use karya_store::documents::{self, ToIssue};
+use karya_store::ids::CaseId;
+use karya_store::{Scope, intake, orgs, users};
+use serde::Deserialize;
+
+use super::today_in;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::routes::path_id;
+
+/// The letter kinds, as stored and as the verify page names them.
+pub const KINDS: [&str; 4] = [
+    "summons",
+    "missing_documents",
+    "absence_consideration",
+    "assignment",
+];
+
+/// Which letters the case's records allow now.
+pub async fn available(state: &AppState, case: &Case) -> Result<Vec<&'static str>, WebError> {
+    let summonses = intake::summonses(&state.store, case.id).await?;
+    let failed = intake::latest_checks(&state.store, case.id)
+        .await?
+        .iter()
+        .any(|c| c.outcome == CheckOutcome::Failed);
+    let violation = intake::violations(&state.store, case.id)
+        .await?
+        .iter()
+        .any(|(rule, _, _)| rule == "I4");
+    Ok(KINDS
+        .into_iter()
+        .filter(|kind| match *kind {
+            "summons" => !summonses.is_empty(),
+            "missing_documents" => failed,
+            "absence_consideration" => violation,
+            _ => case.pk_user_id.is_some(),
+        })
+        .collect())
+}
+
+/// The city of an office, by the convention that its name ends with it.
+fn place(office_name: &str) -> String {
+    office_name
+        .split_whitespace()
+        .last()
+        .unwrap_or(office_name)
+        .to_owned()
+}
+
+async fn signer(state: &AppState, office: &orgs::Office) -> Result<Signer, WebError> {
+    let staff = users::list_users(&state.store, Scope::Office(office.id())).await?;
+    let head = staff
+        .iter()
+        .find(|u| u.roles.contains(&Role::HeadOfOffice) && !u.disabled);
+    Ok(Signer {
+        name: head.map_or_else(String::new, |u| u.display_name.clone()),
+        nip: head.and_then(|u| u.nip.clone()),
+        title: format!("Kepala {}", office.name),
+    })
+}
+
+fn letterhead(office: &orgs::Office) -> Letterhead {
+    Letterhead {
+        region: office.region_name.to_uppercase(),
+        office: office.name.to_uppercase(),
+        address: office.address.clone(),
+        phone: office.phone.clone(),
+        email: office.email.clone(),
+        ..Letterhead::default()
+    }
+}
+
+/// Builds the letter of `kind` with its `number`, from the case's records.
+async fn build(
+    state: &AppState,
+    case: &Case,
+    office: &orgs::Office,
+    kind: &str,
+    number: String,
+    today: Date,
+) -> Result<Letter, WebError> {
+    let decision = Decision {
+        court: case.court.clone(),
+        number: case.decision_number.clone(),
+        date: case.terms.decision_date,
+    };
+    let signer = signer(state, office).await?;
+    let place = place(&office.name);
+    let prosecutors = format!(
+        "Kepala {}",
+        case.prosecutor_office_name
+            .clone()
+            .unwrap_or_else(|| "Kejaksaan Negeri".into())
+    );
+    Ok(match kind {
+        "summons" => {
+            let records = intake::summonses(&state.store, case.id).await?;
+            let latest = records.last().ok_or(WebError::BadRequest)?;
+            Letter::Summons(Summons {
+                number,
+                date: latest.issued_on,
+                place,
+                client_name: case.client_name.clone(),
+                client_address: "-".into(),
+                decision,
+                round: SummonsRound::from_count(latest.summons.number)
+                    .ok_or(WebError::BadRequest)?,
+                appearance: Appearance {
+                    at: latest
+                        .summons
+                        .deadline
+                        .to_datetime(Time::constant(9, 0, 0, 0)),
+                    zone: case.zone,
+                    place: office.address.clone(),
+                },
+                signer,
+            })
+        }
+        "missing_documents" => {
+            let missing = intake::latest_checks(&state.store, case.id)
+                .await?
+                .into_iter()
+                .filter(|c| c.outcome == CheckOutcome::Failed)
+                .map(|c| MissingDocument {
+                    document: c.kind.label_id().to_owned(),
+                    note: c.note,
+                })
+                .collect();
+            Letter::MissingDocuments(MissingDocumentsLetter {
+                number,
+                date: today,
+                place,
+                addressee: prosecutors,
+                client_name: case.client_name.clone(),
+                decision,
+                missing,
+                signer,
+            })
+        }
+        "absence_consideration" => {
+            let records = intake::summonses(&state.store, case.id).await?;
+            let unanswered: Vec<Date> = records
+                .iter()
+                .filter(|r| r.summons.outcome != SummonsOutcome::Appeared)
+                .map(|r| r.issued_on)
+                .collect();
+            let summons_dates: [Date; 3] =
+                unanswered.try_into().map_err(|_| WebError::BadRequest)?;
+            Letter::AbsenceConsideration(AbsenceConsideration {
+                number,
+                date: today,
+                place,
+                addressee: prosecutors,
+                client_name: case.client_name.clone(),
+                decision,
+                summons_dates,
+                consideration: "Klien tidak memenuhi tiga kali panggilan tanpa alasan yang sah. Ketidakhadiran tersebut merupakan pelanggaran pembimbingan; kami mohon Kejaksaan mengambil langkah sesuai putusan.".into(),
+                signer,
+            })
+        }
+        _ => {
+            let pk =
+                users::get_user(&state.store, case.pk_user_id.ok_or(WebError::BadRequest)?).await?;
+            Letter::Assignment(AssignmentLetter {
+                number,
+                date: today,
+                place,
+                officer_name: pk.display_name,
+                officer_nip: pk.nip,
+                officer_position: "Pembimbing Kemasyarakatan".into(),
+                client_name: case.client_name.clone(),
+                decision,
+                task: "Melaksanakan pendampingan, pembimbingan dan pengawasan pelaksanaan pidana kerja sosial terhadap Klien tersebut sesuai putusan pengadilan, serta melaporkan hasilnya kepada Kepala Balai Pemasyarakatan.".into(),
+                signer,
+            })
+        }
+    })
+}
+
+#[derive(Deserialize)]
+pub struct IssueForm {
+    #[serde(default)]
+    kind: String,
+}
+
+pub async fn issue(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<IssueForm>,
+) -> Result<Response, WebError> {
+    let grant = authority.issue_letters()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let kind = KINDS
+        .into_iter()
+        .find(|k| *k == form.kind)
+        .ok_or(WebError::BadRequest)?;
+    if !available(&state, &case).await?.contains(&kind) {
+        return Err(WebError::BadRequest);
+    }
+    let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
+    let today = today_in(&case);
+    // The number is known only inside the store's transaction, so the letter is built with a
+    // placeholder and the number set by the renderer below.
+    let template = build(&state, &case, &office, kind, String::new(), today).await?;
+    let head = letterhead(&office);
+    let public_url = state.config.public_url.clone();
+    let doc = ToIssue {
+        office: office.id(),
+        office_code: &office.code,
+        case: Some(case.id),
+        kind,
+        number_format: &state.config.letter_number_format,
+        issued_on: today,
+        by: authority.user().id,
+    };
+    let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
+        let letter = with_number(template, number);
+        let url = format!("{public_url}/v/{code}");
+        // Rendering is CPU work of tens of milliseconds: keep it off the async workers.
+        tokio::task::block_in_place(|| karya_docs::render(&letter, &head, &url))
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    documents::issue(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        &doc,
+        render,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/cases/{}?done=letter#letters", case.id.0)).into_response())
+}
+
+fn with_number(letter: Letter, number: &str) -> Letter {
+    let number = number.to_owned();
+    match letter {
+        Letter::Summons(l) => Letter::Summons(Summons { number, ..l }),
+        Letter::MissingDocuments(l) => {
+            Letter::MissingDocuments(MissingDocumentsLetter { number, ..l })
+        }
+        Letter::AbsenceConsideration(l) => {
+            Letter::AbsenceConsideration(AbsenceConsideration { number, ..l })
+        }
+        Letter::Assignment(l) => Letter::Assignment(AssignmentLetter { number, ..l }),
+    }
+}
+
+/// Downloads an issued letter of a case in scope; the read is audited.
+pub async fn download(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let grant = authority.read_cases()?;
+    let case = CaseId(path_id(&id)?);
+    let (_, content) = documents::content(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case,
+        path_id(&doc)?,
+    )
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"surat-{}.pdf\"", path_id(&doc)?),
+            ),
+        ],
+        content,
+    )
+        .into_response())
+}
