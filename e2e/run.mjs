@@ -70,12 +70,12 @@ const NAV = {
   admin: ['Beranda', 'Kantor Bapas', 'Pegawai', 'Jejak audit', 'Profil'],
   ditjenpas: ['Beranda', 'Perkara', 'Kantor Bapas', 'Jejak audit', 'Profil'],
   'kanwil.jabar': ['Beranda', 'Perkara', 'Kantor Bapas', 'Profil'],
-  'pendaftaran.bdg': ['Beranda', 'Perkara', 'Profil'],
-  'registrasi.bdg': ['Beranda', 'Perkara', 'Profil'],
-  'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
-  'katu.bdg': ['Beranda', 'Perkara', 'Profil'],
-  'kabapas.bdg': ['Beranda', 'Perkara', 'Pegawai', 'Jejak audit', 'Profil'],
-  'tpp.bdg': ['Beranda', 'Perkara', 'Profil'],
+  'pendaftaran.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
+  'registrasi.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
+  'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Buku register', 'Profil'],
+  'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
+  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Pegawai', 'Jejak audit', 'Profil'],
+  'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
   'pj.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
   'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
@@ -240,6 +240,72 @@ async function main() {
       await page.getByText('Perkara dicatat.').waitFor();
       await axe(page, 'new case page');
       await context.close();
+    });
+
+
+    await check(`[${engine}] a client goes from the prosecutor's handover to the register book; the assignment letter downloads and verifies`, async () => {
+      const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+      const page = await ctx.newPage();
+      await logIn(page, server.base, 'pendaftaran.bdg');
+      await page.goto(`${server.base}/cases/new`);
+      await page.getByLabel('Klien', { exact: true }).fill('Surya Darma');
+      await page.getByLabel('Serah terima oleh jaksa').check();
+      await page.getByLabel('Klien diserahkan bersama berkas').check();
+      await page.getByLabel('Nomor surat eksekusi').fill('PRINT-321/M.2.10/Eku.3/11/2026');
+      await page.getByLabel('Pengadilan', { exact: true }).fill('Pengadilan Negeri Bandung');
+      await page.getByLabel('Nomor putusan').fill('321/Pid.B/2026/PN Bdg');
+      await page.getByLabel('Tanggal putusan').fill('2026-10-01');
+      await page.getByLabel('Tanggal berkekuatan hukum tetap').fill('2026-10-08');
+      await page.getByLabel('Tanggal Klien diterima Bapas').fill(today);
+      await page.getByLabel('Pasal tindak pidana').fill('Pasal 476');
+      await page.getByLabel('Ancaman pidana penjara maksimum (bulan)').fill('48');
+      await page.getByLabel('Lama pidana penjara (bulan)').fill('3');
+      await page.getByLabel('Jam', { exact: true }).fill('80');
+      await page.getByLabel('Ketentuan pelaksanaan dalam putusan').fill('Sabtu dan Minggu, 4 jam.');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Perkara dicatat.').waitFor();
+      const caseUrl = page.url().split('?')[0];
+      await page.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
+      await page.getByText('Dokumen sah; berkas diserahkan ke registrasi (D2).').waitFor();
+      await axe(page, 'case after the document check');
+      await ctx.close();
+
+      const head = await (await browser.newContext({ acceptDownloads: true })).newPage();
+      await logIn(head, server.base, 'kabapas.bdg');
+      await head.goto(caseUrl);
+      await head.getByRole('button', { name: 'Tunjuk PK' }).click();
+      await head.getByText('Status perkara diubah.').waitFor();
+      await head.getByRole('button', { name: /Terbitkan: Surat perintah/ }).click();
+      await head.getByText('Surat diterbitkan dan disimpan').waitFor();
+      await axe(head, 'case with an issued letter');
+      const [download] = await Promise.all([head.waitForEvent('download'), head.getByRole('link', { name: 'Unduh PDF' }).first().click()]);
+      const pdf = await download.path();
+      const bytes = (await import('node:fs')).readFileSync(pdf);
+      assert(bytes.subarray(0, 4).toString() === '%PDF', 'the letter is a PDF');
+      await head.getByRole('link', { name: 'Halaman verifikasi' }).first().click();
+      await head.getByText('isinya tidak berubah').waitFor();
+      assert(!(await head.content()).includes('Surya Darma'), 'the verification page shows nothing personal');
+      await axe(head, 'verification page');
+
+      const registry = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+      await logIn(registry, server.base, 'registrasi.bdg');
+      await registry.goto(caseUrl);
+      await registry.getByRole('link', { name: 'Catat di buku register' }).click();
+      await axe(registry, 'register form');
+      await registry.getByLabel('NIK', { exact: true }).fill('3273011505900002');
+      await registry.getByLabel('Tempat lahir').fill('Bandung');
+      await registry.getByLabel('Tanggal lahir').fill('1990-05-15');
+      await registry.getByLabel('Alamat', { exact: true }).fill('Jalan Contoh 2, Bandung');
+      await registry.getByLabel('Kode kecamatan alamat').fill('32.73.01');
+      await registry.getByLabel('Pekerjaan').fill('Pedagang');
+      await registry.getByLabel('Nama ayah').fill('Darma');
+      await registry.getByLabel('Nama ibu').fill('Sari');
+      await registry.getByRole('button', { name: 'Simpan' }).click();
+      await registry.getByText('Dicatat di buku register.').waitFor();
+      await registry.goto(`${server.base}/register?q=Surya`);
+      assert(await registry.getByRole('link', { name: 'Surya Darma' }).isVisible(), 'the register book lists the client');
+      await axe(registry, 'register book');
     });
 
     await check(`[${engine}] the language switch turns the interface to English and back`, async () => {

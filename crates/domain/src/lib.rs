@@ -13,6 +13,7 @@ pub mod money;
 pub mod nik;
 pub mod numbering;
 pub mod progress;
+pub mod register;
 pub mod role;
 pub mod rule;
 pub mod sentence;

@@ -4,6 +4,7 @@
 //! ([`scope`]) so that an unscoped query cannot be written by accident, and every function
 //! that writes appends its audit event ([`audit`]) in the same transaction as the change.
 
+pub mod areas;
 pub mod attendance;
 pub mod audit;
 pub mod cases;
@@ -19,6 +20,7 @@ pub mod keys;
 pub mod migrate;
 pub mod orgs;
 pub mod placements;
+pub mod register;
 pub mod scope;
 pub mod secret;
 pub mod sessions;

@@ -32,6 +32,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_intake.sql"),
         postgres: include_str!("../migrations/postgres/0003_intake.sql"),
     },
+    Migration {
+        version: 4,
+        name: "register",
+        sqlite: include_str!("../migrations/sqlite/0004_register.sql"),
+        postgres: include_str!("../migrations/postgres/0004_register.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

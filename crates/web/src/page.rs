@@ -145,6 +145,18 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         any(&[Role::Admin, Role::NationalManager, Role::RegionalManager]),
     ));
     items.push((
+        "/register",
+        t.nav_register,
+        any(&[
+            Role::RegistryOfficer,
+            Role::HeadOfOffice,
+            Role::HeadOfAdmin,
+            Role::IntakeOfficer,
+            Role::TppMember,
+            Role::Pk,
+        ]),
+    ));
+    items.push((
         "/admin/staff",
         t.nav_staff,
         any(&[Role::Admin, Role::HeadOfOffice]),

@@ -282,6 +282,54 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    // The register: entering people is the registry's (only at `officer_assigned`, so the
+    // serving case answers 400); the book is the office staff's.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/register",
+        form: &[],
+        allowed: &[RegistryOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/register",
+        form: &[],
+        allowed: &[RegistryOfficer],
+        success: 400,
+        out_of_scope: &[RegistryOfficer],
+    },
+    Case {
+        method: "GET",
+        path: "/register",
+        form: &[],
+        allowed: &[
+            RegistryOfficer,
+            HeadOfOffice,
+            HeadOfAdmin,
+            IntakeOfficer,
+            TppMember,
+            Pk,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/register.csv",
+        form: &[],
+        allowed: &[
+            RegistryOfficer,
+            HeadOfOffice,
+            HeadOfAdmin,
+            IntakeOfficer,
+            TppMember,
+            Pk,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
     // Letters: the head signs them, the head of administration drafts them for signature.
     Case {
         method: "POST",

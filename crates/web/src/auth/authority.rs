@@ -210,6 +210,28 @@ impl Authority {
         ])
     }
 
+    /// Enter people in the register (G1–G3): the registry.
+    pub fn register_people(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::RegistryOfficer])
+    }
+
+    /// Read the office's register book: the office's staff.
+    pub fn read_register(&self) -> Result<OfficeId, WebError> {
+        let staff = [
+            Role::RegistryOfficer,
+            Role::HeadOfOffice,
+            Role::HeadOfAdmin,
+            Role::IntakeOfficer,
+            Role::TppMember,
+            Role::Pk,
+        ];
+        if staff.iter().any(|role| self.has(*role)) {
+            self.office().ok_or(WebError::Forbidden)
+        } else {
+            Err(WebError::Forbidden)
+        }
+    }
+
     /// Issue the office's letters: the head of office, who signs them, and the head of
     /// administration, who drafts them for the head's signature (§2.2.3).
     pub fn issue_letters(&self) -> Result<CaseGrant, WebError> {

@@ -235,6 +235,20 @@ pub async fn serving_case(
     open(store, &setting, n, &scenario, client.as_ref()).await
 }
 
+/// A case whose PK is assigned and whose person is not yet registered: for tests of the
+/// register.
+pub async fn assigned_case(
+    store: &Store,
+    office_code: &str,
+    received_days_ago: i64,
+) -> anyhow::Result<CaseId> {
+    let setting = Setting::of(store, office_code).await?;
+    let mut scenario = plain(Stage::OfficerAssigned, received_days_ago);
+    scenario.hours = 40;
+    let n = usize::try_from(received_days_ago).unwrap_or(0) % NAMES.len();
+    open(store, &setting, n, &scenario, None).await
+}
+
 /// One demo office with the people who act in it.
 struct Setting {
     office: orgs::Office,

@@ -18,6 +18,7 @@ pub mod offices;
 pub mod ops;
 pub mod profile;
 pub mod queue;
+pub mod register;
 pub mod staff;
 pub mod verify;
 
@@ -69,6 +70,12 @@ pub fn all() -> Router<AppState> {
             post(cases::intake::record_outcome),
         )
         .route("/verifikasi", get(queue::show))
+        .route(
+            "/cases/{id}/register",
+            get(register::form).post(register::submit),
+        )
+        .route("/register", get(register::book))
+        .route("/register.csv", get(register::export))
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/offices", get(api::offices))
         .route("/api/v1/openapi.json", get(api::openapi))

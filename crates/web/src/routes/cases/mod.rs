@@ -110,6 +110,7 @@ impl Notice {
             "summons_outcome" => t.summons_recorded,
             "violation" => t.violation_recorded,
             "letter" => t.letter_issued,
+            "registered" => t.register_done,
             _ => return None,
         })
     }

@@ -105,6 +105,8 @@ pub struct CasePage {
     pub letters: Vec<(&'static str, String, String, String, String)>,
     /// Letters the caller may issue now: (kind, button label).
     pub letter_buttons: Vec<(&'static str, String)>,
+    /// The registry may enter the person in the register book now.
+    pub can_register: bool,
 }
 
 /// The intake sections: the document check (D1), summonses (I3) and violations (I4).
@@ -466,6 +468,8 @@ pub async fn case_page(
         intake,
         letters,
         letter_buttons,
+        can_register: authority.register_people().is_ok()
+            && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
 }
 

@@ -1,0 +1,198 @@
+//! The register book (§2.2.4): the person's data recorded once per person (G1, G2), matched
+//! against those already in the system before anyone is added (G3), and the case entered in
+//! the office's book with a number that runs per office and year.
+
+use jiff::civil::Date;
+use karya_domain::register::{RegisterData, normalized_name};
+use karya_domain::{Role, Transition};
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
+use crate::db::Store;
+use crate::error::Result;
+use crate::ids::{CaseId, OfficeId, PersonId, UserId};
+
+/// A person already in the system who may be the same as the one being registered (G3).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Candidate {
+    pub id: i64,
+    pub full_name: String,
+    pub birth_date: Option<String>,
+    pub nik: Option<String>,
+    pub cases: i64,
+}
+
+/// People with the same NIK, or with the same name (normalised) and birth date, other than
+/// `except` (the case's own person record).
+pub async fn candidates(
+    store: &Store,
+    nik: Option<&str>,
+    name: &str,
+    birth_date: Option<Date>,
+    except: PersonId,
+) -> Result<Vec<Candidate>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.full_name, p.birth_date, p.nik, (SELECT COUNT(*) FROM cases c WHERE c.person_id = p.id) AS cases
+         FROM persons p
+         WHERE p.id <> $1 AND ((p.nik IS NOT NULL AND p.nik = $2) OR (p.name_key = $3 AND p.birth_date = $4))
+         ORDER BY p.id",
+    )
+    .bind(except.0)
+    .bind(nik.unwrap_or(""))
+    .bind(normalized_name(name))
+    .bind(birth_date.map(|d| d.to_string()).unwrap_or_default())
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// Records the person's data and enters the case in the register book, moving it to
+/// `registered`. With `merge_into`, the case is linked to that existing person, whose record
+/// is updated, instead of keeping a second record of the same person (G3). Returns the
+/// book's (year, number).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the registration and everything that decides it"
+)]
+pub async fn register(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    data: &RegisterData,
+    nik: Option<&str>,
+    merge_into: Option<PersonId>,
+    by: (UserId, &[Role], Date),
+) -> Result<(i32, i64), CaseError> {
+    let (user, roles, today) = by;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, scope, case_id).await?;
+    lock(&mut tx, case_id).await?;
+    let person = merge_into.unwrap_or(case.person_id);
+    sqlx::query(
+        "UPDATE persons SET full_name = $1, aliases = $2, nik = $3, birth_place = $4, birth_date = $5, sex = $6,
+            address = $7, district_code = $8, occupation = $9, father_name = $10, mother_name = $11, contact = $12,
+            tattoos = $13, piercings = $14, limbs = $15, illnesses = $16, other_features = $17, name_key = $18
+         WHERE id = $19",
+    )
+    .bind(data.full_name.trim())
+    .bind(data.aliases.trim())
+    .bind(nik)
+    .bind(data.birth_place.trim())
+    .bind(data.birth_date.map(|d| d.to_string()))
+    .bind(data.sex.map(|s| match s {
+        karya_domain::Sex::Male => "male",
+        karya_domain::Sex::Female => "female",
+    }))
+    .bind(data.address.trim())
+    .bind(data.district_code.trim())
+    .bind(data.occupation.trim())
+    .bind(data.father_name.trim())
+    .bind(data.mother_name.trim())
+    .bind(data.contact.trim())
+    .bind(data.tattoos.trim())
+    .bind(data.piercings.trim())
+    .bind(data.limbs.trim())
+    .bind(data.illnesses.trim())
+    .bind(data.other_features.trim())
+    .bind(normalized_name(&data.full_name))
+    .bind(person.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE cases SET person_id = $1, identity_recorded = 1 WHERE id = $2")
+        .bind(person.0)
+        .bind(case_id.0)
+        .execute(&mut *tx)
+        .await?;
+    transition_on(
+        &mut tx,
+        store,
+        actor,
+        scope,
+        case_id,
+        Transition::Register,
+        roles,
+        &TransitionRefs::default(),
+    )
+    .await?;
+    // The office row's lock serialises numbering within the office on both engines.
+    sqlx::query("UPDATE offices SET version = version WHERE id = $1")
+        .bind(case.office_id.0)
+        .execute(&mut *tx)
+        .await?;
+    let year = i32::from(today.year());
+    let (number,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(number), 0) + 1 FROM register_entries WHERE office_id = $1 AND year = $2")
+            .bind(case.office_id.0)
+            .bind(i64::from(year))
+            .fetch_one(&mut *tx)
+            .await?;
+    sqlx::query(
+        "INSERT INTO register_entries (office_id, year, number, case_id, registered_on, registered_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case.office_id.0)
+    .bind(i64::from(year))
+    .bind(number)
+    .bind(case_id.0)
+    .bind(today.to_string())
+    .bind(user.0)
+    .execute(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(case.office_id);
+    // No personal data in the trail: the person's id and the book's number only.
+    let summary = json!({"person_id": person.0, "merged": merge_into.is_some(), "year": year, "number": number});
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("register.record", "case", case_id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok((year, number))
+}
+
+/// One line of the register book.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BookEntry {
+    pub year: i64,
+    pub number: i64,
+    pub case_id: i64,
+    pub full_name: String,
+    pub nik: Option<String>,
+    pub birth_place: String,
+    pub birth_date: Option<String>,
+    pub address: String,
+    pub occupation: String,
+    pub decision_number: String,
+    pub status: String,
+    pub registered_on: String,
+}
+
+/// The office's register book, newest first; `year` 0 for every year; `query` matches the
+/// name, the NIK, the decision number or the register number.
+pub async fn book(
+    store: &Store,
+    office: OfficeId,
+    year: i64,
+    query: &str,
+) -> Result<Vec<BookEntry>> {
+    let pattern = format!("%{}%", query.trim().to_lowercase());
+    Ok(sqlx::query_as(
+        "SELECT r.year, r.number, r.case_id, p.full_name, p.nik, p.birth_place, p.birth_date, p.address,
+            p.occupation, c.decision_number, c.status, r.registered_on
+         FROM register_entries r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
+         WHERE r.office_id = $1 AND ($2 = 0 OR r.year = $2)
+           AND (LOWER(p.full_name) LIKE $3 OR COALESCE(p.nik, '') LIKE $3 OR LOWER(c.decision_number) LIKE $3
+                OR CAST(r.number AS TEXT) = $4)
+         ORDER BY r.year DESC, r.number DESC LIMIT 1000",
+    )
+    .bind(office.0)
+    .bind(year)
+    .bind(pattern)
+    .bind(query.trim())
+    .fetch_all(store.pool())
+    .await?)
+}

@@ -1,0 +1,445 @@
+//! The register (§2.2.4): the registry records the person (G1, G2) after seeing who may
+//! already be in the system (G3), and the office keeps its register book, searchable and
+//! exportable as CSV that spreadsheets cannot execute.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_domain::register::{self, RegisterData};
+use karya_domain::{CaseStatus, Sex};
+use karya_store::cases::{self, Case, CaseError};
+use karya_store::ids::{CaseId, PersonId};
+use karya_store::register::{self as book_store, BookEntry};
+use serde::Deserialize;
+
+use super::path_id;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::i18n::{Catalog, Lang, fill};
+use crate::page::{Page, Ui, render, url_encode};
+use crate::routes::cases::today_in;
+use crate::views;
+
+#[derive(Default, Clone)]
+pub struct RegisterForm {
+    values: Vec<(String, String)>,
+}
+
+impl RegisterForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.values
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "register_form.html")]
+struct RegisterPage {
+    page: Page,
+    case_id: i64,
+    form: RegisterForm,
+    errors: FormErrors,
+    warnings: Vec<String>,
+    candidates: Vec<(String, String)>,
+    fields: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+    features: Vec<(&'static str, &'static str)>,
+}
+
+fn fields(t: &Catalog) -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    vec![
+        ("full_name", t.full_name, "", "text"),
+        ("aliases", t.aliases, "", "text"),
+        ("nik", t.nik_label, t.nik_hint, "text"),
+        ("birth_place", t.birth_place, "", "text"),
+        ("birth_date", t.birth_date, "", "date"),
+        ("address", t.address, "", "text"),
+        ("district_code", t.district_code, t.district_hint, "text"),
+        ("occupation", t.occupation, "", "text"),
+        ("father_name", t.father_name, "", "text"),
+        ("mother_name", t.mother_name, "", "text"),
+        ("contact", t.contact, "", "text"),
+    ]
+}
+
+fn features(t: &Catalog) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("tattoos", t.tattoos),
+        ("piercings", t.piercings),
+        ("limbs", t.limbs),
+        ("illnesses", t.illnesses),
+        ("other_features", t.other_features),
+    ]
+}
+
+async fn open_case(
+    state: &AppState,
+    authority: &Authority,
+    id: &str,
+) -> Result<(Case, karya_store::cases::CaseScope), WebError> {
+    let grant = authority.register_people()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(id)?)).await?;
+    if case.status != CaseStatus::OfficerAssigned {
+        return Err(WebError::BadRequest);
+    }
+    Ok((case, grant.scope))
+}
+
+fn page(
+    ui: &Ui,
+    case: &Case,
+    form: RegisterForm,
+    errors: FormErrors,
+    warnings: Vec<String>,
+    candidates: Vec<(String, String)>,
+) -> Result<Response, WebError> {
+    let t = ui.t();
+    let invalid = !errors.is_empty() || !candidates.is_empty();
+    let mut response = render(&RegisterPage {
+        page: ui.page(t.register_title),
+        case_id: case.id.0,
+        form,
+        errors,
+        warnings,
+        candidates,
+        fields: fields(t),
+        features: features(t),
+    })?;
+    if invalid {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let (case, _) = open_case(&state, &authority, &id).await?;
+    let form = RegisterForm {
+        values: vec![("full_name".into(), case.client_name.clone())],
+    };
+    page(
+        &ui,
+        &case,
+        form,
+        FormErrors::default(),
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
+fn data_of(form: &RegisterForm, t: &Catalog, errors: &mut FormErrors) -> RegisterData {
+    let mut text =
+        |name: &'static str| crate::forms::text(errors, t, name, form.get(name), 300, false);
+    let data = RegisterData {
+        full_name: text("full_name"),
+        aliases: text("aliases"),
+        nik: text("nik"),
+        birth_place: text("birth_place"),
+        birth_date: None,
+        sex: None,
+        address: text("address"),
+        district_code: text("district_code"),
+        occupation: text("occupation"),
+        father_name: text("father_name"),
+        mother_name: text("mother_name"),
+        contact: text("contact"),
+        tattoos: text("tattoos"),
+        piercings: text("piercings"),
+        limbs: text("limbs"),
+        illnesses: text("illnesses"),
+        other_features: text("other_features"),
+    };
+    let birth = form.get("birth_date").trim();
+    let birth_date = if birth.is_empty() {
+        None
+    } else {
+        birth
+            .parse::<Date>()
+            .map_err(|_| errors.add("birth_date", t.date_invalid))
+            .ok()
+    };
+    if !data.district_code.is_empty()
+        && karya_store::areas::district_name(&data.district_code).is_none()
+    {
+        errors.add("district_code", t.district_invalid);
+    }
+    let sex = match form.get("sex") {
+        "male" => Some(Sex::Male),
+        "female" => Some(Sex::Female),
+        _ => None,
+    };
+    RegisterData {
+        birth_date,
+        sex,
+        ..data
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let (case, scope) = open_case(&state, &authority, &id).await?;
+    let t = ui.t();
+    let form = RegisterForm { values: pairs };
+    let mut errors = FormErrors::default();
+    let data = data_of(&form, t, &mut errors);
+    let checked = register::check(&data);
+    if let Err(violations) = &checked {
+        for violation in &violations.0 {
+            errors.add(
+                violation.field,
+                views::violation_message(ui.lang, violation),
+            );
+        }
+    }
+    let Ok(checked) = checked
+        .map_err(|_| ())
+        .and_then(|c| if errors.is_empty() { Ok(c) } else { Err(()) })
+    else {
+        return page(&ui, &case, form, errors, Vec::new(), Vec::new());
+    };
+    let warnings: Vec<String> = checked
+        .warnings
+        .iter()
+        .map(|w| match ui.lang {
+            Lang::Id => w.message_id(),
+            Lang::En => w.message_en(),
+        })
+        .collect();
+    let nik = checked.nik.as_ref().map(|n| n.as_str().to_owned());
+    let candidates = book_store::candidates(
+        &state.store,
+        nik.as_deref(),
+        &data.full_name,
+        data.birth_date,
+        case.person_id,
+    )
+    .await?;
+    let merge_into = match form.get("person_choice") {
+        "" if !candidates.is_empty() => {
+            // G3: show who may be the same person and let the registry decide.
+            let choices = candidates
+                .iter()
+                .map(|c| {
+                    let born = c
+                        .birth_date
+                        .as_deref()
+                        .and_then(|d| d.parse().ok())
+                        .map(|d| views::date(ui.lang, d))
+                        .unwrap_or_default();
+                    (
+                        c.id.to_string(),
+                        fill(
+                            t.candidate_use,
+                            &[
+                                ("name", &c.full_name),
+                                ("born", &born),
+                                ("cases", &c.cases.to_string()),
+                            ],
+                        ),
+                    )
+                })
+                .collect();
+            return page(&ui, &case, form, errors, warnings, choices);
+        }
+        "" | "new" => None,
+        chosen => {
+            let id = chosen.parse::<i64>().map_err(|_| WebError::BadRequest)?;
+            let found = candidates
+                .iter()
+                .find(|c| c.id == id)
+                .ok_or(WebError::BadRequest)?;
+            Some(PersonId(found.id))
+        }
+    };
+    let roles = authority.user().roles.clone();
+    let grant = authority.register_people()?;
+    match book_store::register(
+        &state.store,
+        &authority.case_actor(grant),
+        scope,
+        case.id,
+        &data,
+        nik.as_deref(),
+        merge_into,
+        (authority.user().id, &roles, today_in(&case)),
+    )
+    .await
+    {
+        Ok((year, number)) => Ok(Redirect::to(&format!(
+            "/cases/{}?done=registered&number={number}&year={year}",
+            case.id.0
+        ))
+        .into_response()),
+        Err(CaseError::Store(error)) => Err(error.into()),
+        Err(CaseError::Rule(violation)) => {
+            errors.add(
+                violation.field,
+                views::violation_message(ui.lang, &violation),
+            );
+            page(&ui, &case, form, errors, warnings, Vec::new())
+        }
+        Err(CaseError::Refused(refused)) => {
+            errors.add(
+                "full_name",
+                match ui.lang {
+                    Lang::Id => refused.message_id(),
+                    Lang::En => refused.message_en(),
+                },
+            );
+            page(&ui, &case, form, errors, warnings, Vec::new())
+        }
+        Err(CaseError::NoOfficer) => Err(WebError::BadRequest),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct BookQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    year: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "register_book.html")]
+struct BookPage {
+    page: Page,
+    entries: Vec<BookEntry>,
+    query: String,
+    query_encoded: String,
+    year: i64,
+    years: Vec<i64>,
+}
+
+fn year_of(query: &BookQuery) -> i64 {
+    query
+        .year
+        .as_deref()
+        .and_then(|y| y.parse().ok())
+        .filter(|y| (0..=9999).contains(y))
+        .unwrap_or(0)
+}
+
+pub async fn book(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Query(query): Query<BookQuery>,
+) -> Result<Response, WebError> {
+    let office = authority.read_register()?;
+    let year = year_of(&query);
+    let entries = book_store::book(&state.store, office, year, &query.q).await?;
+    let this_year = i64::from(
+        karya_domain::calendar::local_date(
+            jiff::Timestamp::now(),
+            &karya_domain::OfficeZone::Wib.time_zone(),
+        )
+        .year(),
+    );
+    render(&BookPage {
+        page: ui.page(ui.t().nav_register),
+        entries,
+        query_encoded: url_encode(&query.q),
+        query: query.q,
+        year,
+        years: (this_year - 4..=this_year).rev().collect(),
+    })
+}
+
+/// A CSV cell that a spreadsheet will show as text: cells starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return are prefixed with `'` (formula injection), and every cell is
+/// quoted.
+pub fn csv_cell(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    authority: Authority,
+    Query(query): Query<BookQuery>,
+) -> Result<Response, WebError> {
+    let office = authority.read_register()?;
+    let entries = book_store::book(&state.store, office, year_of(&query), &query.q).await?;
+    let mut csv = String::from("\u{feff}");
+    csv.push_str("nomor,tahun,nama,nik,tempat_lahir,tanggal_lahir,alamat,pekerjaan,nomor_putusan,status,tanggal_register\r\n");
+    for e in &entries {
+        let cells = [
+            e.number.to_string(),
+            e.year.to_string(),
+            e.full_name.clone(),
+            e.nik.clone().unwrap_or_default(),
+            e.birth_place.clone(),
+            e.birth_date.clone().unwrap_or_default(),
+            e.address.clone(),
+            e.occupation.clone(),
+            e.decision_number.clone(),
+            e.status.clone(),
+            e.registered_on.clone(),
+        ];
+        csv.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        csv.push_str("\r\n");
+    }
+    let mut actor = authority
+        .caller()
+        .actor("register_export", authority.request_id());
+    actor.office_id = Some(office);
+    let event = karya_store::audit::Event::new(
+        "register.export",
+        "office",
+        office,
+        serde_json::json!({"rows": entries.len()}),
+    );
+    state.store.audit_alone(&actor, event).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"buku-register.csv\"",
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(
+            super::csv_cell("=HYPERLINK(\"x\")"),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(super::csv_cell("+62 812"), "\"'+62 812\"");
+        assert_eq!(super::csv_cell("-1"), "\"'-1\"");
+        assert_eq!(super::csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(super::csv_cell("Andi Saputra"), "\"Andi Saputra\"");
+    }
+}
