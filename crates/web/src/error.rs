@@ -135,7 +135,10 @@ fn is_rendered(response: &Response) -> bool {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
-    matches!(content_type, Some(t) if t.starts_with("text/html") || t.starts_with("application/problem+json"))
+    // Pages, problems, and JSON a handler answers on purpose (e.g. 409 with candidates);
+    // axum's own rejections are plain text and get presented.
+    let rendered = ["text/html", "application/problem+json", "application/json"];
+    matches!(content_type, Some(t) if rendered.iter().any(|r| t.starts_with(r)))
         || response.status() == StatusCode::SEE_OTHER
 }
 

@@ -146,6 +146,8 @@ pub struct SentenceTerms {
     pub hours_ordered: Minutes,
     pub schedule: ScheduleTerms,
     pub default_orders: Vec<DefaultOrder>,
+    /// As recorded in the decision; left out, every consideration is unstated.
+    #[serde(default)]
     pub considerations: JudgeConsiderations,
 }
 

@@ -8,6 +8,7 @@ use crate::error::WebError;
 
 pub mod api;
 pub mod api_cases;
+pub mod api_intake;
 pub mod assets;
 pub mod audit;
 pub mod cases;
@@ -83,7 +84,24 @@ pub fn all() -> Router<AppState> {
             "/api/v1/sentence-terms/validate",
             post(api_cases::validate_terms),
         )
-        .route("/api/v1/cases", get(api_cases::list))
+        .route(
+            "/api/v1/cases",
+            get(api_cases::list).post(api_intake::create),
+        )
+        .route(
+            "/api/v1/cases/{id}/documents",
+            post(api_intake::check_documents),
+        )
+        .route(
+            "/api/v1/cases/{id}/summonses",
+            post(api_intake::issue_summons),
+        )
+        .route(
+            "/api/v1/cases/{id}/summonses/outcome",
+            post(api_intake::record_outcome),
+        )
+        .route("/api/v1/cases/{id}/register", post(api_intake::register))
+        .route("/api/v1/register", get(api_intake::book))
         .route("/api/v1/cases/{id}/ledger", get(api_cases::ledger))
         .route("/api/v1/cases/{id}/attendance", post(api_cases::record))
         .route(

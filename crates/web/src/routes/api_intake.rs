@@ -1,0 +1,505 @@
+//! Intake under `/api/v1`: record a decision (I1, I2, L1–L8), the document check (D1–D3),
+//! summonses and their outcomes (I3, I4), registration (G1–G3) and the register book. Broken
+//! rules answer problem+json with `rule` and `errors`, as everywhere in the API.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::civil::Date;
+use karya_domain::intake::{
+    Channel, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
+};
+use karya_domain::register::{self, RegisterData};
+use karya_domain::{CaseStatus, FineCategories, SentenceTerms, ServiceWindow, Sex, Violation};
+use karya_store::cases::{self, CaseError, Intake, NewCase};
+use karya_store::ids::{CaseId, PersonId, ProsecutorOfficeId};
+use karya_store::intake::{self as intake_store, NewSummons};
+use karya_store::register as book_store;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::cases::today_in;
+use super::path_id;
+use crate::api_json::ApiJson;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::{Problem, WebError};
+use crate::views;
+
+fn rules(violations: &[Violation]) -> WebError {
+    WebError::Rules(violations.iter().map(views::rule_problem).collect())
+}
+
+fn case_error(error: CaseError) -> WebError {
+    match error {
+        CaseError::Rule(violation) => rules(&[violation]),
+        CaseError::Refused(refused) if refused.is_forbidden() => WebError::Forbidden,
+        CaseError::Refused(refused) => WebError::Rules(vec![crate::error::RuleProblem {
+            rule: refused
+                .rule()
+                .map_or_else(|| "lifecycle".to_owned(), |r| r.code().to_owned()),
+            field: "status".into(),
+            message: refused.message_en(),
+        }]),
+        CaseError::NoOfficer => WebError::BadRequest,
+        CaseError::Store(error) => error.into(),
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewIntake {
+    pub client_name: String,
+    /// `notice`, `decision` or `handover` (I2).
+    pub channel: String,
+    pub handed_over: bool,
+    pub prosecutor_office_id: Option<i64>,
+    pub execution_letter_number: Option<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub execution_letter_date: Option<Date>,
+    pub execution_letter_issuer: Option<String>,
+    #[schema(value_type = String, format = Date)]
+    pub received_on: Date,
+    /// The sentence terms, as for `/api/v1/sentence-terms/validate`.
+    #[schema(value_type = Object)]
+    pub terms: SentenceTerms,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+/// Records a court decision at the intake desk (I1, I2, L1–L8): the case starts `received`.
+#[utoipa::path(post, path = "/api/v1/cases", tag = "intake", request_body = NewIntake,
+    responses((status = 201, body = Created), (status = 422, description = "I1, I2, L1–L8", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    authority: Authority,
+    ApiJson(body): ApiJson<NewIntake>,
+) -> Result<Response, WebError> {
+    let grant = authority.open_cases()?;
+    let office = authority.office().ok_or(WebError::Forbidden)?;
+    let channel = Channel::parse(&body.channel).ok_or_else(|| {
+        rules(&[Violation::new(
+            karya_domain::Rule::I2,
+            "channel",
+            "Jalur penerimaan tidak dikenal.",
+            "Unknown channel: notice, decision or handover.",
+        )])
+    })?;
+    let name = body.client_name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(WebError::InvalidBody(
+            "client_name: 1 to 200 characters".into(),
+        ));
+    }
+    let zone =
+        karya_store::orgs::get_office(&state.store, karya_store::Scope::Office(office), office)
+            .await?;
+    let zone =
+        karya_domain::OfficeZone::parse(&zone.time_zone).unwrap_or(karya_domain::OfficeZone::Wib);
+    let today = karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone());
+    let mut violations: Vec<Violation> = match body.terms.validate(&FineCategories::default()) {
+        Ok(_) => Vec::new(),
+        Err(v) => v.0,
+    };
+    violations.extend(karya_domain::intake::check_final(body.terms.date_final, today).err());
+    violations.extend(
+        karya_domain::window::check_reception(body.terms.date_final, body.received_on).err(),
+    );
+    if !violations.is_empty() {
+        return Err(rules(&violations));
+    }
+    let valid = body
+        .terms
+        .validate(&FineCategories::default())
+        .map_err(|v| rules(&v.0))?;
+    let window = ServiceWindow::for_sentence(&valid, body.received_on).map_err(|v| rules(&[v]))?;
+    let new_case = NewCase {
+        office,
+        client_name: name.to_owned(),
+        prosecutor_office: body.prosecutor_office_id.map(ProsecutorOfficeId),
+        terms: valid,
+        window,
+        pk: None,
+        existing_person: None,
+        intake: Intake {
+            channel: Some(channel),
+            handed_over: body.handed_over,
+            execution_letter_number: body.execution_letter_number,
+            execution_letter_date: body.execution_letter_date,
+            execution_letter_issuer: body.execution_letter_issuer,
+        },
+    };
+    let id = cases::create(&state.store, &authority.case_actor(grant), &new_case, None).await?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.0 })).into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CheckIn {
+    /// `lawful_issuer`, `identity_match`, `barcode`, `direct_confirmation` or `other`.
+    pub kind: String,
+    /// `passed`, `failed` or `not_applicable`.
+    pub outcome: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Verdict {
+    pub valid: bool,
+    /// The kinds of the failed checks.
+    pub failed: Vec<String>,
+}
+
+/// Records a round of the five document checks (D1); valid moves the case to
+/// `documents_verified` (D2), a failure to `documents_incomplete` (D3).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/documents", tag = "intake", params(("id" = i64, Path)), request_body = Vec<CheckIn>,
+    responses((status = 200, body = Verdict), (status = 422, description = "D1", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn check_documents(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<Vec<CheckIn>>,
+) -> Result<Json<Verdict>, WebError> {
+    let grant = authority.check_documents()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let mut checks = Vec::new();
+    for check in body {
+        let kind = CheckKind::parse(&check.kind)
+            .ok_or_else(|| WebError::InvalidBody(format!("unknown check kind {}", check.kind)))?;
+        let outcome = CheckOutcome::parse(&check.outcome)
+            .ok_or_else(|| WebError::InvalidBody(format!("unknown outcome {}", check.outcome)))?;
+        checks.push(DocumentCheck {
+            kind,
+            outcome,
+            note: check.note.chars().take(500).collect(),
+        });
+    }
+    let roles = authority.user().roles.clone();
+    let verdict = intake_store::record_checks(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        &checks,
+        authority.user().id,
+        &roles,
+    )
+    .await
+    .map_err(case_error)?;
+    Ok(Json(match verdict {
+        DocumentsVerdict::Valid => Verdict {
+            valid: true,
+            failed: Vec::new(),
+        },
+        DocumentsVerdict::Incomplete(failed) => Verdict {
+            valid: false,
+            failed: failed.iter().map(|c| c.kind.as_str().to_owned()).collect(),
+        },
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SummonsIn {
+    #[schema(value_type = String, format = Date)]
+    pub issued_on: Date,
+    #[schema(value_type = String, format = Date)]
+    pub deadline: Date,
+    pub delivery: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SummonsOut {
+    /// 1, 2 or 3.
+    pub number: u8,
+}
+
+/// Issues the next summons to a client not handed over (I3: at most three, one at a time).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/summonses", tag = "intake", params(("id" = i64, Path)), request_body = SummonsIn,
+    responses((status = 201, body = SummonsOut), (status = 422, description = "I3", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn issue_summons(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SummonsIn>,
+) -> Result<Response, WebError> {
+    let grant = authority.summon_clients()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let delivery = body.delivery.trim().chars().take(300).collect::<String>();
+    if delivery.is_empty() {
+        return Err(WebError::InvalidBody(
+            "delivery: how the summons is delivered".into(),
+        ));
+    }
+    let roles = authority.user().roles.clone();
+    let summons = NewSummons {
+        issued_on: body.issued_on,
+        deadline: body.deadline,
+        delivery,
+    };
+    let number = intake_store::issue_summons(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        &summons,
+        (authority.user().id, &roles),
+    )
+    .await
+    .map_err(case_error)?;
+    Ok((StatusCode::CREATED, Json(SummonsOut { number })).into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OutcomeIn {
+    /// `appeared` or `no_response`.
+    pub outcome: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeOut {
+    /// Whether the absence was recorded as a violation (I4).
+    pub violation: bool,
+}
+
+/// Records the outcome of the pending summons (I3, I4).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/summonses/outcome", tag = "intake", params(("id" = i64, Path)), request_body = OutcomeIn,
+    responses((status = 200, body = OutcomeOut), (status = 422, description = "I3, I4", body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn record_outcome(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<OutcomeIn>,
+) -> Result<Json<OutcomeOut>, WebError> {
+    let grant = authority.record_summons_outcomes()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let outcome = match body.outcome.as_str() {
+        "appeared" => SummonsOutcome::Appeared,
+        "no_response" => SummonsOutcome::NoResponse,
+        other => return Err(WebError::InvalidBody(format!("unknown outcome {other}"))),
+    };
+    let roles = authority.user().roles.clone();
+    let violation = intake_store::record_summons_outcome(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        outcome,
+        today_in(&case),
+        (authority.user().id, &roles),
+    )
+    .await
+    .map_err(case_error)?;
+    Ok(Json(OutcomeOut { violation }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RegisterIn {
+    pub full_name: String,
+    #[serde(default)]
+    pub aliases: String,
+    #[serde(default)]
+    pub nik: String,
+    pub birth_place: String,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub birth_date: Option<Date>,
+    /// `male` or `female`.
+    pub sex: Option<String>,
+    pub address: String,
+    #[serde(default)]
+    pub district_code: String,
+    pub occupation: String,
+    pub father_name: String,
+    pub mother_name: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub tattoos: String,
+    #[serde(default)]
+    pub piercings: String,
+    #[serde(default)]
+    pub limbs: String,
+    #[serde(default)]
+    pub illnesses: String,
+    #[serde(default)]
+    pub other_features: String,
+    /// After a 409 with candidates: the id of the person this is (G3), or `new`.
+    pub person_choice: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Registered {
+    pub year: i32,
+    pub number: i64,
+    /// NIK disagreements (G1 warnings), in English.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CandidateOut {
+    pub id: i64,
+    pub full_name: String,
+    pub birth_date: Option<String>,
+    pub cases: i64,
+}
+
+/// Enters the case's person in the register (G1, G2). If people who may be the same are
+/// already recorded, answers 409 with them; send again with `person_choice` (G3).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/register", tag = "intake", params(("id" = i64, Path)), request_body = RegisterIn,
+    responses(
+        (status = 201, body = Registered),
+        (status = 409, description = "Candidates to choose from (G3)", body = [CandidateOut]),
+        (status = 422, description = "G1", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])))]
+pub async fn register(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RegisterIn>,
+) -> Result<Response, WebError> {
+    let grant = authority.register_people()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    if case.status != CaseStatus::OfficerAssigned {
+        return Err(WebError::Conflict);
+    }
+    let data = RegisterData {
+        full_name: body.full_name,
+        aliases: body.aliases,
+        nik: body.nik,
+        birth_place: body.birth_place,
+        birth_date: body.birth_date,
+        sex: match body.sex.as_deref() {
+            Some("male") => Some(Sex::Male),
+            Some("female") => Some(Sex::Female),
+            _ => None,
+        },
+        address: body.address,
+        district_code: body.district_code,
+        occupation: body.occupation,
+        father_name: body.father_name,
+        mother_name: body.mother_name,
+        contact: body.contact,
+        tattoos: body.tattoos,
+        piercings: body.piercings,
+        limbs: body.limbs,
+        illnesses: body.illnesses,
+        other_features: body.other_features,
+    };
+    let checked = register::check(&data).map_err(|v| rules(&v.0))?;
+    let nik = checked.nik.as_ref().map(|n| n.as_str().to_owned());
+    let candidates = book_store::candidates(
+        &state.store,
+        nik.as_deref(),
+        &data.full_name,
+        data.birth_date,
+        case.person_id,
+    )
+    .await?;
+    let merge_into = match body.person_choice.as_deref() {
+        None if !candidates.is_empty() => {
+            let out: Vec<CandidateOut> = candidates
+                .into_iter()
+                .map(|c| CandidateOut {
+                    id: c.id,
+                    full_name: c.full_name,
+                    birth_date: c.birth_date,
+                    cases: c.cases,
+                })
+                .collect();
+            return Ok((StatusCode::CONFLICT, Json(out)).into_response());
+        }
+        None | Some("new") => None,
+        Some(chosen) => {
+            let id = chosen.parse::<i64>().map_err(|_| {
+                WebError::InvalidBody("person_choice: a candidate id or new".into())
+            })?;
+            candidates
+                .iter()
+                .find(|c| c.id == id)
+                .ok_or(WebError::InvalidBody(
+                    "person_choice: not a candidate".into(),
+                ))?;
+            Some(PersonId(id))
+        }
+    };
+    let roles = authority.user().roles.clone();
+    let (year, number) = book_store::register(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        &data,
+        nik.as_deref(),
+        merge_into,
+        (authority.user().id, &roles, today_in(&case)),
+    )
+    .await
+    .map_err(case_error)?;
+    let warnings = checked.warnings.iter().map(|w| w.message_en()).collect();
+    Ok((
+        StatusCode::CREATED,
+        Json(Registered {
+            year,
+            number,
+            warnings,
+        }),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct BookQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    year: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BookLine {
+    pub number: i64,
+    pub year: i64,
+    pub case_id: i64,
+    pub full_name: String,
+    pub nik: Option<String>,
+    pub decision_number: String,
+    pub status: String,
+    pub registered_on: String,
+}
+
+/// The office's register book: search by name, NIK, decision or register number; `year` 0
+/// for every year.
+#[utoipa::path(get, path = "/api/v1/register", tag = "intake", params(("q" = Option<String>, Query), ("year" = Option<i64>, Query)),
+    responses((status = 200, body = [BookLine]), (status = 403, body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn book(
+    State(state): State<AppState>,
+    authority: Authority,
+    Query(query): Query<BookQuery>,
+) -> Result<Json<Vec<BookLine>>, WebError> {
+    let office = authority.read_register()?;
+    let entries =
+        book_store::book(&state.store, office, query.year.clamp(0, 9999), &query.q).await?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e| BookLine {
+                number: e.number,
+                year: e.year,
+                case_id: e.case_id,
+                full_name: e.full_name,
+                nik: e.nik,
+                decision_number: e.decision_number,
+                status: e.status,
+                registered_on: e.registered_on,
+            })
+            .collect(),
+    ))
+}
