@@ -185,6 +185,7 @@ catalog! {
     partner: "Tempat kerja (mitra)", "Work place (partner)";
     channel: "Jalur penerimaan (I2)", "How the case arrived (I2)";
     handed_over: "Klien diserahkan bersama berkas", "The client was handed over with the documents";
+    handover_fact: "Penyerahan Klien", "Handover of the client";
     not_handed_over: "Klien tidak diserahkan; perlu dipanggil (I3)", "The client was not handed over; to be summoned (I3)";
     execution_letter: "Surat eksekusi (P-48)", "Execution letter";
     execution_letter_number: "Nomor surat eksekusi", "Execution letter number";

@@ -107,6 +107,8 @@ pub struct CasePage {
     pub letter_buttons: Vec<(&'static str, String)>,
     /// The registry may enter the person in the register book now.
     pub can_register: bool,
+    /// From placement on, the hours matter: the ledger, reports and milestones are shown.
+    pub shows_ledger: bool,
 }
 
 /// The intake sections: the document check (D1), summonses (I3) and violations (I4).
@@ -398,7 +400,7 @@ pub async fn case_page(
     } else {
         t.not_handed_over
     };
-    facts.push((t.handed_over, handed.to_owned()));
+    facts.push((t.handover_fact, handed.to_owned()));
     if let Some(number) = &case.intake.execution_letter_number {
         let date = case
             .intake
@@ -468,6 +470,13 @@ pub async fn case_page(
         intake,
         letters,
         letter_buttons,
+        shows_ledger: matches!(
+            case.status,
+            karya_domain::CaseStatus::Placed
+                | karya_domain::CaseStatus::Serving
+                | karya_domain::CaseStatus::UnderExamination
+                | karya_domain::CaseStatus::Terminated(_)
+        ),
         can_register: authority.register_people().is_ok()
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
