@@ -66,6 +66,35 @@ pub fn text(
     value.to_owned()
 }
 
+/// Puts a refused case action beside `field`: a broken rule with its ID, a transition the
+/// roles or guards refuse, or a missing PK. A store failure is returned as the error it is.
+pub fn add_refusal(
+    errors: &mut FormErrors,
+    lang: crate::i18n::Lang,
+    t: &Catalog,
+    field: &'static str,
+    error: karya_store::cases::CaseError,
+) -> Result<(), crate::error::WebError> {
+    use karya_store::cases::CaseError;
+    let message = match error {
+        CaseError::Rule(violation) => crate::views::violation_message(lang, &violation),
+        CaseError::Refused(refused) => {
+            let text = match lang {
+                crate::i18n::Lang::Id => refused.message_id(),
+                crate::i18n::Lang::En => refused.message_en(),
+            };
+            match refused.rule() {
+                Some(rule) if !text.contains(rule.code()) => format!("{text} ({})", rule.code()),
+                _ => text,
+            }
+        }
+        CaseError::NoOfficer => t.pk_invalid.to_owned(),
+        CaseError::Store(error) => return Err(error.into()),
+    };
+    errors.add(field, message);
+    Ok(())
+}
+
 /// The form's one-time token, if it carried one: without a token a submission is simply
 /// not deduplicated; a token that was never issued is refused by the store.
 pub fn once(user: UserId, token: &str) -> Option<Once<'_>> {

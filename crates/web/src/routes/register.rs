@@ -285,7 +285,6 @@ pub async fn submit(
             case.id.0
         ))
         .into_response()),
-        Err(CaseError::Store(error)) => Err(error.into()),
         Err(CaseError::Rule(violation)) => {
             errors.add(
                 violation.field,
@@ -293,17 +292,10 @@ pub async fn submit(
             );
             page(&ui, &case, form, errors, warnings, Vec::new())
         }
-        Err(CaseError::Refused(refused)) => {
-            errors.add(
-                "full_name",
-                match ui.lang {
-                    Lang::Id => refused.message_id(),
-                    Lang::En => refused.message_en(),
-                },
-            );
+        Err(error) => {
+            crate::forms::add_refusal(&mut errors, ui.lang, t, "full_name", error)?;
             page(&ui, &case, form, errors, warnings, Vec::new())
         }
-        Err(CaseError::NoOfficer) => Err(WebError::BadRequest),
     }
 }
 

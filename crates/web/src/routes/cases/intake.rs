@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use karya_domain::intake::{
     CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
 };
-use karya_store::cases::{self, CaseError};
+use karya_store::cases;
 use karya_store::ids::CaseId;
 use karya_store::intake::{self as intake_store, NewSummons};
 
@@ -19,39 +19,12 @@ use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::page::Ui;
 use crate::routes::path_id;
-use crate::views;
 
 fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == name)
         .map_or("", |(_, v)| v.as_str())
-}
-
-/// A refusal as a field error, or the store's failure.
-fn refused(
-    error: CaseError,
-    ui: &Ui,
-    field: &'static str,
-    errors: &mut FormErrors,
-) -> Result<(), WebError> {
-    let message = match error {
-        CaseError::Rule(violation) => views::violation_message(ui.lang, &violation),
-        CaseError::Refused(refused) => {
-            let text = match ui.lang {
-                crate::i18n::Lang::Id => refused.message_id(),
-                crate::i18n::Lang::En => refused.message_en(),
-            };
-            match refused.rule() {
-                Some(rule) if !text.contains(rule.code()) => format!("{text} ({})", rule.code()),
-                _ => text,
-            }
-        }
-        CaseError::NoOfficer => ui.t().pk_invalid.to_owned(),
-        CaseError::Store(error) => return Err(error.into()),
-    };
-    errors.add(field, message);
-    Ok(())
 }
 
 pub async fn check_documents(
@@ -109,7 +82,7 @@ pub async fn check_documents(
                 ))
                 .into_response());
             }
-            Err(error) => refused(error, &ui, "checks", &mut errors)?,
+            Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "checks", error)?,
         }
     }
     page_with_errors(
@@ -172,7 +145,7 @@ pub async fn issue_summons(
                     Redirect::to(&format!("/cases/{}?done=summons", case.id.0)).into_response()
                 );
             }
-            Err(error) => refused(error, &ui, "summons", &mut errors)?,
+            Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "summons", error)?,
         }
     }
     page_with_errors(
@@ -223,7 +196,7 @@ pub async fn record_outcome(
                 Redirect::to(&format!("/cases/{}?done=summons_outcome", case.id.0)).into_response(),
             );
         }
-        Err(error) => refused(error, &ui, "summons", &mut errors)?,
+        Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "summons", error)?,
     }
     page_with_errors(
         &state,

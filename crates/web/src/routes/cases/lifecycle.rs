@@ -14,7 +14,6 @@ use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
-use crate::i18n::Lang;
 use crate::page::Ui;
 use crate::routes::path_id;
 
@@ -87,25 +86,8 @@ pub async fn apply(
                     Redirect::to(&format!("/cases/{}?done=transition", case.id.0)).into_response(),
                 );
             }
-            Err(CaseError::Refused(refused)) => {
-                let message = match ui.lang {
-                    Lang::Id => refused.message_id(),
-                    Lang::En => refused.message_en(),
-                };
-                let message = match refused.rule() {
-                    Some(rule) if !message.contains(rule.code()) => {
-                        format!("{message} ({})", rule.code())
-                    }
-                    _ => message,
-                };
-                errors.add("transitions", message);
-            }
             Err(CaseError::NoOfficer) => errors.add("pk_user_id", t.pk_invalid),
-            Err(CaseError::Rule(violation)) => errors.add(
-                "transitions",
-                crate::views::violation_message(ui.lang, &violation),
-            ),
-            Err(CaseError::Store(error)) => return Err(error.into()),
+            Err(error) => forms::add_refusal(&mut errors, ui.lang, t, "transitions", error)?,
         }
     }
     page_with_errors(
