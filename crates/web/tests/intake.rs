@@ -160,4 +160,26 @@ on_both_engines! {
         let status = case.as_array().unwrap().iter().find(|c| c["decision_number"] == "88/Pid.B/2026/PN Bdg").unwrap()["status"].clone();
         assert_eq!(status, "documents_verified", "back to where the case was");
     }
+
+    async fn the_intake_desk_cannot_appoint_a_pk_but_the_head_can(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, true, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let pk = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.to_string();
+        let other_pk = karya_store::users::user_by_username(&app.db.store, "pk.mks").await.unwrap().id.to_string();
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        let refused = desk.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("Anda tidak berwenang melakukan langkah &#34;Tunjuk PK&#34;") || refused.body.contains("Anda tidak berwenang melakukan langkah &quot;Tunjuk PK&quot;"), "{}", refused.body);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let wrong_office = head.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &other_pk)]).await;
+        assert_eq!(wrong_office.status, 422, "only a PK of the office");
+        assert!(wrong_office.body.contains("Pilih PK dari kantor ini."));
+        let assigned = head.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
+        assert_eq!(assigned.status, 303);
+        let mut pk_client = app.signed_in("pk.bdg").await;
+        assert_eq!(pk_client.get(&path).await.status, 200, "the PK sees the new case");
+        assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "a PK of another office does not");
+    }
 }
