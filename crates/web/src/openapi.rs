@@ -21,8 +21,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_intake::check_documents,
         crate::routes::api_intake::issue_summons,
         crate::routes::api_intake::record_outcome,
-        crate::routes::api_intake::register,
-        crate::routes::api_intake::book,
+        crate::routes::api_register::register,
+        crate::routes::api_register::book,
     ),
     components(schemas(
         crate::error::Problem, crate::routes::api::Me, crate::routes::api::RoleScope, crate::routes::api::OfficeOut,
@@ -31,8 +31,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_cases::NewAttendance, crate::routes::api_cases::Recorded, crate::routes::api_cases::Rejection,
         crate::routes::api_intake::NewIntake, crate::routes::api_intake::Created, crate::routes::api_intake::CheckIn,
         crate::routes::api_intake::Verdict, crate::routes::api_intake::SummonsIn, crate::routes::api_intake::SummonsOut,
-        crate::routes::api_intake::OutcomeIn, crate::routes::api_intake::OutcomeOut, crate::routes::api_intake::RegisterIn,
-        crate::routes::api_intake::Registered, crate::routes::api_intake::CandidateOut, crate::routes::api_intake::BookLine,
+        crate::routes::api_intake::OutcomeIn, crate::routes::api_intake::OutcomeOut, crate::routes::api_register::RegisterIn,
+        crate::routes::api_register::Registered, crate::routes::api_register::CandidateOut, crate::routes::api_register::BookLine,
     )),
     modifiers(&BearerAuth),
 )]

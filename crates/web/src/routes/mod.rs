@@ -9,6 +9,7 @@ use crate::error::WebError;
 pub mod api;
 pub mod api_cases;
 pub mod api_intake;
+pub mod api_register;
 pub mod assets;
 pub mod audit;
 pub mod cases;
@@ -100,8 +101,8 @@ pub fn all() -> Router<AppState> {
             "/api/v1/cases/{id}/summonses/outcome",
             post(api_intake::record_outcome),
         )
-        .route("/api/v1/cases/{id}/register", post(api_intake::register))
-        .route("/api/v1/register", get(api_intake::book))
+        .route("/api/v1/cases/{id}/register", post(api_register::register))
+        .route("/api/v1/register", get(api_register::book))
         .route("/api/v1/cases/{id}/ledger", get(api_cases::ledger))
         .route("/api/v1/cases/{id}/attendance", post(api_cases::record))
         .route(

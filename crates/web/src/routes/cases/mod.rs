@@ -3,11 +3,14 @@
 
 pub mod attendance;
 pub mod evaluation;
+mod history;
 pub mod intake;
+mod intake_view;
 pub mod letters;
 pub mod lifecycle;
 pub mod new;
 mod page;
+mod transition_buttons;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -2,9 +2,7 @@
 
 use askama::Template;
 use karya_domain::milestones::{self, MilestoneBasis, MilestoneState};
-use karya_domain::{
-    DefaultOrder, EntryState, ReplacedPenalty, Role, allowed_transitions, progress,
-};
+use karya_domain::{DefaultOrder, EntryState, ReplacedPenalty, Role, progress};
 use karya_store::attendance::{self as ledger_store, Step};
 use karya_store::cases::Case;
 use karya_store::{audit, evaluations, placements};
@@ -17,6 +15,13 @@ use crate::forms::FormErrors;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::{Page, Ui};
 use crate::views;
+
+use super::history::history_row;
+use super::transition_buttons::transitions;
+pub use super::transition_buttons::{DEDICATED, TransitionButton};
+
+pub use super::intake_view::IntakeView;
+use super::intake_view::intake_view;
 
 /// The daily-report form as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -66,15 +71,6 @@ pub struct EntryRow {
     pub verify_label: Option<&'static str>,
 }
 
-pub struct TransitionButton {
-    pub value: &'static str,
-    pub label: &'static str,
-    /// A reference the transition needs: (field name, label).
-    pub needs: Option<(&'static str, &'static str)>,
-    /// Appointing a PK: choose one of the office's PKs.
-    pub needs_pk: bool,
-}
-
 #[derive(Template)]
 #[template(path = "case.html")]
 pub struct CasePage {
@@ -109,20 +105,6 @@ pub struct CasePage {
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
     pub shows_ledger: bool,
-}
-
-/// The intake sections: the document check (D1), summonses (I3) and violations (I4).
-pub struct IntakeView {
-    pub can_check: bool,
-    /// Whether any round of checks was recorded (shown read-only to other readers).
-    pub checked: bool,
-    /// (kind, label, current outcome, note) in D1 order.
-    pub checks: Vec<(&'static str, &'static str, String, String)>,
-    pub can_summon: bool,
-    pub can_record_outcome: bool,
-    /// (number label, issued on, deadline, delivery, outcome)
-    pub summonses: Vec<(String, String, String, String, &'static str)>,
-    pub violations: Vec<(String, String, String)>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -170,51 +152,6 @@ fn terms_rows(t: &Catalog, lang: Lang, case: &Case) -> Vec<(&'static str, String
         (t.schedule_text, terms.schedule.text.clone()),
         (t.default_orders, orders.join("; ")),
     ]
-}
-
-/// Transitions that have their own form on the page (the document check and the summons),
-/// so that their record and the status cannot drift apart.
-pub const DEDICATED: [karya_domain::Transition; 4] = [
-    karya_domain::Transition::DocumentsVerified,
-    karya_domain::Transition::DocumentsFoundIncomplete,
-    karya_domain::Transition::SummonClient,
-    karya_domain::Transition::ClientAppeared,
-];
-
-fn transitions(
-    authority: &Authority,
-    case: &Case,
-    lang: Lang,
-    t: &Catalog,
-) -> Vec<TransitionButton> {
-    use karya_domain::{TerminationReason, Transition};
-    allowed_transitions(case.status)
-        .iter()
-        .filter(|transition| !DEDICATED.contains(transition))
-        .filter(|transition| {
-            transition
-                .allowed_roles()
-                .iter()
-                .any(|role| authority.has(*role))
-        })
-        .map(|transition| TransitionButton {
-            value: transition.as_str(),
-            label: match lang {
-                Lang::Id => transition.label_id(),
-                Lang::En => transition.label_en(),
-            },
-            needs: match transition {
-                Transition::Terminate {
-                    reason: TerminationReason::Died,
-                } => Some(("death_certificate_ref", t.death_certificate_ref)),
-                Transition::Terminate {
-                    reason: TerminationReason::Sanctioned,
-                } => Some(("sanction_letter_ref", t.sanction_letter_ref)),
-                _ => None,
-            },
-            needs_pk: *transition == Transition::AssignOfficer,
-        })
-        .collect()
 }
 
 /// Builds the case page for `case`, with `form` and `errors` for the daily-report form.
@@ -479,127 +416,5 @@ pub async fn case_page(
         ),
         can_register: authority.register_people().is_ok()
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
-    })
-}
-
-/// One line of a case's history: when (local), who, and what in words.
-fn history_row(
-    t: &Catalog,
-    lang: Lang,
-    case: &Case,
-    event: &audit::StoredEvent,
-) -> (String, String, String) {
-    let when = event
-        .occurred_at
-        .parse::<jiff::Timestamp>()
-        .map(|at| {
-            let (day, time) = views::local(case.zone, at);
-            format!(
-                "{} {time} {}",
-                views::date(lang, day),
-                case.zone.abbreviation()
-            )
-        })
-        .unwrap_or_else(|_| event.occurred_at.clone());
-    let summary: serde_json::Value = serde_json::from_str(&event.summary).unwrap_or_default();
-    let what = match event.action.as_str() {
-        "case.transition" => {
-            let name = summary["transition"].as_str().unwrap_or_default();
-            karya_domain::Transition::parse(name).map_or(name.to_owned(), |transition| match lang {
-                Lang::Id => transition.label_id().to_owned(),
-                Lang::En => transition.label_en().to_owned(),
-            })
-        }
-        "case.create" => t.history_created.to_owned(),
-        "case.guard_facts" => t.history_facts.to_owned(),
-        "evaluation.record" => t.history_evaluation.to_owned(),
-        other => other.to_owned(),
-    };
-    (
-        when,
-        format!("{} ({})", event.actor_username, event.actor_role),
-        what,
-    )
-}
-
-async fn intake_view(
-    state: &AppState,
-    authority: &Authority,
-    case: &Case,
-    lang: Lang,
-    t: &Catalog,
-) -> Result<IntakeView, WebError> {
-    use karya_domain::CaseStatus as S;
-    use karya_domain::intake::{CheckKind, CheckOutcome, SummonsOutcome};
-    let latest = karya_store::intake::latest_checks(&state.store, case.id).await?;
-    // The form needs outcome values; the read-only list shows labels.
-    let can_check = authority.check_documents().is_ok()
-        && matches!(case.status, S::Received | S::DocumentsIncomplete);
-    let checked_any = !latest.is_empty() && !can_check;
-    let outcome_label = |t: &Catalog, outcome: CheckOutcome| match outcome {
-        CheckOutcome::Passed => t.check_passed,
-        CheckOutcome::Failed => t.check_failed,
-        CheckOutcome::NotApplicable => t.check_na,
-    };
-    let checks = CheckKind::ALL
-        .iter()
-        .map(|kind| {
-            let found = latest.iter().find(|c| c.kind == *kind);
-            let label = match lang {
-                Lang::Id => kind.label_id(),
-                Lang::En => kind.label_en(),
-            };
-            let outcome = found.map_or(CheckOutcome::Passed, |c| c.outcome);
-            let outcome = if checked_any {
-                outcome_label(t, outcome)
-            } else {
-                outcome.as_str()
-            }
-            .to_owned();
-            (
-                kind.as_str(),
-                label,
-                outcome,
-                found.map(|c| c.note.clone()).unwrap_or_default(),
-            )
-        })
-        .collect();
-    let records = karya_store::intake::summonses(&state.store, case.id).await?;
-    let pending = records
-        .iter()
-        .any(|r| r.summons.outcome == SummonsOutcome::Pending);
-    let summonses = records
-        .iter()
-        .map(|r| {
-            let outcome = match r.summons.outcome {
-                SummonsOutcome::Pending => t.summons_outcome_pending,
-                SummonsOutcome::Appeared => t.summons_outcome_appeared,
-                SummonsOutcome::NoResponse => t.summons_outcome_no_response,
-            };
-            (
-                fill(t.summons_number, &[("n", &r.summons.number.to_string())]),
-                views::date(lang, r.issued_on),
-                views::date(lang, r.summons.deadline),
-                r.delivery.clone(),
-                outcome,
-            )
-        })
-        .collect();
-    let open_for_summons = matches!(
-        case.status,
-        S::DocumentsVerified | S::OfficerAssigned | S::AwaitingClient
-    );
-    Ok(IntakeView {
-        can_check,
-        checked: !latest.is_empty(),
-        checks,
-        can_summon: authority.summon_clients().is_ok()
-            && !case.intake.handed_over
-            && open_for_summons
-            && !pending
-            && records.len() < 3,
-        can_record_outcome: authority.record_summons_outcomes().is_ok() && pending,
-        summonses,
-        violations: karya_store::intake::violations(&state.store, case.id).await?,
     })
 }

@@ -1,0 +1,63 @@
+//! The lifecycle buttons of the case page: the transitions the caller's roles may perform
+//! from the case's status, except those that have their own form.
+
+use karya_domain::allowed_transitions;
+use karya_store::cases::Case;
+
+use crate::auth::Authority;
+use crate::i18n::{Catalog, Lang};
+
+/// A lifecycle button: the transition, its label, and what it asks for.
+pub struct TransitionButton {
+    pub value: &'static str,
+    pub label: &'static str,
+    /// A reference the transition needs: (field name, label).
+    pub needs: Option<(&'static str, &'static str)>,
+    /// Appointing a PK: choose one of the office's PKs.
+    pub needs_pk: bool,
+}
+
+/// Transitions that have their own form on the page (the document check and the summons),
+/// so that their record and the status cannot drift apart.
+pub const DEDICATED: [karya_domain::Transition; 4] = [
+    karya_domain::Transition::DocumentsVerified,
+    karya_domain::Transition::DocumentsFoundIncomplete,
+    karya_domain::Transition::SummonClient,
+    karya_domain::Transition::ClientAppeared,
+];
+
+pub fn transitions(
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    t: &Catalog,
+) -> Vec<TransitionButton> {
+    use karya_domain::{TerminationReason, Transition};
+    allowed_transitions(case.status)
+        .iter()
+        .filter(|transition| !DEDICATED.contains(transition))
+        .filter(|transition| {
+            transition
+                .allowed_roles()
+                .iter()
+                .any(|role| authority.has(*role))
+        })
+        .map(|transition| TransitionButton {
+            value: transition.as_str(),
+            label: match lang {
+                Lang::Id => transition.label_id(),
+                Lang::En => transition.label_en(),
+            },
+            needs: match transition {
+                Transition::Terminate {
+                    reason: TerminationReason::Died,
+                } => Some(("death_certificate_ref", t.death_certificate_ref)),
+                Transition::Terminate {
+                    reason: TerminationReason::Sanctioned,
+                } => Some(("sanction_letter_ref", t.sanction_letter_ref)),
+                _ => None,
+            },
+            needs_pk: *transition == Transition::AssignOfficer,
+        })
+        .collect()
+}
