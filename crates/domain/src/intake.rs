@@ -298,6 +298,38 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
     Ok(sent + 1)
 }
 
+/// I3: a summons gives the client until a deadline on or after the day it is issued.
+pub fn check_summons_dates(issued_on: Date, deadline: Date) -> Result<(), Violation> {
+    if deadline < issued_on {
+        return Err(Violation::new(
+            Rule::I3,
+            "deadline",
+            "Batas waktu hadir tidak boleh sebelum tanggal panggilan (I3).",
+            "The deadline cannot be before the summons date (I3).",
+        ));
+    }
+    Ok(())
+}
+
+/// I4: the client's absence can be recorded only once the summons' deadline has passed.
+pub fn check_absence_recordable(summons: &Summons, today: Date) -> Result<(), Violation> {
+    if today <= summons.deadline {
+        return Err(Violation::new(
+            Rule::I4,
+            "summons",
+            format!(
+                "Batas waktu panggilan ke-{} belum lewat; ketidakhadiran dicatat sesudahnya (I4).",
+                summons.number
+            ),
+            format!(
+                "Summons {} has not passed its deadline; record the absence after it (I4).",
+                summons.number
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// I4: the third summons went unanswered and its deadline has passed: the absence is a
 /// violation of guidance, and the head writes the prosecutor a consideration.
 pub fn absence_is_violation(existing: &[Summons], today: Date) -> bool {
@@ -423,6 +455,25 @@ mod tests {
             "summons"
         );
         assert!(next_summons(&[summons(1, SummonsOutcome::Appeared)]).is_err());
+    }
+
+    #[test]
+    fn a_deadline_before_the_summons_is_refused_and_absence_waits_for_it_I3_I4() {
+        assert_eq!(
+            check_summons_dates(date(2026, 11, 10), date(2026, 11, 9))
+                .unwrap_err()
+                .rule,
+            Rule::I3
+        );
+        assert!(check_summons_dates(date(2026, 11, 10), date(2026, 11, 10)).is_ok());
+        let pending = summons(1, SummonsOutcome::Pending);
+        assert_eq!(
+            check_absence_recordable(&pending, pending.deadline)
+                .unwrap_err()
+                .rule,
+            Rule::I4
+        );
+        assert!(check_absence_recordable(&pending, date(2026, 11, 12)).is_ok());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! local day or more than the order.
 
 use jiff::Timestamp;
-use karya_domain::{AttendanceEntry, EntryState, Ledger, Rule, Violation};
+use karya_domain::{AttendanceEntry, EntryState, Ledger, Violation};
 use serde_json::json;
 use sqlx::AnyConnection;
 
@@ -158,22 +158,7 @@ pub struct NewEntry {
 
 /// Reports can be recorded while the client serves the hours (also during an examination).
 fn require_serving(case: &Case) -> Result<(), Violation> {
-    use karya_domain::CaseStatus::{Serving, UnderExamination};
-    if matches!(case.status, Serving | UnderExamination) {
-        return Ok(());
-    }
-    Err(Violation::new(
-        Rule::B5,
-        "case",
-        format!(
-            "Laporan harian hanya dicatat selama Klien menjalani pidana kerja sosial; status perkara: {}.",
-            case.status.label_id()
-        ),
-        format!(
-            "Daily reports are recorded only while the client serves the hours; the case is: {}.",
-            case.status.label_en()
-        ),
-    ))
+    karya_domain::ledger::check_takes_reports(case.status)
 }
 
 /// Records a reported attendance after the domain's checks (L4, L5, L6, B5).

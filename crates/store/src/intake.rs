@@ -180,15 +180,7 @@ pub async fn issue_summons(
         deadline,
         delivery,
     } = summons.clone();
-    if deadline < issued_on {
-        return Err(Violation::new(
-            Rule::I3,
-            "deadline",
-            "Batas waktu hadir tidak boleh sebelum tanggal panggilan.",
-            "The deadline cannot be before the summons date.",
-        )
-        .into());
-    }
+    intake::check_summons_dates(issued_on, deadline)?;
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
     lock(&mut tx, case_id).await?;
@@ -267,20 +259,8 @@ pub async fn record_summons_outcome(
                 "No summons is waiting for its outcome.",
             )
         })?;
-    if outcome == SummonsOutcome::NoResponse && today <= pending.deadline {
-        return Err(Violation::new(
-            Rule::I4,
-            "summons",
-            format!(
-                "Batas waktu panggilan ke-{} belum lewat; ketidakhadiran dicatat sesudahnya (I4).",
-                pending.number
-            ),
-            format!(
-                "Summons {} has not passed its deadline; record the absence after it (I4).",
-                pending.number
-            ),
-        )
-        .into());
+    if outcome == SummonsOutcome::NoResponse {
+        intake::check_absence_recordable(&pending, today)?;
     }
     sqlx::query(
         "UPDATE summonses SET outcome = $1, outcome_at = $2 WHERE case_id = $3 AND number = $4",

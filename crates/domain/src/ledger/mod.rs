@@ -31,7 +31,29 @@ use serde::{Deserialize, Serialize};
 
 use crate::local_day::minutes_by_local_day;
 use crate::minutes::Minutes;
+use crate::rule::Violation;
 use crate::window::ServiceWindow;
+
+/// B5: daily reports are recorded and verified while the client serves the hours (an
+/// examination does not stop the service); not before placement, nor after termination.
+pub fn check_takes_reports(status: crate::CaseStatus) -> Result<(), Violation> {
+    use crate::CaseStatus::{Serving, UnderExamination};
+    if matches!(status, Serving | UnderExamination) {
+        return Ok(());
+    }
+    Err(Violation::new(
+        crate::rule::Rule::B5,
+        "case",
+        format!(
+            "Laporan harian hanya dicatat selama Klien menjalani pidana kerja sosial; status perkara: {}.",
+            status.label_id()
+        ),
+        format!(
+            "Daily reports are recorded only while the client serves the hours; the case is: {}.",
+            status.label_en()
+        ),
+    ))
+}
 
 /// L5: at most 8 hours in one day.
 pub const DAILY_LIMIT: Minutes = Minutes::from_hours(8);
