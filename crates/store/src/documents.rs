@@ -2,6 +2,7 @@
 //! stored immutably with their SHA-256, and found by a random verification code that the
 //! printed QR code carries. Issuing again makes a new version; nothing is overwritten.
 
+use karya_domain::sop::SopKind;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -107,6 +108,16 @@ where
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await?;
+    if let Some(case) = doc.case {
+        let step = match doc.kind {
+            "assignment" => Some((SopKind::PkAppointment, 5)),
+            "absence_consideration" => Some((SopKind::Register, 6)),
+            _ => None,
+        };
+        if let Some((sop, step)) = step {
+            crate::sop::stamp(&mut tx, case, sop, &[step], actor).await?;
+        }
+    }
     let mut actor = actor.clone();
     actor.office_id = Some(doc.office);
     let summary = json!({"kind": doc.kind, "number": number, "version": version, "sha256": sha256, "case_id": doc.case.map(|c| c.0)});

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use karya_domain::intake::{
     self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, Summons, SummonsOutcome,
 };
+use karya_domain::sop::SopKind;
 use karya_domain::{CaseStatus, Role, Rule, Transition, Violation};
 use serde_json::json;
 
@@ -78,6 +79,12 @@ pub async fn record_checks(
         )
         .await?;
     }
+    let (validity, register_steps): (&[u8], &[u8]) = match &verdict {
+        DocumentsVerdict::Valid => (&[2, 3], &[1]),
+        DocumentsVerdict::Incomplete(_) => (&[2, 4], &[]),
+    };
+    crate::sop::stamp(&mut tx, case_id, SopKind::DocumentValidity, validity, actor).await?;
+    crate::sop::stamp(&mut tx, case_id, SopKind::Register, register_steps, actor).await?;
     let failed: Vec<&str> = match &verdict {
         DocumentsVerdict::Valid => Vec::new(),
         DocumentsVerdict::Incomplete(failed) => failed.iter().map(|c| c.kind.as_str()).collect(),
@@ -214,6 +221,7 @@ pub async fn issue_summons(
     .bind(user.0)
     .execute(&mut *tx)
     .await?;
+    crate::sop::stamp(&mut tx, case_id, SopKind::Register, &[3], actor).await?;
     let summary = json!({"number": number, "issued_on": issued_on.to_string(), "deadline": deadline.to_string()});
     store
         .audit(
@@ -306,6 +314,7 @@ pub async fn record_summons_outcome(
                 Event::new("violation.record", "case", case_id, json!({"rule": "I4"})),
             )
             .await?;
+        crate::sop::stamp(&mut tx, case_id, SopKind::Register, &[5], &actor).await?;
     }
     let summary = json!({"number": pending.number, "outcome": outcome.as_str()});
     store

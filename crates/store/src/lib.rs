@@ -24,6 +24,7 @@ pub mod register;
 pub mod scope;
 pub mod secret;
 pub mod sessions;
+pub mod sop;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

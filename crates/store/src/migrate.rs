@@ -38,6 +38,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_register.sql"),
         postgres: include_str!("../migrations/postgres/0004_register.sql"),
     },
+    Migration {
+        version: 5,
+        name: "sop_steps",
+        sqlite: include_str!("../migrations/sqlite/0005_sop_steps.sql"),
+        postgres: include_str!("../migrations/postgres/0005_sop_steps.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

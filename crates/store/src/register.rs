@@ -139,6 +139,24 @@ pub async fn register(
     .bind(user.0)
     .execute(&mut *tx)
     .await?;
+    let has_features = [
+        &data.tattoos,
+        &data.piercings,
+        &data.limbs,
+        &data.illnesses,
+        &data.other_features,
+    ]
+    .iter()
+    .any(|f| !f.trim().is_empty());
+    let steps: &[u8] = if has_features { &[2, 4] } else { &[2] };
+    crate::sop::stamp(
+        &mut tx,
+        case_id,
+        karya_domain::sop::SopKind::Register,
+        steps,
+        actor,
+    )
+    .await?;
     let mut actor = actor.clone();
     actor.office_id = Some(case.office_id);
     // No personal data in the trail: the person's id and the book's number only.

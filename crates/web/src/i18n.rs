@@ -233,6 +233,16 @@ catalog! {
     kind_absence_consideration: "Pertimbangan atas ketidakhadiran Klien", "Consideration on the client's absence";
     kind_assignment: "Surat perintah melaksanakan tugas (PK)", "Assignment letter (PK)";
     letters_title: "Surat", "Letters";
+    sop_title: "Standar layanan (SOP)", "Service standards (SOP)";
+    sop_step: "Langkah", "Step";
+    sop_done_at: "Selesai", "Done";
+    sop_elapsed: "Waktu", "Time taken";
+    sop_standard: "Standar", "Standard";
+    sop_conditional: "Kondisional", "Conditional";
+    sop_not_judged: "Tidak dinilai (kondisional)", "Not judged (conditional)";
+    sop_within: "Sesuai standar", "Within the standard";
+    sop_over: "Lewat {by}", "Over by {by}";
+    sop_over_title: "Langkah melewati standar waktu", "Steps over their standard time";
     nav_register: "Buku register", "Register book";
     register_title: "Catat di buku register (G1–G3)", "Enter in the register (G1–G3)";
     register_link: "Catat di buku register", "Enter in the register";

@@ -182,4 +182,26 @@ on_both_engines! {
         assert_eq!(pk_client.get(&path).await.status, 200, "the PK sees the new case");
         assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "a PK of another office does not");
     }
+
+    async fn each_sop_step_is_stamped_and_a_late_one_reaches_the_heads_start_page(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, true, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        let id: i64 = path.trim_start_matches("/cases/").parse().unwrap();
+        // The case was opened three hours before the documents were checked.
+        let earlier = karya_store::clock::text(jiff::Timestamp::now() - jiff::SignedDuration::from_hours(3));
+        sqlx::query("UPDATE cases SET created_at = $1 WHERE id = $2").bind(&earlier).bind(id).execute(app.db.store.pool()).await.unwrap();
+        sqlx::query("UPDATE sop_steps SET done_at = $1 WHERE case_id = $2").bind(&earlier).bind(id).execute(app.db.store.pool()).await.unwrap();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let (stamps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sop_steps WHERE case_id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(stamps, 4, "validity 1, 2, 3 and register 1");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let page = head.get(&path).await.body;
+        assert!(page.contains("SOP Pemeriksaan Keabsahan Dokumen"));
+        assert!(page.contains("Lewat 2 jam 55 menit") || page.contains("Lewat 2 jam 54 menit"), "step 2 took about 3 hours against 5 minutes");
+        let home = head.get("/").await.body;
+        assert!(home.contains("Langkah melewati standar waktu") && home.contains("Rahmat Hidayat"), "the head sees the late step");
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert!(!pk.get("/").await.body.contains("Langkah melewati standar waktu"), "only the head's start page lists them");
+    }
 }

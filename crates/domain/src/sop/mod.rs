@@ -12,7 +12,10 @@
 //! (*SOP Penunjukan PK* also says "dan Kondisional" without a conditional step; that too is
 //! kept as stated and changes nothing.)
 
+mod elapsed;
 mod standards;
+
+pub use elapsed::{Elapsed, Stamp, elapsed};
 
 use serde::Serialize;
 

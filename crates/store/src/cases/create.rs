@@ -1,5 +1,6 @@
 //! Opening a case from a court decision whose terms passed the domain's validation.
 
+use karya_domain::sop::SopKind;
 use karya_domain::{CaseStatus, ServiceWindow, ValidTerms};
 use serde_json::json;
 
@@ -95,6 +96,7 @@ pub async fn create(
             Event::new("case.create", "case", id, summary),
         )
         .await?;
+    crate::sop::stamp(&mut tx, CaseId(id), SopKind::DocumentValidity, &[1], &actor).await?;
     form_tokens::finish(&mut tx, once, &format!("case:{id}")).await?;
     tx.commit().await?;
     Ok(CaseId(id))

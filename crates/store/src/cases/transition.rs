@@ -108,6 +108,16 @@ pub(crate) async fn transition_on(
     .bind(id.0)
     .execute(&mut *tx)
     .await?;
+    if transition == Transition::AssignOfficer {
+        crate::sop::stamp(
+            tx,
+            id,
+            karya_domain::sop::SopKind::PkAppointment,
+            &[4],
+            actor,
+        )
+        .await?;
+    }
     let mut actor = actor.clone();
     actor.office_id = Some(case.office_id);
     let summary = json!({

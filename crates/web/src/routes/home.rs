@@ -21,6 +21,8 @@ struct HomePage {
     scope: String,
     stats: Vec<(&'static str, i64)>,
     next_step: &'static str,
+    /// For a head of office: SOP steps of open cases that ran over their standard.
+    over_standard: Vec<(i64, String, String, String)>,
 }
 
 pub async fn show(
@@ -55,6 +57,7 @@ pub async fn show(
         scope,
         stats,
         next_step: next_step(primary, t),
+        over_standard: over_standard(&state, &authority, ui.lang, t).await?,
     })
 }
 
@@ -92,4 +95,33 @@ async fn describe_scope(state: &AppState, t: &Catalog, scope: Scope) -> Result<S
             &[("name", &orgs::prosecutor_office_name(store, id).await?)],
         ),
     })
+}
+
+/// The office's SOP steps that ran over their standard (DOMAIN §11), for the head.
+async fn over_standard(
+    state: &AppState,
+    authority: &Authority,
+    lang: crate::i18n::Lang,
+    t: &'static Catalog,
+) -> Result<Vec<(i64, String, String, String)>, WebError> {
+    let (Some(office), true) = (authority.office(), authority.has(Role::HeadOfOffice)) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (case_id, client) in karya_store::sop::stamped_cases(&state.store, office).await? {
+        let case = karya_store::cases::get(
+            &state.store,
+            karya_store::cases::CaseScope::Office(office),
+            karya_store::ids::CaseId(case_id),
+        )
+        .await?;
+        for row in crate::routes::cases::sop_view::sop_rows(state, &case, lang, t)
+            .await?
+            .into_iter()
+            .filter(|r| r.over)
+        {
+            out.push((case_id, client.clone(), row.step, row.verdict));
+        }
+    }
+    Ok(out)
 }

@@ -10,6 +10,7 @@ pub mod letters;
 pub mod lifecycle;
 pub mod new;
 mod page;
+pub mod sop_view;
 mod transition_buttons;
 
 use askama::Template;

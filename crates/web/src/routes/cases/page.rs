@@ -105,6 +105,8 @@ pub struct CasePage {
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
     pub shows_ledger: bool,
+    /// The SOP steps done for the case against their standards.
+    pub sop_rows: Vec<super::sop_view::SopRow>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -407,6 +409,7 @@ pub async fn case_page(
         intake,
         letters,
         letter_buttons,
+        sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
         shows_ledger: matches!(
             case.status,
             karya_domain::CaseStatus::Placed
