@@ -298,6 +298,26 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
     Ok(sent + 1)
 }
 
+/// The note of the violation an unanswered third summons becomes (I4).
+pub const ABSENCE_VIOLATION_NOTE: &str =
+    "Klien tidak hadir setelah tiga kali dipanggil tanpa alasan yang sah (I4).";
+
+/// The summons waiting for its outcome; there is at most one (I3).
+pub fn pending_summons(existing: &[Summons]) -> Result<Summons, Violation> {
+    existing
+        .iter()
+        .find(|s| s.outcome == SummonsOutcome::Pending)
+        .copied()
+        .ok_or_else(|| {
+            Violation::new(
+                Rule::I3,
+                "summons",
+                "Tidak ada panggilan yang menunggu hasil (I3).",
+                "No summons is waiting for its outcome (I3).",
+            )
+        })
+}
+
 /// I3: a summons gives the client until a deadline on or after the day it is issued.
 pub fn check_summons_dates(issued_on: Date, deadline: Date) -> Result<(), Violation> {
     if deadline < issued_on {
@@ -444,6 +464,22 @@ mod tests {
         assert_eq!(next_summons(&two).unwrap(), 3);
         let three = [two[0], two[1], summons(3, SummonsOutcome::NoResponse)];
         assert_eq!(next_summons(&three).unwrap_err().rule, Rule::I3);
+    }
+
+    #[test]
+    fn only_a_pending_summons_can_get_an_outcome_I3() {
+        assert_eq!(
+            pending_summons(&[summons(1, SummonsOutcome::NoResponse)])
+                .unwrap_err()
+                .rule,
+            Rule::I3
+        );
+        let found = pending_summons(&[
+            summons(1, SummonsOutcome::NoResponse),
+            summons(2, SummonsOutcome::Pending),
+        ])
+        .unwrap();
+        assert_eq!(found.number, 2);
     }
 
     #[test]

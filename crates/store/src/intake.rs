@@ -7,7 +7,7 @@ use karya_domain::intake::{
     self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, Summons, SummonsOutcome,
 };
 use karya_domain::sop::SopKind;
-use karya_domain::{CaseStatus, Role, Rule, Transition, Violation};
+use karya_domain::{CaseStatus, Role, Rule, Transition};
 use serde_json::json;
 
 use crate::audit::{Actor, Event};
@@ -255,18 +255,7 @@ pub async fn record_summons_outcome(
         .into_iter()
         .map(|r| r.summons)
         .collect();
-    let pending = existing
-        .iter()
-        .find(|s| s.outcome == SummonsOutcome::Pending)
-        .copied()
-        .ok_or_else(|| {
-            Violation::new(
-                Rule::I3,
-                "summons",
-                "Tidak ada panggilan yang menunggu hasil.",
-                "No summons is waiting for its outcome.",
-            )
-        })?;
+    let pending = intake::pending_summons(&existing)?;
     if outcome == SummonsOutcome::NoResponse {
         intake::check_absence_recordable(&pending, today)?;
     }
@@ -302,7 +291,7 @@ pub async fn record_summons_outcome(
         sqlx::query("INSERT INTO violations (case_id, rule, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(case_id.0)
             .bind(Rule::I4.code())
-            .bind("Klien tidak hadir setelah tiga kali dipanggil tanpa alasan yang sah.")
+            .bind(intake::ABSENCE_VIOLATION_NOTE)
             .bind(user.0)
             .bind(clock::now_text())
             .execute(&mut *tx)
