@@ -14,6 +14,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const binary = process.env.KARYA_BIN || join(here, '..', 'target', 'debug', 'karya');
 const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+// A 1×1 PNG, for uploads.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PASSWORD = 'karya-demo-2026';
 
 let passed = 0;
@@ -266,6 +268,21 @@ async function main() {
       await page.getByRole('button', { name: 'Simpan' }).click();
       await page.getByText('Perkara dicatat.').waitFor();
       const caseUrl = page.url().split('?')[0];
+      // The scans of the decision and the execution letter, checked by content.
+      await page.getByLabel('Jenis berkas').selectOption('decision_copy');
+      await page.getByLabel('Berkas', { exact: true }).setInputFiles({ name: 'putusan.html', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a scan</html>') });
+      await page.getByRole('button', { name: 'Unggah' }).click();
+      await page.getByText('Jenis berkas ini tidak diterima di sini').first().waitFor();
+      await page.getByLabel('Jenis berkas').selectOption('decision_copy');
+      await page.getByLabel('Berkas', { exact: true }).setInputFiles({ name: 'putusan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await page.getByRole('button', { name: 'Unggah' }).click();
+      await page.getByText('Berkas tersimpan.').waitFor();
+      await page.getByLabel('Jenis berkas').selectOption('execution_letter');
+      await page.getByLabel('Berkas', { exact: true }).setInputFiles({ name: 'eksekusi.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByRole('button', { name: 'Unggah' }).click();
+      await page.getByText('Berkas tersimpan.').waitFor();
+      assert(await page.locator('#files strong', { hasText: 'Surat perintah pelaksanaan putusan (jaksa)' }).isVisible(), 'the execution letter scan is listed');
+      await axe(page, 'case with uploaded scans');
       await page.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
       await page.getByText('Dokumen sah; berkas diserahkan ke registrasi (D2).').waitFor();
       await axe(page, 'case after the document check');
@@ -274,8 +291,22 @@ async function main() {
       const head = await (await browser.newContext({ acceptDownloads: true })).newPage();
       await logIn(head, server.base, 'kabapas.bdg');
       await head.goto(caseUrl);
-      await head.getByRole('button', { name: 'Tunjuk PK' }).click();
-      await head.getByText('Status perkara diubah.').waitFor();
+      // §2.2.3: the head's disposition, the head of administration's draft, the signature.
+      await head.getByLabel('Catatan disposisi (boleh kosong)').fill('Mohon segera disiapkan.');
+      await head.getByRole('button', { name: 'Beri disposisi ke Kepala TU' }).click();
+      await head.getByText('Langkah penunjukan PK tersimpan.').waitFor();
+      const tu = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+      await logIn(tu, server.base, 'katu.bdg');
+      await tu.goto(caseUrl);
+      const choices = await tu.getByLabel('PK yang ditunjuk').locator('option').allTextContents();
+      assert(choices.some((c) => /perkara aktif\)/.test(c)), `each PK's caseload is shown: ${choices}`);
+      await axe(tu, 'assignment draft');
+      await tu.getByRole('button', { name: 'Siapkan surat perintah' }).click();
+      await tu.getByText('Langkah penunjukan PK tersimpan.').waitFor();
+      await head.goto(caseUrl);
+      await head.getByRole('button', { name: 'Tandatangani surat perintah' }).click();
+      await head.getByText('Langkah penunjukan PK tersimpan.').waitFor();
+      assert(await head.getByText('Riwayat penunjukan').isVisible(), 'the signed appointment is in the history');
       await head.getByRole('button', { name: /Terbitkan: Surat perintah/ }).click();
       await head.getByText('Surat diterbitkan dan disimpan').waitFor();
       await axe(head, 'case with an issued letter');
@@ -303,8 +334,17 @@ async function main() {
       await registry.getByLabel('Nama ibu').fill('Sari');
       await registry.getByRole('button', { name: 'Simpan' }).click();
       await registry.getByText('Dicatat di buku register.').waitFor();
+      await registry.goto(caseUrl);
+      await registry.getByLabel('Jenis berkas').selectOption('photo');
+      await registry.getByLabel('Berkas', { exact: true }).setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG });
+      await registry.getByRole('button', { name: 'Unggah' }).click();
+      await registry.getByText('Berkas tersimpan.').waitFor();
+      const photo = await registry.request.get(await registry.getByRole('link', { name: 'Lihat' }).first().getAttribute('href', {}).then((h) => `${server.base}${h}`));
+      assert(photo.status() === 200 && photo.headers()['content-type'] === 'image/png', 'the photograph opens for the registry');
       await registry.goto(`${server.base}/register?q=Surya`);
       assert(await registry.getByRole('link', { name: 'Surya Darma' }).isVisible(), 'the register book lists the client');
+      const xlsx = await registry.request.get(`${server.base}/register.xlsx?q=Surya`);
+      assert(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', 'the register book downloads as XLSX');
       await axe(registry, 'register book');
     });
 

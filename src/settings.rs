@@ -91,7 +91,8 @@ impl Settings {
     pub async fn store(&self) -> anyhow::Result<karya_store::Store> {
         let store = karya_store::Store::connect(self.database_url.expose())
             .await?
-            .with_audit_key(self.audit_key()?);
+            .with_audit_key(self.audit_key()?)
+            .with_files(karya_store::files::Blobs::new(self.data_dir.join("files")));
         karya_store::migrate::run(&store).await?;
         Ok(store)
     }

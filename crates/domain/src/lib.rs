@@ -2,6 +2,7 @@
 //! 29 December 2025) as plain types and functions. No I/O, no async, no database: every
 //! rule carries the ID it has in `shared/spec/DOMAIN.md`.
 
+pub mod appointment;
 pub mod calendar;
 pub mod intake;
 pub mod ledger;

@@ -8,6 +8,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 use crate::error::Result;
+use crate::files::Blobs;
 use crate::keys::AuditKey;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +42,7 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     engine: Engine,
     pub(crate) audit_key: Option<AuditKey>,
+    blobs: Option<Blobs>,
 }
 
 impl Store {
@@ -80,6 +82,7 @@ impl Store {
             pool,
             engine,
             audit_key: None,
+            blobs: None,
         })
     }
 
@@ -87,6 +90,18 @@ impl Store {
     pub fn with_audit_key(mut self, key: AuditKey) -> Store {
         self.audit_key = Some(key);
         self
+    }
+
+    /// Where uploaded files are kept (`files/` in the data directory).
+    pub fn with_files(mut self, blobs: Blobs) -> Store {
+        self.blobs = Some(blobs);
+        self
+    }
+
+    pub(crate) fn blobs(&self) -> Result<&Blobs> {
+        self.blobs
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!("no file storage is configured").into())
     }
 
     pub fn engine(&self) -> Engine {

@@ -4,6 +4,7 @@
 //! ([`scope`]) so that an unscoped query cannot be written by accident, and every function
 //! that writes appends its audit event ([`audit`]) in the same transaction as the change.
 
+pub mod appointments;
 pub mod areas;
 pub mod attendance;
 pub mod audit;
@@ -13,6 +14,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod evaluations;
+pub mod files;
 pub mod form_tokens;
 pub mod ids;
 pub mod intake;

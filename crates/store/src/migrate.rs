@@ -44,6 +44,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_sop_steps.sql"),
         postgres: include_str!("../migrations/postgres/0005_sop_steps.sql"),
     },
+    Migration {
+        version: 6,
+        name: "attachments",
+        sqlite: include_str!("../migrations/sqlite/0006_attachments.sql"),
+        postgres: include_str!("../migrations/postgres/0006_attachments.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "appointments",
+        sqlite: include_str!("../migrations/sqlite/0007_appointments.sql"),
+        postgres: include_str!("../migrations/postgres/0007_appointments.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

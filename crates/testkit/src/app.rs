@@ -183,6 +183,40 @@ impl Client {
             .await
     }
 
+    /// Posts a file upload form (multipart) as a browser would: text fields, one file, and
+    /// this client's CSRF value in the query string.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &[u8]),
+    ) -> TestResponse {
+        let boundary = "karya-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, bytes) = file;
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let csrf = self.csrf.clone().unwrap_or_default();
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let path = format!("{path}{separator}_csrf={csrf}");
+        self.post_raw(
+            &path,
+            &format!("multipart/form-data; boundary={boundary}"),
+            body,
+        )
+        .await
+    }
+
     /// A POST with one extra header (e.g. `Idempotency-Key`).
     pub async fn post_with_header(
         &mut self,

@@ -38,7 +38,8 @@ pub async fn fresh_store(engine: Engine) -> TestDb {
     let store = Store::connect(&url)
         .await
         .expect("connect")
-        .with_audit_key(key);
+        .with_audit_key(key)
+        .with_files(karya_store::files::Blobs::new(dir.join("files")));
     karya_store::migrate::run(&store).await.expect("migrate");
     TestDb {
         store,

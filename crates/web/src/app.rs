@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use karya_store::Store;
-use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::config::WebConfig;
 use crate::metrics::Metrics;
-use crate::{csrf, middleware, routes};
+use crate::{body_limit, csrf, middleware, routes};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -31,14 +31,16 @@ impl AppState {
 /// Every route, behind (outermost first): request id and metrics, security headers,
 /// error presentation, the body limit, caller resolution with denial auditing, and CSRF.
 pub fn router(state: AppState) -> Router {
-    let body_limit = state.config.body_limit_bytes;
     routes::all()
         .layer(from_fn_with_state(state.clone(), csrf::check))
         .layer(from_fn_with_state(
             state.clone(),
             middleware::resolve_caller,
         ))
-        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(from_fn_with_state(state.clone(), body_limit::limit))
+        // The limit above is the one that applies; axum's own default (2 MB) would cut
+        // uploads short.
+        .layer(DefaultBodyLimit::disable())
         .layer(from_fn(crate::error::present))
         .layer(from_fn_with_state(
             state.clone(),

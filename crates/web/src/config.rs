@@ -9,6 +9,8 @@ pub struct WebConfig {
     /// Mark cookies `Secure` and send HSTS: set when served behind TLS.
     pub secure_cookies: bool,
     pub body_limit_bytes: usize,
+    /// The limit for file uploads (multipart), above the largest file a purpose accepts.
+    pub upload_limit_bytes: usize,
     pub login_throttle: throttle::Policy,
     /// The letter number format (`{seq}`, `{year}`, `{office}`).
     pub letter_number_format: String,
@@ -25,6 +27,7 @@ impl Default for WebConfig {
             },
             secure_cookies: false,
             body_limit_bytes: 1024 * 1024,
+            upload_limit_bytes: karya_store::files::Purpose::largest() + 64 * 1024,
             login_throttle: throttle::Policy::default(),
             letter_number_format: karya_domain::numbering::DEFAULT_NUMBER_FORMAT.to_owned(),
             public_url: "http://127.0.0.1:8080".to_owned(),

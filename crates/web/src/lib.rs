@@ -5,10 +5,12 @@
 pub mod api_json;
 pub mod app;
 pub mod auth;
+mod body_limit;
 pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod forms;
 pub mod i18n;
 pub mod metrics;

@@ -23,9 +23,11 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_intake::record_outcome,
         crate::routes::api_register::register,
         crate::routes::api_register::book,
+        crate::routes::api_appointment::perform,
     ),
     components(schemas(
-        crate::error::Problem, crate::routes::api::Me, crate::routes::api::RoleScope, crate::routes::api::OfficeOut,
+        crate::error::Problem, crate::routes::api::Me,
+        crate::routes::api_appointment::AppointmentStepIn, crate::routes::api_appointment::AppointmentOut, crate::routes::api::RoleScope, crate::routes::api::OfficeOut,
         crate::routes::api_cases::ValidateTerms, crate::routes::api_cases::TermsVerdict, crate::routes::api_cases::CaseSummary,
         crate::routes::api_cases::LedgerOut, crate::routes::api_cases::EntryOut, crate::routes::api_cases::MilestoneOut,
         crate::routes::api_cases::NewAttendance, crate::routes::api_cases::Recorded, crate::routes::api_cases::Rejection,

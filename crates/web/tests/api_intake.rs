@@ -50,11 +50,21 @@ on_both_engines! {
             assert_eq!(verdict.json()["valid"], true, "{}", verdict.body);
             ids.push(id);
         }
-        let mut head = app.signed_in("kabapas.bdg").await;
-        let pk = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.to_string();
+        let mut head = app.api_as("kabapas.bdg").await;
+        let mut tu = app.api_as("katu.bdg").await;
+        let pk = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.0;
         for id in &ids {
-            let assigned = head.post_form(&format!("/cases/{id}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
-            assert_eq!(assigned.status, 303);
+            let path = format!("/api/v1/cases/{id}/appointment");
+            let early = tu.post_raw(&path, "application/json", br#"{"step":"draft","pk_user_id":1}"#.to_vec()).await;
+            assert_eq!(early.status, 422, "no draft before the disposition");
+            assert_eq!(early.headers["content-type"], "application/problem+json");
+            assert_eq!(early.json()["rule"], "appointment");
+            assert_eq!(head.post_raw(&path, "application/json", br#"{"step":"dispose"}"#.to_vec()).await.status, 200);
+            let drafted = tu.post_raw(&path, "application/json", format!(r#"{{"step":"draft","pk_user_id":{pk}}}"#).into_bytes()).await;
+            assert_eq!(drafted.json()[0]["stage"], "drafted", "{}", drafted.body);
+            let signed = head.post_raw(&path, "application/json", br#"{"step":"sign"}"#.to_vec()).await;
+            assert_eq!(signed.json()[0]["stage"], "signed", "{}", signed.body);
+            assert_eq!(signed.json()[0]["pk_user_id"], pk);
         }
         let mut registry = app.api_as("registrasi.bdg").await;
         let first = registry.post_raw(&format!("/api/v1/cases/{}/register", ids[0]), "application/json", person("")).await;

@@ -330,6 +330,39 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    Case {
+        method: "GET",
+        path: "/register.xlsx",
+        form: &[],
+        allowed: &[
+            RegistryOfficer,
+            HeadOfOffice,
+            HeadOfAdmin,
+            IntakeOfficer,
+            TppMember,
+            Pk,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
+    // The PK appointment: the head disposes and signs, the head of administration drafts
+    // (the intake desk cannot appoint a PK). An unknown step is a bad request.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/appointment",
+        form: &[("step", "none")],
+        allowed: &[HeadOfOffice, HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/appointment",
+        form: &[("step", "none")],
+        allowed: &[HeadOfOffice, HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[HeadOfOffice, HeadOfAdmin],
+    },
     // Letters: the head signs them, the head of administration drafts them for signature.
     Case {
         method: "POST",

@@ -161,26 +161,52 @@ on_both_engines! {
         assert_eq!(status, "documents_verified", "back to where the case was");
     }
 
-    async fn the_intake_desk_cannot_appoint_a_pk_but_the_head_can(db) {
+    async fn the_pk_is_appointed_by_disposition_draft_and_signature_each_by_its_official(db) {
         let app = TestApp::with_demo(db).await;
         let created = open_case(&app, true, &day(-1)).await;
         let path = created.location().split('?').next().unwrap().to_owned();
+        let id: i64 = path.trim_start_matches("/cases/").parse().unwrap();
         post_checks(&app, &path, &checks("passed", "")).await;
         let pk = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.to_string();
         let other_pk = karya_store::users::user_by_username(&app.db.store, "pk.mks").await.unwrap().id.to_string();
+        let appointment = format!("{path}/appointment");
         let mut desk = app.signed_in("pendaftaran.bdg").await;
-        let refused = desk.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
-        assert_eq!(refused.status, 422);
-        assert!(refused.body.contains("Anda tidak berwenang melakukan langkah &#34;Tunjuk PK&#34;") || refused.body.contains("Anda tidak berwenang melakukan langkah &quot;Tunjuk PK&quot;"), "{}", refused.body);
+        let refused = desk.post_form(&appointment, &[("step", "dispose")]).await;
+        assert_eq!(refused.status, 403, "the intake desk cannot appoint a PK");
+        let direct = desk.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
+        assert_eq!(direct.status, 400, "no shortcut around the three steps");
         let mut head = app.signed_in("kabapas.bdg").await;
-        let wrong_office = head.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &other_pk)]).await;
+        let unsigned = head.post_form(&appointment, &[("step", "sign")]).await;
+        assert_eq!(unsigned.status, 422);
+        assert!(unsigned.body.contains("menandatangani surat perintah yang sudah disiapkan"));
+        assert_eq!(head.post_form(&appointment, &[("step", "dispose"), ("note", "Segera siapkan.")]).await.status, 303);
+        let mut tu = app.signed_in("katu.bdg").await;
+        let page = tu.get(&path).await.body;
+        assert!(page.contains("Siapkan surat perintah"), "the head of administration drafts");
+        assert!(page.contains("perkara aktif)"), "each PK's caseload is shown");
+        assert!(page.contains("Segera siapkan."), "the disposition's note is shown");
+        let wrong_office = tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &other_pk)]).await;
         assert_eq!(wrong_office.status, 422, "only a PK of the office");
         assert!(wrong_office.body.contains("Pilih PK dari kantor ini."));
-        let assigned = head.post_form(&format!("{path}/transition"), &[("transition", "assign_officer"), ("pk_user_id", &pk)]).await;
-        assert_eq!(assigned.status, 303);
+        assert_eq!(tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &pk)]).await.status, 303);
+        let tu_signs = tu.post_form(&appointment, &[("step", "sign")]).await;
+        assert_eq!(tu_signs.status, 422, "the head signs, not the head of administration");
+        assert!(tu_signs.body.contains("Langkah ini dilakukan oleh pejabat lain"));
+        assert_eq!(app.signed_in("pk.bdg").await.get(&path).await.status, 404, "not the PK's case before the signature");
+        assert_eq!(head.post_form(&appointment, &[("step", "sign")]).await.status, 303);
         let mut pk_client = app.signed_in("pk.bdg").await;
         assert_eq!(pk_client.get(&path).await.status, 200, "the PK sees the new case");
         assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "a PK of another office does not");
+        let (steps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sop_steps WHERE case_id = $1 AND sop = 'pk_appointment'").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(steps, 4, "SOP steps 1 to 4 are stamped by the three actions");
+        // Replacing the PK later runs the same steps and keeps the first appointment.
+        assert_eq!(head.post_form(&appointment, &[("step", "dispose")]).await.status, 303);
+        assert_eq!(tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &pk)]).await.status, 303);
+        assert_eq!(head.post_form(&appointment, &[("step", "sign")]).await.status, 303);
+        let (signed,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM appointments WHERE case_id = $1 AND signed_at IS NOT NULL").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(signed, 2);
+        let page = head.get(&path).await.body;
+        assert!(page.contains("Riwayat penunjukan") && page.contains("Penggantian PK"));
     }
 
     async fn each_sop_step_is_stamped_and_a_late_one_reaches_the_heads_start_page(db) {

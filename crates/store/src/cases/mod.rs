@@ -5,8 +5,8 @@ mod create;
 mod transition;
 
 pub use create::{NewCase, create};
-pub(crate) use transition::transition_on;
 pub use transition::{CaseError, GuardFacts, TransitionRefs, set_guard_facts, transition};
+pub(crate) use transition::{is_office_pk, transition_on};
 
 use jiff::civil::Date;
 use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};

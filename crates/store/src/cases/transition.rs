@@ -137,7 +137,7 @@ pub(crate) async fn transition_on(
     Ok(to.as_str().to_owned())
 }
 
-async fn is_office_pk(
+pub(crate) async fn is_office_pk(
     conn: &mut sqlx::AnyConnection,
     user: UserId,
     office: OfficeId,

@@ -8,6 +8,7 @@ use axum::http::request::Parts;
 use karya_domain::{Role, ScopeKind};
 use karya_store::attendance::Step;
 use karya_store::cases::CaseScope;
+use karya_store::files::Purpose;
 use karya_store::ids::OfficeId;
 use karya_store::users::User;
 use karya_store::{Actor, Scope};
@@ -241,6 +242,40 @@ impl Authority {
     /// Record an evaluation at a milestone (M4): the case's PK or the head of office.
     pub fn evaluate_cases(&self) -> Result<CaseGrant, WebError> {
         self.case_grant(&[Role::Pk, Role::HeadOfOffice])
+    }
+
+    /// Take part in appointing the PK (§2.2.3): the head of office gives the disposition
+    /// and signs, the head of administration drafts; the domain says which step is whose.
+    pub fn appoint_officers(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::HeadOfOffice, Role::HeadOfAdmin])
+    }
+
+    /// Upload a file for a case: scans of the decision and execution letter by the intake
+    /// desk and the registry (documents may arrive later, D3); the photograph and the
+    /// fingerprint by the registry, which records the person (G1).
+    pub fn upload_files(&self, purpose: Purpose) -> Result<CaseGrant, WebError> {
+        if purpose.is_biometric() {
+            self.case_grant(&[Role::RegistryOfficer])
+        } else {
+            self.case_grant(&[Role::IntakeOfficer, Role::RegistryOfficer])
+        }
+    }
+
+    /// View an uploaded file: the office staff who work the case and its PK. A face and a
+    /// fingerprint are shown only to those who identify the person: the registry, the head
+    /// of office and the PK. Every view is audited by the store.
+    pub fn view_files(&self, purpose: Purpose) -> Result<CaseGrant, WebError> {
+        if purpose.is_biometric() {
+            self.case_grant(&[Role::RegistryOfficer, Role::HeadOfOffice, Role::Pk])
+        } else {
+            self.case_grant(&[
+                Role::IntakeOfficer,
+                Role::RegistryOfficer,
+                Role::HeadOfAdmin,
+                Role::HeadOfOffice,
+                Role::Pk,
+            ])
+        }
     }
 
     /// The audit actor for what a case grant allowed.

@@ -162,6 +162,7 @@ struct People {
     intake: User,
     registry: User,
     head: User,
+    head_of_admin: User,
     pk: User,
     pj: User,
     client: User,
@@ -275,6 +276,7 @@ impl Setting {
             intake: user("pendaftaran").await?,
             registry: user("registrasi").await?,
             head: user("kabapas").await?,
+            head_of_admin: user("katu").await?,
             pk: user("pk").await?,
             pj: user("pj").await?,
             client: user("klien").await?,
@@ -389,6 +391,34 @@ async fn step(
     Ok(())
 }
 
+/// The three steps of §2.2.3, by the officials who perform them.
+async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {
+    use karya_domain::appointment::Step;
+    use karya_store::appointments::{StepInput, perform};
+    let steps = [
+        (Step::Dispose, &people.head, Role::HeadOfOffice),
+        (Step::Draft, &people.head_of_admin, Role::HeadOfAdmin),
+        (Step::Sign, &people.head, Role::HeadOfOffice),
+    ];
+    let input = StepInput {
+        note: "Mohon disiapkan surat perintah penunjukan PK.".into(),
+        pk: Some(people.pk.id),
+    };
+    for (step, user, role) in steps {
+        perform(
+            store,
+            &actor(user, role),
+            CaseScope::National,
+            id,
+            step,
+            &[role],
+            &input,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 #[expect(
     clippy::too_many_arguments,
     reason = "a demo script with its whole context"
@@ -432,19 +462,7 @@ async fn walk(
     if !reached(4) {
         return Ok(());
     }
-    let assign = TransitionRefs {
-        pk: Some(people.pk.id),
-        ..none()
-    };
-    step(
-        store,
-        &people.head,
-        Role::HeadOfOffice,
-        id,
-        Transition::AssignOfficer,
-        assign,
-    )
-    .await?;
+    appoint(store, people, id).await?;
     let scope = CaseScope::Office(office);
     let head = actor(&people.head, Role::HeadOfOffice);
     if reached(5) {

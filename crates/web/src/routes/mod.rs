@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::error::WebError;
 
 pub mod api;
+pub mod api_appointment;
 pub mod api_cases;
 pub mod api_intake;
 pub mod api_register;
@@ -66,6 +67,9 @@ pub fn all() -> Router<AppState> {
         )
         .route("/cases/{id}/letters", post(cases::letters::issue))
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
+        .route("/cases/{id}/files", post(cases::files::upload))
+        .route("/cases/{id}/appointment", post(cases::appointment::perform))
+        .route("/cases/{id}/files/{file}", get(cases::files::view))
         .route("/cases/{id}/summonses", post(cases::intake::issue_summons))
         .route(
             "/cases/{id}/summonses/outcome",
@@ -77,7 +81,8 @@ pub fn all() -> Router<AppState> {
             get(register::form).post(register::submit),
         )
         .route("/register", get(register::book))
-        .route("/register.csv", get(register::export))
+        .route("/register.csv", get(register::export_csv))
+        .route("/register.xlsx", get(register::export_xlsx))
         .route("/api/v1/me", get(api::me))
         .route("/api/v1/offices", get(api::offices))
         .route("/api/v1/openapi.json", get(api::openapi))
@@ -102,6 +107,10 @@ pub fn all() -> Router<AppState> {
             post(api_intake::record_outcome),
         )
         .route("/api/v1/cases/{id}/register", post(api_register::register))
+        .route(
+            "/api/v1/cases/{id}/appointment",
+            post(api_appointment::perform),
+        )
         .route("/api/v1/register", get(api_register::book))
         .route("/api/v1/cases/{id}/ledger", get(api_cases::ledger))
         .route("/api/v1/cases/{id}/attendance", post(api_cases::record))

@@ -19,6 +19,7 @@ use super::path_id;
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
+use crate::export::Table;
 use crate::forms::FormErrors;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::{Page, Ui, render, url_encode};
@@ -353,50 +354,81 @@ pub async fn book(
     })
 }
 
-/// A CSV cell that a spreadsheet will show as text: cells starting with `=`, `+`, `-`, `@`,
-/// a tab or a carriage return are prefixed with `'` (formula injection), and every cell is
-/// quoted.
-pub fn csv_cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    format!("\"{}\"", guarded.replace('"', "\"\""))
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Xlsx,
 }
 
-pub async fn export(
+impl Format {
+    fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+pub async fn export_csv(
+    state: State<AppState>,
+    authority: Authority,
+    query: Query<BookQuery>,
+) -> Result<Response, WebError> {
+    export(state, authority, query, Format::Csv).await
+}
+
+pub async fn export_xlsx(
+    state: State<AppState>,
+    authority: Authority,
+    query: Query<BookQuery>,
+) -> Result<Response, WebError> {
+    export(state, authority, query, Format::Xlsx).await
+}
+
+/// The book as filtered on screen, as a spreadsheet; every export is audited.
+async fn export(
     State(state): State<AppState>,
     authority: Authority,
     Query(query): Query<BookQuery>,
+    format: Format,
 ) -> Result<Response, WebError> {
     let office = authority.read_register()?;
     let entries = book_store::book(&state.store, office, year_of(&query), &query.q).await?;
-    let mut csv = String::from("\u{feff}");
-    csv.push_str("nomor,tahun,nama,nik,tempat_lahir,tanggal_lahir,alamat,pekerjaan,nomor_putusan,status,tanggal_register\r\n");
-    for e in &entries {
-        let cells = [
-            e.number.to_string(),
-            e.year.to_string(),
-            e.full_name.clone(),
-            e.nik.clone().unwrap_or_default(),
-            e.birth_place.clone(),
-            e.birth_date.clone().unwrap_or_default(),
-            e.address.clone(),
-            e.occupation.clone(),
-            e.decision_number.clone(),
-            e.status.clone(),
-            e.registered_on.clone(),
-        ];
-        csv.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        csv.push_str("\r\n");
-    }
+    let rows = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.number.to_string(),
+                e.year.to_string(),
+                e.full_name.clone(),
+                e.nik.clone().unwrap_or_default(),
+                e.birth_place.clone(),
+                e.birth_date.clone().unwrap_or_default(),
+                e.address.clone(),
+                e.occupation.clone(),
+                e.decision_number.clone(),
+                e.status.clone(),
+                e.registered_on.clone(),
+            ]
+        })
+        .collect();
+    let table = Table {
+        sheet: "Buku Register",
+        headers: vec![
+            "nomor",
+            "tahun",
+            "nama",
+            "nik",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "alamat",
+            "pekerjaan",
+            "nomor_putusan",
+            "status",
+            "tanggal_register",
+        ],
+        rows,
+    };
     let mut actor = authority
         .caller()
         .actor("register_export", authority.request_id());
@@ -405,33 +437,23 @@ pub async fn export(
         "register.export",
         "office",
         office,
-        serde_json::json!({"rows": entries.len()}),
+        serde_json::json!({"rows": entries.len(), "format": format.as_str()}),
     );
     state.store.audit_alone(&actor, event).await?;
+    let (content_type, body) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", table.csv().into_bytes()),
+        Format::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            table.xlsx()?,
+        ),
+    };
+    let disposition = format!("attachment; filename=\"buku-register.{}\"", format.as_str());
     Ok((
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"buku-register.csv\"",
-            ),
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
-        csv,
+        body,
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
-        assert_eq!(
-            super::csv_cell("=HYPERLINK(\"x\")"),
-            "\"'=HYPERLINK(\"\"x\"\")\""
-        );
-        assert_eq!(super::csv_cell("+62 812"), "\"'+62 812\"");
-        assert_eq!(super::csv_cell("-1"), "\"'-1\"");
-        assert_eq!(super::csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
-        assert_eq!(super::csv_cell("Andi Saputra"), "\"Andi Saputra\"");
-    }
 }

@@ -37,6 +37,11 @@ pub fn history_row(
         "case.create" => t.history_created.to_owned(),
         "case.guard_facts" => t.history_facts.to_owned(),
         "evaluation.record" => t.history_evaluation.to_owned(),
+        "case.appointment" => match summary["step"].as_str() {
+            Some("dispose") => t.appointment_dispose.to_owned(),
+            Some("draft") => t.appointment_draft.to_owned(),
+            _ => t.appointment_sign.to_owned(),
+        },
         other => other.to_owned(),
     };
     (

@@ -1,8 +1,11 @@
 //! Cases: the list in the caller's scope and the case page with its terms, status, ledger,
 //! progress, milestones and daily reports. Writes live in the submodules.
 
+pub mod appointment;
 pub mod attendance;
 pub mod evaluation;
+pub mod files;
+mod files_view;
 mod history;
 pub mod intake;
 mod intake_view;
@@ -115,6 +118,8 @@ impl Notice {
             "violation" => t.violation_recorded,
             "letter" => t.letter_issued,
             "registered" => t.register_done,
+            "file" => t.file_saved,
+            "appointment" => t.appointment_saved,
             _ => return None,
         })
     }

@@ -94,8 +94,8 @@ pub struct CasePage {
     pub errors: FormErrors,
     pub transitions: Vec<TransitionButton>,
     pub history: Vec<(String, String, String)>,
-    /// The office's PKs with their caseload, when one may be appointed.
-    pub pks: Vec<(i64, String)>,
+    /// The PK appointment's steps and history.
+    pub appointment: super::appointment::AppointmentView,
     pub intake: IntakeView,
     /// Issued letters: (label, number and version, issued on, download path, verify path).
     pub letters: Vec<(&'static str, String, String, String, String)>,
@@ -105,6 +105,8 @@ pub struct CasePage {
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
     pub shows_ledger: bool,
+    /// Uploaded scans and images, and what the caller may upload.
+    pub files: super::files_view::FilesView,
     /// The SOP steps done for the case against their standards.
     pub sop_rows: Vec<super::sop_view::SopRow>,
 }
@@ -317,15 +319,6 @@ pub async fn case_page(
         Vec::new()
     };
     let transitions = transitions(authority, case, lang, t);
-    let pks = if transitions.iter().any(|b| b.needs_pk) {
-        karya_store::cases::office_pks(&state.store, case.office_id)
-            .await?
-            .into_iter()
-            .map(|(id, name, load)| (id.0, format!("{name} ({load})")))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let mut facts = vec![(t.case_office, case.office_name.clone())];
     if let Some(channel) = case.intake.channel {
         let label = match lang {
@@ -405,11 +398,12 @@ pub async fn case_page(
         errors,
         transitions,
         history,
-        pks,
+        appointment: super::appointment::appointment_view(state, authority, case, lang, t).await?,
         intake,
         letters,
         letter_buttons,
         sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
+        files: super::files_view::files_view(state, authority, case, lang, t).await?,
         shows_ledger: matches!(
             case.status,
             karya_domain::CaseStatus::Placed

@@ -13,13 +13,12 @@ pub struct TransitionButton {
     pub label: &'static str,
     /// A reference the transition needs: (field name, label).
     pub needs: Option<(&'static str, &'static str)>,
-    /// Appointing a PK: choose one of the office's PKs.
-    pub needs_pk: bool,
 }
 
-/// Transitions that have their own form on the page (the document check and the summons),
-/// so that their record and the status cannot drift apart.
-pub const DEDICATED: [karya_domain::Transition; 4] = [
+/// Transitions that have their own form on the page (the document check, the summons and
+/// the PK appointment), so that their record and the status cannot drift apart.
+pub const DEDICATED: [karya_domain::Transition; 5] = [
+    karya_domain::Transition::AssignOfficer,
     karya_domain::Transition::DocumentsVerified,
     karya_domain::Transition::DocumentsFoundIncomplete,
     karya_domain::Transition::SummonClient,
@@ -57,7 +56,6 @@ pub fn transitions(
                 } => Some(("sanction_letter_ref", t.sanction_letter_ref)),
                 _ => None,
             },
-            needs_pk: *transition == Transition::AssignOfficer,
         })
         .collect()
 }

@@ -1,0 +1,13 @@
+//! Uploaded files: scans of the decision and execution letter, the client's photograph and
+//! fingerprint. The bytes live in content-addressed [`Blobs`]; a row per upload says whose
+//! file it is, why it is kept and who uploaded it. Every upload and every view is audited.
+
+mod blobs;
+mod content;
+mod purpose;
+mod records;
+
+pub use blobs::Blobs;
+pub use content::{ContentType, strip_metadata};
+pub use purpose::Purpose;
+pub use records::{Attachment, UploadError, attach, for_case, open};

@@ -1,0 +1,72 @@
+//! Why a file is kept, and what each purpose accepts: its types and its size limit.
+
+use super::ContentType;
+
+const MIB: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The court decision's excerpt or copy (I2).
+    DecisionCopy,
+    /// The prosecutor's execution letter (I2).
+    ExecutionLetter,
+    /// The client's photograph (G1).
+    Photo,
+    /// The client's fingerprint image (G1).
+    Fingerprint,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 4] = [
+        Purpose::DecisionCopy,
+        Purpose::ExecutionLetter,
+        Purpose::Photo,
+        Purpose::Fingerprint,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::DecisionCopy => "decision_copy",
+            Purpose::ExecutionLetter => "execution_letter",
+            Purpose::Photo => "photo",
+            Purpose::Fingerprint => "fingerprint",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+
+    /// Scans may be PDFs or pictures; the photograph and fingerprint are pictures.
+    pub fn accepts(self) -> &'static [ContentType] {
+        match self {
+            Purpose::DecisionCopy | Purpose::ExecutionLetter => {
+                &[ContentType::Pdf, ContentType::Jpeg, ContentType::Png]
+            }
+            Purpose::Photo | Purpose::Fingerprint => &[ContentType::Jpeg, ContentType::Png],
+        }
+    }
+
+    pub fn max_bytes(self) -> usize {
+        match self {
+            Purpose::DecisionCopy | Purpose::ExecutionLetter => 10 * MIB,
+            Purpose::Photo => 5 * MIB,
+            Purpose::Fingerprint => 2 * MIB,
+        }
+    }
+
+    /// Biometric and facial images identify the person on sight; they are recorded only
+    /// once the person is in the register (G1) and belong to the person, not only the case.
+    pub fn is_biometric(self) -> bool {
+        matches!(self, Purpose::Photo | Purpose::Fingerprint)
+    }
+
+    /// The largest upload any purpose accepts, for the request body limit.
+    pub fn largest() -> usize {
+        Purpose::ALL
+            .into_iter()
+            .map(Purpose::max_bytes)
+            .max()
+            .unwrap_or(MIB)
+    }
+}

@@ -1,0 +1,182 @@
+//! The record of each upload: whose file it is (case and person), why it is kept, its
+//! type, size and hash, who uploaded it and when. Uploading and viewing are audited.
+
+use serde_json::json;
+
+use super::{ContentType, Purpose, strip_metadata};
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseScope, get_on};
+use crate::clock;
+use crate::db::Store;
+use crate::error::StoreError;
+use crate::ids::CaseId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("no file was chosen")]
+    Empty,
+    #[error("the file is larger than {max_bytes} bytes")]
+    TooLarge { max_bytes: usize },
+    #[error("this type of file is not accepted here")]
+    TypeNotAllowed,
+    #[error("the image is damaged")]
+    Damaged,
+    /// A photograph or fingerprint belongs to a registered person (G1).
+    #[error("register the person first (G1)")]
+    NotRegistered,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for UploadError {
+    fn from(error: sqlx::Error) -> UploadError {
+        UploadError::Store(error.into())
+    }
+}
+
+/// One upload, as lists show it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Attachment {
+    pub id: i64,
+    pub purpose: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_at: String,
+    pub uploaded_by_name: String,
+}
+
+impl Attachment {
+    pub fn purpose(&self) -> Option<Purpose> {
+        Purpose::parse(&self.purpose)
+    }
+
+    pub fn content_type(&self) -> Option<ContentType> {
+        ContentType::from_mime(&self.content_type)
+    }
+}
+
+/// Checks the file against its purpose (type by content, size), removes image metadata,
+/// stores the bytes and records the upload, audited, in one transaction.
+pub async fn attach(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    purpose: Purpose,
+    bytes: &[u8],
+) -> Result<i64, UploadError> {
+    if bytes.is_empty() {
+        return Err(UploadError::Empty);
+    }
+    if bytes.len() > purpose.max_bytes() {
+        return Err(UploadError::TooLarge {
+            max_bytes: purpose.max_bytes(),
+        });
+    }
+    let kind = ContentType::sniff(bytes)
+        .filter(|kind| purpose.accepts().contains(kind))
+        .ok_or(UploadError::TypeNotAllowed)?;
+    let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    if purpose.is_biometric() && !found.identity_recorded {
+        return Err(UploadError::NotRegistered);
+    }
+    // Content-addressed and idempotent: if the transaction fails after this, the blob is
+    // an orphan that no record points at, never a record without its bytes.
+    let sha256 = store
+        .blobs()?
+        .put(&clean)
+        .map_err(|e| StoreError::Other(e.into()))?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(found.office_id.0)
+    .bind(case.0)
+    .bind(found.person_id.0)
+    .bind(purpose.as_str())
+    .bind(kind.mime())
+    .bind(clean.len() as i64)
+    .bind(&sha256)
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    let summary = json!({
+        "case_id": case.0,
+        "purpose": purpose.as_str(),
+        "content_type": kind.mime(),
+        "size_bytes": clean.len(),
+        "sha256": sha256,
+    });
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("file.attach", "attachment", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The attachment query with a condition; a macro so the SQL stays `'static` text.
+macro_rules! select {
+    ($condition:literal) => {
+        concat!(
+            "SELECT a.id, a.purpose, a.content_type, a.size_bytes, a.sha256, a.uploaded_at, ",
+            "COALESCE(u.display_name, '') AS uploaded_by_name ",
+            "FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by WHERE ",
+            $condition
+        )
+    };
+}
+
+/// A case's uploads, newest first.
+pub async fn for_case(
+    store: &Store,
+    scope: CaseScope,
+    case: CaseId,
+) -> Result<Vec<Attachment>, StoreError> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, case).await?;
+    Ok(sqlx::query_as(select!("a.case_id = $1 ORDER BY a.id DESC"))
+        .bind(case.0)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// The bytes of one upload of a case in scope. Every view is audited: these files carry a
+/// criminal record, a face and a fingerprint.
+pub async fn open(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    id: i64,
+) -> Result<(Attachment, Vec<u8>), StoreError> {
+    let mut conn = store.pool().acquire().await?;
+    let found = get_on(&mut conn, scope, case).await?;
+    let attachment: Attachment = sqlx::query_as(select!("a.id = $1 AND a.case_id = $2"))
+        .bind(id)
+        .bind(case.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    drop(conn);
+    let bytes = store
+        .blobs()?
+        .get(&attachment.sha256)
+        .map_err(|e| StoreError::Other(e.into()))?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    let summary = json!({"case_id": case.0, "purpose": attachment.purpose});
+    store
+        .audit_alone(&actor, Event::new("file.view", "attachment", id, summary))
+        .await?;
+    Ok((attachment, bytes))
+}

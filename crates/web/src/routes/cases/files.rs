@@ -1,0 +1,168 @@
+//! Uploaded files of a case: scans of the decision and execution letter, the client's
+//! photograph and fingerprint. Uploading is checked per purpose (role, type by content,
+//! size); viewing is checked per purpose and audited by the store.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_store::cases;
+use karya_store::files::{self, Purpose, UploadError};
+use karya_store::ids::CaseId;
+
+use super::{RecordForm, page_with_errors};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::i18n::{Catalog, fill};
+use crate::page::Ui;
+use crate::routes::path_id;
+
+/// The purpose and the file's bytes of an upload form. A body cut off at the upload limit
+/// answers 413, as any other oversized request.
+async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), Response> {
+    let mut purpose = String::new();
+    let mut bytes = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) => return Err(error.into_response()),
+        };
+        match field.name() {
+            Some("purpose") => purpose = field.text().await.map_err(IntoResponse::into_response)?,
+            Some("file") => {
+                bytes = field
+                    .bytes()
+                    .await
+                    .map_err(IntoResponse::into_response)?
+                    .to_vec()
+            }
+            _ => {}
+        }
+    }
+    Ok((purpose, bytes))
+}
+
+pub fn upload_error(t: &Catalog, error: &UploadError, purpose: Purpose) -> Option<String> {
+    Some(match error {
+        UploadError::Empty => t.file_missing.to_owned(),
+        UploadError::TooLarge { max_bytes } => fill(
+            t.file_too_large,
+            &[("mb", &(max_bytes / (1024 * 1024)).to_string())],
+        ),
+        UploadError::TypeNotAllowed => fill(
+            t.file_wrong_type,
+            &[(
+                "types",
+                &purpose
+                    .accepts()
+                    .iter()
+                    .map(|k| k.extension().to_uppercase())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )],
+        ),
+        UploadError::Damaged => t.file_damaged.to_owned(),
+        UploadError::NotRegistered => t.file_needs_register.to_owned(),
+        UploadError::Store(_) => return None,
+    })
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let reader = authority.read_cases()?;
+    let case = cases::get(&state.store, reader.scope, CaseId(path_id(&id)?)).await?;
+    let (purpose, bytes) = match read_upload(multipart).await {
+        Ok(upload) => upload,
+        Err(response) if response.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Ok(response);
+        }
+        Err(_) => return Err(WebError::BadRequest),
+    };
+    let purpose = Purpose::parse(&purpose).ok_or(WebError::BadRequest)?;
+    let grant = authority.upload_files(purpose)?;
+    let t = ui.t();
+    match files::attach(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case.id,
+        purpose,
+        &bytes,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{}?done=file#files", case.id.0)).into_response()),
+        Err(error) => match upload_error(t, &error, purpose) {
+            Some(message) => {
+                let mut errors = FormErrors::default();
+                errors.add("file", message);
+                page_with_errors(
+                    &state,
+                    &ui,
+                    &authority,
+                    &case,
+                    RecordForm::default(),
+                    errors,
+                )
+                .await
+            }
+            None => match error {
+                UploadError::Store(error) => Err(error.into()),
+                _ => Err(WebError::BadRequest),
+            },
+        },
+    }
+}
+
+/// Shows one file inline (a scan opens in the browser's viewer); the store audits the view.
+pub async fn view(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let reader = authority.read_cases()?;
+    let case = CaseId(path_id(&id)?);
+    let file = path_id(&file)?;
+    // The purpose decides who may look; find it through the listing, in scope.
+    let purpose = files::for_case(&state.store, reader.scope, case)
+        .await?
+        .into_iter()
+        .find(|a| a.id == file)
+        .and_then(|a| a.purpose())
+        .ok_or(WebError::NotFound)?;
+    let grant = authority.view_files(purpose)?;
+    let (attachment, bytes) = files::open(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        case,
+        file,
+    )
+    .await?;
+    let extension = attachment
+        .content_type()
+        .map(|k| k.extension())
+        .unwrap_or("bin");
+    Ok((
+        [
+            (header::CONTENT_TYPE, attachment.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "inline; filename=\"{}-{file}.{extension}\"",
+                    purpose.as_str()
+                ),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
