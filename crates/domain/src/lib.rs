@@ -13,6 +13,7 @@ pub mod minutes;
 pub mod money;
 pub mod nik;
 pub mod numbering;
+pub mod placement;
 pub mod progress;
 pub mod register;
 pub mod role;
