@@ -56,6 +56,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_appointments.sql"),
         postgres: include_str!("../migrations/postgres/0007_appointments.sql"),
     },
+    Migration {
+        version: 8,
+        name: "partners_and_placement",
+        sqlite: include_str!("../migrations/sqlite/0008_partners_and_placement.sql"),
+        postgres: include_str!("../migrations/postgres/0008_partners_and_placement.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

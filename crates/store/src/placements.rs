@@ -55,3 +55,257 @@ pub async fn current_partner_name(store: &Store, case: CaseId) -> Result<Option<
     .await?;
     Ok(row.map(|(name,)| name))
 }
+
+/// What the PK confirms (§2.3.1, Annex I): where, what, under whom, with what equipment and
+/// when, and why if it is not the first-ranked candidate.
+#[derive(Debug, Clone)]
+pub struct Confirmation {
+    pub partner: PartnerId,
+    pub work_form: karya_domain::placement::WorkFormId,
+    pub supervisor: UserId,
+    pub description: String,
+    pub protective_equipment: Vec<karya_domain::placement::Ppe>,
+    pub schedule: Vec<karya_domain::schedule::Slot>,
+    pub override_reason: String,
+    pub starts_on: Date,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlacementError {
+    /// Rules the choice or the schedule breaks (P1–P10, L5, L6, L9).
+    #[error("the placement breaks rules")]
+    Rules(Vec<karya_domain::Violation>),
+    /// The placement profile is needed to rank partners (§2.3.1).
+    #[error("record the client's placement profile first")]
+    NoProfile,
+    /// The PJ is not a supervisor bound to the chosen partner (P10).
+    #[error("the supervisor does not belong to the partner")]
+    NotSupervisor,
+    #[error(transparent)]
+    Case(#[from] crate::cases::CaseError),
+}
+
+impl From<crate::error::StoreError> for PlacementError {
+    fn from(error: crate::error::StoreError) -> PlacementError {
+        PlacementError::Case(crate::cases::CaseError::Store(error))
+    }
+}
+
+impl From<sqlx::Error> for PlacementError {
+    fn from(error: sqlx::Error) -> PlacementError {
+        crate::error::StoreError::from(error).into()
+    }
+}
+
+/// The ranking for a case on `today`: every partner × work form of the office with its
+/// verdict, best first, and the offers it was computed from.
+pub async fn ranking(
+    store: &Store,
+    scope: crate::cases::CaseScope,
+    case: &crate::cases::Case,
+    today: Date,
+    warn_days: i64,
+) -> std::result::Result<
+    (
+        Vec<karya_domain::placement::Candidate>,
+        Vec<crate::partners::OfferRow>,
+    ),
+    PlacementError,
+> {
+    let profile = crate::placement_profile::get(store, scope, case.id)
+        .await?
+        .ok_or(PlacementError::NoProfile)?;
+    let offers = crate::partners::offers(store, case.office_id, today, warn_days).await?;
+    let list: Vec<_> = offers.iter().map(|o| o.offer.clone()).collect();
+    Ok((
+        karya_domain::placement::rank(&profile.client_profile(), &list),
+        offers,
+    ))
+}
+
+/// Confirms a placement: the choice is re-ranked and checked (a hard exclusion is refused,
+/// a choice below the first needs a reason), the PJ must supervise at the partner, and the
+/// schedule must pass L5, L6 and the partner's hours. The first placement moves the case to
+/// `placed`; a later one ends the current placement and keeps the hours served (they belong
+/// to the case, not the placement).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the confirmation and everything that decides it"
+)]
+pub async fn confirm(
+    store: &Store,
+    actor: &Actor,
+    scope: crate::cases::CaseScope,
+    case: &crate::cases::Case,
+    roles: &[karya_domain::Role],
+    c: &Confirmation,
+    today: Date,
+    warn_days: i64,
+) -> std::result::Result<i64, PlacementError> {
+    use karya_domain::placement::check_override;
+    use karya_domain::{CaseStatus, Rule, Transition, Violation};
+    let (candidates, offers) = ranking(store, scope, case, today, warn_days).await?;
+    let mut problems = Vec::new();
+    let chosen = candidates
+        .iter()
+        .position(|k| k.partner.0 == c.partner.0 && k.work_form == c.work_form);
+    match chosen {
+        None => problems.push(Violation::new(
+            Rule::L9,
+            "candidate",
+            "Mitra atau bentuk pekerjaan ini tidak tersedia di kantor ini.",
+            "This partner or work form is not offered at this office.",
+        )),
+        Some(0) if candidates[0].is_eligible() => {}
+        Some(i) => {
+            if let Err(v) = check_override(&candidates[i], &c.override_reason) {
+                problems.push(v);
+            }
+        }
+    }
+    let (ledger, _) = crate::attendance::ledger(store, case).await?;
+    let offer = offers.iter().find(|o| o.partner.id == c.partner);
+    if let Some(offer) = offer {
+        let profile = crate::placement_profile::get(store, scope, case.id)
+            .await?
+            .ok_or(PlacementError::NoProfile)?;
+        let constraints = karya_domain::schedule::Constraints {
+            remaining: ledger.totals().remaining,
+            first_day: c.starts_on,
+            window_end: case.window.end_inclusive(),
+            livelihood: profile.livelihood,
+            opening_days: offer.partner.fields.opening_days.clone(),
+            opening: (
+                offer.partner.fields.opening_from,
+                offer.partner.fields.opening_to,
+            ),
+        };
+        problems.extend(karya_domain::schedule::check(&c.schedule, &constraints).0);
+    }
+    if !problems.is_empty() {
+        return Err(PlacementError::Rules(problems));
+    }
+    let mut tx = store.begin_write().await?;
+    let found = crate::cases::get_on(&mut tx, scope, case.id).await?;
+    crate::cases::lock(&mut tx, case.id).await?;
+    let supervises: Option<(i64,)> = sqlx::query_as(
+        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'site_supervisor'
+         WHERE u.id = $1 AND u.partner_id = $2 AND u.disabled = 0",
+    )
+    .bind(c.supervisor.0)
+    .bind(c.partner.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if supervises.is_none() {
+        return Err(PlacementError::NotSupervisor);
+    }
+    let moving = matches!(
+        found.status,
+        CaseStatus::Placed | CaseStatus::Serving | CaseStatus::UnderExamination
+    );
+    if moving {
+        sqlx::query("UPDATE placements SET ended_on = $1 WHERE case_id = $2 AND ended_on IS NULL")
+            .bind(c.starts_on.to_string())
+            .bind(case.id.0)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        crate::cases::transition_on(
+            &mut tx,
+            store,
+            actor,
+            scope,
+            case.id,
+            Transition::Place,
+            roles,
+            &crate::cases::TransitionRefs::default(),
+        )
+        .await?;
+    }
+    let ppe: Vec<&str> = c.protective_equipment.iter().map(|p| p.as_str()).collect();
+    let schedule: Vec<String> = c.schedule.iter().map(|s| s.code()).collect();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO placements (case_id, partner_id, supervisor_user_id, started_on, created_at,
+            work_form, description, protective_equipment, schedule, override_reason, placed_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(case.id.0)
+    .bind(c.partner.0)
+    .bind(c.supervisor.0)
+    .bind(c.starts_on.to_string())
+    .bind(clock::now_text())
+    .bind(c.work_form.code())
+    .bind(&c.description)
+    .bind(ppe.join(","))
+    .bind(schedule.join(";"))
+    .bind(c.override_reason.trim())
+    .bind(actor.user_id.map(|u| u.0))
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    let summary = json!({
+        "case_id": case.id.0,
+        "partner_id": c.partner.0,
+        "work_form": c.work_form.code(),
+        "schedule": schedule,
+        "override_reason": c.override_reason.trim(),
+        "rank": chosen.map(|i| i + 1),
+        "moved": moving,
+    });
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("placement.confirm", "placement", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A placement of a case, for its page and Annex I.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlacementView {
+    pub id: i64,
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub supervisor_name: Option<String>,
+    pub started_on: String,
+    pub ended_on: Option<String>,
+    pub work_form: String,
+    pub description: String,
+    pub protective_equipment: String,
+    pub schedule: String,
+    pub override_reason: String,
+}
+
+impl PlacementView {
+    pub fn slots(&self) -> Vec<karya_domain::schedule::Slot> {
+        self.schedule
+            .split(';')
+            .filter_map(karya_domain::schedule::Slot::parse)
+            .collect()
+    }
+}
+
+/// The case's placements, newest first (the first with no end is the current one).
+pub async fn for_case(
+    store: &Store,
+    scope: crate::cases::CaseScope,
+    case: CaseId,
+) -> Result<Vec<PlacementView>> {
+    let mut conn = store.pool().acquire().await?;
+    crate::cases::get_on(&mut conn, scope, case).await?;
+    Ok(sqlx::query_as(
+        "SELECT pl.id, pl.partner_id, p.name AS partner_name, u.display_name AS supervisor_name,
+                pl.started_on, pl.ended_on, pl.work_form, pl.description, pl.protective_equipment,
+                pl.schedule, pl.override_reason
+         FROM placements pl JOIN partners p ON p.id = pl.partner_id
+         LEFT JOIN users u ON u.id = pl.supervisor_user_id
+         WHERE pl.case_id = $1 ORDER BY pl.id DESC",
+    )
+    .bind(case.0)
+    .fetch_all(&mut *conn)
+    .await?)
+}

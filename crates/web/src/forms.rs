@@ -159,3 +159,70 @@ mod tests {
         assert!(!is_identifier("x';--", 2, 40, &['-']));
     }
 }
+
+/// A posted form as name–value pairs, for forms with repeated names (checkbox groups),
+/// which a struct cannot take.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Pairs(pub Vec<(String, String)>);
+
+impl Pairs {
+    /// The first value of `name`, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of `name`, in order.
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}
+
+/// A decimal number typed by a person (a comma is taken as the decimal point).
+pub fn decimal(
+    errors: &mut FormErrors,
+    t: &Catalog,
+    field: &'static str,
+    value: &str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Option<f64> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.replace(',', ".").parse::<f64>() {
+        Ok(number) if range.contains(&number) => Some(number),
+        _ => {
+            errors.add(field, t.decimal_invalid);
+            None
+        }
+    }
+}
+
+/// A whole number typed by a person, within `range`.
+pub fn whole(
+    errors: &mut FormErrors,
+    t: &Catalog,
+    field: &'static str,
+    value: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> i64 {
+    match value.trim().parse::<i64>() {
+        Ok(number) if range.contains(&number) => number,
+        _ => {
+            errors.add(field, t.number_invalid);
+            *range.start()
+        }
+    }
+}

@@ -157,6 +157,18 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         ]),
     ));
     items.push((
+        "/partners",
+        t.nav_partners,
+        any(&[
+            Role::HeadOfOffice,
+            Role::HeadOfAdmin,
+            Role::Pk,
+            Role::RegistryOfficer,
+            Role::IntakeOfficer,
+            Role::TppMember,
+        ]),
+    ));
+    items.push((
         "/admin/staff",
         t.nav_staff,
         any(&[Role::Admin, Role::HeadOfOffice]),

@@ -244,6 +244,47 @@ impl Authority {
         self.case_grant(&[Role::Pk, Role::HeadOfOffice])
     }
 
+    /// Read the office's partners (Annex V): the office's staff.
+    pub fn read_partners(&self) -> Result<OfficeId, WebError> {
+        self.office_staff(&[
+            Role::HeadOfOffice,
+            Role::HeadOfAdmin,
+            Role::Pk,
+            Role::RegistryOfficer,
+            Role::IntakeOfficer,
+            Role::TppMember,
+        ])
+    }
+
+    /// Map, profile and visit partners (§2.1.2 a–d): the PKs and the head of office.
+    pub fn manage_partners(&self) -> Result<OfficeId, WebError> {
+        self.office_staff(&[Role::Pk, Role::HeadOfOffice])
+    }
+
+    /// Record a signed cooperation agreement (PKS): the head of office, who signs it.
+    pub fn sign_agreements(&self) -> Result<OfficeId, WebError> {
+        self.office_staff(&[Role::HeadOfOffice])
+    }
+
+    fn office_staff(&self, roles: &[Role]) -> Result<OfficeId, WebError> {
+        if roles.iter().any(|role| self.has(*role)) {
+            self.office().ok_or(WebError::Forbidden)
+        } else {
+            Err(WebError::Forbidden)
+        }
+    }
+
+    /// Assess a case: the placement profile, the intervention record and the Litmas with its
+    /// case plan (§2.2.5–2.2.6), and the placement (§2.3.1): the case's PK.
+    pub fn assess_cases(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::Pk])
+    }
+
+    /// Approve the Litmas and case plan: the head of office.
+    pub fn approve_assessments(&self) -> Result<CaseGrant, WebError> {
+        self.case_grant(&[Role::HeadOfOffice])
+    }
+
     /// Take part in appointing the PK (§2.2.3): the head of office gives the disposition
     /// and signs, the head of administration drafts; the domain says which step is whose.
     pub fn appoint_officers(&self) -> Result<CaseGrant, WebError> {

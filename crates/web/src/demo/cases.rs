@@ -24,8 +24,8 @@ use karya_store::{Actor, Store, orgs, placements};
 use crate::routes::cases::attendance::interval;
 
 /// How far a demo case goes, and what its ledger looks like.
-#[derive(Clone, Copy)]
-enum Stage {
+#[derive(Clone, Copy, Debug)]
+pub enum Stage {
     Received,
     DocumentsIncomplete,
     DocumentsVerified,
@@ -250,6 +250,22 @@ pub async fn assigned_case(
     open(store, &setting, n, &scenario, None).await
 }
 
+/// A case at `stage` (registered or assessed, say) in a demo office, assigned to its demo
+/// PK, with `hours` ordered. For tests.
+pub async fn case_at(
+    store: &Store,
+    office_code: &str,
+    stage: Stage,
+    hours: i64,
+    received_days_ago: i64,
+) -> anyhow::Result<CaseId> {
+    let setting = Setting::of(store, office_code).await?;
+    let mut scenario = plain(stage, received_days_ago);
+    scenario.hours = hours;
+    let n = usize::try_from(received_days_ago).unwrap_or(0) % NAMES.len();
+    open(store, &setting, n, &scenario, None).await
+}
+
 /// One demo office with the people who act in it.
 struct Setting {
     office: orgs::Office,
@@ -391,6 +407,34 @@ async fn step(
     Ok(())
 }
 
+/// The PK writes and submits the Litmas with its case plan; the head approves it (§2.2.6).
+async fn assess(
+    store: &Store,
+    people: &People,
+    scope: CaseScope,
+    id: CaseId,
+) -> anyhow::Result<()> {
+    use karya_domain::litmas::{CASE_PLAN, Sections};
+    let sections = Sections {
+        decision: "Pidana kerja sosial sebagaimana amar putusan (data demo).".into(),
+        guidance_plan:
+            "Pendampingan ke tempat kerja sosial, pembimbingan mingguan, pengawasan kehadiran."
+                .into(),
+        risk_level: "low".into(),
+        needs: "Keterampilan kerja dan konseling keluarga.".into(),
+        analysis: "Klien kooperatif; tidak ditemukan kebutuhan khusus baru.".into(),
+        case_plan: CASE_PLAN
+            .iter()
+            .map(|(_, label, _)| format!("{label} (data demo)"))
+            .collect(),
+    };
+    let pk = actor(&people.pk, Role::Pk);
+    karya_store::litmas::save(store, &pk, scope, id, &sections, true).await?;
+    let head = actor(&people.head, Role::HeadOfOffice);
+    karya_store::litmas::approve(store, &head, scope, id, &[Role::HeadOfOffice]).await?;
+    Ok(())
+}
+
 /// The three steps of §2.2.3, by the officials who perform them.
 async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {
     use karya_domain::appointment::Step;
@@ -488,21 +532,7 @@ async fn walk(
         .await?;
     }
     if reached(6) {
-        let facts = GuardFacts {
-            identity_recorded: true,
-            litmas_submitted: true,
-            case_plan_approved: false,
-        };
-        cases::set_guard_facts(store, &head, scope, id, facts).await?;
-        step(
-            store,
-            &people.head,
-            Role::HeadOfOffice,
-            id,
-            Transition::ApproveAssessment,
-            none(),
-        )
-        .await?;
+        assess(store, people, scope, id).await?;
     }
     if reached(7) {
         let facts = GuardFacts {

@@ -6,6 +6,7 @@
 //! region keeps the demo truthful (see docs/decisions/0003-demo-regions.md).
 
 pub mod cases;
+pub mod partners;
 
 use karya_domain::OfficeZone;
 use karya_domain::Role;
@@ -231,6 +232,8 @@ pub async fn load_with_cases(store: &Store) -> anyhow::Result<Option<(Vec<DemoLo
         return Ok(None);
     };
     let count = cases::load(store).await?;
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    partners::load(store, &hash).await?;
     store.audit_checkpoint().await?;
     Ok(Some((logins, count)))
 }

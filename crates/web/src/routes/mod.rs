@@ -19,6 +19,7 @@ pub mod lang;
 pub mod login;
 pub mod offices;
 pub mod ops;
+pub mod partners;
 pub mod profile;
 pub mod queue;
 pub mod register;
@@ -68,6 +69,23 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/letters", post(cases::letters::issue))
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
         .route("/cases/{id}/files", post(cases::files::upload))
+        .route(
+            "/cases/{id}/placement-profile",
+            get(cases::placement_profile::show).post(cases::placement_profile::save),
+        )
+        .route(
+            "/cases/{id}/litmas",
+            get(cases::litmas::show).post(cases::litmas::save),
+        )
+        .route(
+            "/cases/{id}/litmas/interventions",
+            post(cases::litmas::add_intervention),
+        )
+        .route("/cases/{id}/litmas/approve", post(cases::litmas::approve))
+        .route(
+            "/cases/{id}/placement",
+            get(cases::placement::show).post(cases::placement::confirm),
+        )
         .route("/cases/{id}/appointment", post(cases::appointment::perform))
         .route("/cases/{id}/files/{file}", get(cases::files::view))
         .route("/cases/{id}/summonses", post(cases::intake::issue_summons))
@@ -81,6 +99,21 @@ pub fn all() -> Router<AppState> {
             get(register::form).post(register::submit),
         )
         .route("/register", get(register::book))
+        .route(
+            "/partners",
+            get(partners::list).post(partners::form::create),
+        )
+        .route("/partners/new", get(partners::form::new))
+        .route("/partners/annex-v.xlsx", get(partners::export::xlsx))
+        .route(
+            "/partners/{id}",
+            get(partners::form::show).post(partners::form::update),
+        )
+        .route("/partners/{id}/steps", post(partners::pipeline::step))
+        .route(
+            "/partners/{id}/agreements",
+            post(partners::pipeline::agreement),
+        )
         .route("/register.csv", get(register::export_csv))
         .route("/register.xlsx", get(register::export_xlsx))
         .route("/api/v1/me", get(api::me))

@@ -2,6 +2,7 @@
 //! progress, milestones and daily reports. Writes live in the submodules.
 
 pub mod appointment;
+mod assessment_view;
 pub mod attendance;
 pub mod evaluation;
 pub mod files;
@@ -11,8 +12,11 @@ pub mod intake;
 mod intake_view;
 pub mod letters;
 pub mod lifecycle;
+pub mod litmas;
 pub mod new;
 mod page;
+pub mod placement;
+pub mod placement_profile;
 pub mod sop_view;
 mod transition_buttons;
 
@@ -120,6 +124,13 @@ impl Notice {
             "registered" => t.register_done,
             "file" => t.file_saved,
             "appointment" => t.appointment_saved,
+            "partner" => t.saved,
+            "agreement" => t.agreement_saved,
+            "profile" => t.saved,
+            "litmas" => t.saved,
+            "litmas_submitted" => t.litmas_submitted_notice,
+            "litmas_approved" => t.litmas_approved_notice,
+            "placed" => t.placement_saved,
             _ => return None,
         })
     }

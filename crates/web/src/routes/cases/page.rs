@@ -105,6 +105,8 @@ pub struct CasePage {
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
     pub shows_ledger: bool,
+    /// The placement profile, Litmas and placement links, and the placements.
+    pub assessment: super::assessment_view::AssessmentView,
     /// Uploaded scans and images, and what the caller may upload.
     pub files: super::files_view::FilesView,
     /// The SOP steps done for the case against their standards.
@@ -404,6 +406,8 @@ pub async fn case_page(
         letter_buttons,
         sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
         files: super::files_view::files_view(state, authority, case, lang, t).await?,
+        assessment: super::assessment_view::assessment_view(state, authority, case, lang, t)
+            .await?,
         shows_ledger: matches!(
             case.status,
             karya_domain::CaseStatus::Placed

@@ -1,0 +1,145 @@
+//! The Litmas for guidance (§2.2.6): the social inquiry report after sentencing, sections
+//! a–f, whose section f is the community-service case plan with its ten components. The PK
+//! submits it complete; the head of office approves it, and only then is the case assessed.
+
+use serde::{Deserialize, Serialize};
+
+/// The ten components of the case plan (§2.2.6 f), in the seed's order: (code, Indonesian,
+/// English).
+pub const CASE_PLAN: [(&str, &str, &str); 10] = [
+    ("work_place", "Tempat kerja sosial", "Work place"),
+    (
+        "institution",
+        "Lembaga pemerintah/non-pemerintah",
+        "Institution (government / non-government)",
+    ),
+    ("total_hours", "Jumlah jam kerja sosial", "Total hours"),
+    (
+        "schedule",
+        "Jadwal (hari dan jam)",
+        "Schedule (days and hours)",
+    ),
+    (
+        "supervisor",
+        "Nama penanggung jawab (PJ) di tempat kerja",
+        "On-site supervisor (PJ)",
+    ),
+    (
+        "work_description",
+        "Uraian pekerjaan",
+        "Description of the work",
+    ),
+    (
+        "visits",
+        "Rencana kunjungan PK ke rumah atau tempat kerja Klien",
+        "Planned PK visits to the client's home or work",
+    ),
+    (
+        "counselling",
+        "Rencana konseling sesuai kebutuhan intervensi Klien",
+        "Planned counselling for the client's intervention needs",
+    ),
+    (
+        "evaluation",
+        "Rencana evaluasi keberhasilan case plan",
+        "Planned evaluation of the plan's success",
+    ),
+    (
+        "special_needs",
+        "Kebutuhan khusus Klien",
+        "The client's special needs",
+    ),
+];
+
+/// Risk levels of the risk and needs assessment (section d).
+pub const RISK_LEVELS: [(&str, &str, &str); 3] = [
+    ("low", "Rendah", "Low"),
+    ("medium", "Sedang", "Medium"),
+    ("high", "Tinggi", "High"),
+];
+
+/// The text of sections a, c, d, e and f; section b is the intervention record, kept as
+/// its own entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sections {
+    /// (a) the operative part of the decision: legal basis, hours, terms ordered.
+    pub decision: String,
+    /// (c) the guidance plan: assistance, guidance, supervision.
+    pub guidance_plan: String,
+    /// (d) risk level (a code of [`RISK_LEVELS`]) and needs.
+    pub risk_level: String,
+    pub needs: String,
+    /// (e) analysis, including special needs found after the trial.
+    pub analysis: String,
+    /// (f) the case plan, one text per component of [`CASE_PLAN`].
+    pub case_plan: Vec<String>,
+}
+
+impl Sections {
+    /// The fields still empty, by form field name; a Litmas is submitted only complete.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        for (field, text) in [
+            ("decision", &self.decision),
+            ("guidance_plan", &self.guidance_plan),
+            ("needs", &self.needs),
+            ("analysis", &self.analysis),
+        ] {
+            if text.trim().is_empty() {
+                missing.push(field);
+            }
+        }
+        if !RISK_LEVELS
+            .iter()
+            .any(|(code, _, _)| *code == self.risk_level)
+        {
+            missing.push("risk_level");
+        }
+        for (i, (code, _, _)) in CASE_PLAN.iter().enumerate() {
+            if self.case_plan.get(i).is_none_or(|t| t.trim().is_empty()) {
+                missing.push(code);
+            }
+        }
+        missing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete() -> Sections {
+        Sections {
+            decision: "Pidana kerja sosial 80 jam".into(),
+            guidance_plan: "Pendampingan, pembimbingan, pengawasan".into(),
+            risk_level: "low".into(),
+            needs: "Keterampilan kerja".into(),
+            analysis: "Tidak ada kebutuhan khusus baru".into(),
+            case_plan: CASE_PLAN
+                .iter()
+                .map(|(_, label, _)| label.to_string())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_litmas_has_nothing_missing() {
+        assert!(complete().missing().is_empty());
+    }
+
+    #[test]
+    fn the_case_plan_needs_all_ten_components() {
+        let mut s = complete();
+        s.case_plan[6] = " ".into();
+        s.case_plan.truncate(9);
+        assert_eq!(s.missing(), vec!["visits", "special_needs"]);
+        assert_eq!(CASE_PLAN.len(), 10);
+    }
+
+    #[test]
+    fn an_unknown_risk_level_is_missing() {
+        let mut s = complete();
+        s.risk_level = "extreme".into();
+        assert_eq!(s.missing(), vec!["risk_level"]);
+    }
+}

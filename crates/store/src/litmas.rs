@@ -1,0 +1,259 @@
+//! The Litmas and its case plan (§2.2.5–2.2.6): the PK records earlier interventions,
+//! writes the sections and submits them complete; the head of office approves, which moves
+//! the case to `assessed` in the same transaction. Editing after approval starts a new draft.
+
+use karya_domain::litmas::Sections;
+use karya_domain::{Role, Transition};
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::CaseId;
+
+/// A Litmas as stored.
+#[derive(Debug, Clone)]
+pub struct Litmas {
+    pub sections: Sections,
+    pub written_by_name: String,
+    pub written_at: String,
+    /// Submitted complete to the head (the case's `litmas_submitted` fact).
+    pub submitted: bool,
+    pub approved_by_name: Option<String>,
+    pub approved_at: Option<String>,
+}
+
+/// An earlier intervention (§2.2.5): a previous Litmas, case plan or programme and its result.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Intervention {
+    pub id: i64,
+    pub kind: String,
+    pub happened_on: String,
+    pub result: String,
+    pub source: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LitmasError {
+    /// Fields still empty, by form field name.
+    #[error("the Litmas is incomplete")]
+    Incomplete(Vec<&'static str>),
+    #[error("there is no submitted Litmas to approve")]
+    NotSubmitted,
+    #[error(transparent)]
+    Case(#[from] CaseError),
+}
+
+impl From<StoreError> for LitmasError {
+    fn from(error: StoreError) -> LitmasError {
+        LitmasError::Case(CaseError::Store(error))
+    }
+}
+
+impl From<sqlx::Error> for LitmasError {
+    fn from(error: sqlx::Error) -> LitmasError {
+        StoreError::from(error).into()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    sections: String,
+    written_by_name: String,
+    written_at: String,
+    approved_by_name: Option<String>,
+    approved_at: Option<String>,
+    litmas_submitted: i64,
+}
+
+pub async fn get(store: &Store, scope: CaseScope, case: CaseId) -> Result<Option<Litmas>> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, case).await?;
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT l.sections, w.display_name AS written_by_name, l.written_at,
+                a.display_name AS approved_by_name, l.approved_at, c.litmas_submitted
+         FROM litmas l JOIN users w ON w.id = l.written_by LEFT JOIN users a ON a.id = l.approved_by
+         JOIN cases c ON c.id = l.case_id
+         WHERE l.case_id = $1",
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(Litmas {
+            sections: serde_json::from_str(&r.sections)
+                .map_err(|e| StoreError::Other(anyhow::anyhow!("stored Litmas: {e}")))?,
+            written_by_name: r.written_by_name,
+            written_at: r.written_at,
+            submitted: r.litmas_submitted != 0,
+            approved_by_name: r.approved_by_name,
+            approved_at: r.approved_at,
+        })
+    })
+    .transpose()
+}
+
+/// Saves the sections as the PK's draft, or submits them (`submit`) when complete. Either
+/// withdraws an earlier approval: the head approves what is there now.
+pub async fn save(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    sections: &Sections,
+    submit: bool,
+) -> Result<(), LitmasError> {
+    if submit {
+        let missing = sections.missing();
+        if !missing.is_empty() {
+            return Err(LitmasError::Incomplete(missing));
+        }
+    }
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    lock(&mut tx, case).await?;
+    let text = serde_json::to_string(sections).map_err(|e| StoreError::Other(e.into()))?;
+    sqlx::query("DELETE FROM litmas WHERE case_id = $1")
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO litmas (case_id, sections, written_by, written_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(case.0)
+    .bind(text)
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(clock::now_text())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE cases SET litmas_submitted = $1, case_plan_approved = 0, version = version + 1 WHERE id = $2",
+    )
+    .bind(i64::from(submit))
+    .bind(case.0)
+    .execute(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    let action = if submit {
+        "litmas.submit"
+    } else {
+        "litmas.draft"
+    };
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new(action, "case", case, json!({"case_id": case.0})),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The head approves the submitted Litmas and case plan; the case becomes `assessed`.
+pub async fn approve(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    roles: &[Role],
+) -> Result<(), LitmasError> {
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    if !found.litmas_submitted {
+        return Err(LitmasError::NotSubmitted);
+    }
+    sqlx::query("UPDATE litmas SET approved_by = $1, approved_at = $2 WHERE case_id = $3")
+        .bind(actor.user_id.map(|u| u.0))
+        .bind(clock::now_text())
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE cases SET case_plan_approved = 1 WHERE id = $1")
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+    if found.status == karya_domain::CaseStatus::Registered {
+        transition_on(
+            &mut tx,
+            store,
+            actor,
+            scope,
+            case,
+            Transition::ApproveAssessment,
+            roles,
+            &TransitionRefs::default(),
+        )
+        .await?;
+    }
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("litmas.approve", "case", case, json!({"case_id": case.0})),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records an earlier intervention (§2.2.5).
+pub async fn add_intervention(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    entry: &Intervention,
+) -> Result<i64> {
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO interventions (case_id, kind, happened_on, result, source, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(case.0)
+    .bind(&entry.kind)
+    .bind(&entry.happened_on)
+    .bind(&entry.result)
+    .bind(&entry.source)
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new(
+                "litmas.intervention",
+                "case",
+                case,
+                json!({"intervention_id": id}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn interventions(
+    store: &Store,
+    scope: CaseScope,
+    case: CaseId,
+) -> Result<Vec<Intervention>> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, case).await?;
+    Ok(sqlx::query_as(
+        "SELECT id, kind, happened_on, result, source FROM interventions WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(case.0)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -1,0 +1,116 @@
+//! The case page's assessment and placement section: links to the placement profile, the
+//! Litmas and the ranking for those who work on them, and the placements with their
+//! schedules (a move keeps the earlier ones, and the hours stay with the case).
+
+use karya_domain::schedule::{weekday_en, weekday_id};
+use karya_store::cases::Case;
+use karya_store::placements;
+
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::i18n::{Catalog, Lang};
+
+#[derive(Default)]
+pub struct AssessmentView {
+    pub shown: bool,
+    pub can_assess: bool,
+    pub can_approve: bool,
+    pub can_place: bool,
+    /// (partner, work form, supervisor, schedule, from–to, override reason, current)
+    pub placements: Vec<PlacementLine>,
+}
+
+pub struct PlacementLine {
+    pub id: i64,
+    pub partner: String,
+    pub work: String,
+    pub supervisor: String,
+    pub schedule: String,
+    pub period: String,
+    pub override_reason: String,
+    pub current: bool,
+}
+
+pub async fn assessment_view(
+    state: &AppState,
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    _t: &Catalog,
+) -> Result<AssessmentView, WebError> {
+    use karya_domain::CaseStatus as S;
+    let can_assess = authority.assess_cases().is_ok();
+    let can_approve = authority.approve_assessments().is_ok();
+    let office_staff = authority.read_partners().is_ok();
+    let relevant = !matches!(
+        case.status,
+        S::Received
+            | S::DocumentsIncomplete
+            | S::DocumentsVerified
+            | S::AwaitingClient
+            | S::OfficerAssigned
+    );
+    if !relevant || !(can_assess || can_approve || office_staff) {
+        return Ok(AssessmentView::default());
+    }
+    let scope = authority.read_cases()?.scope;
+    let lines = placements::for_case(&state.store, scope, case.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let schedule = p
+                .slots()
+                .iter()
+                .map(|s| {
+                    let day = if lang == Lang::Id {
+                        weekday_id(s.weekday)
+                    } else {
+                        weekday_en(s.weekday)
+                    };
+                    format!(
+                        "{day} {}–{}",
+                        s.from.strftime("%H:%M"),
+                        s.to.strftime("%H:%M")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let work = karya_domain::placement::WorkFormId::parse(&p.work_form)
+                .map(|w| {
+                    if lang == Lang::Id {
+                        w.form().label_id
+                    } else {
+                        w.form().label_en
+                    }
+                    .to_owned()
+                })
+                .unwrap_or_default();
+            PlacementLine {
+                id: p.id,
+                partner: p.partner_name,
+                work,
+                supervisor: p.supervisor_name.unwrap_or_default(),
+                schedule,
+                period: format!(
+                    "{} – {}",
+                    p.started_on,
+                    p.ended_on.clone().unwrap_or_default()
+                ),
+                override_reason: p.override_reason,
+                current: p.ended_on.is_none(),
+            }
+        })
+        .collect();
+    Ok(AssessmentView {
+        shown: true,
+        can_assess,
+        can_approve,
+        can_place: can_assess
+            && matches!(
+                case.status,
+                S::Assessed | S::Placed | S::Serving | S::UnderExamination
+            ),
+        placements: lines,
+    })
+}

@@ -1,0 +1,147 @@
+//! Recording the identification steps (§2.1.2 a–d) and the cooperation agreement (PKS) of a
+//! partner; a refused step is shown beside its field with the rule's ID.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_domain::partner::Stage;
+use karya_store::ids::PartnerId;
+use karya_store::partners::{self, PartnerError};
+
+use super::form::{page, pipeline};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors, Pairs};
+use crate::page::{Ui, render};
+use crate::routes::path_id;
+use crate::views;
+
+fn date(
+    errors: &mut FormErrors,
+    t: &crate::i18n::Catalog,
+    field: &'static str,
+    value: &str,
+) -> Option<Date> {
+    let parsed = value.trim().parse::<Date>().ok();
+    if parsed.is_none() {
+        errors.add(field, t.date_invalid);
+    }
+    parsed
+}
+
+async fn refused(
+    state: &AppState,
+    ui: &Ui,
+    authority: &Authority,
+    id: PartnerId,
+    errors: FormErrors,
+) -> Result<Response, WebError> {
+    let office = authority.read_partners()?;
+    let partner = partners::get(&state.store, office, id).await?;
+    let pipeline = pipeline(state, ui, authority, &partner).await?;
+    let form = super::form::pairs_of_partner(&partner);
+    let mut response = render(&page(
+        ui,
+        &partner.fields.name,
+        format!("/partners/{}", id.0),
+        form,
+        errors,
+        authority.manage_partners().is_ok(),
+        Some(pipeline),
+    ))?;
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}
+
+fn add_error(errors: &mut FormErrors, ui: &Ui, error: PartnerError) -> Result<(), WebError> {
+    match error {
+        PartnerError::Rule(violation) => {
+            let field = if violation.field == "non_commercial" {
+                "agreement_number"
+            } else {
+                "step_note"
+            };
+            errors.add(field, views::violation_message(ui.lang, &violation));
+            Ok(())
+        }
+        PartnerError::Store(error) => Err(error.into()),
+    }
+}
+
+pub async fn step(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let office = authority.manage_partners()?;
+    let id = PartnerId(path_id(&id)?);
+    let t = ui.t();
+    let mut errors = FormErrors::default();
+    let to = Stage::parse(form.get("stage")).ok_or(WebError::BadRequest)?;
+    let note = forms::text(
+        &mut errors,
+        t,
+        "step_note",
+        form.get("note"),
+        2000,
+        to == Stage::Visited,
+    );
+    let done_on = date(&mut errors, t, "step_date", form.get("done_on"));
+    if let (true, Some(done_on)) = (errors.is_empty(), done_on) {
+        let actor = authority.caller().actor("partner", authority.request_id());
+        match partners::record_step(&state.store, &actor, office, id, to, &note, done_on).await {
+            Ok(()) => {
+                return Ok(
+                    Redirect::to(&format!("/partners/{}?done=partner#pipeline", id.0))
+                        .into_response(),
+                );
+            }
+            Err(error) => add_error(&mut errors, &ui, error)?,
+        }
+    }
+    refused(&state, &ui, &authority, id, errors).await
+}
+
+pub async fn agreement(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let office = authority.sign_agreements()?;
+    let id = PartnerId(path_id(&id)?);
+    let t = ui.t();
+    let mut errors = FormErrors::default();
+    let number = forms::text(
+        &mut errors,
+        t,
+        "agreement_number",
+        form.get("number"),
+        100,
+        true,
+    );
+    let starts = date(&mut errors, t, "agreement_start", form.get("starts_on"));
+    let ends = date(&mut errors, t, "agreement_end", form.get("ends_on"));
+    if let (true, Some(starts), Some(ends)) = (errors.is_empty(), starts, ends) {
+        let actor = authority
+            .caller()
+            .actor("head_of_office", authority.request_id());
+        match partners::record_agreement(&state.store, &actor, office, id, &number, starts, ends)
+            .await
+        {
+            Ok(()) => {
+                return Ok(
+                    Redirect::to(&format!("/partners/{}?done=agreement#pipeline", id.0))
+                        .into_response(),
+                );
+            }
+            Err(error) => add_error(&mut errors, &ui, error)?,
+        }
+    }
+    refused(&state, &ui, &authority, id, errors).await
+}

@@ -1,0 +1,207 @@
+//! Partners and placement on both engines: a partner goes through the identification steps
+//! to an agreement (L3 required) and appears in the Annex V list; the ranking explains every
+//! exclusion by rule (P1, P2, P4–P10, L9); the PK confirms a placement whose schedule is
+//! checked (L5, L6), an override needs a reason and an exclusion cannot be overridden; the
+//! Litmas needs its ten case-plan components and the head's approval; a PJ sees only the
+//! clients placed with their partner.
+
+use karya_testkit::{TestApp, on_both_engines};
+use karya_web::demo::cases::{Stage, case_at};
+
+async fn with_partners(app: &TestApp) {
+    let hash = karya_web::auth::password::hash("karya-demo-2026".to_owned())
+        .await
+        .unwrap();
+    karya_web::demo::partners::load(&app.db.store, &hash)
+        .await
+        .unwrap();
+}
+
+fn partner_form<'a>(name: &'a str, non_commercial: bool) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("name", name),
+        ("kind", "non_government"),
+        ("field", "humanitarian"),
+        ("address", "Jalan Contoh 9, Bandung"),
+        ("latitude", "-6,92"),
+        ("longitude", "107.61"),
+        ("contact_name", "Ibu Rina"),
+        ("capacity_clients", "3"),
+        ("hours_per_day", "6"),
+        ("opening_days", "sat"),
+        ("opening_days", "sun"),
+        ("opening_from", "08:00"),
+        ("opening_to", "15:00"),
+        ("accommodations", "prayer_room"),
+        ("work_forms", "humanitarian.aid_logistics"),
+    ];
+    if non_commercial {
+        form.push(("non_commercial", "1"));
+    }
+    form
+}
+
+fn send(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+async fn count(app: &TestApp, sql: &'static str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+    n
+}
+
+on_both_engines! {
+    async fn a_partner_goes_from_mapped_to_an_agreement_only_if_non_commercial_L3(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut pk = app.signed_in("pk.bdg").await;
+        let mut bad = partner_form("", false);
+        bad.push(("contact_email", "bukan-email"));
+        let refused = pk.post_form("/partners", &bad).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("Wajib diisi.") && refused.body.contains("Alamat e-mail tidak valid."));
+        assert!(refused.body.contains("Jalan Contoh 9, Bandung"), "typed values are kept");
+        let created = pk.post_form("/partners", &partner_form("Yayasan Peduli Sesama", false)).await;
+        assert_eq!(created.status, 303, "{}", created.body);
+        let path = created.location().split('?').next().unwrap().to_owned();
+        let skipped = pk.post_form(&format!("{path}/steps"), &[("stage", "reported"), ("done_on", "2026-11-01")]).await;
+        assert_eq!(skipped.status, 422);
+        assert!(skipped.body.contains("tahapan identifikasi mitra dijalankan berurutan"));
+        for stage in ["profiled", "visited", "reported"] {
+            let step = pk.post_form(&format!("{path}/steps"), &[("stage", stage), ("done_on", "2026-11-01"), ("note", "Catatan kunjungan")]).await;
+            assert_eq!(step.status, 303, "{stage}: {}", step.body);
+        }
+        assert_eq!(pk.post_form(&format!("{path}/agreements"), &[("number", "PKS/1"), ("starts_on", "2026-11-01"), ("ends_on", "2027-10-31")]).await.status, 403, "the head signs agreements");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let l3 = head.post_form(&format!("{path}/agreements"), &[("number", "PKS/1"), ("starts_on", "2026-11-01"), ("ends_on", "2027-10-31")]).await;
+        assert_eq!(l3.status, 422);
+        assert!(l3.body.contains("tidak dikomersialkan (L3)"), "{}", l3.body);
+        let page = head.get(&path).await;
+        let version = page.hidden("version").unwrap();
+        let mut declared = partner_form("Yayasan Peduli Sesama", true);
+        declared.push(("version", &version));
+        assert_eq!(head.post_form(&path, &declared).await.status, 303);
+        let stale = head.post_form(&path, &declared).await;
+        assert_eq!(stale.status, 422, "a stale edit is refused");
+        let signed = head.post_form(&format!("{path}/agreements"), &[("number", "PKS/1"), ("starts_on", "2026-11-01"), ("ends_on", "2027-10-31")]).await;
+        assert_eq!(signed.status, 303, "{}", signed.body);
+        let list = head.get("/partners").await.body;
+        assert!(list.contains("Yayasan Peduli Sesama") && list.contains("PKS/1"));
+        let xlsx = head.get_bytes("/partners/annex-v.xlsx").await;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut strings = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("xl/sharedStrings.xml").unwrap(), &mut strings).unwrap();
+        assert!(strings.contains("Yayasan Peduli Sesama") && strings.contains("PKS/1"), "Annex V lists the registry's partner");
+        let id = path.trim_start_matches("/partners/");
+        let (audited,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE object_type = 'partner' AND object_id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(audited, 6, "create, three steps, the edit and the agreement; nothing refused");
+        assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "another office's partner is out of scope");
+    }
+
+    async fn the_ranking_explains_every_exclusion_by_rule_P1_P2_P4_P5_P6_P7_P8_P9_P10_L9(db) {
+        let app = TestApp::with_demo(db).await;
+        let assessed = case_at(&app.db.store, "bdg", Stage::Assessed, 60, 10).await.unwrap();
+        let registered = case_at(&app.db.store, "bdg", Stage::Registered, 60, 11).await.unwrap();
+        with_partners(&app).await;
+        let mut pk = app.signed_in("pk.bdg").await;
+        let page = pk.get(&format!("/cases/{}/placement", assessed.0)).await.body;
+        for rule in ["(P1)", "(P2)", "(P4)", "(P5)", "(P6)", "(P7)", "(P8)", "(P10)", "(L9)", "P3)"] {
+            assert!(page.contains(rule), "the ranking cites {rule}");
+        }
+        assert!(page.contains("Memenuhi syarat, urut rekomendasi"));
+        let infectious = pk.get(&format!("/cases/{}/placement", registered.0)).await.body;
+        assert!(infectious.contains("(P9)"), "an infectious disease without clearance excludes every place");
+        assert!(infectious.contains("Memenuhi syarat, urut rekomendasi (0)"));
+    }
+
+    async fn a_pk_places_a_client_on_a_checked_schedule_and_cannot_override_an_exclusion_L5_L6(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = case_at(&app.db.store, "bdg", Stage::Assessed, 60, 10).await.unwrap();
+        with_partners(&app).await;
+        let mut pk = app.signed_in("pk.bdg").await;
+        let path = format!("/cases/{}/placement", case.0);
+        let page = pk.get(&path).await.body;
+        let keys: Vec<String> = page.match_indices("choose=").map(|(i, _)| page[i + 7..].split(['#', '"']).next().unwrap().to_owned()).collect();
+        assert!(keys.len() > 2);
+        let form = pk.get(&format!("{path}?choose={}", keys[0])).await;
+        let supervisor = form.body.split("<option value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let confirm = |key: String, from: &'static str, to: &'static str, reason: &'static str| {
+            vec![
+                ("candidate".to_owned(), key),
+                ("supervisor".to_owned(), supervisor.clone()),
+                ("description".to_owned(), "Membersihkan halaman panti".to_owned()),
+                ("ppe".to_owned(), "gloves".to_owned()),
+                ("day_sat".to_owned(), "1".to_owned()),
+                ("from_sat".to_owned(), from.to_owned()),
+                ("to_sat".to_owned(), to.to_owned()),
+                ("day_sun".to_owned(), "1".to_owned()),
+                ("from_sun".to_owned(), "09:00".to_owned()),
+                ("to_sun".to_owned(), "13:00".to_owned()),
+                ("starts_on".to_owned(), karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), 1).unwrap().to_string()),
+                ("override_reason".to_owned(), reason.to_owned()),
+            ]
+        };
+        let long_day = pk.post_form(&path, &send(&confirm(keys[0].clone(), "07:00", "16:00", ""))).await;
+        assert_eq!(long_day.status, 422);
+        assert!(long_day.body.contains("lebih dari 8 jam sehari (L5)"), "{}", long_day.body);
+        let livelihood = pk.post_form(&path, &send(&confirm(keys[0].clone(), "07:00", "10:00", ""))).await;
+        assert!(livelihood.body.contains("jam Klien mencari nafkah"), "L6: the client works for a living 06:00–09:00");
+        assert!(livelihood.body.contains(">Membersihkan halaman panti</textarea>"), "typed values are kept");
+        let second = pk.post_form(&path, &send(&confirm(keys[1].clone(), "09:00", "13:00", ""))).await;
+        assert_eq!(second.status, 422);
+        assert!(second.body.contains("Alasan memilih tempat ini di luar urutan rekomendasi wajib diisi"));
+        let hospital = karya_domain::placement::WorkFormId::all().find(|w| w.form().field == karya_domain::placement::Field::Health).unwrap();
+        let (hospital_partner,): (i64,) = sqlx::query_as("SELECT id FROM partners WHERE field = 'health' ORDER BY id LIMIT 1").fetch_one(app.db.store.pool()).await.unwrap();
+        let forbidden = pk.post_form(&path, &send(&confirm(format!("{hospital_partner}:{}", hospital.code()), "09:00", "13:00", "Dekat rumah"))).await;
+        assert_eq!(forbidden.status, 422);
+        assert!(forbidden.body.contains("tidak dapat dikesampingkan"), "P1 cannot be overridden");
+        let placed = pk.post_form(&path, &send(&confirm(keys[0].clone(), "09:00", "13:00", ""))).await;
+        assert_eq!(placed.status, 303, "{}", placed.body);
+        let case_page = pk.get(&format!("/cases/{}", case.0)).await.body;
+        assert!(case_page.contains("Ditempatkan") && case_page.contains("Sabtu 09:00–13:00"));
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM placements WHERE schedule = 'sat 09:00-13:00;sun 09:00-13:00'").await, 1);
+        let (pj,): (String,) = sqlx::query_as("SELECT u.username FROM users u JOIN placements p ON p.supervisor_user_id = u.id ORDER BY p.id DESC LIMIT 1").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(app.signed_in(&pj).await.get(&format!("/cases/{}", case.0)).await.status, 200, "the PJ sees the client placed with their partner");
+        let other_pj = if pj == "pj.bdg" { "pj2.bdg" } else { "pj.bdg" };
+        assert_eq!(app.signed_in(other_pj).await.get(&format!("/cases/{}", case.0)).await.status, 404, "a PJ of another partner does not");
+        // Moving the client keeps the first placement.
+        let moved = pk.post_form(&path, &send(&confirm(keys[1].clone(), "09:00", "13:00", "Lebih dekat dengan tempat penitipan anak"))).await;
+        if keys[1].split(':').next() == keys[0].split(':').next() {
+            assert_eq!(moved.status, 303, "{}", moved.body);
+            let ended: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM placements WHERE case_id = $1 AND ended_on IS NOT NULL").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+            assert_eq!(ended.0, 1, "the first placement is kept, ended");
+        } else {
+            assert!(moved.body.contains("Pilih PJ dari mitra ini (P10)"), "the PJ must belong to the new partner");
+        }
+    }
+
+    async fn the_litmas_needs_its_ten_components_and_the_heads_approval(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = case_at(&app.db.store, "bdg", Stage::Registered, 60, 12).await.unwrap();
+        sqlx::query("UPDATE cases SET litmas_submitted = 0, case_plan_approved = 0 WHERE id = $1").bind(case.0).execute(app.db.store.pool()).await.unwrap();
+        let path = format!("/cases/{}/litmas", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("Pengadilan Negeri"), "section (a) starts from the decision");
+        assert_eq!(pk.post_form(&format!("{path}/interventions"), &[("kind", "Litmas sebelumnya"), ("result", "Baik"), ("source", "Berkas Bapas")]).await.status, 303);
+        let incomplete = pk.post_form(&path, &[("action", "submit"), ("decision", "Putusan"), ("risk_level", "low")]).await;
+        assert_eq!(incomplete.status, 422);
+        // Each missing field is named in the summary and beside the field: 3 sections and 10 components.
+        assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 26);
+        let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("guidance_plan", "Rencana"), ("risk_level", "low"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
+        for (code, _, _) in karya_domain::litmas::CASE_PLAN {
+            fields.push((code, "Isi komponen"));
+        }
+        assert_eq!(pk.post_form(&path, &fields).await.status, 303);
+        assert_eq!(pk.post_form(&format!("{path}/approve"), &[]).await.status, 403, "the PK does not approve their own Litmas");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("{path}/approve"), &[]).await.status, 303);
+        let status: (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(status.0, "assessed");
+    }
+}
