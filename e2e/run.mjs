@@ -72,12 +72,12 @@ const NAV = {
   admin: ['Beranda', 'Kantor Bapas', 'Pegawai', 'Jejak audit', 'Profil'],
   ditjenpas: ['Beranda', 'Perkara', 'Kantor Bapas', 'Jejak audit', 'Profil'],
   'kanwil.jabar': ['Beranda', 'Perkara', 'Kantor Bapas', 'Profil'],
-  'pendaftaran.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
-  'registrasi.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
-  'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Buku register', 'Profil'],
-  'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
-  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Pegawai', 'Jejak audit', 'Profil'],
-  'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Profil'],
+  'pendaftaran.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
+  'registrasi.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
+  'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Buku register', 'Mitra', 'Profil'],
+  'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
+  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Pegawai', 'Jejak audit', 'Profil'],
+  'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
   'pj.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
   'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
@@ -346,6 +346,66 @@ async function main() {
       const xlsx = await registry.request.get(`${server.base}/register.xlsx?q=Surya`);
       assert(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', 'the register book downloads as XLSX');
       await axe(registry, 'register book');
+    });
+
+    await check(`[${engine}] a PK takes a registered client to a confirmed placement: profile, Litmas, head's approval, ranking with reasons, checked schedule, Annex I`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+      const pk = await ctx.newPage();
+      await logIn(pk, server.base, 'pk.bdg');
+      await pk.goto(`${server.base}/cases`);
+      // The demo's registered client (an earlier check registers another one).
+      await pk.locator('tr', { hasText: 'Tercatat di buku register' }).filter({ hasNotText: 'Surya Darma' }).first().getByRole('link').first().click();
+      const caseUrl = pk.url().split('?')[0];
+      await pk.goto(`${caseUrl}/placement`);
+      assert(await pk.getByText('Memenuhi syarat, urut rekomendasi (0)').isVisible(), 'an infectious disease without clearance excludes every place (P9)');
+      await pk.goto(`${caseUrl}/placement-profile`);
+      await axe(pk, 'placement profile');
+      await pk.getByLabel('Ada surat keterangan dokter bahwa Klien aman bekerja (P9)').check();
+      await pk.getByRole('button', { name: 'Simpan' }).click();
+      await pk.getByText('Perubahan tersimpan.').waitFor();
+      await pk.goto(`${caseUrl}/litmas`);
+      await axe(pk, 'litmas');
+      await pk.getByLabel('(c) Rencana pendampingan, pembimbingan dan pengawasan').fill('Pendampingan ke tempat kerja, pembimbingan mingguan.');
+      await pk.getByLabel('Rendah').check();
+      await pk.getByLabel('(d) Kebutuhan').fill('Keterampilan kerja.');
+      await pk.getByLabel('(e) Analisis, termasuk kebutuhan khusus yang ditemukan setelah persidangan').fill('Kooperatif.');
+      await pk.getByRole('button', { name: 'Serahkan ke Kepala Bapas' }).click();
+      await pk.getByText('Wajib diisi sebelum Litmas diserahkan.').first().waitFor();
+      for (const field of await pk.locator('textarea[aria-invalid="true"]').all()) await field.fill('Sesuai rencana.');
+      await pk.getByRole('button', { name: 'Serahkan ke Kepala Bapas' }).click();
+      await pk.getByText('Litmas diserahkan kepada Kepala Bapas.').waitFor();
+
+      const head = await (await browser.newContext()).newPage();
+      await logIn(head, server.base, 'kabapas.bdg');
+      await head.goto(`${caseUrl}/litmas`);
+      await head.getByRole('button', { name: 'Setujui Litmas dan case plan' }).click();
+      await head.getByText('Litmas dan case plan disetujui; perkara siap ditempatkan.').waitFor();
+
+      await pk.goto(`${caseUrl}/placement`);
+      await axe(pk, 'placement ranking');
+      await pk.getByText('Tampilkan yang dikecualikan dan alasannya').click();
+      const excluded = await pk.locator('.candidate.excluded').allTextContents();
+      for (const rule of ['(P1)', '(P4)', '(P6)', '(P10)']) assert(excluded.some((t) => t.includes(rule)), `an exclusion cites ${rule}`);
+      await pk.getByRole('link', { name: 'Pilih' }).first().click();
+      await pk.getByLabel('Sabtu').check();
+      await pk.locator('#from_sat').fill('07:00');
+      await pk.locator('#to_sat').fill('16:00');
+      await pk.getByRole('button', { name: 'Konfirmasi penempatan' }).click();
+      await pk.getByText('lebih dari 8 jam sehari (L5)').first().waitFor();
+      await axe(pk, 'placement refused L5');
+      await pk.locator('#to_sat').fill('13:00');
+      await pk.locator('#from_sat').fill('09:00');
+      await pk.getByRole('button', { name: 'Konfirmasi penempatan' }).click();
+      await pk.getByText('Penempatan dikonfirmasi.').waitFor();
+      assert(await pk.getByText('Ditempatkan').first().isVisible(), 'the case is placed');
+      await pk.getByRole('button', { name: /Terbitkan Lampiran I/ }).click();
+      await pk.getByText('Surat diterbitkan dan disimpan').waitFor();
+      const [download] = await Promise.all([pk.waitForEvent('download'), pk.getByRole('link', { name: 'Unduh PDF' }).first().click()]);
+      const bytes = readFileSync(await download.path());
+      assert(bytes.subarray(0, 4).toString() === '%PDF', 'Annex I is a PDF');
+      await pk.getByRole('link', { name: 'Halaman verifikasi' }).first().click();
+      await pk.getByText('isinya tidak berubah').waitFor();
+      await ctx.close();
     });
 
     await check(`[${engine}] the language switch turns the interface to English and back`, async () => {

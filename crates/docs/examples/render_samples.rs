@@ -1,5 +1,6 @@
-//! Writes one PDF of each letter kind into a directory, plus two awkward ones (markup in the
-//! client's name; a hundred missing documents), and prints how long each render took:
+//! Writes one PDF of each letter and document kind into a directory, plus some awkward ones
+//! (markup in the client's name; a hundred missing documents; 250 partners; a draft Litmas; a
+//! report without a photo), and prints how long each render took:
 //! `cargo run -p karya-docs --example render_samples -- /tmp/letters`.
 
 #[path = "../tests/common/mod.rs"]
@@ -7,7 +8,7 @@ mod common;
 
 use std::time::Instant;
 
-use karya_docs::{Letter, MissingDocument, render};
+use karya_docs::{Document, Letter, MissingDocument, render};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
@@ -30,6 +31,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 std::fs::write(format!("{dir}/{kind}.pdf"), pdf)?;
             }
         }
+        for (kind, document) in common::one_document_of_each(name.trim_end()) {
+            let started = Instant::now();
+            let pdf = render(&document, &letterhead, common::VERIFY_URL)?;
+            let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+            println!(
+                "round {round} {kind}: {duration_ms:.1} ms, {} bytes",
+                pdf.len()
+            );
+            if round == 0 {
+                std::fs::write(format!("{dir}/{kind}.pdf"), pdf)?;
+            }
+        }
+    }
+
+    let awkward = [
+        ("partners_250", Document::Partners(common::partners(250))),
+        ("partners_none", Document::Partners(common::partners(0))),
+        (
+            "litmas_draft",
+            Document::Litmas(common::litmas("Budi Santoso", false)),
+        ),
+        (
+            "implementation_report_no_photo",
+            Document::ImplementationReport(common::implementation_report("Budi Santoso", None)),
+        ),
+    ];
+    for (kind, document) in awkward {
+        std::fs::write(
+            format!("{dir}/{kind}.pdf"),
+            render(&document, &letterhead, common::VERIFY_URL)?,
+        )?;
     }
 
     let markup = "*Budi* _Santoso_ #set text(red) $x^2$ #{panic()} <lbl> @ref [x]";

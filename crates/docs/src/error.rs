@@ -9,7 +9,8 @@ pub enum DocsError {
     /// The verification link does not fit in a QR code (it is far too long).
     #[error("the verification link cannot be encoded as a QR code: {0}")]
     QrCode(#[from] qrcode::types::QrError),
-    /// The template failed to compile. This is a bug in an embedded template, not in the data.
+    /// The template failed to compile. This is a bug in an embedded template, not in the data —
+    /// except for a [`crate::Photo`] whose bytes start like a JPEG or PNG but cannot be decoded.
     #[error("the letter template failed: {0}")]
     Template(String),
     /// The laid-out letter could not be written as PDF.

@@ -1,8 +1,11 @@
 //! Letters of a Bapas as PDF.
 //!
 //! A letter is a plain view model ([`Summons`], [`MissingDocumentsLetter`],
-//! [`AbsenceConsideration`], [`AssignmentLetter`]) wrapped in a [`Letter`]. [`render`] turns it,
-//! with the office's [`Letterhead`] and the letter's verification link, into PDF bytes.
+//! [`AbsenceConsideration`], [`AssignmentLetter`]) wrapped in a [`Letter`]. The forms of
+//! Annexes I–V ([`PlacementForm`], [`ImplementationReport`], [`AttendanceList`],
+//! [`AttitudeAssessment`], [`PartnerList`]), the [`Litmas`] and the [`TerminationLetter`] are
+//! wrapped in a [`Document`]. [`render`] turns either, with the office's [`Letterhead`] and the
+//! verification link, into PDF bytes.
 //!
 //! Policy:
 //! - **User text is data, never markup.** The view model is serialised to `data.json`, which the
@@ -17,14 +20,23 @@
 //!
 //! What each letter is for, its fields and how numbers and verification work: `docs/LETTERS.md`.
 
+mod documents;
 mod error;
 mod format;
 mod letterhead;
 mod letters;
+mod printable;
 mod qr;
 mod render;
 mod world;
 
+pub use documents::{
+    ATTITUDE_INDICATORS, Answer, Approval, Assessment, AttendanceList, AttendancePeriod,
+    AttendanceRow, AttitudeAssessment, CASE_PLAN_COMPONENTS, CasePlan, ClientIdentity, Document,
+    GuidancePlan, ImplementationReport, InstitutionKind, Intervention, Litmas, Officer,
+    PartnerList, PartnerRow, Photo, PlacementForm, ScheduleSlot, TerminationGround,
+    TerminationLetter, Verdict,
+};
 pub use error::DocsError;
 pub use karya_domain::numbering::{DEFAULT_NUMBER_FORMAT, letter_number};
 pub use letterhead::{Letterhead, Signer};
@@ -32,4 +44,5 @@ pub use letters::{
     AbsenceConsideration, Appearance, AssignmentLetter, Decision, Letter, MissingDocument,
     MissingDocumentsLetter, Summons, SummonsRound,
 };
+pub use printable::Printable;
 pub use render::{evict_cache, render};

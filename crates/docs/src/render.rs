@@ -7,24 +7,26 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::world::LetterWorld;
-use crate::{DocsError, Letter, Letterhead};
+use crate::{DocsError, Letterhead, Printable};
 
 /// How many renders typst's memoised results may survive unused. A letter reuses almost nothing
 /// from a different letter, so a short life keeps a long-running server's memory flat.
 const CACHE_MAX_AGE: usize = 10;
 
-/// What the template reads as `json("data.json")`.
+/// What the template reads as `json("data.json")`. Every template finds its view model under
+/// `letter`, whether it is a [`crate::Letter`] or a [`crate::Document`].
 #[derive(Serialize)]
-struct TemplateData<'a> {
+struct TemplateData<'a, P: Printable> {
     letterhead: &'a Letterhead,
-    letter: &'a Letter,
+    letter: &'a P,
     verify_url: &'a str,
 }
 
-/// Renders `letter` under `letterhead` as PDF. `verify_url` goes into the QR code and is printed
-/// beside it (`Verifikasi keaslian: …`); it is normally `https://<host>/v/<code>`.
-pub fn render(
-    letter: &Letter,
+/// Renders `letter` — a [`crate::Letter`] or a [`crate::Document`] — under `letterhead` as PDF.
+/// `verify_url` goes into the QR code and is printed beside it (`Verifikasi keaslian: …`); it is
+/// normally `https://<host>/v/<code>`.
+pub fn render<P: Printable>(
+    letter: &P,
     letterhead: &Letterhead,
     verify_url: &str,
 ) -> Result<Vec<u8>, DocsError> {
@@ -34,7 +36,8 @@ pub fn render(
         verify_url,
     })?;
     let qr = crate::qr::svg(verify_url)?;
-    let world = LetterWorld::new(letter.template_path(), data, qr, letter.date());
+    let photo = letter.photo().map(|photo| (photo.path(), photo.bytes()));
+    let world = LetterWorld::new(letter.template_path(), data, qr, photo, letter.date());
 
     let result = typst::compile::<PagedDocument>(&world)
         .output

@@ -1,5 +1,6 @@
 //! The small typst `World` a letter is compiled in: a virtual file system holding the embedded
-//! templates, the letter's `data.json` and its `qr.svg`; the fonts of `typst-assets`, loaded once;
+//! templates, the letter's `data.json`, its `qr.svg` and, on forms with a pas foto, the client's
+//! photo (`photo.jpg` or `photo.png`); the fonts of `typst-assets`, loaded once;
 //! and a fixed "today", the letter's date. Nothing is read from disk or the network.
 
 use std::sync::LazyLock;
@@ -12,9 +13,11 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The embedded templates by virtual path. `common.typ` is imported by the other four.
-const TEMPLATES: [(&str, &str); 5] = [
+/// The embedded templates by virtual path. `common.typ` is imported by all the others,
+/// `annex.typ` by the forms of the annexes.
+const TEMPLATES: [(&str, &str); 13] = [
     ("/common.typ", include_str!("../templates/common.typ")),
+    ("/annex.typ", include_str!("../templates/annex.typ")),
     ("/summons.typ", include_str!("../templates/summons.typ")),
     (
         "/missing_documents.typ",
@@ -27,6 +30,22 @@ const TEMPLATES: [(&str, &str); 5] = [
     (
         "/assignment.typ",
         include_str!("../templates/assignment.typ"),
+    ),
+    ("/placement.typ", include_str!("../templates/placement.typ")),
+    (
+        "/implementation_report.typ",
+        include_str!("../templates/implementation_report.typ"),
+    ),
+    (
+        "/attendance.typ",
+        include_str!("../templates/attendance.typ"),
+    ),
+    ("/attitude.typ", include_str!("../templates/attitude.typ")),
+    ("/partners.typ", include_str!("../templates/partners.typ")),
+    ("/litmas.typ", include_str!("../templates/litmas.typ")),
+    (
+        "/termination.typ",
+        include_str!("../templates/termination.typ"),
     ),
 ];
 
@@ -68,12 +87,20 @@ pub(crate) struct LetterWorld {
     main: FileId,
     data: Bytes,
     qr: Bytes,
+    photo: Option<(FileId, Bytes)>,
     today: Option<Datetime>,
 }
 
 impl LetterWorld {
-    /// `template` is one of the paths of [`TEMPLATES`]; `data` the letter's JSON; `qr` its SVG.
-    pub(crate) fn new(template: &str, data: Vec<u8>, qr: String, today: Date) -> Self {
+    /// `template` is one of the paths of [`TEMPLATES`]; `data` the letter's JSON; `qr` its SVG;
+    /// `photo` the client's photo with the path it is read from.
+    pub(crate) fn new(
+        template: &str,
+        data: Vec<u8>,
+        qr: String,
+        photo: Option<(&str, &[u8])>,
+        today: Date,
+    ) -> Self {
         let today = u8::try_from(today.month())
             .ok()
             .zip(u8::try_from(today.day()).ok())
@@ -82,6 +109,7 @@ impl LetterWorld {
             main: file_id(template),
             data: Bytes::new(data),
             qr: Bytes::from_string(qr),
+            photo: photo.map(|(path, bytes)| (file_id(path), Bytes::new(bytes.to_vec()))),
             today,
         }
     }
@@ -113,6 +141,8 @@ impl World for LetterWorld {
             Ok(self.data.clone())
         } else if id == file_id(QR_PATH) {
             Ok(self.qr.clone())
+        } else if let Some((_, photo)) = self.photo.as_ref().filter(|(path, _)| *path == id) {
+            Ok(photo.clone())
         } else {
             self.source(id)
                 .map(|source| Bytes::from_string(source.text().to_owned()))

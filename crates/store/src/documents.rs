@@ -221,3 +221,35 @@ pub async fn content(
         .await?;
     Ok((number, content))
 }
+
+/// The PDF of an office-level document (a case of no one, such as the Annex V partner list)
+/// of `office`; reading it is audited.
+pub async fn office_content(
+    store: &Store,
+    actor: &Actor,
+    office: OfficeId,
+    id: i64,
+) -> Result<(String, Vec<u8>)> {
+    let row: Option<(String, Vec<u8>)> = sqlx::query_as(
+        "SELECT number, content FROM issued_documents WHERE id = $1 AND office_id = $2 AND case_id IS NULL",
+    )
+    .bind(id)
+    .bind(office.0)
+    .fetch_optional(store.pool())
+    .await?;
+    let (number, content) = row.ok_or(StoreError::NotFound)?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(office);
+    store
+        .audit_alone(
+            &actor,
+            Event::new(
+                "document.read",
+                "document",
+                id,
+                json!({"office_id": office.0}),
+            ),
+        )
+        .await?;
+    Ok((number, content))
+}

@@ -40,6 +40,7 @@ pub enum LitmasError {
     /// Fields still empty, by form field name.
     #[error("the Litmas is incomplete")]
     Incomplete(Vec<&'static str>),
+    /// Nothing awaits approval: no Litmas, a draft, or one already approved.
     #[error("there is no submitted Litmas to approve")]
     NotSubmitted,
     #[error(transparent)]
@@ -163,7 +164,12 @@ pub async fn approve(
 ) -> Result<(), LitmasError> {
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
-    if !found.litmas_submitted {
+    let written: Option<(i64,)> =
+        sqlx::query_as("SELECT case_id FROM litmas WHERE case_id = $1 AND approved_at IS NULL")
+            .bind(case.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if !found.litmas_submitted || written.is_none() {
         return Err(LitmasError::NotSubmitted);
     }
     sqlx::query("UPDATE litmas SET approved_by = $1, approved_at = $2 WHERE case_id = $3")

@@ -214,3 +214,32 @@ pub async fn book(
     .fetch_all(store.pool())
     .await?)
 }
+
+/// The person's address as recorded (at intake or in the register); empty if unknown.
+pub async fn person_address(store: &Store, person: PersonId) -> Result<String> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT address FROM persons WHERE id = $1")
+        .bind(person.0)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(row.map(|(a,)| a).unwrap_or_default())
+}
+
+/// What a document's identity block shows of a person: NIK, place and date of birth,
+/// address (all as recorded; empty or `None` when the register has not recorded them).
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct Identity {
+    pub nik: Option<String>,
+    pub birth_place: String,
+    pub birth_date: Option<String>,
+    pub address: String,
+}
+
+pub async fn identity(store: &Store, person: PersonId) -> Result<Identity> {
+    Ok(
+        sqlx::query_as("SELECT nik, birth_place, birth_date, address FROM persons WHERE id = $1")
+            .bind(person.0)
+            .fetch_optional(store.pool())
+            .await?
+            .unwrap_or_default(),
+    )
+}

@@ -3,11 +3,13 @@
 
 pub mod app;
 pub mod db;
+pub mod pdf;
 pub mod postgres;
 
 pub use app::TestApp;
 pub use db::{TestDb, fresh_store};
 pub use karya_store::Engine;
+pub use pdf::pdf_text;
 
 /// Runs each listed async test body once on SQLite and once on PostgreSQL, as
 /// `name::sqlite` and `name::postgres`, each on its own fresh database.

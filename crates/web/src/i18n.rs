@@ -265,7 +265,7 @@ catalog! {
     agreement_warning: "PKS dengan {name} berakhir dalam {days} hari.", "The agreement with {name} ends in {days} days.";
     agreement_warnings_title: "PKS yang segera berakhir", "Agreements ending soon";
     agreement_saved: "PKS dicatat; mitra aktif.", "Agreement recorded; the partner is active.";
-    annex_v_pdf: "Daftar Mitra (Lampiran V, PDF)", "Partner list (Annex V, PDF)";
+    annex_v_pdf: "Terbitkan Daftar Mitra (Lampiran V, PDF)", "Issue the partner list (Annex V, PDF)";
     annex_v_xlsx: "Daftar Mitra (XLSX)", "Partner list (XLSX)";
     partner_pipeline: "Tahapan identifikasi dan PKS", "Identification steps and agreement";
     partner_supervisors: "Penanggung jawab (PJ)", "Supervisors (PJ)";
@@ -303,8 +303,14 @@ catalog! {
     litmas_approved_notice: "Litmas dan case plan disetujui; perkara siap ditempatkan.", "The Litmas and case plan are approved; the case is ready for placement.";
     placement_saved: "Penempatan dikonfirmasi.", "The placement is confirmed.";
     back_to_case: "Kembali ke perkara", "Back to the case";
+    kind_annex_i: "Lampiran I: Tempat Kerja Sosial Klien", "Annex I: the client's work place";
+    kind_litmas: "Litmas untuk pembimbingan", "Litmas for guidance";
+    kind_annex_v: "Lampiran V: Daftar Mitra", "Annex V: partner list";
+    issue_litmas_pdf: "Terbitkan Litmas (PDF)", "Issue the Litmas (PDF)";
+    client_address: "Alamat Klien (boleh kosong)", "Client's address (optional)";
+    client_address_hint: "Sebagaimana tercantum dalam putusan atau surat eksekusi; dipakai untuk surat panggilan.", "As the decision or the execution letter gives it; used for summons letters.";
     placement_current: "berjalan", "current";
-    annex_i_pdf: "Unduh Lampiran I: Tempat Kerja Sosial Klien (PDF)", "Download Annex I: the client's work place (PDF)";
+    annex_i_pdf: "Terbitkan Lampiran I: Tempat Kerja Sosial Klien (PDF)", "Issue Annex I: the client's work place (PDF)";
     placement_profile_title: "Profil penempatan", "Placement profile";
     placement_profile_intro: "Data untuk penempatan yang aman dan dapat dijalani (P1–P10). Data kesehatan hanya dipakai untuk penempatan.", "What placement needs to be safe and attendable (P1–P10). Health data are used for placement only.";
     profile_work: "Pekerjaan dan keterampilan", "Profession and skills";
@@ -358,7 +364,6 @@ catalog! {
     litmas_status_draft: "Draf oleh {name}.", "Draft by {name}.";
     litmas_status_submitted: "Diserahkan oleh {name}; menunggu persetujuan Kepala Bapas.", "Submitted by {name}; awaiting the head's approval.";
     litmas_status_approved: "Disetujui oleh {name}.", "Approved by {name}.";
-    litmas_pdf: "Unduh Litmas (PDF)", "Download the Litmas (PDF)";
     interventions_title: "Catatan intervensi sebelumnya", "Earlier interventions";
     interventions_none: "Belum ada catatan intervensi.", "No interventions recorded.";
     intervention_kind: "Jenis intervensi", "Kind of intervention";

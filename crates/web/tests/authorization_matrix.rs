@@ -37,6 +37,14 @@ const CASE_READERS: &[Role] = &[
     Client,
     Prosecutor,
 ];
+const PARTNER_READERS: &[Role] = &[
+    HeadOfOffice,
+    HeadOfAdmin,
+    Pk,
+    RegistryOfficer,
+    IntakeOfficer,
+    TppMember,
+];
 /// Every case reader but the national manager: a Makassar case is outside their scope.
 const NOT_NATIONAL: &[Role] = &[
     RegionalManager,
@@ -345,6 +353,105 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    // Partners: the office's staff read them; PKs and the head map and profile them; the
+    // head records agreements (an empty one is refused, 422).
+    Case {
+        method: "GET",
+        path: "/partners",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/new",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/{own_partner}",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/{other_partner}",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 200,
+        out_of_scope: PARTNER_READERS,
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{own_partner}/agreements",
+        form: &[("number", "")],
+        allowed: &[HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/annex-v.xlsx",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    // Assessment and placement: the case's PK writes; the head reads and approves.
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/placement-profile",
+        form: &[],
+        allowed: &[Pk],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{other_case}/placement-profile",
+        form: &[],
+        allowed: &[Pk],
+        success: 200,
+        out_of_scope: &[Pk],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/litmas",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/placement",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/litmas/approve",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/placement",
+        form: &[("candidate", "none")],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[Pk],
+    },
     // The PK appointment: the head disposes and signs, the head of administration drafts
     // (the intake desk cannot appoint a PK). An unknown step is a bad request.
     Case {
@@ -482,6 +589,8 @@ struct Ids {
     region: String,
     own_staff: String,
     other_staff: String,
+    own_partner: String,
+    other_partner: String,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -510,7 +619,20 @@ async fn ids(app: &TestApp) -> Ids {
             .unwrap()
             .id
             .to_string(),
+        own_partner: partner_of(store, "pj.bdg").await,
+        other_partner: partner_of(store, "pj.mks").await,
     }
+}
+
+/// The demo partner a supervisor is bound to.
+async fn partner_of(store: &karya_store::Store, username: &str) -> String {
+    users::user_by_username(store, username)
+        .await
+        .unwrap()
+        .binding
+        .partner
+        .unwrap()
+        .to_string()
 }
 
 async fn office_version(app: &TestApp) -> String {
@@ -530,6 +652,8 @@ fn fill(template: &str, ids: &Ids, version: &str) -> String {
         .replace("{region}", &ids.region)
         .replace("{own_staff}", &ids.own_staff)
         .replace("{other_staff}", &ids.other_staff)
+        .replace("{own_partner}", &ids.own_partner)
+        .replace("{other_partner}", &ids.other_partner)
         .replace("{version}", version)
 }
 

@@ -3,33 +3,9 @@
 //! office's sequence, the client and the signer; the QR link verifies; issuing again makes a
 //! new version with a new number.
 
-use std::io::Write;
-
 use karya_store::{orgs, users};
-use karya_testkit::{TestApp, on_both_engines};
+use karya_testkit::{TestApp, on_both_engines, pdf_text};
 use karya_web::demo::cases::serving_case;
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let mut file = tempfile_path();
-    file.1.write_all(bytes).unwrap();
-    let output = std::process::Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&file.0)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let _ = std::fs::remove_file(&file.0);
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn tempfile_path() -> (std::path::PathBuf, std::fs::File) {
-    let path = std::env::temp_dir().join(format!(
-        "karya-letter-{}.pdf",
-        karya_store::secret::random_hex()
-    ));
-    let file = std::fs::File::create(&path).unwrap();
-    (path, file)
-}
 
 /// The links the case page offers: (download, verify) of each issued letter.
 fn links(page: &str) -> Vec<(String, String)> {

@@ -5,7 +5,7 @@
 //! Litmas needs its ten case-plan components and the head's approval; a PJ sees only the
 //! clients placed with their partner.
 
-use karya_testkit::{TestApp, on_both_engines};
+use karya_testkit::{TestApp, on_both_engines, pdf_text};
 use karya_web::demo::cases::{Stage, case_at};
 
 async fn with_partners(app: &TestApp) {
@@ -17,7 +17,7 @@ async fn with_partners(app: &TestApp) {
         .unwrap();
 }
 
-fn partner_form<'a>(name: &'a str, non_commercial: bool) -> Vec<(&'a str, &'a str)> {
+fn partner_form(name: &str, non_commercial: bool) -> Vec<(&str, &str)> {
     let mut form = vec![
         ("name", name),
         ("kind", "non_government"),
@@ -90,6 +90,11 @@ on_both_engines! {
         assert_eq!(stale.status, 422, "a stale edit is refused");
         let signed = head.post_form(&format!("{path}/agreements"), &[("number", "PKS/1"), ("starts_on", "2026-11-01"), ("ends_on", "2027-10-31")]).await;
         assert_eq!(signed.status, 303, "{}", signed.body);
+        let issued = head.post_form("/partners/annex-v", &[]).await;
+        assert_eq!(issued.status, 303);
+        let annex_v = pdf_text(&head.get_bytes(issued.location()).await);
+        assert!(annex_v.contains("Yayasan Peduli Sesama") && annex_v.contains("PKS/1"), "{annex_v}");
+        assert_eq!(app.signed_in("kabapas.mks").await.get(issued.location()).await.status, 404, "another office's list is out of scope");
         let list = head.get("/partners").await.body;
         assert!(list.contains("Yayasan Peduli Sesama") && list.contains("PKS/1"));
         let xlsx = head.get_bytes("/partners/annex-v.xlsx").await;
@@ -164,6 +169,13 @@ on_both_engines! {
         assert_eq!(placed.status, 303, "{}", placed.body);
         let case_page = pk.get(&format!("/cases/{}", case.0)).await.body;
         assert!(case_page.contains("Ditempatkan") && case_page.contains("Sabtu 09:00–13:00"));
+        assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "annex_i")]).await.status, 303);
+        let (doc, partner_name): (i64, String) = sqlx::query_as("SELECT d.id, p.name FROM issued_documents d JOIN placements pl ON pl.case_id = d.case_id JOIN partners p ON p.id = pl.partner_id WHERE d.kind = 'annex_i' AND d.case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let annex = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
+        assert!(annex.contains("TEMPAT KERJA SOSIAL"), "{annex}");
+        for expected in [partner_name.as_str(), "Membersihkan halaman panti", "Sarung tangan", "Sabtu", "13.00"] {
+            assert!(annex.contains(expected) || annex.replace('\n', " ").contains(expected), "Annex I shows {expected}: {annex}");
+        }
         assert_eq!(count(&app, "SELECT COUNT(*) FROM placements WHERE schedule = 'sat 09:00-13:00;sun 09:00-13:00'").await, 1);
         let (pj,): (String,) = sqlx::query_as("SELECT u.username FROM users u JOIN placements p ON p.supervisor_user_id = u.id ORDER BY p.id DESC LIMIT 1").fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(app.signed_in(&pj).await.get(&format!("/cases/{}", case.0)).await.status, 200, "the PJ sees the client placed with their partner");
@@ -203,5 +215,10 @@ on_both_engines! {
         assert_eq!(head.post_form(&format!("{path}/approve"), &[]).await.status, 303);
         let status: (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(status.0, "assessed");
+        assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "litmas")]).await.status, 303);
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'litmas' AND case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let text = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
+        assert!(text.contains("PENELITIAN KEMASYARAKATAN") && text.contains("Litmas sebelumnya") && text.contains("Isi komponen"), "{text}");
+        assert!(!text.contains("DRAF"), "an approved Litmas is not a draft");
     }
 }

@@ -5,6 +5,11 @@
     reason = "each test file uses a different part of this module"
 )]
 
+mod documents;
+
+#[allow(unused_imports, reason = "the letters tests use none of the documents")]
+pub use documents::*;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -144,9 +149,9 @@ pub fn one_of_each(name: &str) -> Vec<(&'static str, Letter)> {
     ]
 }
 
-/// The text of a PDF as `pdftotext -layout` reads it, with every run of whitespace (line breaks
-/// included) turned into one space, so a phrase can be found even where the letter wraps it.
-pub fn pdf_text(pdf: &[u8]) -> String {
+/// Writes `pdf` to a fresh temporary file, runs `tool` on it with `args` (the path comes last,
+/// then `extra`), removes the file and returns the tool's standard output.
+fn run_on_pdf(tool: &str, args: &[&str], pdf: &[u8], extra: &[&str]) -> String {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let path: PathBuf = std::env::temp_dir().join(format!(
         "karya-docs-{}-{}.pdf",
@@ -154,15 +159,70 @@ pub fn pdf_text(pdf: &[u8]) -> String {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     std::fs::write(&path, pdf).expect("write the PDF to a temporary file");
-    let output = Command::new("pdftotext")
-        .arg("-layout")
+    let output = Command::new(tool)
+        .args(args)
         .arg(&path)
-        .arg("-")
+        .args(extra)
         .output()
-        .expect("pdftotext (poppler-utils) is installed");
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is installed: {e}"));
     let _ = std::fs::remove_file(&path);
-    assert!(output.status.success(), "pdftotext failed: {output:?}");
-    let text = String::from_utf8(output.stdout).expect("pdftotext writes UTF-8");
+    assert!(output.status.success(), "{tool} failed: {output:?}");
+    String::from_utf8(output.stdout).expect("poppler writes UTF-8")
+}
+
+/// The number of pages of a PDF, as `pdfinfo` reads it.
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let info = run_on_pdf("pdfinfo", &[], pdf, &[]);
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo names the page count:\n{info}"))
+}
+
+/// The first page's width and height in points, as `pdfinfo` reads them.
+pub fn pdf_page_size(pdf: &[u8]) -> (f64, f64) {
+    let info = run_on_pdf("pdfinfo", &[], pdf, &[]);
+    let size = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Page size:"))
+        .unwrap_or_else(|| panic!("pdfinfo names the page size:\n{info}"));
+    let mut numbers = size
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok());
+    match (numbers.next(), numbers.next()) {
+        (Some(width), Some(height)) => (width, height),
+        _ => panic!("a page size of two numbers: {size}"),
+    }
+}
+
+/// Asserts that the words of each phrase appear in `text` in order, each phrase after the
+/// previous one, though other words may come between them. For table cells that wrap, where
+/// `pdftotext -layout` puts a neighbouring cell's words between the lines of a phrase.
+pub fn assert_words_in_order(text: &str, phrases: &[&str]) {
+    let words = tokens(text);
+    let mut at = 0;
+    for phrase in phrases {
+        for word in tokens(phrase) {
+            match words[at..].iter().position(|w| *w == word) {
+                Some(offset) => at += offset + 1,
+                None => panic!("{word:?} of {phrase:?} is missing or out of order in\n{text}"),
+            }
+        }
+    }
+}
+
+/// The words of `text`, split after hyphens too, since a word may wrap there (`non-` /
+/// `pemerintah`).
+fn tokens(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .flat_map(|word| word.split_inclusive('-'))
+        .collect()
+}
+
+/// The text of a PDF as `pdftotext -layout` reads it, with every run of whitespace (line breaks
+/// included) turned into one space, so a phrase can be found even where the letter wraps it.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let text = run_on_pdf("pdftotext", &["-layout"], pdf, &["-"]);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -15,6 +15,9 @@ pub struct NewCase {
     pub office: OfficeId,
     /// The client's name as the decision gives it; the register (G1–G3) completes the person.
     pub client_name: String,
+    /// The client's address as the decision or the execution letter gives it, for the
+    /// summons (I3) before the register completes the person; may be empty.
+    pub client_address: String,
     pub prosecutor_office: Option<ProsecutorOfficeId>,
     pub terms: ValidTerms,
     pub window: ServiceWindow,
@@ -40,9 +43,10 @@ pub async fn create(
         Some(person) => (person.0, false),
         None => {
             let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id",
+                "INSERT INTO persons (full_name, address, created_at) VALUES ($1, $2, $3) RETURNING id",
             )
             .bind(&case.client_name)
+            .bind(&case.client_address)
             .bind(&now)
             .fetch_one(&mut *tx)
             .await?;

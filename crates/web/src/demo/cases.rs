@@ -358,6 +358,12 @@ async fn open(
     let new_case = NewCase {
         office: setting.office.id(),
         client_name: client.map_or_else(|| NAMES[n].to_owned(), |c| c.display_name.clone()),
+        client_address: format!(
+            "Jalan Contoh {} No. {}, {} (alamat demo)",
+            n + 1,
+            n + 10,
+            setting.city
+        ),
         prosecutor_office: Some(setting.prosecutor),
         terms: valid,
         window,

@@ -51,7 +51,7 @@ fn profile(
             Sector::NonGovernment => Kind::NonGovernment,
         },
         field,
-        address: "Alamat demo".into(),
+        address: String::new(),
         district_code: String::new(),
         location: Some(location),
         contact_name: "Narahubung demo".into(),
@@ -163,6 +163,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
             forms,
             all,
         );
+        fields.address = format!("Jalan Contoh Mitra 1, {city} (alamat demo)");
         fields.capacity_clients = 20;
         partners::update(store, &actor, office, main, existing.version, &fields).await?;
         walk(
@@ -207,12 +208,14 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                     Accommodation::SafeToilet,
                 ])
             };
-            let name = format!(
-                "{} {city} (Tabel {})",
-                inst.label_id,
-                inst.row.replace('.', " baris ")
-            );
-            let fields = profile(
+            // "2.3" is Table 2 row 3; "2.x" the other offices named after Table 2.
+            let table = match inst.row.split_once('.') {
+                Some((t, "x")) => format!("Tabel {t}, instansi lain"),
+                Some((t, row)) => format!("Tabel {t} baris {row}"),
+                None => inst.row.to_owned(),
+            };
+            let name = format!("{} {city} ({table})", inst.label_id);
+            let mut fields = profile(
                 name.clone(),
                 inst.field,
                 inst.sector,
@@ -220,6 +223,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                 forms,
                 offered,
             );
+            fields.address = format!("Jalan Contoh Mitra {}, {city} (alamat demo)", i + 2);
             let id = partners::create(store, &actor, office, &fields).await?;
             let number = format!("PKS/{}/{:03}/2026", code.to_uppercase(), i + 2);
             // A mix of stages and agreement states, as an office's registry has.

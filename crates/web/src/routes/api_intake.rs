@@ -48,6 +48,9 @@ pub(super) fn case_error(error: CaseError) -> WebError {
 #[derive(Deserialize, ToSchema)]
 pub struct NewIntake {
     pub client_name: String,
+    /// The client's address as the decision gives it (for the summons); optional.
+    #[serde(default)]
+    pub client_address: String,
     /// `notice`, `decision` or `handover` (I2).
     pub channel: String,
     pub handed_over: bool,
@@ -118,6 +121,7 @@ pub async fn create(
     let new_case = NewCase {
         office,
         client_name: name.to_owned(),
+        client_address: body.client_address.trim().chars().take(300).collect(),
         prosecutor_office: body.prosecutor_office_id.map(ProsecutorOfficeId),
         terms: valid,
         window,

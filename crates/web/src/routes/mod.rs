@@ -68,6 +68,7 @@ pub fn all() -> Router<AppState> {
         )
         .route("/cases/{id}/letters", post(cases::letters::issue))
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
+        .route("/cases/{id}/forms", post(cases::forms_pdf::issue))
         .route("/cases/{id}/files", post(cases::files::upload))
         .route(
             "/cases/{id}/placement-profile",
@@ -105,6 +106,8 @@ pub fn all() -> Router<AppState> {
         )
         .route("/partners/new", get(partners::form::new))
         .route("/partners/annex-v.xlsx", get(partners::export::xlsx))
+        .route("/partners/annex-v", post(partners::export::issue_pdf))
+        .route("/partners/documents/{id}", get(partners::export::download))
         .route(
             "/partners/{id}",
             get(partners::form::show).post(partners::form::update),

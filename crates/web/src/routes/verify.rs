@@ -28,6 +28,9 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "missing_documents" => t.kind_missing_documents,
         "absence_consideration" => t.kind_absence_consideration,
         "assignment" => t.kind_assignment,
+        "annex_i" => t.kind_annex_i,
+        "litmas" => t.kind_litmas,
+        "annex_v" => t.kind_annex_v,
         _ => t.verify_title,
     }
 }

@@ -57,7 +57,7 @@ pub async fn available(state: &AppState, case: &Case) -> Result<Vec<&'static str
 }
 
 /// The city of an office, by the convention that its name ends with it.
-fn place(office_name: &str) -> String {
+pub(crate) fn place(office_name: &str) -> String {
     office_name
         .split_whitespace()
         .last()
@@ -65,7 +65,7 @@ fn place(office_name: &str) -> String {
         .to_owned()
 }
 
-async fn signer(state: &AppState, office: &orgs::Office) -> Result<Signer, WebError> {
+pub(crate) async fn signer(state: &AppState, office: &orgs::Office) -> Result<Signer, WebError> {
     let staff = users::list_users(&state.store, Scope::Office(office.id())).await?;
     let head = staff
         .iter()
@@ -77,7 +77,7 @@ async fn signer(state: &AppState, office: &orgs::Office) -> Result<Signer, WebEr
     })
 }
 
-fn letterhead(office: &orgs::Office) -> Letterhead {
+pub(crate) fn letterhead(office: &orgs::Office) -> Letterhead {
     Letterhead {
         region: office.region_name.to_uppercase(),
         office: office.name.to_uppercase(),
@@ -114,12 +114,18 @@ async fn build(
         "summons" => {
             let records = intake::summonses(&state.store, case.id).await?;
             let latest = records.last().ok_or(WebError::BadRequest)?;
+            let address =
+                karya_store::register::person_address(&state.store, case.person_id).await?;
             Letter::Summons(Summons {
                 number,
                 date: latest.issued_on,
                 place,
                 client_name: case.client_name.clone(),
-                client_address: "-".into(),
+                client_address: if address.is_empty() {
+                    "-".into()
+                } else {
+                    address
+                },
                 decision,
                 round: SummonsRound::from_count(latest.summons.number)
                     .ok_or(WebError::BadRequest)?,

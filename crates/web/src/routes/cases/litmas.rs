@@ -33,6 +33,8 @@ struct LitmasPage {
     interventions: Vec<Intervention>,
     can_edit: bool,
     can_approve: bool,
+    /// A Litmas is stored, so it can be issued as a PDF.
+    has_litmas: bool,
     status: String,
 }
 
@@ -83,6 +85,7 @@ async fn page(
             (None, false) => fill(t.litmas_status_draft, &[("name", &l.written_by_name)]),
         },
     };
+    let has_litmas = stored.is_some();
     let submitted_unapproved = stored
         .as_ref()
         .is_some_and(|l| l.submitted && l.approved_by_name.is_none());
@@ -125,6 +128,7 @@ async fn page(
         interventions: litmas::interventions(&state.store, scope, case.id).await?,
         can_edit: authority.assess_cases().is_ok(),
         can_approve: authority.approve_assessments().is_ok() && submitted_unapproved,
+        has_litmas,
         status,
         sections,
     })

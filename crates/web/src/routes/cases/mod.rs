@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod evaluation;
 pub mod files;
 mod files_view;
+pub mod forms_pdf;
 mod history;
 pub mod intake;
 mod intake_view;

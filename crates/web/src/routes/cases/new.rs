@@ -449,9 +449,22 @@ pub async fn create(
             return form_page(&state, &ui, form, errors).await;
         }
     };
+    let mut address_errors = FormErrors::default();
+    let client_address = forms::text(
+        &mut address_errors,
+        t,
+        "client_address",
+        form.get("client_address"),
+        300,
+        false,
+    );
+    if !address_errors.is_empty() {
+        return form_page(&state, &ui, form, address_errors).await;
+    }
     let new_case = NewCase {
         office,
         client_name,
+        client_address,
         prosecutor_office: prosecutor.map(ProsecutorOfficeId),
         terms: valid,
         window,

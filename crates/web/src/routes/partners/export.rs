@@ -2,11 +2,14 @@
 //! agreement start and end, as a spreadsheet (and as a PDF, with the letterhead). The rows
 //! come from the registry itself, so the list always matches it.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_docs::{Document, PartnerList, PartnerRow};
 use karya_domain::partner::Stage;
+use karya_store::documents::{self, ToIssue};
 use karya_store::partners::{self, Partner};
+use karya_store::{Scope, orgs};
 
 use crate::app::AppState;
 use crate::auth::Authority;
@@ -98,6 +101,87 @@ pub async fn xlsx(
             ),
         ],
         table.xlsx()?,
+    )
+        .into_response())
+}
+
+/// Issues the Annex V list as a PDF (letterhead, the head's signature, QR verification),
+/// stored like a letter, and sends the reader to it.
+pub async fn issue_pdf(
+    State(state): State<AppState>,
+    authority: Authority,
+) -> Result<Response, WebError> {
+    let office_id = authority.read_partners()?;
+    let office = orgs::get_office(&state.store, Scope::National, office_id).await?;
+    let today = super::office_today();
+    let rows = annex_v_partners(&state, office_id)
+        .await?
+        .iter()
+        .map(|p| PartnerRow {
+            name: p.fields.name.clone(),
+            address: p.fields.address.clone(),
+            contact: contact(p),
+            scope: scope_of_work(p),
+            agreement_number: p.agreement.as_ref().map(|a| a.0.clone()),
+            start: p.agreement.as_ref().map(|a| a.1),
+            end: p.agreement.as_ref().map(|a| a.2),
+        })
+        .collect();
+    let document = Document::Partners(PartnerList {
+        office: office.name.clone(),
+        place: crate::routes::cases::letters::place(&office.name),
+        as_of: today,
+        partners: rows,
+        signer: Some(crate::routes::cases::letters::signer(&state, &office).await?),
+    });
+    let head = crate::routes::cases::letters::letterhead(&office);
+    let public_url = state.config.public_url.clone();
+    let doc = ToIssue {
+        office: office.id(),
+        office_code: &office.code,
+        case: None,
+        kind: "annex_v",
+        number_format: &state.config.letter_number_format,
+        issued_on: today,
+        by: authority.user().id,
+    };
+    let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
+        let url = format!("{public_url}/v/{code}");
+        tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    let actor = authority.caller().actor("partner", authority.request_id());
+    let issued = documents::issue(
+        &state.store,
+        &actor,
+        karya_store::cases::CaseScope::Office(office_id),
+        &doc,
+        render,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/partners/documents/{}", issued.id)).into_response())
+}
+
+/// Downloads an issued Annex V list of the caller's office; the read is audited.
+pub async fn download(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let office = authority.read_partners()?;
+    let actor = authority.caller().actor("partner", authority.request_id());
+    let (_, content) =
+        documents::office_content(&state.store, &actor, office, crate::routes::path_id(&id)?)
+            .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"daftar-mitra.pdf\"",
+            ),
+        ],
+        content,
     )
         .into_response())
 }

@@ -1,0 +1,102 @@
+//! The Litmas for guidance (§2.2.6): the PK's social inquiry report after the decision, with the
+//! sections a–f of the seed, written by the PK and approved by the Kepala Bapas. Until it is
+//! approved it prints as a draft (`DRAF` across every page).
+
+use jiff::civil::Date;
+use karya_domain::Minutes;
+use serde::Serialize;
+
+use super::case_plan::CasePlan;
+use super::parts::{ClientIdentity, Officer};
+use crate::format::{serialize_date, serialize_hours_in_words, serialize_opt_date};
+use crate::letterhead::Signer;
+use crate::letters::Decision;
+
+/// The Litmas for the guidance of one client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Litmas {
+    /// The report's number once registered; left out when `None`.
+    pub number: Option<String>,
+    /// The city the PK signs in.
+    pub place: String,
+    /// The day the PK signs the report.
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Date,
+    pub client: ClientIdentity,
+    pub decision: Decision,
+    /// a. *Bunyi Amar Putusan*.
+    pub verdict: Verdict,
+    /// b. *Rekam Intervensi*: earlier interventions, oldest first; empty prints one row saying
+    /// there are none.
+    pub interventions: Vec<Intervention>,
+    /// c. *Rencana Pembimbingan Kemasyarakatan Klien*.
+    pub guidance_plan: GuidancePlan,
+    /// d. *Hasil Asesmen*.
+    pub assessment: Assessment,
+    /// e. *Analisis*: the PK's analysis; each non-blank line is a paragraph.
+    pub analysis: String,
+    /// e. Special needs found after the trial, printed at the end of the analysis; left out when
+    /// empty.
+    pub special_needs: String,
+    /// f. *Rencana Program*.
+    pub case_plan: CasePlan,
+    /// The PK who wrote the report.
+    pub author: Officer,
+    /// The Kepala Bapas's approval; `None` prints the report as a draft.
+    pub approval: Option<Approval>,
+}
+
+/// a. The operative part of the decision (*amar putusan*) as the PK copies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// *Dasar hukum*, e.g. `Pasal 85 UU Nomor 1 Tahun 2023 tentang KUHP`.
+    pub legal_basis: String,
+    /// The hours ordered, printed as `120 (seratus dua puluh) jam`.
+    #[serde(serialize_with = "serialize_hours_in_words")]
+    pub hours: Minutes,
+    /// *Ketentuan pelaksanaan* as the judge ordered them (days, span, default order of L8); each
+    /// non-blank line is a paragraph.
+    pub terms: String,
+}
+
+/// b. An earlier intervention: a previous Litmas, case plan, programme or assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Intervention {
+    /// *Jenis*, e.g. `Litmas untuk sidang`.
+    pub kind: String,
+    /// A dash when unknown.
+    #[serde(serialize_with = "serialize_opt_date")]
+    pub date: Option<Date>,
+    /// *Hasil*.
+    pub result: String,
+    /// *Sumber*: where the PK found it, e.g. `Berkas Bapas`, `SDP`.
+    pub source: String,
+}
+
+/// c. The form of assistance, guidance and supervision the PK will give (§2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GuidancePlan {
+    /// *Pendampingan*.
+    pub assistance: String,
+    /// *Pembimbingan*.
+    pub guidance: String,
+    /// *Pengawasan*.
+    pub supervision: String,
+}
+
+/// d. The result of the risk and needs assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    /// *Tingkat risiko*, e.g. `Rendah (skor 8 pada instrumen asesmen risiko residivis)`.
+    pub risk: String,
+    /// *Kebutuhan*, one item each; a dash when empty.
+    pub needs: Vec<String>,
+}
+
+/// The Kepala Bapas's approval of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Approval {
+    pub head: Signer,
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Date,
+}

@@ -1,0 +1,267 @@
+//! Forms of a case as issued documents: Annex I (the client's work place, from the current
+//! placement) and the Litmas with its case plan. Like letters, each is rendered with the
+//! office letterhead, stored immutably with its hash and verifiable through its QR code; it is
+//! listed with the case's letters.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_docs::{
+    Approval, Assessment, CasePlan, ClientIdentity, Decision, Document, GuidancePlan,
+    InstitutionKind, Intervention, Litmas, Officer, PlacementForm, ScheduleSlot, Verdict,
+};
+use karya_domain::litmas::RISK_LEVELS;
+use karya_domain::partner::Kind;
+use karya_store::cases::{self, Case};
+use karya_store::documents::{self, ToIssue};
+use karya_store::ids::CaseId;
+use karya_store::{Scope, orgs, placements, users};
+use serde::Deserialize;
+
+use super::letters::{letterhead, place, signer};
+use super::today_in;
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::routes::path_id;
+
+/// The form kinds, as stored and as the verify page names them.
+pub const KINDS: [&str; 2] = ["annex_i", "litmas"];
+
+#[derive(Deserialize)]
+pub struct IssueForm {
+    #[serde(default)]
+    kind: String,
+}
+
+fn institution(kind: Kind) -> InstitutionKind {
+    match kind {
+        Kind::Government => InstitutionKind::Government,
+        Kind::NonGovernment => InstitutionKind::NonGovernment,
+        Kind::Customary => InstitutionKind::Customary,
+    }
+}
+
+fn decision(case: &Case) -> Decision {
+    Decision {
+        court: case.court.clone(),
+        number: case.decision_number.clone(),
+        date: case.terms.decision_date,
+    }
+}
+
+async fn officer(state: &AppState, case: &Case) -> Result<Officer, WebError> {
+    let pk = users::get_user(&state.store, case.pk_user_id.ok_or(WebError::BadRequest)?).await?;
+    Ok(Officer {
+        name: pk.display_name,
+        nip: pk.nip,
+    })
+}
+
+async fn annex_i(
+    state: &AppState,
+    case: &Case,
+    office: &orgs::Office,
+) -> Result<Document, WebError> {
+    let scope = karya_store::cases::CaseScope::Office(case.office_id);
+    let current = placements::for_case(&state.store, scope, case.id)
+        .await?
+        .into_iter()
+        .find(|p| p.ended_on.is_none())
+        .ok_or(WebError::BadRequest)?;
+    let partner = karya_store::partners::get(
+        &state.store,
+        case.office_id,
+        karya_store::ids::PartnerId(current.partner_id),
+    )
+    .await?;
+    let ppe = current
+        .protective_equipment
+        .split(',')
+        .filter_map(karya_domain::placement::Ppe::parse)
+        .map(|p| p.label_id().to_owned())
+        .collect();
+    Ok(Document::Placement(PlacementForm {
+        place: place(&office.name),
+        date: today_in(case),
+        client_name: case.client_name.clone(),
+        decision: decision(case),
+        work_place: partner.fields.name.clone(),
+        institution: institution(partner.fields.kind),
+        location: partner.fields.address.clone(),
+        work_description: current.description.clone(),
+        protective_equipment: ppe,
+        schedule: current
+            .slots()
+            .into_iter()
+            .map(|s| ScheduleSlot {
+                weekday: s.weekday,
+                from: s.from,
+                to: s.to,
+            })
+            .collect(),
+        supervisor: Officer {
+            name: current.supervisor_name.clone().unwrap_or_default(),
+            nip: None,
+        },
+        officer: officer(state, case).await?,
+        signer: signer(state, office).await?,
+    }))
+}
+
+async fn litmas(
+    state: &AppState,
+    case: &Case,
+    office: &orgs::Office,
+) -> Result<Document, WebError> {
+    let scope = karya_store::cases::CaseScope::Office(case.office_id);
+    let written = karya_store::litmas::get(&state.store, scope, case.id)
+        .await?
+        .ok_or(WebError::BadRequest)?;
+    let s = &written.sections;
+    let component = |i: usize| s.case_plan.get(i).cloned().unwrap_or_default();
+    let identity = karya_store::register::identity(&state.store, case.person_id).await?;
+    let current = placements::for_case(&state.store, scope, case.id)
+        .await?
+        .into_iter()
+        .find(|p| p.ended_on.is_none());
+    let approval = match (&written.approved_at, &written.approved_by_name) {
+        (Some(at), Some(_)) => Some(Approval {
+            head: signer(state, office).await?,
+            date: at
+                .parse::<jiff::Timestamp>()
+                .map(|t| karya_domain::calendar::local_date(t, &case.zone.time_zone()))
+                .unwrap_or_else(|_| today_in(case)),
+        }),
+        _ => None,
+    };
+    let interventions = karya_store::litmas::interventions(&state.store, scope, case.id)
+        .await?
+        .into_iter()
+        .map(|i| Intervention {
+            date: i.happened_on.parse().ok(),
+            kind: i.kind,
+            result: i.result,
+            source: i.source,
+        })
+        .collect();
+    Ok(Document::Litmas(Litmas {
+        number: None,
+        place: place(&office.name),
+        date: today_in(case),
+        client: ClientIdentity {
+            name: case.client_name.clone(),
+            nik: identity.nik,
+            birth_place: identity.birth_place,
+            birth_date: identity.birth_date.and_then(|d| d.parse().ok()),
+            address: identity.address,
+            offence: case.terms.offence_articles.clone(),
+        },
+        decision: decision(case),
+        verdict: Verdict {
+            legal_basis: s.decision.clone(),
+            hours: case.hours_ordered,
+            terms: case.terms.schedule.text.clone(),
+        },
+        interventions,
+        // Section (c) is written as one text; it covers assistance, guidance and supervision.
+        guidance_plan: GuidancePlan {
+            assistance: s.guidance_plan.clone(),
+            guidance: String::new(),
+            supervision: String::new(),
+        },
+        assessment: Assessment {
+            risk: RISK_LEVELS
+                .iter()
+                .find(|(code, _, _)| *code == s.risk_level)
+                .map_or_else(String::new, |(_, id, _)| (*id).to_owned()),
+            needs: s
+                .needs
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        },
+        analysis: s.analysis.clone(),
+        special_needs: component(9),
+        case_plan: CasePlan {
+            work_place: component(0),
+            institution: if component(1).to_lowercase().contains("non") {
+                InstitutionKind::NonGovernment
+            } else {
+                InstitutionKind::Government
+            },
+            total_hours: case.hours_ordered,
+            schedule: current
+                .map(|p| {
+                    p.slots()
+                        .into_iter()
+                        .map(|s| ScheduleSlot {
+                            weekday: s.weekday,
+                            from: s.from,
+                            to: s.to,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            supervisor_name: component(4),
+            work_description: component(5),
+            visit_plan: component(6),
+            counselling_plan: component(7),
+            evaluation_plan: component(8),
+            special_needs: component(9),
+        },
+        author: officer(state, case).await?,
+        approval,
+    }))
+}
+
+/// Issues a form of the case: the PK (who places the client and writes the Litmas) or the
+/// head of office.
+pub async fn issue(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<IssueForm>,
+) -> Result<Response, WebError> {
+    let grant = match authority.assess_cases() {
+        Ok(grant) => grant,
+        Err(_) => authority.approve_assessments()?,
+    };
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let kind = KINDS
+        .into_iter()
+        .find(|k| *k == form.kind)
+        .ok_or(WebError::BadRequest)?;
+    let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
+    let document = match kind {
+        "annex_i" => annex_i(&state, &case, &office).await?,
+        _ => litmas(&state, &case, &office).await?,
+    };
+    let head = letterhead(&office);
+    let public_url = state.config.public_url.clone();
+    let doc = ToIssue {
+        office: office.id(),
+        office_code: &office.code,
+        case: Some(case.id),
+        kind,
+        number_format: &state.config.letter_number_format,
+        issued_on: today_in(&case),
+        by: authority.user().id,
+    };
+    let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
+        let url = format!("{public_url}/v/{code}");
+        tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    documents::issue(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        &doc,
+        render,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/cases/{}?done=letter#letters", case.id.0)).into_response())
+}
