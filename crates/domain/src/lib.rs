@@ -23,6 +23,7 @@ pub mod rule;
 pub mod schedule;
 pub mod sentence;
 pub mod sop;
+pub mod termination;
 pub mod window;
 
 pub use calendar::OfficeZone;

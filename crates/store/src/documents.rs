@@ -62,8 +62,26 @@ where
     F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
 {
     let mut tx = store.begin_write().await?;
+    let issued = issue_on(&mut tx, store, actor, scope, doc, render).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// As [`issue`], inside the caller's transaction (a termination issues its letter in the
+/// same transaction that ends the case).
+pub(crate) async fn issue_on<F>(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    doc: &ToIssue<'_>,
+    render: F,
+) -> Result<Issued>
+where
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
+{
     if let Some(case) = doc.case {
-        get_on(&mut tx, scope, case).await?;
+        get_on(&mut *tx, scope, case).await?;
     }
     let year = doc.issued_on.year();
     let (seq,): (i64,) = sqlx::query_as(
@@ -115,7 +133,7 @@ where
             _ => None,
         };
         if let Some((sop, step)) = step {
-            crate::sop::stamp(&mut tx, case, sop, &[step], actor).await?;
+            crate::sop::stamp(&mut *tx, case, sop, &[step], actor).await?;
         }
     }
     let mut actor = actor.clone();
@@ -123,12 +141,11 @@ where
     let summary = json!({"kind": doc.kind, "number": number, "version": version, "sha256": sha256, "case_id": doc.case.map(|c| c.0)});
     store
         .audit(
-            &mut tx,
+            &mut *tx,
             &actor,
             Event::new("document.issue", "document", id, summary),
         )
         .await?;
-    tx.commit().await?;
     Ok(Issued {
         id,
         code,

@@ -30,6 +30,7 @@ pub mod scope;
 pub mod secret;
 pub mod sessions;
 pub mod sop;
+pub mod terminations;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

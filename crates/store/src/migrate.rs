@@ -62,6 +62,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_partners_and_placement.sql"),
         postgres: include_str!("../migrations/postgres/0008_partners_and_placement.sql"),
     },
+    Migration {
+        version: 9,
+        name: "serving",
+        sqlite: include_str!("../migrations/sqlite/0009_serving.sql"),
+        postgres: include_str!("../migrations/postgres/0009_serving.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

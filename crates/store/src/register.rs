@@ -187,6 +187,9 @@ pub struct BookEntry {
     pub decision_number: String,
     pub status: String,
     pub registered_on: String,
+    /// The day the termination letter was issued (T3), and why.
+    pub terminated_on: Option<String>,
+    pub termination_reason: Option<String>,
 }
 
 /// The office's register book, newest first; `year` 0 for every year; `query` matches the
@@ -200,7 +203,7 @@ pub async fn book(
     let pattern = format!("%{}%", query.trim().to_lowercase());
     Ok(sqlx::query_as(
         "SELECT r.year, r.number, r.case_id, p.full_name, p.nik, p.birth_place, p.birth_date, p.address,
-            p.occupation, c.decision_number, c.status, r.registered_on
+            p.occupation, c.decision_number, c.status, r.registered_on, r.terminated_on, r.termination_reason
          FROM register_entries r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
          WHERE r.office_id = $1 AND ($2 = 0 OR r.year = $2)
            AND (LOWER(p.full_name) LIKE $3 OR COALESCE(p.nik, '') LIKE $3 OR LOWER(c.decision_number) LIKE $3

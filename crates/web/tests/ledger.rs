@@ -223,29 +223,45 @@ on_both_engines! {
         }
     }
 
-    async fn termination_needs_every_hour_or_its_reference_T1(db) {
+    async fn termination_runs_the_steps_of_T2_and_needs_every_hour_or_its_reference_T1_T3(db) {
         let (app, case, _) = serving(db).await;
-        let path = format!("/cases/{}/transition", case.0);
+        let path = format!("/cases/{}/termination", case.0);
         let mut head = app.signed_in("kabapas.bdg").await;
-        let early = head.post_form(&path, &[("transition", "terminate_completed")]).await;
-        assert_eq!(early.status, 422);
-        assert!(early.body.contains("T1"));
-        let no_reference = head.post_form(&path, &[("transition", "terminate_died"), ("death_certificate_ref", "")]).await;
-        assert_eq!(no_reference.status, 422);
-        assert!(no_reference.body.contains("T1"));
+        let direct = head.post_form(&format!("/cases/{}/transition", case.0), &[("transition", "terminate_died"), ("death_certificate_ref", "AKT-1")]).await;
+        assert_eq!(direct.status, 400, "no shortcut around the procedure (T2)");
+        assert_eq!(head.post_form(&path, &[("step", "start"), ("reason", "completed")]).await.status, 403, "the PK starts");
         let mut pk = app.signed_in("pk.bdg").await;
-        let not_theirs = pk.post_form(&path, &[("transition", "terminate_died"), ("death_certificate_ref", "AKT-1")]).await;
-        assert_eq!(not_theirs.status, 422, "a PK may not terminate");
-        let done = head.post_form(&path, &[("transition", "terminate_died"), ("death_certificate_ref", "AKT-3273-0001")]).await;
-        assert_eq!(done.status, 303);
+        let early = pk.post_form(&path, &[("step", "start"), ("reason", "completed")]).await;
+        assert_eq!(early.status, 422);
+        assert!(early.body.contains("T1a"), "every hour must be credited first");
+        let no_reference = pk.post_form(&path, &[("step", "start"), ("reason", "died"), ("died_on", "2026-11-20")]).await;
+        assert_eq!(no_reference.status, 422);
+        assert!(no_reference.body.contains("T1b"));
+        assert_eq!(pk.post_form(&path, &[("step", "start"), ("reason", "died"), ("evidence_ref", "AKT-3273-0001"), ("died_on", "2026-11-20")]).await.status, 303);
+        let skipped = head.post_form(&path, &[("step", "issue")]).await;
+        assert_eq!(skipped.status, 422, "the head cannot issue before the report and the draft");
+        assert!(skipped.body.contains("(T2)"));
+        assert_eq!(head.post_form(&path, &[("step", "order")]).await.status, 303);
+        let empty = pk.post_form(&path, &[("step", "report"), ("narrative", "")]).await;
+        assert_eq!(empty.status, 422, "the results report needs its narrative");
+        assert_eq!(pk.post_form(&path, &[("step", "report"), ("narrative", "Klien menjalani dengan baik sampai meninggal dunia.")]).await.status, 303);
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        assert_eq!(registry.post_form(&path, &[("step", "draft")]).await.status, 303);
+        assert_eq!(head.post_form(&path, &[("step", "issue")]).await.status, 303);
         let summary = &ledger(&app, case).await["case"];
         assert_eq!(summary["status"], "terminated");
         assert_eq!(summary["termination_reason"], "died");
-        let mut registry = app.signed_in("registrasi.bdg").await;
+        let docs: Vec<(i64, String)> = sqlx::query_as("SELECT id, kind FROM issued_documents WHERE case_id = $1 ORDER BY id").bind(case.0).fetch_all(app.db.store.pool()).await.unwrap();
+        assert_eq!(docs.iter().map(|d| d.1.as_str()).collect::<Vec<_>>(), ["annex_ii", "termination"]);
+        let letter = karya_testkit::pdf_text(&head.get_bytes(&format!("/cases/{}/letters/{}", case.0, docs[1].0)).await);
+        for expected in ["Direktur Jenderal Pemasyarakatan", "Kepala Kantor Wilayah", "Kejaksaan Negeri", "Tembusan", "AKT-3273-0001"] {
+            assert!(letter.contains(expected), "the letter names {expected} (T3): {letter}");
+        }
         let zone = karya_domain::OfficeZone::Wib.time_zone();
         let day = add_days(local_date(jiff::Timestamp::now(), &zone), -1).unwrap().to_string();
         let closed = registry.post_form(&format!("/cases/{}/attendance", case.0), &report(&day, "08:00", "09:00")).await;
         assert_eq!(closed.status, 422, "a terminated case takes no more reports");
+        assert_eq!(head.post_form(&path, &[("step", "issue")]).await.status, 422, "and no second termination");
     }
 
     async fn a_new_decision_is_recorded_with_its_terms_checked(db) {

@@ -14,14 +14,17 @@ pub enum Purpose {
     Photo,
     /// The client's fingerprint image (G1).
     Fingerprint,
+    /// The evidence of a termination (T2): a death certificate or a sanction letter.
+    TerminationEvidence,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 4] = [
+    pub const ALL: [Purpose; 5] = [
         Purpose::DecisionCopy,
         Purpose::ExecutionLetter,
         Purpose::Photo,
         Purpose::Fingerprint,
+        Purpose::TerminationEvidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -30,6 +33,7 @@ impl Purpose {
             Purpose::ExecutionLetter => "execution_letter",
             Purpose::Photo => "photo",
             Purpose::Fingerprint => "fingerprint",
+            Purpose::TerminationEvidence => "termination_evidence",
         }
     }
 
@@ -40,7 +44,7 @@ impl Purpose {
     /// Scans may be PDFs or pictures; the photograph and fingerprint are pictures.
     pub fn accepts(self) -> &'static [ContentType] {
         match self {
-            Purpose::DecisionCopy | Purpose::ExecutionLetter => {
+            Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
                 &[ContentType::Pdf, ContentType::Jpeg, ContentType::Png]
             }
             Purpose::Photo | Purpose::Fingerprint => &[ContentType::Jpeg, ContentType::Png],
@@ -49,7 +53,9 @@ impl Purpose {
 
     pub fn max_bytes(self) -> usize {
         match self {
-            Purpose::DecisionCopy | Purpose::ExecutionLetter => 10 * MIB,
+            Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
+                10 * MIB
+            }
             Purpose::Photo => 5 * MIB,
             Purpose::Fingerprint => 2 * MIB,
         }

@@ -295,10 +295,10 @@ impl Authority {
     /// desk and the registry (documents may arrive later, D3); the photograph and the
     /// fingerprint by the registry, which records the person (G1).
     pub fn upload_files(&self, purpose: Purpose) -> Result<CaseGrant, WebError> {
-        if purpose.is_biometric() {
-            self.case_grant(&[Role::RegistryOfficer])
-        } else {
-            self.case_grant(&[Role::IntakeOfficer, Role::RegistryOfficer])
+        match purpose {
+            Purpose::Photo | Purpose::Fingerprint => self.case_grant(&[Role::RegistryOfficer]),
+            Purpose::TerminationEvidence => self.case_grant(&[Role::Pk]),
+            _ => self.case_grant(&[Role::IntakeOfficer, Role::RegistryOfficer]),
         }
     }
 

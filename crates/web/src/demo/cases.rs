@@ -413,6 +413,105 @@ async fn step(
     Ok(())
 }
 
+/// The termination procedure of T2, step by step by its officials (the letters themselves
+/// are issued from the case page).
+async fn terminate(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    reason: TerminationReason,
+    today: Date,
+) -> anyhow::Result<()> {
+    use karya_domain::termination::Step;
+    use karya_store::terminations::{StepInput, perform};
+    let evidence = match reason {
+        TerminationReason::Died => "AKT-7371-KM-2026-000123",
+        TerminationReason::Sanctioned => "W.11.PAS.12-PK.01.05-0456",
+        TerminationReason::Completed => "",
+    };
+    let input = StepInput {
+        reason: Some(reason),
+        evidence_ref: evidence.into(),
+        died_on: (reason == TerminationReason::Died)
+            .then(|| days(today, -3))
+            .transpose()?,
+        narrative: "Klien telah menjalani pidana kerja sosial dengan baik (data demo).".into(),
+    };
+    let steps = [
+        (Step::Start, &people.pk, Role::Pk),
+        (Step::Order, &people.head, Role::HeadOfOffice),
+        (Step::Report, &people.pk, Role::Pk),
+        (Step::Draft, &people.registry, Role::RegistryOfficer),
+        (Step::Issue, &people.head, Role::HeadOfOffice),
+    ];
+    for (step, user, role) in steps {
+        perform::<fn(&str, &str) -> anyhow::Result<Vec<u8>>>(
+            store,
+            &actor(user, role),
+            CaseScope::National,
+            id,
+            step,
+            &[role],
+            &input,
+            None,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The registry enters the client in the register book (G1), as the register page does.
+async fn register_person(
+    store: &Store,
+    people: &People,
+    scope: CaseScope,
+    id: CaseId,
+    received: Date,
+) -> anyhow::Result<()> {
+    let case = cases::get(store, scope, id).await?;
+    let data = karya_domain::register::RegisterData {
+        full_name: case.client_name.clone(),
+        birth_place: case
+            .office_name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_owned(),
+        birth_date: Some(jiff::civil::date(
+            1985 + (id.0 % 15) as i16,
+            1 + (id.0 % 12) as i8,
+            1 + (id.0 % 27) as i8,
+        )),
+        sex: Some(if id.0 % 2 == 0 {
+            karya_domain::Sex::Female
+        } else {
+            karya_domain::Sex::Male
+        }),
+        address: karya_store::register::person_address(store, case.person_id).await?,
+        occupation: "Wiraswasta".into(),
+        father_name: "Ayah (data demo)".into(),
+        mother_name: "Ibu (data demo)".into(),
+        ..karya_domain::register::RegisterData::default()
+    };
+    let registry = actor(&people.registry, Role::RegistryOfficer);
+    karya_store::register::register(
+        store,
+        &registry,
+        scope,
+        id,
+        &data,
+        None,
+        None,
+        (
+            people.registry.id,
+            &[Role::RegistryOfficer],
+            days(received, 3)?,
+        ),
+    )
+    .await?;
+    Ok(())
+}
+
 /// The PK writes and submits the Litmas with its case plan; the head approves it (§2.2.6).
 async fn assess(
     store: &Store,
@@ -516,26 +615,7 @@ async fn walk(
     let scope = CaseScope::Office(office);
     let head = actor(&people.head, Role::HeadOfOffice);
     if reached(5) {
-        cases::set_guard_facts(
-            store,
-            &head,
-            scope,
-            id,
-            GuardFacts {
-                identity_recorded: true,
-                ..GuardFacts::default()
-            },
-        )
-        .await?;
-        step(
-            store,
-            &people.registry,
-            Role::RegistryOfficer,
-            id,
-            Transition::Register,
-            none(),
-        )
-        .await?;
+        register_person(store, people, scope, id, received).await?;
     }
     if reached(6) {
         assess(store, people, scope, id).await?;
@@ -588,28 +668,7 @@ async fn walk(
             )
             .await?
         }
-        S::Terminated(reason) => {
-            let refs = match reason {
-                TerminationReason::Died => TransitionRefs {
-                    death_certificate_ref: Some("AKT-7371-KM-2026-000123".into()),
-                    ..none()
-                },
-                TerminationReason::Sanctioned => TransitionRefs {
-                    sanction_letter_ref: Some("W.11.PAS.12-PK.01.05-0456".into()),
-                    ..none()
-                },
-                TerminationReason::Completed => none(),
-            };
-            step(
-                store,
-                &people.head,
-                Role::HeadOfOffice,
-                id,
-                Transition::Terminate { reason },
-                refs,
-            )
-            .await?;
-        }
+        S::Terminated(reason) => terminate(store, people, id, reason, today).await?,
         _ => {}
     }
     Ok(())

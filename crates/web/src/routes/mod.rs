@@ -69,6 +69,7 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/letters", post(cases::letters::issue))
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
         .route("/cases/{id}/forms", post(cases::forms_pdf::issue))
+        .route("/cases/{id}/termination", post(cases::termination::perform))
         .route("/cases/{id}/files", post(cases::files::upload))
         .route(
             "/cases/{id}/placement-profile",

@@ -409,6 +409,8 @@ async fn export(
                 e.decision_number.clone(),
                 e.status.clone(),
                 e.registered_on.clone(),
+                e.terminated_on.clone().unwrap_or_default(),
+                e.termination_reason.clone().unwrap_or_default(),
             ]
         })
         .collect();
@@ -426,6 +428,8 @@ async fn export(
             "nomor_putusan",
             "status",
             "tanggal_register",
+            "tanggal_pengakhiran",
+            "alasan_pengakhiran",
         ],
         rows,
     };

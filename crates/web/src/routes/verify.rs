@@ -31,6 +31,8 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "annex_i" => t.kind_annex_i,
         "litmas" => t.kind_litmas,
         "annex_v" => t.kind_annex_v,
+        "annex_ii" => t.kind_annex_ii,
+        "termination" => t.kind_termination,
         _ => t.verify_title,
     }
 }

@@ -30,6 +30,7 @@ pub fn purpose_label(t: &Catalog, purpose: Purpose) -> &'static str {
         Purpose::ExecutionLetter => t.file_execution_letter,
         Purpose::Photo => t.file_photo,
         Purpose::Fingerprint => t.file_fingerprint,
+        Purpose::TerminationEvidence => t.file_termination_evidence,
     }
 }
 

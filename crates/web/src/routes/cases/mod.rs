@@ -19,6 +19,7 @@ mod page;
 pub mod placement;
 pub mod placement_profile;
 pub mod sop_view;
+pub mod termination;
 mod transition_buttons;
 
 use askama::Template;
@@ -132,6 +133,7 @@ impl Notice {
             "litmas_submitted" => t.litmas_submitted_notice,
             "litmas_approved" => t.litmas_approved_notice,
             "placed" => t.placement_saved,
+            "termination" => t.termination_saved,
             _ => return None,
         })
     }

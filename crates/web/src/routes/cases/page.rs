@@ -107,6 +107,8 @@ pub struct CasePage {
     pub shows_ledger: bool,
     /// The placement profile, Litmas and placement links, and the placements.
     pub assessment: super::assessment_view::AssessmentView,
+    /// The termination procedure (T1–T3).
+    pub termination: super::termination::TerminationView,
     /// Uploaded scans and images, and what the caller may upload.
     pub files: super::files_view::FilesView,
     /// The SOP steps done for the case against their standards.
@@ -406,6 +408,7 @@ pub async fn case_page(
         letter_buttons,
         sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
         files: super::files_view::files_view(state, authority, case, lang, t).await?,
+        termination: super::termination::termination_view(state, authority, case, lang, t).await?,
         assessment: super::assessment_view::assessment_view(state, authority, case, lang, t)
             .await?,
         shows_ledger: matches!(

@@ -15,10 +15,20 @@ pub struct TransitionButton {
     pub needs: Option<(&'static str, &'static str)>,
 }
 
-/// Transitions that have their own form on the page (the document check, the summons and
-/// the PK appointment), so that their record and the status cannot drift apart.
-pub const DEDICATED: [karya_domain::Transition; 5] = [
+/// Transitions that have their own form on the page (the document check, the summons, the
+/// PK appointment and the termination procedure), so that their record and the status
+/// cannot drift apart.
+pub const DEDICATED: [karya_domain::Transition; 8] = [
     karya_domain::Transition::AssignOfficer,
+    karya_domain::Transition::Terminate {
+        reason: karya_domain::TerminationReason::Completed,
+    },
+    karya_domain::Transition::Terminate {
+        reason: karya_domain::TerminationReason::Died,
+    },
+    karya_domain::Transition::Terminate {
+        reason: karya_domain::TerminationReason::Sanctioned,
+    },
     karya_domain::Transition::DocumentsVerified,
     karya_domain::Transition::DocumentsFoundIncomplete,
     karya_domain::Transition::SummonClient,

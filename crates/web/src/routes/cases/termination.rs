@@ -1,0 +1,381 @@
+//! Ending a case (T1–T3) from its page: the PK starts with the reason and its evidence, the
+//! head orders, the PK submits the guidance results report (Annex II, issued with it), the
+//! registry drafts, and the head issues the termination letter to the Ditjenpas, the Kanwil
+//! and the prosecutor's office with a copy to the court; the case ends and the register book
+//! records it.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_docs::{
+    ClientIdentity, Decision, Document, ImplementationReport, Officer, Photo, TerminationGround,
+    TerminationLetter,
+};
+use karya_domain::termination::{Step, check};
+use karya_domain::{CaseStatus, Role, TerminationReason};
+use karya_store::cases::{self, Case};
+use karya_store::documents::ToIssue;
+use karya_store::files::{self, Purpose};
+use karya_store::ids::CaseId;
+use karya_store::terminations::{self, StepInput, Termination, TerminationError};
+use karya_store::{Scope, orgs, users};
+
+use super::letters::{letterhead, place, signer};
+use super::{RecordForm, page_with_errors, today_in};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors, Pairs};
+use crate::i18n::{Catalog, Lang, fill};
+use crate::page::Ui;
+use crate::routes::path_id;
+use crate::views;
+
+#[derive(Default)]
+pub struct TerminationView {
+    pub shown: bool,
+    /// The procedure so far, as lines.
+    pub lines: Vec<String>,
+    /// The step the caller may take now, with its button label.
+    pub next: Option<(&'static str, &'static str)>,
+    /// The reasons for the start form: (value, label).
+    pub reasons: Vec<(&'static str, &'static str)>,
+}
+
+fn reason_label(lang: Lang, reason: TerminationReason) -> &'static str {
+    match (lang, reason) {
+        (Lang::Id, TerminationReason::Completed) => "Selesai menjalani seluruh jam (T1a)",
+        (Lang::Id, TerminationReason::Died) => "Klien meninggal dunia (T1b)",
+        (Lang::Id, TerminationReason::Sanctioned) => "Sanksi atas pelanggaran (T1c)",
+        (Lang::En, TerminationReason::Completed) => "All hours served (T1a)",
+        (Lang::En, TerminationReason::Died) => "The client died (T1b)",
+        (Lang::En, TerminationReason::Sanctioned) => "Sanction for a violation (T1c)",
+    }
+}
+
+fn step_label(t: &Catalog, step: Step) -> &'static str {
+    match step {
+        Step::Start => t.termination_start,
+        Step::Order => t.termination_order,
+        Step::Report => t.termination_report,
+        Step::Draft => t.termination_draft,
+        Step::Issue => t.termination_issue,
+    }
+}
+
+pub async fn termination_view(
+    state: &AppState,
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<TerminationView, WebError> {
+    let serving = matches!(
+        case.status,
+        CaseStatus::Serving | CaseStatus::UnderExamination
+    );
+    let staff = [Role::Pk, Role::HeadOfOffice, Role::RegistryOfficer];
+    if !(serving || case.status.is_final()) || !staff.iter().any(|r| authority.has(*r)) {
+        return Ok(TerminationView::default());
+    }
+    let grant = authority.read_cases()?;
+    let record = terminations::get(&state.store, grant.scope, case.id).await?;
+    let stage = record.as_ref().and_then(Termination::stage);
+    let done = record.as_ref().is_some_and(|r| r.issued_at.is_some()) || case.status.is_final();
+    let roles = &authority.user().roles;
+    let next = if done {
+        None
+    } else {
+        Step::ALL
+            .into_iter()
+            .find(|s| check(*s, stage, roles).is_ok())
+            .map(|s| (s.as_str(), step_label(t, s)))
+    };
+    let mut lines = Vec::new();
+    if let Some(r) = &record {
+        let reason = r.reason().map_or("", |reason| reason_label(lang, reason));
+        lines.push(fill(
+            t.termination_started_line,
+            &[
+                ("name", &r.started_by_name),
+                ("reason", reason),
+                ("evidence", &r.evidence_ref),
+            ],
+        ));
+        for (at, label) in [
+            (&r.ordered_at, t.termination_order),
+            (&r.reported_at, t.termination_report),
+            (&r.drafted_at, t.termination_draft),
+            (&r.issued_at, t.termination_issue),
+        ] {
+            if let Some(at) = at {
+                let when = at
+                    .parse::<jiff::Timestamp>()
+                    .map(|ts| {
+                        views::date(
+                            lang,
+                            karya_domain::calendar::local_date(ts, &case.zone.time_zone()),
+                        )
+                    })
+                    .unwrap_or_default();
+                lines.push(format!("{label} · {when}"));
+            }
+        }
+    }
+    Ok(TerminationView {
+        shown: true,
+        lines,
+        next,
+        reasons: TerminationReason::ALL
+            .iter()
+            .map(|r| (r.as_str(), reason_label(lang, *r)))
+            .collect(),
+    })
+}
+
+async fn identity(state: &AppState, case: &Case) -> Result<ClientIdentity, WebError> {
+    let id = karya_store::register::identity(&state.store, case.person_id).await?;
+    Ok(ClientIdentity {
+        name: case.client_name.clone(),
+        nik: id.nik,
+        birth_place: id.birth_place,
+        birth_date: id.birth_date.and_then(|d| d.parse().ok()),
+        address: id.address,
+        offence: case.terms.offence_articles.clone(),
+    })
+}
+
+fn decision(case: &Case) -> Decision {
+    Decision {
+        court: case.court.clone(),
+        number: case.decision_number.clone(),
+        date: case.terms.decision_date,
+    }
+}
+
+/// Annex II from the case's records and the PK's narrative.
+async fn annex_ii(
+    state: &AppState,
+    authority: &Authority,
+    case: &Case,
+    office: &orgs::Office,
+    narrative: &str,
+) -> Result<Document, WebError> {
+    let grant = authority.read_cases()?;
+    let (ledger, _) = karya_store::attendance::ledger(&state.store, case).await?;
+    let current = karya_store::placements::for_case(&state.store, grant.scope, case.id).await?;
+    let placement = current.first();
+    let photo_id = files::for_case(&state.store, grant.scope, case.id)
+        .await?
+        .into_iter()
+        .find(|a| a.purpose() == Some(Purpose::Photo))
+        .map(|a| a.id);
+    let photo = match photo_id {
+        Some(id) => {
+            let actor = authority.case_actor(grant);
+            let (_, bytes) = files::open(&state.store, &actor, grant.scope, case.id, id).await?;
+            Photo::from_bytes(bytes)
+        }
+        None => None,
+    };
+    let pk = users::get_user(&state.store, case.pk_user_id.ok_or(WebError::BadRequest)?).await?;
+    Ok(Document::ImplementationReport(ImplementationReport {
+        place: place(&office.name),
+        date: today_in(case),
+        client_name: case.client_name.clone(),
+        photo,
+        work_place: placement
+            .map(|p| p.partner_name.clone())
+            .unwrap_or_default(),
+        work_form: placement
+            .and_then(|p| karya_domain::placement::WorkFormId::parse(&p.work_form))
+            .map(|w| w.form().label_id.to_owned())
+            .unwrap_or_default(),
+        officer: Officer {
+            name: pk.display_name,
+            nip: pk.nip,
+        },
+        offence: case.terms.offence_articles.clone(),
+        hours_ordered: case.hours_ordered,
+        hours_served: ledger.totals().credited,
+        narrative: narrative.to_owned(),
+    }))
+}
+
+/// The termination letter (T3), numbered by the renderer.
+async fn letter(
+    state: &AppState,
+    case: &Case,
+    office: &orgs::Office,
+    record: &Termination,
+) -> Result<TerminationLetter, WebError> {
+    let (ledger, _) = karya_store::attendance::ledger(&state.store, case).await?;
+    let ground = match record.reason() {
+        Some(TerminationReason::Died) => TerminationGround::Died {
+            died_on: record
+                .died_on
+                .as_deref()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or_else(|| today_in(case)),
+            certificate: record.evidence_ref.clone(),
+        },
+        Some(TerminationReason::Sanctioned) => TerminationGround::Sanctioned {
+            sanction_letter: record.evidence_ref.clone(),
+        },
+        _ => TerminationGround::Completed {
+            hours_served: ledger.totals().credited,
+        },
+    };
+    Ok(TerminationLetter {
+        number: String::new(),
+        date: today_in(case),
+        place: place(&office.name),
+        regional_head: format!("Kepala {}", office.region_name),
+        prosecutor: case
+            .prosecutor_office_name
+            .clone()
+            .unwrap_or_else(|| "Kejaksaan Negeri".into()),
+        court_head: format!("Ketua {}", case.court),
+        client: identity(state, case).await?,
+        decision: decision(case),
+        hours_ordered: case.hours_ordered,
+        ground,
+        signer: signer(state, office).await?,
+    })
+}
+
+pub async fn perform(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let grant = authority.read_cases()?;
+    let t = ui.t();
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let step = Step::parse(form.get("step")).ok_or(WebError::BadRequest)?;
+    let grant = authority.case_grant(step.actors())?;
+    let mut errors = FormErrors::default();
+    let input = StepInput {
+        reason: TerminationReason::parse(form.get("reason")),
+        evidence_ref: forms::text(
+            &mut errors,
+            t,
+            "evidence_ref",
+            form.get("evidence_ref"),
+            200,
+            false,
+        ),
+        died_on: form.get("died_on").parse().ok(),
+        narrative: forms::text(
+            &mut errors,
+            t,
+            "narrative",
+            form.get("narrative"),
+            8000,
+            false,
+        ),
+    };
+    if input
+        .reason
+        .is_some_and(karya_domain::termination::needs_evidence_ref)
+        && input.evidence_ref.is_empty()
+        && step == Step::Start
+    {
+        errors.add("evidence_ref", t.termination_evidence_required);
+    }
+    if errors.is_empty() {
+        let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
+        let head = letterhead(&office);
+        let public_url = state.config.public_url.clone();
+        let roles = authority.user().roles.clone();
+        let actor = authority.case_actor(grant);
+        let document = match step {
+            Step::Report => {
+                Some(annex_ii(&state, &authority, &case, &office, &input.narrative).await?)
+            }
+            Step::Issue => {
+                let record = terminations::get(&state.store, grant.scope, case.id)
+                    .await?
+                    .ok_or(WebError::BadRequest)?;
+                Some(Document::Termination(
+                    letter(&state, &case, &office, &record).await?,
+                ))
+            }
+            _ => None,
+        };
+        let kind = if step == Step::Report {
+            "annex_ii"
+        } else {
+            "termination"
+        };
+        let to_issue = document.map(|document| {
+            let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
+                let document = match document {
+                    Document::Termination(mut l) => {
+                        l.number = number.to_owned();
+                        Document::Termination(l)
+                    }
+                    other => other,
+                };
+                let url = format!("{public_url}/v/{code}");
+                tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
+                    .map_err(|e| anyhow::anyhow!("{e}"))
+            };
+            (
+                ToIssue {
+                    office: office.id(),
+                    office_code: &office.code,
+                    case: Some(case.id),
+                    kind,
+                    number_format: &state.config.letter_number_format,
+                    issued_on: today_in(&case),
+                    by: authority.user().id,
+                },
+                render,
+            )
+        });
+        match terminations::perform(
+            &state.store,
+            &actor,
+            grant.scope,
+            case.id,
+            step,
+            &roles,
+            &input,
+            to_issue,
+        )
+        .await
+        {
+            Ok(_) => {
+                return Ok(Redirect::to(&format!(
+                    "/cases/{}?done=termination#termination",
+                    case.id.0
+                ))
+                .into_response());
+            }
+            Err(TerminationError::Refused(refusal)) => errors.add(
+                "termination",
+                if ui.lang == Lang::Id {
+                    refusal.message_id()
+                } else {
+                    refusal.message_en()
+                },
+            ),
+            Err(TerminationError::Missing(field)) => errors.add(field, t.field_required),
+            Err(TerminationError::Case(error)) => {
+                forms::add_refusal(&mut errors, ui.lang, t, "termination", error)?
+            }
+        }
+    }
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors,
+    )
+    .await
+}
