@@ -78,7 +78,7 @@ const NAV = {
   'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
   'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Pegawai', 'Jejak audit', 'Profil'],
   'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
-  'pj.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Profil'],
+  'pj.bdg': ['Beranda', 'Perkara', 'Hari ini', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
   'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
 };

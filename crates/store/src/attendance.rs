@@ -23,6 +23,18 @@ pub enum LedgerError {
     Rule(#[from] Violation),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The evidence attached to a report was refused (type, size, damage).
+    #[error(transparent)]
+    Upload(crate::files::UploadError),
+}
+
+impl From<crate::files::UploadError> for LedgerError {
+    fn from(error: crate::files::UploadError) -> LedgerError {
+        match error {
+            crate::files::UploadError::Store(error) => LedgerError::Store(error),
+            other => LedgerError::Upload(other),
+        }
+    }
 }
 
 impl From<sqlx::Error> for LedgerError {
@@ -171,6 +183,38 @@ pub async fn record(
     reporter: UserId,
     once: Option<Once<'_>>,
 ) -> Result<EntryId, LedgerError> {
+    record_with_evidence(store, actor, scope, case_id, entry, reporter, once, None).await
+}
+
+/// A photo proving the day (B7), with what the phone says of it.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub bytes: Vec<u8>,
+    pub captured_at: Option<Timestamp>,
+    /// Kept only with the client's consent or when the decision requires monitoring (P10).
+    pub location: Option<(f64, f64)>,
+}
+
+/// Records a daily report and, with it, its evidence, in one transaction: both are stored or
+/// neither. When the decision requires monitoring (P10), the evidence and its location are
+/// required.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the report and everything that decides it"
+)]
+pub async fn record_with_evidence(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case_id: CaseId,
+    entry: &NewEntry,
+    reporter: UserId,
+    once: Option<Once<'_>>,
+    evidence: Option<&Evidence>,
+) -> Result<EntryId, LedgerError> {
+    if let Some(evidence) = evidence {
+        crate::files::check(crate::files::Purpose::Evidence, &evidence.bytes)?;
+    }
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once).await?;
     let case = get_on(&mut tx, scope, case_id).await?;
@@ -203,6 +247,37 @@ pub async fn record(
             Event::new("attendance.report", "attendance", id, summary),
         )
         .await?;
+    let monitored: Option<(i64,)> =
+        sqlx::query_as("SELECT monitoring_required FROM placement_profiles WHERE case_id = $1")
+            .bind(case_id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if monitored.is_some_and(|(m,)| m != 0) && evidence.is_none_or(|e| e.location.is_none()) {
+        return Err(Violation::new(
+            karya_domain::Rule::P10,
+            "evidence",
+            "Putusan mewajibkan pemantauan kehadiran: lampirkan foto dengan lokasi (P10).",
+            "The decision requires attendance monitoring: attach a photo with its location (P10).",
+        )
+        .into());
+    }
+    if let Some(evidence) = evidence {
+        let extra = crate::files::Extra {
+            entry_id: Some(id),
+            captured_at: evidence.captured_at,
+            location: evidence.location,
+        };
+        crate::files::attach_on(
+            &mut tx,
+            store,
+            &actor,
+            &case,
+            crate::files::Purpose::Evidence,
+            &evidence.bytes,
+            &extra,
+        )
+        .await?;
+    }
     form_tokens::finish(&mut tx, once, &format!("attendance:{id}")).await?;
     tx.commit().await?;
     Ok(EntryId(id))

@@ -10,6 +10,7 @@ pub mod attendance;
 pub mod audit;
 pub mod cases;
 pub mod clock;
+pub mod complaints;
 pub mod db;
 pub mod documents;
 pub mod error;
@@ -34,6 +35,7 @@ pub mod terminations;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod work_sessions;
 
 pub use audit::Actor;
 pub use db::{Engine, Store};

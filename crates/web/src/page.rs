@@ -134,6 +134,7 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         t.nav_cases,
         roles.iter().any(|role| *role != Role::Admin),
     ));
+    items.push(("/hari-ini", t.today_title, any(&[Role::SiteSupervisor])));
     items.push((
         "/verifikasi",
         t.nav_queue,

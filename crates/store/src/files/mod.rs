@@ -10,4 +10,7 @@ mod records;
 pub use blobs::Blobs;
 pub use content::{ContentType, strip_metadata};
 pub use purpose::Purpose;
-pub use records::{Attachment, UploadError, attach, for_case, open};
+pub(crate) use records::attach_on;
+pub use records::{
+    Attachment, Extra, UploadError, attach, check, for_case, mark_insufficient, open,
+};

@@ -16,15 +16,18 @@ pub enum Purpose {
     Fingerprint,
     /// The evidence of a termination (T2): a death certificate or a sanction letter.
     TerminationEvidence,
+    /// A photo proving a day's attendance (B7), attached to the daily report.
+    Evidence,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 5] = [
+    pub const ALL: [Purpose; 6] = [
         Purpose::DecisionCopy,
         Purpose::ExecutionLetter,
         Purpose::Photo,
         Purpose::Fingerprint,
         Purpose::TerminationEvidence,
+        Purpose::Evidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Purpose {
             Purpose::Photo => "photo",
             Purpose::Fingerprint => "fingerprint",
             Purpose::TerminationEvidence => "termination_evidence",
+            Purpose::Evidence => "evidence",
         }
     }
 
@@ -47,7 +51,9 @@ impl Purpose {
             Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
                 &[ContentType::Pdf, ContentType::Jpeg, ContentType::Png]
             }
-            Purpose::Photo | Purpose::Fingerprint => &[ContentType::Jpeg, ContentType::Png],
+            Purpose::Photo | Purpose::Fingerprint | Purpose::Evidence => {
+                &[ContentType::Jpeg, ContentType::Png]
+            }
         }
     }
 
@@ -56,7 +62,7 @@ impl Purpose {
             Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
                 10 * MIB
             }
-            Purpose::Photo => 5 * MIB,
+            Purpose::Photo | Purpose::Evidence => 5 * MIB,
             Purpose::Fingerprint => 2 * MIB,
         }
     }

@@ -44,6 +44,10 @@ pub struct Attachment {
     pub sha256: String,
     pub uploaded_at: String,
     pub uploaded_by_name: String,
+    /// The daily report a piece of evidence proves (B7).
+    pub entry_id: Option<i64>,
+    /// The PK's note when the evidence does not prove the day.
+    pub insufficient_note: Option<String>,
 }
 
 impl Attachment {
@@ -66,6 +70,38 @@ pub async fn attach(
     purpose: Purpose,
     bytes: &[u8],
 ) -> Result<i64, UploadError> {
+    check(purpose, bytes)?;
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    if purpose.is_biometric() && !found.identity_recorded {
+        return Err(UploadError::NotRegistered);
+    }
+    let id = attach_on(
+        &mut tx,
+        store,
+        actor,
+        &found,
+        purpose,
+        bytes,
+        &Extra::default(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// What evidence of attendance carries besides its bytes (B7): the report it proves, when
+/// it was captured and, with consent or when required (P10), where.
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    pub entry_id: Option<i64>,
+    pub captured_at: Option<jiff::Timestamp>,
+    pub location: Option<(f64, f64)>,
+}
+
+/// The checks that need no database: not empty, within the purpose's size, a type the
+/// purpose accepts (by content).
+pub fn check(purpose: Purpose, bytes: &[u8]) -> Result<ContentType, UploadError> {
     if bytes.is_empty() {
         return Err(UploadError::Empty);
     }
@@ -74,15 +110,24 @@ pub async fn attach(
             max_bytes: purpose.max_bytes(),
         });
     }
-    let kind = ContentType::sniff(bytes)
+    ContentType::sniff(bytes)
         .filter(|kind| purpose.accepts().contains(kind))
-        .ok_or(UploadError::TypeNotAllowed)?;
+        .ok_or(UploadError::TypeNotAllowed)
+}
+
+/// Stores and records one file of `case` inside the caller's transaction.
+pub(crate) async fn attach_on(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &Actor,
+    found: &crate::cases::Case,
+    purpose: Purpose,
+    bytes: &[u8],
+    extra: &Extra,
+) -> Result<i64, UploadError> {
+    let kind = check(purpose, bytes)?;
     let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
-    let mut tx = store.begin_write().await?;
-    let found = get_on(&mut tx, scope, case).await?;
-    if purpose.is_biometric() && !found.identity_recorded {
-        return Err(UploadError::NotRegistered);
-    }
+    let case = found.id;
     // Content-addressed and idempotent: if the transaction fails after this, the blob is
     // an orphan that no record points at, never a record without its bytes.
     let sha256 = store
@@ -90,8 +135,9 @@ pub async fn attach(
         .put(&clean)
         .map_err(|e| StoreError::Other(e.into()))?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
+            entry_id, captured_at, latitude, longitude)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(found.office_id.0)
     .bind(case.0)
@@ -102,6 +148,10 @@ pub async fn attach(
     .bind(&sha256)
     .bind(actor.user_id.map(|u| u.0))
     .bind(clock::now_text())
+    .bind(extra.entry_id)
+    .bind(extra.captured_at.map(clock::text))
+    .bind(extra.location.map(|l| l.0))
+    .bind(extra.location.map(|l| l.1))
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();
@@ -112,15 +162,15 @@ pub async fn attach(
         "content_type": kind.mime(),
         "size_bytes": clean.len(),
         "sha256": sha256,
+        "entry_id": extra.entry_id,
     });
     store
         .audit(
-            &mut tx,
+            &mut *tx,
             &actor,
             Event::new("file.attach", "attachment", id, summary),
         )
         .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -129,7 +179,7 @@ macro_rules! select {
     ($condition:literal) => {
         concat!(
             "SELECT a.id, a.purpose, a.content_type, a.size_bytes, a.sha256, a.uploaded_at, ",
-            "COALESCE(u.display_name, '') AS uploaded_by_name ",
+            "COALESCE(u.display_name, '') AS uploaded_by_name, a.entry_id, a.insufficient_note ",
             "FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by WHERE ",
             $condition
         )
@@ -179,4 +229,44 @@ pub async fn open(
         .audit_alone(&actor, Event::new("file.view", "attachment", id, summary))
         .await?;
     Ok((attachment, bytes))
+}
+
+/// The PK marks evidence as not proving the day (B7), with the reason; audited.
+pub async fn mark_insufficient(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    id: i64,
+    note: &str,
+) -> Result<(), StoreError> {
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    let updated = sqlx::query(
+        "UPDATE attachments SET insufficient_note = $1 WHERE id = $2 AND case_id = $3 AND purpose = 'evidence'",
+    )
+    .bind(note)
+    .bind(id)
+    .bind(case.0)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new(
+                "file.insufficient",
+                "attachment",
+                id,
+                json!({"case_id": case.0}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

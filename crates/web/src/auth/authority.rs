@@ -175,10 +175,15 @@ impl Authority {
         self.case_grant(&[Role::IntakeOfficer, Role::HeadOfOffice])
     }
 
-    /// Record a daily report on behalf of the work place: the work-place supervisor, the
-    /// case's PK, or the registry transcribing a paper report.
+    /// Record a daily report: the client (B5: the report is the client's), the work-place
+    /// supervisor, the case's PK, or the registry transcribing a paper report.
     pub fn report_attendance(&self) -> Result<CaseGrant, WebError> {
-        self.case_grant(&[Role::SiteSupervisor, Role::Pk, Role::RegistryOfficer])
+        self.case_grant(&[
+            Role::Client,
+            Role::SiteSupervisor,
+            Role::Pk,
+            Role::RegistryOfficer,
+        ])
     }
 
     /// Verify or reject daily reports (B5): the supervisor at the work place first, then
@@ -298,6 +303,8 @@ impl Authority {
         match purpose {
             Purpose::Photo | Purpose::Fingerprint => self.case_grant(&[Role::RegistryOfficer]),
             Purpose::TerminationEvidence => self.case_grant(&[Role::Pk]),
+            // Evidence comes with its daily report, never on its own.
+            Purpose::Evidence => Err(WebError::Forbidden),
             _ => self.case_grant(&[Role::IntakeOfficer, Role::RegistryOfficer]),
         }
     }
@@ -306,6 +313,16 @@ impl Authority {
     /// fingerprint are shown only to those who identify the person: the registry, the head
     /// of office and the PK. Every view is audited by the store.
     pub fn view_files(&self, purpose: Purpose) -> Result<CaseGrant, WebError> {
+        if purpose == Purpose::Evidence {
+            // The client's own evidence, the work place's supervisor and the PK who verify it,
+            // and the head of office.
+            return self.case_grant(&[
+                Role::Client,
+                Role::SiteSupervisor,
+                Role::Pk,
+                Role::HeadOfOffice,
+            ]);
+        }
         if purpose.is_biometric() {
             self.case_grant(&[Role::RegistryOfficer, Role::HeadOfOffice, Role::Pk])
         } else {

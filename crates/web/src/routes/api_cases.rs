@@ -317,8 +317,7 @@ pub async fn record(
                 .into_response())
         }
         Err(LedgerError::Store(StoreError::Repeated(None))) => Err(WebError::Conflict),
-        Err(LedgerError::Rule(violation)) => Err(rules(&[violation])),
-        Err(LedgerError::Store(error)) => Err(error.into()),
+        Err(error) => Err(ledger_error(error)),
     }
 }
 
@@ -390,5 +389,7 @@ fn ledger_error(error: LedgerError) -> WebError {
     match error {
         LedgerError::Rule(violation) => rules(&[violation]),
         LedgerError::Store(error) => error.into(),
+        // The API records reports without evidence; an upload error cannot arise here.
+        LedgerError::Upload(error) => WebError::InvalidBody(error.to_string()),
     }
 }

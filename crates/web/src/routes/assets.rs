@@ -7,10 +7,12 @@ use axum::response::{IntoResponse, Response};
 use crate::error::WebError;
 
 const APP_CSS: &str = include_str!("../../assets/app.css");
+const REPORT_JS: &str = include_str!("../../assets/report.js");
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, WebError> {
     let (body, content_type) = match file.as_str() {
         "app.css" => (APP_CSS, "text/css; charset=utf-8"),
+        "report.js" => (REPORT_JS, "text/javascript; charset=utf-8"),
         _ => return Err(WebError::NotFound),
     };
     Ok((

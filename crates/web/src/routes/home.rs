@@ -23,6 +23,8 @@ struct HomePage {
     next_step: &'static str,
     /// For a head of office: SOP steps of open cases that ran over their standard.
     over_standard: Vec<(i64, String, String, String)>,
+    /// For a head of office: clients' complaints not yet read (id, case id, client, text, filed).
+    complaints: Vec<(i64, i64, String, String, String)>,
 }
 
 pub async fn show(
@@ -58,6 +60,22 @@ pub async fn show(
         stats,
         next_step: next_step(primary, t),
         over_standard: over_standard(&state, &authority, ui.lang, t).await?,
+        complaints: match (authority.office(), authority.has(Role::HeadOfOffice)) {
+            (Some(office), true) => karya_store::complaints::unread(&state.store, office)
+                .await?
+                .into_iter()
+                .map(|k| {
+                    (
+                        k.id,
+                        k.case_id,
+                        k.client_name,
+                        k.body,
+                        k.filed_at.chars().take(10).collect(),
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
     })
 }
 

@@ -24,6 +24,7 @@ pub mod profile;
 pub mod queue;
 pub mod register;
 pub mod staff;
+pub mod today;
 pub mod verify;
 
 pub fn all() -> Router<AppState> {
@@ -69,6 +70,9 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/letters", post(cases::letters::issue))
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
         .route("/cases/{id}/forms", post(cases::forms_pdf::issue))
+        .route("/cases/{id}/complaints", post(cases::complaints::file))
+        .route("/complaints/{id}/read", post(cases::complaints::mark_read))
+        .route("/hari-ini", get(today::show).post(today::record))
         .route("/cases/{id}/termination", post(cases::termination::perform))
         .route("/cases/{id}/files", post(cases::files::upload))
         .route(
@@ -90,6 +94,10 @@ pub fn all() -> Router<AppState> {
         )
         .route("/cases/{id}/appointment", post(cases::appointment::perform))
         .route("/cases/{id}/files/{file}", get(cases::files::view))
+        .route(
+            "/cases/{id}/files/{file}/insufficient",
+            post(cases::files::insufficient),
+        )
         .route("/cases/{id}/summonses", post(cases::intake::issue_summons))
         .route(
             "/cases/{id}/summonses/outcome",

@@ -51,7 +51,10 @@ pub async fn assessment_view(
             | S::AwaitingClient
             | S::OfficerAssigned
     );
-    if !relevant || !(can_assess || can_approve || office_staff) {
+    // The client and the work place's supervisor see the placement and its schedule.
+    let placed_people = authority.has(karya_domain::Role::Client)
+        || authority.has(karya_domain::Role::SiteSupervisor);
+    if !relevant || !(can_assess || can_approve || office_staff || placed_people) {
         return Ok(AssessmentView::default());
     }
     let scope = authority.read_cases()?.scope;

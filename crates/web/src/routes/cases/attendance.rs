@@ -3,13 +3,14 @@
 //! refusal comes back on the page with its rule ID and the user's values kept.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use karya_domain::{OfficeZone, Violation};
 use karya_store::StoreError;
-use karya_store::attendance::{self as ledger_store, LedgerError, NewEntry};
+use karya_store::attendance::{self as ledger_store, Evidence, LedgerError, NewEntry};
 use karya_store::cases::{self, Case};
 use karya_store::ids::{CaseId, EntryId};
 use serde::Deserialize;
@@ -87,23 +88,117 @@ fn field_of(violation: &Violation) -> &'static str {
     }
 }
 
+/// The report form as posted: a plain form, or multipart with a photo (B7) and what the
+/// phone said of it (capture time; location only with consent).
+async fn read_report(request: Request) -> Result<(RecordForm, Option<EvidenceIn>), Response> {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let Form(form) = Form::<RecordForm>::from_request(request, &())
+            .await
+            .map_err(IntoResponse::into_response)?;
+        return Ok((form, None));
+    }
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let mut form = RecordForm::default();
+    let mut evidence = EvidenceIn::default();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(IntoResponse::into_response)?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "photo" {
+            evidence.bytes = field
+                .bytes()
+                .await
+                .map_err(IntoResponse::into_response)?
+                .to_vec();
+            continue;
+        }
+        let value = field.text().await.map_err(IntoResponse::into_response)?;
+        match name.as_str() {
+            "date" => form.date = value,
+            "time_in" => form.time_in = value,
+            "time_out" => form.time_out = value,
+            "activity" => form.activity = value,
+            "_once" => form.once = value,
+            "captured_at" => evidence.captured_at = value,
+            "location_consent" => evidence.consent = !value.is_empty(),
+            "latitude" => evidence.latitude = value,
+            "longitude" => evidence.longitude = value,
+            _ => {}
+        }
+    }
+    Ok((form, (!evidence.bytes.is_empty()).then_some(evidence)))
+}
+
+/// The photo of a report as sent.
+#[derive(Default)]
+struct EvidenceIn {
+    bytes: Vec<u8>,
+    captured_at: String,
+    consent: bool,
+    latitude: String,
+    longitude: String,
+}
+
+impl EvidenceIn {
+    /// The location is kept only with the client's consent (or when monitoring requires it,
+    /// which the form asks for as consent); a capture time the phone did not give is absent.
+    fn evidence(self) -> Evidence {
+        let location = self
+            .consent
+            .then(|| {
+                let lat = self.latitude.trim().parse::<f64>().ok()?;
+                let lon = self.longitude.trim().parse::<f64>().ok()?;
+                ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+                    .then_some((lat, lon))
+            })
+            .flatten();
+        Evidence {
+            captured_at: self
+                .captured_at
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(|ms| Timestamp::from_millisecond(ms).ok()),
+            location,
+            bytes: self.bytes,
+        }
+    }
+}
+
 pub async fn record(
     State(state): State<AppState>,
     ui: Ui,
     authority: Authority,
     Path(id): Path<String>,
-    Form(form): Form<RecordForm>,
+    request: Request,
 ) -> Result<Response, WebError> {
     let grant = authority.report_attendance()?;
     let t = ui.t();
     let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let (form, evidence) = match read_report(request).await {
+        Ok(read) => read,
+        Err(response) if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            return Ok(response);
+        }
+        Err(_) => return Err(WebError::BadRequest),
+    };
     let entry = match parse_entry(&form, case.zone, t) {
         Ok(entry) => entry,
         Err(errors) => return page_with_errors(&state, &ui, &authority, &case, form, errors).await,
     };
     let once = crate::forms::once(authority.user().id, &form.once);
     let actor = authority.case_actor(grant);
-    match ledger_store::record(
+    let evidence = evidence.map(EvidenceIn::evidence);
+    match ledger_store::record_with_evidence(
         &state.store,
         &actor,
         grant.scope,
@@ -111,6 +206,7 @@ pub async fn record(
         &entry,
         authority.user().id,
         once,
+        evidence.as_ref(),
     )
     .await
     {
@@ -128,6 +224,14 @@ pub async fn record(
                 field_of(&violation),
                 views::violation_message(ui.lang, &violation),
             );
+            page_with_errors(&state, &ui, &authority, &case, form, errors).await
+        }
+        Err(LedgerError::Upload(error)) => {
+            let mut errors = FormErrors::default();
+            let message =
+                super::files::upload_error(t, &error, karya_store::files::Purpose::Evidence)
+                    .unwrap_or_else(|| t.file_damaged.to_owned());
+            errors.add("photo", message);
             page_with_errors(&state, &ui, &authority, &case, form, errors).await
         }
         Err(LedgerError::Store(error)) => Err(error.into()),
@@ -214,6 +318,7 @@ async fn finish(
             errors.add("entries", views::violation_message(ui.lang, &violation));
             page_with_errors(state, ui, authority, case, RecordForm::default(), errors).await
         }
+        Err(LedgerError::Upload(_)) => Err(WebError::BadRequest),
         Err(LedgerError::Store(error)) => Err(error.into()),
     }
 }

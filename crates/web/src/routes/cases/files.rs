@@ -166,3 +166,46 @@ pub async fn view(
     )
         .into_response())
 }
+
+#[derive(serde::Deserialize)]
+pub struct InsufficientForm {
+    #[serde(default)]
+    note: String,
+}
+
+/// The PK marks a report's evidence as not proving the day (B7), with the reason.
+pub async fn insufficient(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path((id, file)): Path<(String, String)>,
+    axum::Form(form): axum::Form<InsufficientForm>,
+) -> Result<Response, WebError> {
+    let grant = authority.case_grant(&[karya_domain::Role::Pk])?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let mut errors = FormErrors::default();
+    let note = crate::forms::text(&mut errors, ui.t(), "note", &form.note, 500, true);
+    if errors.is_empty() {
+        files::mark_insufficient(
+            &state.store,
+            &authority.case_actor(grant),
+            grant.scope,
+            case.id,
+            path_id(&file)?,
+            &note,
+        )
+        .await?;
+        return Ok(Redirect::to(&format!("/cases/{}#entries", case.id.0)).into_response());
+    }
+    let mut errors_on_entries = FormErrors::default();
+    errors_on_entries.add("entries", ui.t().evidence_reason_required);
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors_on_entries,
+    )
+    .await
+}

@@ -4,6 +4,7 @@
 pub mod appointment;
 mod assessment_view;
 pub mod attendance;
+pub mod complaints;
 pub mod evaluation;
 pub mod files;
 mod files_view;
@@ -134,6 +135,7 @@ impl Notice {
             "litmas_approved" => t.litmas_approved_notice,
             "placed" => t.placement_saved,
             "termination" => t.termination_saved,
+            "complaint" => t.complaint_saved,
             _ => return None,
         })
     }

@@ -69,6 +69,8 @@ pub struct EntryRow {
     pub state: String,
     pub people: String,
     pub verify_label: Option<&'static str>,
+    /// Evidence of the day (B7): (view link, the PK's note if insufficient, attachment id).
+    pub evidence: Vec<(String, Option<String>, i64)>,
 }
 
 #[derive(Template)]
@@ -109,6 +111,11 @@ pub struct CasePage {
     pub assessment: super::assessment_view::AssessmentView,
     /// The termination procedure (T1–T3).
     pub termination: super::termination::TerminationView,
+    /// The client may complain; the complaints so far (text, filed, read).
+    pub can_complain: bool,
+    pub complaints: Vec<(String, String, bool)>,
+    /// The PK may mark evidence insufficient (B7).
+    pub can_mark_evidence: bool,
     /// Uploaded scans and images, and what the caller may upload.
     pub files: super::files_view::FilesView,
     /// The SOP steps done for the case against their standards.
@@ -205,6 +212,12 @@ pub async fn case_page(
         })
         .collect();
     let verifier = authority.verify_attendance().ok();
+    let evidence: Vec<karya_store::files::Attachment> =
+        karya_store::files::for_case(&state.store, authority.read_cases()?.scope, case.id)
+            .await?
+            .into_iter()
+            .filter(|a| a.entry_id.is_some())
+            .collect();
     let me = authority.user().id.0;
     let entries = views_of_entries
         .iter()
@@ -229,6 +242,17 @@ pub async fn case_page(
                 state: views::entry_state(t, &view.entry.state),
                 people: people.join(", "),
                 verify_label,
+                evidence: evidence
+                    .iter()
+                    .filter(|a| a.entry_id == Some(view.entry.id))
+                    .map(|a| {
+                        (
+                            format!("/cases/{}/files/{}", case.id.0, a.id),
+                            a.insufficient_note.clone(),
+                            a.id,
+                        )
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -408,6 +432,23 @@ pub async fn case_page(
         letter_buttons,
         sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
         files: super::files_view::files_view(state, authority, case, lang, t).await?,
+        can_mark_evidence: authority.has(Role::Pk),
+        can_complain: authority.has(Role::Client),
+        complaints: if authority.has(Role::Client) || authority.has(Role::HeadOfOffice) {
+            karya_store::complaints::for_case(&state.store, authority.read_cases()?.scope, case.id)
+                .await?
+                .into_iter()
+                .map(|k| {
+                    (
+                        k.body,
+                        k.filed_at.chars().take(10).collect(),
+                        k.read_at.is_some(),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         termination: super::termination::termination_view(state, authority, case, lang, t).await?,
         assessment: super::assessment_view::assessment_view(state, authority, case, lang, t)
             .await?,

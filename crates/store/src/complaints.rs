@@ -1,0 +1,113 @@
+//! Complaints (§1.6, principle 3): a client may complain, and the complaint reaches the head
+//! of office, not only the client's PK. Filing and reading are audited; the text is not put
+//! in the audit trail (it may hold personal matters).
+
+use serde_json::json;
+
+use crate::audit::{Actor, Event};
+use crate::cases::{CaseScope, get_on};
+use crate::clock;
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::{CaseId, OfficeId};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Complaint {
+    pub id: i64,
+    pub case_id: i64,
+    pub client_name: String,
+    pub body: String,
+    pub filed_at: String,
+    pub read_at: Option<String>,
+}
+
+pub async fn file(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    body: &str,
+) -> Result<i64> {
+    let mut tx = store.begin_write().await?;
+    let found = get_on(&mut tx, scope, case).await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO complaints (case_id, office_id, body, filed_by, filed_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(case.0)
+    .bind(found.office_id.0)
+    .bind(body)
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(clock::now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut actor = actor.clone();
+    actor.office_id = Some(found.office_id);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new(
+                "complaint.file",
+                "complaint",
+                id,
+                json!({"case_id": case.0}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The office's complaints not yet read, oldest first.
+pub async fn unread(store: &Store, office: OfficeId) -> Result<Vec<Complaint>> {
+    Ok(sqlx::query_as(
+        "SELECT k.id, k.case_id, p.full_name AS client_name, k.body, k.filed_at, k.read_at
+         FROM complaints k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id
+         WHERE k.office_id = $1 AND k.read_at IS NULL ORDER BY k.id",
+    )
+    .bind(office.0)
+    .fetch_all(store.pool())
+    .await?)
+}
+
+/// The case's complaints, newest first (the client sees their own, the office all).
+pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<Vec<Complaint>> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, scope, case).await?;
+    Ok(sqlx::query_as(
+        "SELECT k.id, k.case_id, p.full_name AS client_name, k.body, k.filed_at, k.read_at
+         FROM complaints k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id
+         WHERE k.case_id = $1 ORDER BY k.id DESC",
+    )
+    .bind(case.0)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The head of office marks a complaint of their office read.
+pub async fn mark_read(store: &Store, actor: &Actor, office: OfficeId, id: i64) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    let updated = sqlx::query(
+        "UPDATE complaints SET read_by = $1, read_at = $2 WHERE id = $3 AND office_id = $4 AND read_at IS NULL",
+    )
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(clock::now_text())
+    .bind(id)
+    .bind(office.0)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let mut actor = actor.clone();
+    actor.office_id = Some(office);
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("complaint.read", "complaint", id, json!({})),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

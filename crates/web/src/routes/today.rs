@@ -1,0 +1,194 @@
+//! The work-place supervisor's day, phone first: the clients expected today at their partner
+//! with their sessions and whether a report exists, and one record for several clients who
+//! worked the same session (born verified by the PJ; the PK credits it, B5).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::{Date, Time};
+use karya_domain::Role;
+use karya_store::attendance::{LedgerError, NewEntry};
+use karya_store::ids::CaseId;
+use karya_store::work_sessions;
+
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors, Pairs};
+use crate::i18n::fill;
+use crate::page::{Page, Ui, render};
+use crate::routes::cases::Notice;
+use crate::views;
+
+pub struct ExpectedRow {
+    pub case_id: i64,
+    pub client_name: String,
+    pub sessions: String,
+    pub reported: bool,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "today.html")]
+struct TodayPage {
+    page: Page,
+    day: String,
+    rows: Vec<ExpectedRow>,
+    errors: FormErrors,
+    time_in: String,
+    time_out: String,
+    activity: String,
+}
+
+/// Today in the zone of the office the partner belongs to.
+fn today(zone: karya_domain::OfficeZone) -> Date {
+    karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone())
+}
+
+async fn page(
+    state: &AppState,
+    ui: &Ui,
+    authority: &Authority,
+    form: Option<&Pairs>,
+    errors: FormErrors,
+    notice: Option<&str>,
+) -> Result<TodayPage, WebError> {
+    let partner = authority
+        .user()
+        .binding
+        .partner
+        .ok_or(WebError::Forbidden)?;
+    let day = today(work_sessions::partner_zone(&state.store, partner).await?);
+    let expected = work_sessions::expected(&state.store, partner, day).await?;
+    let first = expected.first().and_then(|e| e.sessions.first()).copied();
+    let hhmm = |t: Time| t.strftime("%H:%M").to_string();
+    let rows = expected
+        .into_iter()
+        .map(|e| ExpectedRow {
+            checked: form.is_none_or(|f| f.all("case").contains(&e.case_id.to_string().as_str())),
+            case_id: e.case_id.0,
+            sessions: e
+                .sessions
+                .iter()
+                .map(|s| format!("{}–{}", hhmm(s.from), hhmm(s.to)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            reported: e.reported_today > 0,
+            client_name: e.client_name,
+        })
+        .collect();
+    Ok(TodayPage {
+        page: ui.page(ui.t().today_title).with_notice(notice),
+        day: views::date(ui.lang, day),
+        rows,
+        errors,
+        time_in: form.map_or_else(
+            || first.map(|s| hhmm(s.from)).unwrap_or_default(),
+            |f| f.get("time_in").to_owned(),
+        ),
+        time_out: form.map_or_else(
+            || first.map(|s| hhmm(s.to)).unwrap_or_default(),
+            |f| f.get("time_out").to_owned(),
+        ),
+        activity: form
+            .map(|f| f.get("activity").to_owned())
+            .unwrap_or_default(),
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    axum::extract::Query(notice): axum::extract::Query<Notice>,
+) -> Result<Response, WebError> {
+    authority.grant(&[Role::SiteSupervisor])?;
+    render(
+        &page(
+            &state,
+            &ui,
+            &authority,
+            None,
+            FormErrors::default(),
+            notice.message(ui.t()),
+        )
+        .await?,
+    )
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let grant = authority.grant(&[Role::SiteSupervisor])?;
+    let partner = authority
+        .user()
+        .binding
+        .partner
+        .ok_or(WebError::Forbidden)?;
+    let t = ui.t();
+    let mut errors = FormErrors::default();
+    let cases: Vec<CaseId> = form
+        .all("case")
+        .into_iter()
+        .filter_map(|c| c.parse().ok())
+        .map(CaseId)
+        .collect();
+    if cases.is_empty() {
+        errors.add("clients", t.today_choose_clients);
+    }
+    let time_in = form.get("time_in").parse::<Time>().ok();
+    let time_out = form.get("time_out").parse::<Time>().ok();
+    if time_in.is_none() {
+        errors.add("time_in", t.time_invalid);
+    }
+    if time_out.is_none() {
+        errors.add("time_out", t.time_invalid);
+    }
+    let activity = forms::text(&mut errors, t, "activity", form.get("activity"), 500, true);
+    let zone = work_sessions::partner_zone(&state.store, partner).await?;
+    let interval = time_in
+        .zip(time_out)
+        .and_then(|(a, b)| crate::routes::cases::attendance::interval(zone, today(zone), a, b));
+    if let (true, Some((start, end))) = (errors.is_empty(), interval) {
+        let entry = NewEntry {
+            start,
+            end,
+            activity,
+        };
+        let actor = authority.actor(grant);
+        match work_sessions::record_session(
+            &state.store,
+            &actor,
+            partner,
+            &cases,
+            &entry,
+            authority.user().id,
+        )
+        .await
+        {
+            Ok(_) => return Ok(Redirect::to("/hari-ini?done=recorded").into_response()),
+            Err((case, LedgerError::Rule(violation))) => {
+                let who = case.map(|c| c.0.to_string()).unwrap_or_default();
+                errors.add(
+                    "clients",
+                    fill(
+                        t.today_refused,
+                        &[
+                            ("case", &who),
+                            ("reason", &views::violation_message(ui.lang, &violation)),
+                        ],
+                    ),
+                );
+            }
+            Err((_, LedgerError::Store(error))) => return Err(error.into()),
+            Err((_, LedgerError::Upload(_))) => return Err(WebError::BadRequest),
+        }
+    }
+    let mut response = render(&page(&state, &ui, &authority, Some(&form), errors, None).await?)?;
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}

@@ -1,0 +1,139 @@
+//! Serving the hours on both engines: the client reports a day with a photo whose metadata is
+//! removed and whose location is kept only with consent (B5, B7); the PJ then the PK verify it
+//! and the ledger credits it; the same report sent twice is one record; the PJ records one
+//! session for several clients, all or nothing (B5, L5); monitoring needs a located photo
+//! (P10); a complaint reaches the head of office.
+
+use karya_domain::calendar::{add_days, local_date};
+use karya_testkit::{TestApp, on_both_engines};
+use karya_web::demo::cases::serving_case;
+
+fn yesterday() -> String {
+    let zone = karya_domain::OfficeZone::Wib.time_zone();
+    add_days(local_date(jiff::Timestamp::now(), &zone), -1)
+        .unwrap()
+        .to_string()
+}
+
+/// A JPEG whose EXIF segment carries a location.
+fn jpeg_with_location() -> Vec<u8> {
+    let exif = b"Exif\0\0GPSLatitude -6.914744";
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, b'J', b'F'];
+    jpeg.extend_from_slice(&[0xFF, 0xE1]);
+    jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+    jpeg.extend_from_slice(exif);
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 7, 7, 7, 0xFF, 0xD9]);
+    jpeg
+}
+
+async fn one(app: &TestApp, sql: &'static str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+    n
+}
+
+on_both_engines! {
+    async fn a_client_reports_a_day_with_a_photo_the_pj_and_pk_verify_and_the_ledger_credits_it_B5_B7(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        let path = format!("/cases/{}", case.0);
+        let mut client = app.signed_in("klien.bdg").await;
+        let page = client.get(&path).await;
+        assert!(page.body.contains("Foto bukti kehadiran"), "the client's page has the report form");
+        let once = page.hidden("_once").unwrap();
+        let day = yesterday();
+        let fields = [("date", day.as_str()), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Menyapu halaman panti"), ("_once", &once), ("captured_at", "1764300000000"), ("location_consent", "1"), ("latitude", "-6.92"), ("longitude", "107.61")];
+        let sent = client.post_multipart(&format!("{path}/attendance"), &fields, ("photo", &jpeg_with_location())).await;
+        assert_eq!(sent.status, 303, "{}", sent.body);
+        let again = client.post_multipart(&format!("{path}/attendance"), &fields, ("photo", &jpeg_with_location())).await;
+        assert_eq!(again.status, 303, "a resend after a dropped line is answered, not refused");
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 1, "the same report sent twice is one record");
+        let (sha, lat, captured): (String, Option<f64>, Option<String>) = sqlx::query_as("SELECT sha256, latitude, captured_at FROM attachments WHERE purpose = 'evidence'").fetch_one(app.db.store.pool()).await.unwrap();
+        let stored = std::fs::read(app.db.dir.join("files").join(&sha[..2]).join(&sha[2..4]).join(&sha)).unwrap();
+        assert!(!stored.windows(3).any(|w| w == b"GPS"), "EXIF is removed before storage");
+        assert_eq!(lat, Some(-6.92), "the location is kept in its own field, with consent");
+        assert!(captured.unwrap().starts_with("2025-11-28"), "the capture time the phone gave");
+        let entry: (i64,) = sqlx::query_as("SELECT id FROM attendance").fetch_one(app.db.store.pool()).await.unwrap();
+        let evidence: (i64,) = sqlx::query_as("SELECT id FROM attachments WHERE purpose = 'evidence'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(client.get(&format!("{path}/files/{}", evidence.0)).await.status, 200, "the client sees their own evidence");
+        assert_eq!(client.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await.status, 403, "nobody verifies their own report");
+        let mut pk = app.signed_in("pk.bdg").await;
+        let early = pk.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await;
+        assert_eq!(early.status, 422, "the PJ verifies first (B5)");
+        let mut pj = app.signed_in("pj.bdg").await;
+        assert_eq!(pj.get(&format!("{path}/files/{}", evidence.0)).await.status, 200, "the PJ sees the evidence");
+        assert_eq!(pj.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await.status, 303);
+        assert_eq!(pk.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await.status, 303);
+        let credited: (String,) = sqlx::query_as("SELECT state FROM attendance").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(credited.0, "credited");
+        assert_eq!(pk.post_form(&format!("{path}/files/{}/insufficient", evidence.0), &[("note", "Tanggal tidak terlihat")]).await.status, 303);
+        assert!(client.get(&path).await.body.contains("Tanggal tidak terlihat"), "the client sees why");
+        assert_eq!(app.signed_in("klien.mks").await.get(&path).await.status, 404, "a client sees only themself");
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await, 2, "every view is audited");
+    }
+
+    async fn monitoring_needs_a_photo_with_its_location_P10(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        let pk_id = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.0;
+        sqlx::query("INSERT INTO placement_profiles (case_id, monitoring_required, updated_by, updated_at) VALUES ($1, 1, $2, '2026-11-01T00:00:00.000Z')").bind(case.0).bind(pk_id).execute(app.db.store.pool()).await.unwrap();
+        let path = format!("/cases/{}/attendance", case.0);
+        let mut client = app.signed_in("klien.bdg").await;
+        let day = yesterday();
+        let fields = [("date", day.as_str()), ("time_in", "08:00"), ("time_out", "10:00"), ("activity", "Menyapu")];
+        let refused = client.post_multipart(&path, &fields, ("photo", &jpeg_with_location())).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("(P10)"), "{}", refused.body);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "nothing half-written");
+        let mut located = fields.to_vec();
+        located.extend([("location_consent", "1"), ("latitude", "-6.9"), ("longitude", "107.6")]);
+        assert_eq!(client.post_multipart(&path, &located, ("photo", &jpeg_with_location())).await.status, 303);
+    }
+
+    async fn a_pj_records_one_session_for_several_clients_all_or_nothing_B5_L5(db) {
+        let app = TestApp::with_demo(db).await;
+        let first = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let second = serving_case(&app.db.store, "bdg", 80, 21, None).await.unwrap();
+        let every_day = "mon 08:00-12:00;tue 08:00-12:00;wed 08:00-12:00;thu 08:00-12:00;fri 08:00-12:00;sat 08:00-12:00;sun 08:00-12:00";
+        sqlx::query("UPDATE placements SET schedule = $1").bind(every_day).execute(app.db.store.pool()).await.unwrap();
+        let mut pj = app.signed_in("pj.bdg").await;
+        let page = pj.get("/hari-ini").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(&format!("value=\"{}\"", first.0)) && page.body.contains(&format!("value=\"{}\"", second.0)), "both clients are expected today");
+        assert!(page.body.contains("08:00–12:00"));
+        let too_long = pj.post_form("/hari-ini", &[("case", &first.0.to_string()), ("case", &second.0.to_string()), ("time_in", "07:00"), ("time_out", "16:00"), ("activity", "Kerja bakti")]).await;
+        assert_eq!(too_long.status, 422);
+        assert!(too_long.body.contains("L5"), "{}", too_long.body);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
+        let done = pj.post_form("/hari-ini", &[("case", &first.0.to_string()), ("case", &second.0.to_string()), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Kerja bakti halaman")]).await;
+        assert_eq!(done.status, 303, "{}", done.body);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance WHERE state = 'supervisor_verified'").await, 2);
+        assert!(pj.get("/hari-ini").await.body.contains("sudah ada laporan hari ini"));
+        let other = app.signed_in("pj.mks").await.get("/hari-ini").await;
+        assert!(!other.body.contains(&format!("value=\"{}\"", first.0)), "a PJ sees only the clients placed with their partner");
+        let foreign = app.signed_in("pj.mks").await.post_form("/hari-ini", &[("case", &first.0.to_string()), ("time_in", "13:00"), ("time_out", "14:00"), ("activity", "x")]).await;
+        assert!(foreign.status == 422 || foreign.status == 404, "a PJ cannot record for another partner's client");
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 2);
+        let entry: (i64,) = sqlx::query_as("SELECT id FROM attendance WHERE case_id = $1").bind(first.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert_eq!(pk.post_form(&format!("/cases/{}/attendance/{}/verify", first.0, entry.0), &[]).await.status, 303, "the PK credits the PJ's record");
+        assert_eq!(app.signed_in("pendaftaran.bdg").await.get("/hari-ini").await.status, 403);
+    }
+
+    async fn a_complaint_reaches_the_head_of_office(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        let mut client = app.signed_in("klien.bdg").await;
+        assert_eq!(client.post_form(&format!("/cases/{}/complaints", case.0), &[("body", "PJ meminta saya bekerja lebih dari jadwal.")]).await.status, 303);
+        assert_eq!(app.signed_in("pk.bdg").await.post_form(&format!("/cases/{}/complaints", case.0), &[("body", "x")]).await.status, 403);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let home = head.get("/").await.body;
+        assert!(home.contains("PJ meminta saya bekerja lebih dari jadwal."), "the complaint is on the head's start page");
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM complaints").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(app.signed_in("kabapas.mks").await.post_form(&format!("/complaints/{id}/read"), &[]).await.status, 404, "another office's head cannot");
+        assert_eq!(head.post_form(&format!("/complaints/{id}/read"), &[]).await.status, 303);
+        assert!(client.get(&format!("/cases/{}", case.0)).await.body.contains("sudah dibaca Kepala Bapas"));
+    }
+}
