@@ -3,7 +3,7 @@
 // navigation that role sees, visits every page it links to at phone and desktop width, runs
 // axe on each, switches the language, and walks the flows named in the issues.
 // Prints "N passed, N failed" and exits non-zero on any failure.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -406,6 +406,82 @@ async function main() {
       await pk.getByRole('link', { name: 'Halaman verifikasi' }).first().click();
       await pk.getByText('isinya tidak berubah').waitFor();
       await ctx.close();
+    });
+
+    await check(`[${engine}] on a phone, the client reports a day with a photo; the PJ and the PK verify it and the ledger credits it (B5, B7)`, async () => {
+      const twoDaysAgo = new Date(Date.now() + 7 * 3600 * 1000 - 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const credited = async (page) => page.locator('.legend li').first().textContent();
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const client = await ctx.newPage();
+      await logIn(client, server.base, 'klien.bdg');
+      await client.goto(`${server.base}/cases`);
+      await client.locator('table a').first().click();
+      const caseUrl = client.url().split('?')[0];
+      const before = await credited(client);
+      await client.getByLabel('Tanggal', { exact: true }).fill(twoDaysAgo);
+      await client.getByLabel('Jam hadir').fill('18:00');
+      await client.getByLabel('Jam pulang').fill('19:00');
+      await client.getByLabel('Kegiatan', { exact: true }).fill('Menyiram taman (foto e2e)');
+      await client.getByLabel('Foto bukti kehadiran (boleh kosong)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: PNG });
+      await client.getByRole('button', { name: 'Catat', exact: true }).click();
+      await client.getByText('Laporan harian tercatat dan menunggu verifikasi.').waitFor();
+      assert(await client.getByRole('link', { name: 'Lihat foto bukti' }).first().isVisible(), 'the report shows its photo');
+      await axe(client, 'client case page with a report');
+      const size = (await (await client.request.get(caseUrl)).body()).length;
+      assert(size < 100 * 1024, `the client's page weighs ${size} bytes`);
+      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Verifikasi sebagai PK']]) {
+        const c = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        const p = await c.newPage();
+        await logIn(p, server.base, username);
+        await p.goto(`${server.base}/verifikasi`);
+        await p.locator('li.card', { hasText: 'Menyiram taman (foto e2e)' }).getByRole('button', { name: button }).click();
+        await p.getByText('Laporan diverifikasi.').waitFor();
+        await c.close();
+      }
+      await client.goto(caseUrl);
+      const after = await credited(client);
+      const minutes = (text) => { const h = text.match(/(\d+) jam/); const m = text.match(/(\d+) menit/); return (h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0); };
+      assert(minutes(after) === minutes(before) + 60, `credited went from "${before}" to "${after}"`);
+      await ctx.close();
+    });
+
+    await check(`[${engine}] a completed case ends through the steps of T2 with a termination letter and a register entry (T1–T3)`, async () => {
+      const pages = {};
+      for (const username of ['pk.bdg', 'kabapas.bdg', 'registrasi.bdg']) {
+        const c = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+        pages[username] = await c.newPage();
+        await logIn(pages[username], server.base, username);
+      }
+      const pk = pages['pk.bdg'];
+      await pk.goto(`${server.base}/cases`);
+      await pk.getByRole('link', { name: 'Intan Permata' }).click();
+      const caseUrl = pk.url().split('?')[0];
+      const steps = [
+        ['pk.bdg', 'Ajukan pengakhiran kepada Kepala Bapas'],
+        ['kabapas.bdg', 'Perintahkan pengakhiran'],
+        ['pk.bdg', 'Serahkan laporan hasil pembimbingan (Lampiran II)'],
+        ['registrasi.bdg', 'Siapkan draf surat pengakhiran'],
+        ['kabapas.bdg', 'Terbitkan surat pengakhiran'],
+      ];
+      for (const [username, button] of steps) {
+        const page = pages[username];
+        await page.goto(caseUrl);
+        if (button.startsWith('Serahkan')) await page.getByLabel('Uraian hasil pelaksanaan dan pembimbingan').fill('Klien menjalani seluruh jam dengan baik.');
+        await page.getByRole('button', { name: button }).click();
+        await page.getByText('Langkah pengakhiran tersimpan.').waitFor();
+      }
+      const head = pages['kabapas.bdg'];
+      await axe(head, 'terminated case');
+      assert(await head.getByText('Diakhiri: selesai menjalani').first().isVisible(), 'the case is terminated');
+      const [download] = await Promise.all([head.waitForEvent('download'), head.getByRole('link', { name: 'Unduh PDF' }).first().click()]);
+      const text = execFileSync('pdftotext', ['-layout', await download.path(), '-']).toString();
+      for (const expected of ['Direktur Jenderal Pemasyarakatan', 'Kejaksaan Negeri', 'Tembusan', 'Intan Permata']) {
+        assert(text.includes(expected), `the termination letter names ${expected}`);
+      }
+      const registry = pages['registrasi.bdg'];
+      await registry.goto(`${server.base}/register?q=Intan`);
+      const row = await registry.locator('tr', { hasText: 'Intan Permata' }).textContent();
+      assert(/\d{4}-\d{2}-\d{2} \(completed\)/.test(row), `the register book records the termination: ${row}`);
     });
 
     await check(`[${engine}] the language switch turns the interface to English and back`, async () => {

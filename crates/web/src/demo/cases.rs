@@ -63,7 +63,7 @@ const fn plain(stage: Stage, received_days_ago: i64) -> Scenario {
     }
 }
 
-const SCENARIOS: [Scenario; 15] = [
+const SCENARIOS: [Scenario; 16] = [
     plain(Stage::Received, 1),
     plain(Stage::DocumentsIncomplete, 3),
     plain(Stage::DocumentsVerified, 4),
@@ -101,6 +101,16 @@ const SCENARIOS: [Scenario; 15] = [
         length: 240,
         credit: 60 * 60,
         offence: "Pasal 521 UU 1/2023 (perusakan barang)",
+    },
+    // Every hour credited, still serving: ready for the PK to start the termination (T1a).
+    Scenario {
+        stage: Stage::Serving,
+        hours: 16,
+        received_days_ago: 25,
+        every: 3,
+        length: 480,
+        credit: 16 * 60,
+        offence: "Pasal 436 UU 1/2023 (penghinaan ringan)",
     },
     Scenario {
         stage: Stage::UnderExamination,
@@ -140,7 +150,7 @@ const SCENARIOS: [Scenario; 15] = [
     },
 ];
 
-const NAMES: [&str; 15] = [
+const NAMES: [&str; 16] = [
     "Budi Santoso",
     "Siti Nurhaliza",
     "Agus Prasetyo",
@@ -156,6 +166,7 @@ const NAMES: [&str; 15] = [
     "Joko Susilo",
     "Lina Kartika",
     "Taufik Hidayat",
+    "Wahyu Kurniawan",
 ];
 
 struct People {
@@ -705,10 +716,11 @@ async fn serve(
     let pj = actor(&people.pj, Role::SiteSupervisor);
     let pk = actor(&people.pk, Role::Pk);
     let window_end = days(received, 179)?;
+    // Every hour credited: a case terminated as completed, or one waiting for it.
     let finished = matches!(
         scenario.stage,
         Stage::Terminated(TerminationReason::Completed)
-    );
+    ) || scenario.credit >= scenario.hours * 60;
     let mut day = days(received, 2)?;
     let mut credited = 0;
     let mut recorded: Vec<EntryId> = Vec::new();
