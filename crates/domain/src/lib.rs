@@ -3,6 +3,7 @@
 //! rule carries the ID it has in `shared/spec/DOMAIN.md`.
 
 pub mod appointment;
+pub mod attitude;
 pub mod calendar;
 pub mod intake;
 pub mod ledger;

@@ -35,6 +35,7 @@ pub mod terminations;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod visits;
 pub mod work_sessions;
 
 pub use audit::Actor;

@@ -136,4 +136,33 @@ on_both_engines! {
         assert_eq!(head.post_form(&format!("/complaints/{id}/read"), &[]).await.status, 303);
         assert!(client.get(&format!("/cases/{}", case.0)).await.body.contains("sudah dibaca Kepala Bapas"));
     }
+
+    async fn the_pk_assesses_attitude_at_work_place_visits_and_the_trend_and_annexes_follow_B6(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        let path = format!("/cases/{}", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let missing = pk.post_form(&format!("{path}/visits"), &[("kind", "work_place"), ("visited_on", "2026-11-20")]).await;
+        assert_eq!(missing.status, 422);
+        assert!(missing.body.contains("Jawab kesepuluh indikator pada kunjungan tempat kerja (B6)."));
+        assert_eq!(pk.post_form(&format!("{path}/visits"), &[("kind", "home"), ("visited_on", "2026-11-18"), ("note", "Keluarga mendukung")]).await.status, 303, "a home visit needs no assessment");
+        for (day, no) in [("2026-11-20", 2), ("2026-11-27", 0)] {
+            let mut fields: Vec<(String, String)> = vec![("kind".into(), "work_place".into()), ("visited_on".into(), day.into())];
+            for i in 0..10 {
+                fields.push((format!("q{i}"), if i < no { "no" } else { "yes" }.into()));
+            }
+            fields.push(("n0".into(), "Datang terlambat 30 menit".into()));
+            let send: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(pk.post_form(&format!("{path}/visits"), &send).await.status, 303);
+        }
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("2026-11-20 8/10, 2026-11-27 10/10"), "the trend is shown with a text alternative");
+        assert_eq!(app.signed_in("klien.bdg").await.post_form(&format!("{path}/visits"), &[("kind", "home")]).await.status, 403);
+        for (kind, expected) in [("annex_iv", "Klien hadir dan pulang"), ("annex_iii", "DAFTAR HADIR")] {
+            assert_eq!(pk.post_form(&format!("{path}/forms"), &[("kind", kind)]).await.status, 303);
+            let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = $1").bind(kind).fetch_one(app.db.store.pool()).await.unwrap();
+            let text = karya_testkit::pdf_text(&pk.get_bytes(&format!("{path}/letters/{doc}")).await);
+            assert!(text.contains(expected), "{kind}: {text}");
+        }
+    }
 }

@@ -12,19 +12,7 @@ use super::photo::Photo;
 use crate::format::{serialize_date, serialize_minutes};
 
 /// The ten indicators of Annex IV, in the seed's words and order.
-pub const ATTITUDE_INDICATORS: [&str; 10] = [
-    "Klien hadir dan pulang sesuai dengan jam yang ditentukan",
-    "Klien menyelesaikan semua pekerjaannya sesuai beban kerja per hari",
-    "Klien beristirahat sesuai dengan jam yang ditentukan",
-    "Klien tidak menentang atau menolak PK dan/atau penanggung jawab di tempat pidana kerja sosial",
-    "Klien rajin melaksanakan pekerjaannya",
-    "Klien tidak melanggar aturan yang ditetapkan PK dan/atau tempat kerja sosial",
-    "Klien tidak mendapatkan keluhan dari penanggung jawab",
-    "Klien tidak mendapatkan keluhan dari masyarakat",
-    "Klien bertutur kata sopan kepada PK, penanggung jawab, rekan kerja, dan masyarakat sekitar \
-     selama pelaksanaan pidana kerja sosial",
-    "Klien tidak mengeluhkan pidana kerja sosial yang dilaksanakannya",
-];
+pub const ATTITUDE_INDICATORS: [&str; 10] = karya_domain::attitude::INDICATORS_ID;
 
 /// The attitude assessment of one visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -71,6 +71,7 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/letters/{doc}", get(cases::letters::download))
         .route("/cases/{id}/forms", post(cases::forms_pdf::issue))
         .route("/cases/{id}/complaints", post(cases::complaints::file))
+        .route("/cases/{id}/visits", post(cases::visits::record))
         .route("/complaints/{id}/read", post(cases::complaints::mark_read))
         .route("/hari-ini", get(today::show).post(today::record))
         .route("/cases/{id}/termination", post(cases::termination::perform))

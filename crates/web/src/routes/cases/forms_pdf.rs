@@ -7,7 +7,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_docs::{
-    Approval, Assessment, CasePlan, ClientIdentity, Decision, Document, GuidancePlan,
+    Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
+    AttitudeAssessment, CasePlan, ClientIdentity, Decision, Document, GuidancePlan,
     InstitutionKind, Intervention, Litmas, Officer, PlacementForm, ScheduleSlot, Verdict,
 };
 use karya_domain::litmas::RISK_LEVELS;
@@ -26,7 +27,7 @@ use crate::error::WebError;
 use crate::routes::path_id;
 
 /// The form kinds, as stored and as the verify page names them.
-pub const KINDS: [&str; 2] = ["annex_i", "litmas"];
+pub const KINDS: [&str; 4] = ["annex_i", "litmas", "annex_iii", "annex_iv"];
 
 #[derive(Deserialize)]
 pub struct IssueForm {
@@ -106,6 +107,92 @@ async fn annex_i(
         },
         officer: officer(state, case).await?,
         signer: signer(state, office).await?,
+    }))
+}
+
+/// Annex III for the whole period so far: every report not rejected, oldest first, with the
+/// PJ who verified it; the total is what the ledger credits.
+async fn annex_iii(state: &AppState, case: &Case) -> Result<Document, WebError> {
+    let (ledger, views) = karya_store::attendance::ledger(&state.store, case).await?;
+    let scope = karya_store::cases::CaseScope::Office(case.office_id);
+    let work_place = placements::for_case(&state.store, scope, case.id)
+        .await?
+        .first()
+        .map(|p| p.partner_name.clone())
+        .unwrap_or_default();
+    let tz = case.zone.time_zone();
+    let rows = views
+        .iter()
+        .filter(|v| !matches!(v.entry.state, karya_domain::EntryState::Rejected { .. }))
+        .map(|v| {
+            let start = tz.to_datetime(v.entry.start);
+            AttendanceRow {
+                date: start.date(),
+                time_in: start.time(),
+                time_out: Some(tz.to_datetime(v.entry.end).time()),
+                activity: v.activity.clone(),
+                verified_by: v.supervisor_name.clone(),
+            }
+        })
+        .collect();
+    Ok(Document::Attendance(AttendanceList {
+        date: today_in(case),
+        client_name: case.client_name.clone(),
+        work_place,
+        period: AttendancePeriod::Whole {
+            from: case.window.start(),
+            to: today_in(case).min(case.window.end_inclusive()),
+        },
+        rows,
+        total: ledger.totals().credited,
+    }))
+}
+
+/// Annex IV from the latest work-place visit's attitude assessment (B6).
+async fn annex_iv(
+    state: &AppState,
+    case: &Case,
+    office: &orgs::Office,
+) -> Result<Document, WebError> {
+    let scope = karya_store::cases::CaseScope::Office(case.office_id);
+    let visit = karya_store::visits::for_case(&state.store, scope, case.id)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|v| v.answers().is_some())
+        .ok_or(WebError::BadRequest)?;
+    let answers = visit.answers().ok_or(WebError::BadRequest)?;
+    let notes: Vec<&str> = visit.answer_notes.lines().collect();
+    let placement = placements::for_case(&state.store, scope, case.id).await?;
+    let current = placement.first();
+    Ok(Document::Attitude(AttitudeAssessment {
+        place: place(&office.name),
+        visit_date: visit.visited_on.parse().unwrap_or_else(|_| today_in(case)),
+        client_name: case.client_name.clone(),
+        photo: None,
+        work_place: current.map(|p| p.partner_name.clone()).unwrap_or_default(),
+        work_form: current
+            .and_then(|p| karya_domain::placement::WorkFormId::parse(&p.work_form))
+            .map(|w| w.form().label_id.to_owned())
+            .unwrap_or_default(),
+        officer: officer(state, case).await?,
+        supervisor: Officer {
+            name: current
+                .and_then(|p| p.supervisor_name.clone())
+                .unwrap_or_default(),
+            nip: None,
+        },
+        offence: case.terms.offence_articles.clone(),
+        hours_ordered: case.hours_ordered,
+        answers: std::array::from_fn(|i| {
+            let note = notes.get(i).copied().unwrap_or("").to_owned();
+            if answers[i] {
+                Answer { yes: true, note }
+            } else {
+                Answer::no(note)
+            }
+        }),
+        note: visit.note.clone(),
     }))
 }
 
@@ -237,6 +324,8 @@ pub async fn issue(
     let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
     let document = match kind {
         "annex_i" => annex_i(&state, &case, &office).await?,
+        "annex_iii" => annex_iii(&state, &case).await?,
+        "annex_iv" => annex_iv(&state, &case, &office).await?,
         _ => litmas(&state, &case, &office).await?,
     };
     let head = letterhead(&office);

@@ -22,6 +22,7 @@ pub mod placement_profile;
 pub mod sop_view;
 pub mod termination;
 mod transition_buttons;
+pub mod visits;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -136,6 +137,7 @@ impl Notice {
             "placed" => t.placement_saved,
             "termination" => t.termination_saved,
             "complaint" => t.complaint_saved,
+            "visit" => t.visit_saved,
             _ => return None,
         })
     }

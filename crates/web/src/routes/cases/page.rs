@@ -111,6 +111,8 @@ pub struct CasePage {
     pub assessment: super::assessment_view::AssessmentView,
     /// The termination procedure (T1–T3).
     pub termination: super::termination::TerminationView,
+    /// The PK's visits and attitude assessments (B6).
+    pub visits: super::visits::VisitsView,
     /// The client may complain; the complaints so far (text, filed, read).
     pub can_complain: bool,
     pub complaints: Vec<(String, String, bool)>,
@@ -433,6 +435,7 @@ pub async fn case_page(
         sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
         files: super::files_view::files_view(state, authority, case, lang, t).await?,
         can_mark_evidence: authority.has(Role::Pk),
+        visits: super::visits::visits_view(state, authority, case, lang, t).await?,
         can_complain: authority.has(Role::Client),
         complaints: if authority.has(Role::Client) || authority.has(Role::HeadOfOffice) {
             karya_store::complaints::for_case(&state.store, authority.read_cases()?.scope, case.id)

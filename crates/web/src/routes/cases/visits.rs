@@ -1,0 +1,189 @@
+//! The PK's visits and attitude assessments on the case page (B6, Annex IV): the form, the
+//! list, and the trend of indicators met per work-place visit as a bar chart with a text
+//! alternative.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_domain::Role;
+use karya_domain::attitude::{INDICATORS_EN, INDICATORS_ID, score};
+use karya_store::cases::{self, Case};
+use karya_store::ids::CaseId;
+use karya_store::visits::{self, NewVisit};
+
+use super::{RecordForm, page_with_errors};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::{self, FormErrors, Pairs};
+use crate::i18n::{Catalog, Lang, fill};
+use crate::page::Ui;
+use crate::routes::path_id;
+use crate::views;
+
+#[derive(Default)]
+pub struct VisitsView {
+    pub shown: bool,
+    pub can_record: bool,
+    /// (date, kind, who, note, score text)
+    pub rows: Vec<(String, &'static str, String, String, String)>,
+    /// Bars of the trend: (x, height, y, label) in a 100 × 40 box.
+    pub bars: Vec<(String, String, String, String)>,
+    pub chart_label: String,
+    /// The ten indicators for the form.
+    pub indicators: Vec<(usize, &'static str)>,
+}
+
+pub async fn visits_view(
+    state: &AppState,
+    authority: &Authority,
+    case: &Case,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<VisitsView, WebError> {
+    use karya_domain::CaseStatus as S;
+    let relevant = matches!(
+        case.status,
+        S::Placed | S::Serving | S::UnderExamination | S::Terminated(_)
+    );
+    let readers = [Role::Pk, Role::HeadOfOffice, Role::TppMember];
+    if !relevant || !readers.iter().any(|r| authority.has(*r)) {
+        return Ok(VisitsView::default());
+    }
+    let list = visits::for_case(&state.store, authority.read_cases()?.scope, case.id).await?;
+    let scored: Vec<(String, u8)> = list
+        .iter()
+        .filter_map(|v| v.answers().map(|a| (v.visited_on.clone(), score(&a))))
+        .collect();
+    let width = 100.0 / scored.len().max(1) as f64;
+    let bars = scored
+        .iter()
+        .enumerate()
+        .map(|(i, (day, s))| {
+            let height = f64::from(*s) * 4.0;
+            (
+                format!("{:.2}", i as f64 * width + width * 0.15),
+                format!("{height:.2}"),
+                format!("{:.2}", 40.0 - height),
+                format!("{day}: {s}/10"),
+            )
+        })
+        .collect::<Vec<_>>();
+    let chart_label = fill(
+        t.visits_chart_label,
+        &[(
+            "scores",
+            &scored
+                .iter()
+                .map(|(d, s)| format!("{d} {s}/10"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )],
+    );
+    Ok(VisitsView {
+        shown: true,
+        can_record: authority.has(Role::Pk) && !case.status.is_final(),
+        rows: list
+            .iter()
+            .map(|v| {
+                (
+                    v.visited_on
+                        .parse::<Date>()
+                        .map(|d| views::date(lang, d))
+                        .unwrap_or(v.visited_on.clone()),
+                    if v.kind == "home" {
+                        t.visit_home
+                    } else {
+                        t.visit_work_place
+                    },
+                    v.visited_by_name.clone(),
+                    v.note.clone(),
+                    v.answers()
+                        .map(|a| format!("{}/10", score(&a)))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect(),
+        bars,
+        chart_label,
+        indicators: (if lang == Lang::Id {
+            INDICATORS_ID
+        } else {
+            INDICATORS_EN
+        })
+        .iter()
+        .enumerate()
+        .map(|(i, text)| (i, *text))
+        .collect(),
+    })
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let grant = authority.case_grant(&[Role::Pk])?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let t = ui.t();
+    let mut errors = FormErrors::default();
+    let work_place = form.get("kind") == "work_place";
+    let visited_on = form.get("visited_on").parse::<Date>().ok();
+    if visited_on.is_none() {
+        errors.add("visited_on", t.date_invalid);
+    }
+    let note = forms::text(&mut errors, t, "visit_note", form.get("note"), 2000, false);
+    let mut answers = [false; 10];
+    let mut missing = false;
+    for (i, slot) in answers.iter_mut().enumerate() {
+        match form.get(&format!("q{i}")) {
+            "yes" => *slot = true,
+            "no" => *slot = false,
+            _ => missing = true,
+        }
+    }
+    if work_place && missing {
+        errors.add("attitude", t.visit_answers_required);
+    }
+    let notes = (0..10)
+        .map(|i| {
+            form.get(&format!("n{i}"))
+                .trim()
+                .chars()
+                .take(300)
+                .collect()
+        })
+        .collect();
+    if let (true, Some(visited_on)) = (errors.is_empty(), visited_on) {
+        let visit = NewVisit {
+            work_place,
+            visited_on,
+            note,
+            answers: work_place.then_some(answers),
+            answer_notes: notes,
+        };
+        visits::record(
+            &state.store,
+            &authority.case_actor(grant),
+            grant.scope,
+            case.id,
+            &visit,
+        )
+        .await?;
+        return Ok(
+            Redirect::to(&format!("/cases/{}?done=visit#visits", case.id.0)).into_response(),
+        );
+    }
+    page_with_errors(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        errors,
+    )
+    .await
+}
