@@ -395,3 +395,15 @@ pub async fn count_users(store: &Store) -> Result<i64> {
         .await?;
     Ok(count)
 }
+
+/// The client login bound to a person, if one was created.
+pub async fn client_login(store: &Store, person: PersonId) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'client'
+         WHERE u.person_id = $1 ORDER BY u.id LIMIT 1",
+    )
+    .bind(person.0)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(u,)| u))
+}

@@ -580,6 +580,11 @@ catalog! {
     time_in: "Jam hadir", "Time in";
     time_out: "Jam pulang", "Time out";
     record_button: "Catat", "Record";
+    client_account_title: "Akun Klien", "Client's login";
+    client_account_exists: "Akun Klien:", "Client's login:";
+    client_account_hint: "Buat akun agar Klien dapat melihat jadwal dan jamnya serta mengisi laporan harian dari ponsel. Kata sandi sementara hanya ditampilkan sekali.", "Create a login so the client can see the schedule and hours and fill the daily report from a phone. The temporary password is shown once.";
+    client_account_create: "Buat akun Klien", "Create the client's login";
+    client_account_created: "Akun Klien dibuat. Nama pengguna: {username} · kata sandi sementara: {password}. Serahkan kepada Klien saat menjelaskan hak dan kewajibannya; kata sandi ini tidak akan ditampilkan lagi.", "The client's login was created. Username: {username} · temporary password: {password}. Hand it over when explaining the client's rights and obligations; it will not be shown again.";
     visits_title: "Kunjungan dan penilaian sikap (B6)", "Visits and attitude assessments (B6)";
     visits_chart_label: "Indikator sikap yang terpenuhi per kunjungan: {scores}", "Attitude indicators met per visit: {scores}";
     visit_home: "Kunjungan rumah", "Home visit";

@@ -165,4 +165,22 @@ on_both_engines! {
             assert!(text.contains(expected), "{kind}: {text}");
         }
     }
+
+    async fn the_registry_creates_the_clients_login_and_the_password_is_shown_once(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        let created = registry.post_form(&format!("/cases/{}/client-account", case.0), &[]).await;
+        assert_eq!(created.status, 200);
+        let notice = created.body.split("Nama pengguna: ").nth(1).unwrap();
+        let username = notice.split(' ').next().unwrap().to_owned();
+        let password = notice.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        assert_eq!(registry.post_form(&format!("/cases/{}/client-account", case.0), &[]).await.status, 409, "one login per person");
+        assert!(!registry.get(&format!("/cases/{}", case.0)).await.body.contains(&password), "the password is shown once");
+        let mut client = app.anonymous();
+        assert_eq!(client.log_in(&username, &password).await.status, 303, "the client logs in with it");
+        assert_eq!(client.get(&format!("/cases/{}", case.0)).await.status, 200, "and sees their case");
+        let (in_audit,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE summary LIKE $1").bind(format!("%{password}%")).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(in_audit, 0, "the password never reaches the audit trail");
+    }
 }

@@ -72,6 +72,10 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/forms", post(cases::forms_pdf::issue))
         .route("/cases/{id}/complaints", post(cases::complaints::file))
         .route("/cases/{id}/visits", post(cases::visits::record))
+        .route(
+            "/cases/{id}/client-account",
+            post(cases::client_account::create),
+        )
         .route("/complaints/{id}/read", post(cases::complaints::mark_read))
         .route("/hari-ini", get(today::show).post(today::record))
         .route("/cases/{id}/termination", post(cases::termination::perform))

@@ -4,6 +4,7 @@
 pub mod appointment;
 mod assessment_view;
 pub mod attendance;
+pub mod client_account;
 pub mod complaints;
 pub mod evaluation;
 pub mod files;

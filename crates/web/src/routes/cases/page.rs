@@ -111,6 +111,9 @@ pub struct CasePage {
     pub assessment: super::assessment_view::AssessmentView,
     /// The termination procedure (T1–T3).
     pub termination: super::termination::TerminationView,
+    /// The client's login: `Some(username)` once created; the registry may create it.
+    pub client_login: Option<String>,
+    pub can_create_login: bool,
     /// The PK's visits and attitude assessments (B6).
     pub visits: super::visits::VisitsView,
     /// The client may complain; the complaints so far (text, filed, read).
@@ -436,6 +439,12 @@ pub async fn case_page(
         files: super::files_view::files_view(state, authority, case, lang, t).await?,
         can_mark_evidence: authority.has(Role::Pk),
         visits: super::visits::visits_view(state, authority, case, lang, t).await?,
+        client_login: if authority.register_people().is_ok() {
+            karya_store::users::client_login(&state.store, case.person_id).await?
+        } else {
+            None
+        },
+        can_create_login: authority.register_people().is_ok() && case.identity_recorded,
         can_complain: authority.has(Role::Client),
         complaints: if authority.has(Role::Client) || authority.has(Role::HeadOfOffice) {
             karya_store::complaints::for_case(&state.store, authority.read_cases()?.scope, case.id)

@@ -1,0 +1,97 @@
+//! The client's login (issue "serving the hours", item 2): the registry creates it once the
+//! person is registered; the temporary password is shown once, on this response only, to be
+//! handed over when the client's rights and obligations are explained. It is never logged,
+//! never put in a URL and not stored but as its argon2 hash.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use karya_domain::Role;
+use karya_store::cases;
+use karya_store::ids::CaseId;
+use karya_store::users::{self, Binding, NewUser};
+
+use super::{RecordForm, case_page};
+use crate::app::AppState;
+use crate::auth::Authority;
+use crate::error::WebError;
+use crate::forms::FormErrors;
+use crate::i18n::fill;
+use crate::page::{Ui, render};
+use crate::routes::path_id;
+
+/// A password a person can read aloud and type on a phone: three groups of four letters and
+/// digits, without look-alikes.
+fn temporary_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let random = karya_store::secret::random_hex();
+    let bytes = hex::decode(&random).unwrap_or_default();
+    let chars: Vec<char> = bytes
+        .iter()
+        .take(12)
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let grant = authority.register_people()?;
+    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let t = ui.t();
+    if !case.identity_recorded {
+        let mut errors = FormErrors::default();
+        errors.add("client_account", t.file_needs_register);
+        return super::page_with_errors(
+            &state,
+            &ui,
+            &authority,
+            &case,
+            RecordForm::default(),
+            errors,
+        )
+        .await;
+    }
+    if users::client_login(&state.store, case.person_id)
+        .await?
+        .is_some()
+    {
+        return Err(WebError::Conflict);
+    }
+    let username = format!("klien{}.{}", case.person_id.0, case.office_code);
+    let password = temporary_password();
+    let user = NewUser {
+        username: username.clone(),
+        display_name: case.client_name.clone(),
+        nip: None,
+        password_hash: crate::auth::password::hash(password.clone()).await?,
+        binding: Binding {
+            person: Some(case.person_id),
+            ..Binding::default()
+        },
+        roles: vec![Role::Client],
+    };
+    users::create_user(&state.store, &authority.case_actor(grant), &user, None).await?;
+    let notice = fill(
+        t.client_account_created,
+        &[("username", &username), ("password", &password)],
+    );
+    let page = case_page(
+        &state,
+        &ui,
+        &authority,
+        &case,
+        RecordForm::default(),
+        FormErrors::default(),
+        Some(&notice),
+    )
+    .await?;
+    render(&page)
+}
