@@ -213,12 +213,11 @@ pub async fn perform(
         actor,
     )
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new("case.appointment", "case", case, summary),
         )
         .await?;

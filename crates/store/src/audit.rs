@@ -109,6 +109,20 @@ impl Store {
         append(tx, self.audit_key.as_ref(), actor, event).await
     }
 
+    /// Records an event in the caller's transaction on behalf of `office`: the office of the
+    /// record the action touched, which may differ from the actor's own (a national user).
+    pub async fn audit_in(
+        &self,
+        tx: &mut AnyConnection,
+        actor: &Actor,
+        office: crate::ids::OfficeId,
+        event: Event,
+    ) -> Result<i64> {
+        let mut actor = actor.clone();
+        actor.office_id = Some(office);
+        self.audit(tx, &actor, event).await
+    }
+
     /// Records an event in a transaction of its own (denied access, logins, reads of
     /// sensitive records): things that are not part of a business write.
     pub async fn audit_alone(&self, actor: &Actor, event: Event) -> Result<i64> {

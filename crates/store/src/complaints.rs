@@ -40,12 +40,11 @@ pub async fn file(
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new(
                 "complaint.file",
                 "complaint",
@@ -99,12 +98,11 @@ pub async fn mark_read(store: &Store, actor: &Actor, office: OfficeId, id: i64) 
     if updated.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    let mut actor = actor.clone();
-    actor.office_id = Some(office);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            office,
             Event::new("complaint.read", "complaint", id, json!({})),
         )
         .await?;

@@ -195,12 +195,11 @@ pub async fn approve(
         )
         .await?;
     }
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new("litmas.approve", "case", case, json!({"case_id": case.0})),
         )
         .await?;
@@ -231,12 +230,11 @@ pub async fn add_intervention(
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new(
                 "litmas.intervention",
                 "case",

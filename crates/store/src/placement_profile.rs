@@ -177,12 +177,11 @@ pub async fn save(
     .bind(clock::now_text())
     .execute(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new(
                 "case.placement_profile",
                 "case",

@@ -236,17 +236,16 @@ where
         Some((doc, render)) => Some(issue_on(&mut tx, store, actor, scope, &doc, render).await?),
         None => None,
     };
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     let summary = json!({
         "step": step.as_str(),
         "reason": reason.as_str(),
         "document_id": issued.as_ref().map(|d| d.id),
     });
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new("case.termination", "case", case, summary),
         )
         .await?;

@@ -68,17 +68,16 @@ pub async fn record(
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     let summary = json!({
         "case_id": case.0,
         "work_place": visit.work_place,
         "score": visit.answers.as_ref().map(karya_domain::attitude::score),
     });
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new("visit.record", "case", case, summary),
         )
         .await?;

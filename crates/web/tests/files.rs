@@ -3,19 +3,9 @@
 //! metadata before storage; who may upload and view depends on the purpose; every view is
 //! audited; a file of another office is out of scope.
 
+use karya_testkit::images::jpeg_with_location;
 use karya_testkit::{TestApp, on_both_engines};
 use karya_web::demo::cases::serving_case;
-
-/// A JPEG whose EXIF segment carries a location.
-fn jpeg_with_location() -> Vec<u8> {
-    let exif = b"Exif\0\0GPSLatitude -6.914744";
-    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, b'J', b'F'];
-    jpeg.extend_from_slice(&[0xFF, 0xE1]);
-    jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-    jpeg.extend_from_slice(exif);
-    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 7, 7, 7, 0xFF, 0xD9]);
-    jpeg
-}
 
 async fn count(app: &TestApp, sql: &'static str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)

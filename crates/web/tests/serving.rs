@@ -5,6 +5,7 @@
 //! (P10); a complaint reaches the head of office.
 
 use karya_domain::calendar::{add_days, local_date};
+use karya_testkit::images::jpeg_with_location;
 use karya_testkit::{TestApp, on_both_engines};
 use karya_web::demo::cases::serving_case;
 
@@ -13,17 +14,6 @@ fn yesterday() -> String {
     add_days(local_date(jiff::Timestamp::now(), &zone), -1)
         .unwrap()
         .to_string()
-}
-
-/// A JPEG whose EXIF segment carries a location.
-fn jpeg_with_location() -> Vec<u8> {
-    let exif = b"Exif\0\0GPSLatitude -6.914744";
-    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, b'J', b'F'];
-    jpeg.extend_from_slice(&[0xFF, 0xE1]);
-    jpeg.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-    jpeg.extend_from_slice(exif);
-    jpeg.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 7, 7, 7, 0xFF, 0xD9]);
-    jpeg
 }
 
 async fn one(app: &TestApp, sql: &'static str) -> i64 {

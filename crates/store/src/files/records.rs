@@ -154,8 +154,6 @@ pub(crate) async fn attach_on(
     .bind(extra.location.map(|l| l.1))
     .fetch_one(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     let summary = json!({
         "case_id": case.0,
         "purpose": purpose.as_str(),
@@ -165,9 +163,10 @@ pub(crate) async fn attach_on(
         "entry_id": extra.entry_id,
     });
     store
-        .audit(
+        .audit_in(
             &mut *tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new("file.attach", "attachment", id, summary),
         )
         .await?;
@@ -253,12 +252,11 @@ pub async fn mark_insufficient(
     if updated.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            found.office_id,
             Event::new(
                 "file.insufficient",
                 "attachment",

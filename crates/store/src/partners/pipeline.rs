@@ -91,13 +91,12 @@ pub async fn record_step(
     .execute(&mut *tx)
     .await?;
     set_stage(&mut tx, id, to).await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(office);
     let summary = json!({"from": from.as_str(), "to": to.as_str(), "done_on": done_on.to_string()});
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            office,
             Event::new("partner.step", "partner", id.0, summary),
         )
         .await?;
@@ -141,8 +140,6 @@ pub async fn record_agreement(
     .fetch_one(&mut *tx)
     .await?;
     set_stage(&mut tx, id, Stage::Active).await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(office);
     let summary = json!({
         "agreement_id": agreement,
         "number": number,
@@ -150,9 +147,10 @@ pub async fn record_agreement(
         "ends_on": ends_on.to_string(),
     });
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            office,
             Event::new("partner.agreement", "partner", id.0, summary),
         )
         .await?;

@@ -239,12 +239,11 @@ pub async fn create(
     .bind(clock::now_text())
     .fetch_one(&mut *tx)
     .await?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(office);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            office,
             Event::new("partner.create", "partner", id, summary(fields)),
         )
         .await?;
@@ -291,12 +290,11 @@ pub async fn update(
             StoreError::NotFound
         });
     }
-    let mut actor = actor.clone();
-    actor.office_id = Some(office);
     store
-        .audit(
+        .audit_in(
             &mut tx,
-            &actor,
+            actor,
+            office,
             Event::new("partner.update", "partner", id.0, summary(fields)),
         )
         .await?;
