@@ -54,6 +54,9 @@ impl Settings {
         if let Some(hours) = env_number("KARYA_SESSION_ABSOLUTE_HOURS")? {
             web.sessions.absolute_ms = hours * 3_600_000;
         }
+        if let Some(days) = env_number("KARYA_AGREEMENT_WARNING_DAYS")? {
+            web.agreement_warning_days = days.clamp(0, 3650);
+        }
         if let Some(kib) = env_number("KARYA_BODY_LIMIT_KB")? {
             web.body_limit_bytes = usize::try_from(kib.max(1))? * 1024;
         }

@@ -68,6 +68,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_serving.sql"),
         postgres: include_str!("../migrations/postgres/0009_serving.sql"),
     },
+    Migration {
+        version: 10,
+        name: "partner_files",
+        sqlite: include_str!("../migrations/sqlite/0010_partner_files.sql"),
+        postgres: include_str!("../migrations/postgres/0010_partner_files.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

@@ -14,6 +14,8 @@ pub struct WebConfig {
     pub login_throttle: throttle::Policy,
     /// The letter number format (`{seq}`, `{year}`, `{office}`).
     pub letter_number_format: String,
+    /// How many days before its end an agreement (PKS) is flagged on the partner list.
+    pub agreement_warning_days: i64,
     /// The address people reach this server at, for the QR code on letters.
     pub public_url: String,
 }
@@ -31,6 +33,7 @@ impl Default for WebConfig {
             login_throttle: throttle::Policy::default(),
             letter_number_format: karya_domain::numbering::DEFAULT_NUMBER_FORMAT.to_owned(),
             public_url: "http://127.0.0.1:8080".to_owned(),
+            agreement_warning_days: karya_domain::partner::DEFAULT_EXPIRY_WARNING_DAYS,
         }
     }
 }

@@ -269,7 +269,13 @@ catalog! {
     annex_v_xlsx: "Daftar Mitra (XLSX)", "Partner list (XLSX)";
     partner_pipeline: "Tahapan identifikasi dan PKS", "Identification steps and agreement";
     partner_supervisors: "Penanggung jawab (PJ)", "Supervisors (PJ)";
-    partner_no_supervisor: "Belum ada PJ; tambahkan akun PJ untuk mitra ini di menu Pegawai.", "No supervisor yet; add a PJ account for this partner under Staff.";
+    partner_no_supervisor: "Belum ada PJ; Kepala Bapas menambahkan akun PJ di bawah ini.", "No supervisor yet; the head of office adds a PJ login below.";
+    supervisor_add: "Tambah akun PJ", "Add a supervisor login";
+    partner_files: "Foto kunjungan lokasi dan pindaian PKS", "Site-visit photos and the agreement scan";
+    partner_site_photo: "Foto kunjungan lokasi", "Site-visit photo";
+    partner_agreement_scan: "Pindaian PKS yang ditandatangani", "Scan of the signed agreement";
+    supervisor_name: "Nama PJ", "Supervisor's name";
+    supervisor_created: "Akun PJ dibuat. Nama pengguna: {username} · kata sandi sementara: {password}. Serahkan kepada PJ; kata sandi ini tidak akan ditampilkan lagi.", "The supervisor's login was created. Username: {username} · temporary password: {password}. Hand it over; it will not be shown again.";
     partner_next_step: "Langkah berikutnya", "Next step";
     partner_step_date: "Tanggal", "Date";
     partner_step_note: "Catatan (hasil pemetaan, profil, audiensi dan kunjungan lokasi, atau laporan)", "Notes (mapping, profile, audience and site visit, or report)";

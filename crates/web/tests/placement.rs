@@ -95,6 +95,23 @@ on_both_engines! {
         let annex_v = pdf_text(&head.get_bytes(issued.location()).await);
         assert!(annex_v.contains("Yayasan Peduli Sesama") && annex_v.contains("PKS/1"), "{annex_v}");
         assert_eq!(app.signed_in("kabapas.mks").await.get(issued.location()).await.status, 404, "another office's list is out of scope");
+        let added = head.post_form(&format!("{path}/supervisors"), &[("supervisor_name", "Ibu Rina"), ("supervisor_username", "pj.peduli")]).await;
+        assert_eq!(added.status, 200);
+        let password = added.body.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        let mut supervisor = app.anonymous();
+        assert_eq!(supervisor.log_in("pj.peduli", &password).await.status, 303, "the new PJ logs in");
+        assert_eq!(supervisor.get("/hari-ini").await.status, 200);
+        assert_eq!(pk.post_form(&format!("{path}/supervisors"), &[("supervisor_name", "X"), ("supervisor_username", "pj.x")]).await.status, 403, "the head adds logins");
+        let scan = pk.post_multipart(&format!("{path}/files"), &[("purpose", "agreement_scan")], ("file", b"%PDF-1.7\n%%EOF")).await;
+        assert_eq!(scan.status, 303, "{}", scan.body);
+        let photo = pk.post_multipart(&format!("{path}/files"), &[("purpose", "site_photo")], ("file", &karya_testkit::images::jpeg_with_location())).await;
+        assert_eq!(photo.status, 303);
+        let wrong = pk.post_multipart(&format!("{path}/files"), &[("purpose", "site_photo")], ("file", b"%PDF-1.7")).await;
+        assert_eq!(wrong.status, 422, "a site photo is a picture");
+        let (file,): (i64,) = sqlx::query_as("SELECT id FROM partner_files WHERE purpose = 'site_photo'").fetch_one(app.db.store.pool()).await.unwrap();
+        let seen = head.get(&format!("{path}/files/{file}")).await;
+        assert_eq!(seen.status, 200);
+        assert_eq!(app.signed_in("pk.mks").await.get(&format!("{path}/files/{file}")).await.status, 404);
         let list = head.get("/partners").await.body;
         assert!(list.contains("Yayasan Peduli Sesama") && list.contains("PKS/1"));
         let xlsx = head.get_bytes("/partners/annex-v.xlsx").await;
@@ -104,7 +121,7 @@ on_both_engines! {
         assert!(strings.contains("Yayasan Peduli Sesama") && strings.contains("PKS/1"), "Annex V lists the registry's partner");
         let id = path.trim_start_matches("/partners/");
         let (audited,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE object_type = 'partner' AND object_id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
-        assert_eq!(audited, 6, "create, three steps, the edit and the agreement; nothing refused");
+        assert_eq!(audited, 9, "create, three steps, the edit, the agreement, two uploads and a view; nothing refused");
         assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "another office's partner is out of scope");
     }
 

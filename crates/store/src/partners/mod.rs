@@ -3,6 +3,7 @@
 //! Every function takes the caller's office: a partner belongs to one office.
 
 mod codec;
+pub mod files;
 /// The comma-list helpers, for other modules that store code lists.
 pub mod codec_support {
     pub use super::codec::{join as join_codes, split as split_codes};

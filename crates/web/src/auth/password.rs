@@ -71,3 +71,21 @@ mod tests {
         assert!(!verify("anything at all".into(), None).await);
     }
 }
+
+/// A password a person can read aloud and type on a phone: three groups of four letters and
+/// digits, without look-alikes.
+pub fn temporary() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let random = karya_store::secret::random_hex();
+    let bytes = hex::decode(&random).unwrap_or_default();
+    let chars: Vec<char> = bytes
+        .iter()
+        .take(12)
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}

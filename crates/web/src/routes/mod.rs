@@ -127,6 +127,12 @@ pub fn all() -> Router<AppState> {
             get(partners::form::show).post(partners::form::update),
         )
         .route("/partners/{id}/steps", post(partners::pipeline::step))
+        .route("/partners/{id}/files", post(partners::files::upload))
+        .route("/partners/{id}/files/{file}", get(partners::files::view))
+        .route(
+            "/partners/{id}/supervisors",
+            post(partners::pipeline::supervisor),
+        )
         .route(
             "/partners/{id}/agreements",
             post(partners::pipeline::agreement),

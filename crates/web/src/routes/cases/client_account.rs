@@ -19,24 +19,6 @@ use crate::i18n::fill;
 use crate::page::{Ui, render};
 use crate::routes::path_id;
 
-/// A password a person can read aloud and type on a phone: three groups of four letters and
-/// digits, without look-alikes.
-fn temporary_password() -> String {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let random = karya_store::secret::random_hex();
-    let bytes = hex::decode(&random).unwrap_or_default();
-    let chars: Vec<char> = bytes
-        .iter()
-        .take(12)
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 pub async fn create(
     State(state): State<AppState>,
     ui: Ui,
@@ -66,7 +48,7 @@ pub async fn create(
         return Err(WebError::Conflict);
     }
     let username = format!("klien{}.{}", case.person_id.0, case.office_code);
-    let password = temporary_password();
+    let password = crate::auth::password::temporary();
     let user = NewUser {
         username: username.clone(),
         display_name: case.client_name.clone(),

@@ -9,7 +9,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
-use karya_domain::partner::DEFAULT_EXPIRY_WARNING_DAYS;
 use karya_domain::placement::{Candidate, Ppe, WorkFormId};
 use karya_domain::schedule::{self, Constraints, Slot, WEEK, parse_time, weekday_en, weekday_id};
 use karya_store::cases::{self, Case};
@@ -174,7 +173,7 @@ async fn page(
         scope,
         case,
         today,
-        DEFAULT_EXPIRY_WARNING_DAYS,
+        state.config.agreement_warning_days,
     )
     .await;
     let (candidates, offers) = match ranked {
@@ -486,7 +485,7 @@ pub async fn confirm(
             &roles,
             &confirmation,
             today,
-            DEFAULT_EXPIRY_WARNING_DAYS,
+            state.config.agreement_warning_days,
         )
         .await
         {

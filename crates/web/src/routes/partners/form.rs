@@ -55,6 +55,9 @@ pub struct Pipeline {
     pub agreement_class: &'static str,
     pub can_sign: bool,
     pub supervisors: Vec<String>,
+    /// Site photos and the agreement's scan: (label, meta, view link).
+    pub files: Vec<(&'static str, String, String)>,
+    pub can_upload: bool,
 }
 
 fn label(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
@@ -363,7 +366,13 @@ pub async fn pipeline(
             (day, stage, s.note, s.done_by_name)
         })
         .collect();
-    let (agreement, agreement_class, _) = agreement_text(t, ui.lang, partner, office_today());
+    let (agreement, agreement_class, _) = agreement_text(
+        t,
+        ui.lang,
+        partner,
+        office_today(),
+        state.config.agreement_warning_days,
+    );
     let manage = authority.manage_partners().is_ok();
     Ok(Pipeline {
         id: partner.id.0,
@@ -384,6 +393,25 @@ pub async fn pipeline(
             .iter()
             .map(|(_, name)| name.clone())
             .collect(),
+        files: karya_store::partners::files::list(&state.store, partner.office_id, partner.id)
+            .await?
+            .into_iter()
+            .map(|f| {
+                let label = if f.purpose == "site_photo" {
+                    t.partner_site_photo
+                } else {
+                    t.partner_agreement_scan
+                };
+                let day: String = f.uploaded_at.chars().take(10).collect();
+                let meta = format!("{} KB · {day}", (f.size_bytes + 1023) / 1024);
+                (
+                    label,
+                    meta,
+                    format!("/partners/{}/files/{}", partner.id.0, f.id),
+                )
+            })
+            .collect(),
+        can_upload: manage,
     })
 }
 

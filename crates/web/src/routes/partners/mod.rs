@@ -3,6 +3,7 @@
 //! steps and agreements, and the Annex V list as a spreadsheet.
 
 pub mod export;
+pub mod files;
 pub mod form;
 pub mod pipeline;
 
@@ -10,7 +11,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use jiff::civil::Date;
-use karya_domain::partner::{AgreementState, DEFAULT_EXPIRY_WARNING_DAYS, agreement_state};
+use karya_domain::partner::{AgreementState, agreement_state};
 use karya_store::partners::{self, Partner};
 
 use crate::app::AppState;
@@ -55,11 +56,12 @@ pub fn agreement_text(
     lang: Lang,
     partner: &Partner,
     today: Date,
+    warn_days: i64,
 ) -> (String, &'static str, Option<AgreementState>) {
     let Some((number, start, end)) = &partner.agreement else {
         return (t.partner_no_agreement.to_owned(), "late", None);
     };
-    let state = agreement_state(*start, *end, today, DEFAULT_EXPIRY_WARNING_DAYS);
+    let state = agreement_state(*start, *end, today, warn_days);
     let range = format!(
         "{number} · {} – {}",
         views::date(lang, *start),
@@ -99,7 +101,7 @@ pub async fn list(
         .into_iter()
         .map(|p| {
             let (agreement, agreement_class, agreement_state) =
-                agreement_text(t, ui.lang, &p, today);
+                agreement_text(t, ui.lang, &p, today, state.config.agreement_warning_days);
             if let Some(AgreementState::Expiring { days_left }) = agreement_state {
                 warnings.push(fill(
                     t.agreement_warning,

@@ -31,7 +31,7 @@ fn date(
     parsed
 }
 
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     ui: &Ui,
     authority: &Authority,
@@ -141,6 +141,77 @@ pub async fn agreement(
                 );
             }
             Err(error) => add_error(&mut errors, &ui, error)?,
+        }
+    }
+    refused(&state, &ui, &authority, id, errors).await
+}
+
+/// The head of office adds a supervisor (PJ) login bound to the partner; the temporary
+/// password is shown once, to be handed over to the supervisor.
+pub async fn supervisor(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let office = authority.sign_agreements()?;
+    let id = PartnerId(path_id(&id)?);
+    let partner = partners::get(&state.store, office, id).await?;
+    let t = ui.t();
+    let mut errors = FormErrors::default();
+    let name = forms::text(
+        &mut errors,
+        t,
+        "supervisor_name",
+        form.get("supervisor_name"),
+        120,
+        true,
+    );
+    let username = form.get("supervisor_username").trim().to_lowercase();
+    if !forms::is_identifier(&username, 3, 40, &['.', '-', '_']) {
+        errors.add("supervisor_username", t.username_invalid);
+    }
+    if errors.is_empty() {
+        let password = crate::auth::password::temporary();
+        let user = karya_store::users::NewUser {
+            username: username.clone(),
+            display_name: name,
+            nip: None,
+            password_hash: crate::auth::password::hash(password.clone()).await?,
+            binding: karya_store::users::Binding {
+                partner: Some(partner.id),
+                ..karya_store::users::Binding::default()
+            },
+            roles: vec![karya_domain::Role::SiteSupervisor],
+        };
+        let actor = authority
+            .caller()
+            .actor("head_of_office", authority.request_id());
+        match karya_store::users::create_user(&state.store, &actor, &user, None).await {
+            Ok(_) => {
+                let partner = partners::get(&state.store, office, id).await?;
+                let pipeline = pipeline(&state, &ui, &authority, &partner).await?;
+                let mut page = page(
+                    &ui,
+                    &partner.fields.name,
+                    format!("/partners/{}", id.0),
+                    super::form::pairs_of_partner(&partner),
+                    FormErrors::default(),
+                    authority.manage_partners().is_ok(),
+                    Some(pipeline),
+                );
+                let notice = crate::i18n::fill(
+                    t.supervisor_created,
+                    &[("username", &username), ("password", &password)],
+                );
+                page.page = page.page.with_notice(Some(&notice));
+                return render(&page);
+            }
+            Err(karya_store::StoreError::Duplicate(_)) => {
+                errors.add("supervisor_username", t.duplicate_username)
+            }
+            Err(other) => return Err(other.into()),
         }
     }
     refused(&state, &ui, &authority, id, errors).await
