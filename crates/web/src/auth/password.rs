@@ -53,6 +53,24 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// A password a person can read aloud and type on a phone: three groups of four letters and
+/// digits, without look-alikes.
+pub fn temporary() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let random = karya_store::secret::random_hex();
+    let bytes = hex::decode(&random).unwrap_or_default();
+    let chars: Vec<char> = bytes
+        .iter()
+        .take(12)
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,22 +88,4 @@ mod tests {
     async fn an_unknown_user_never_verifies() {
         assert!(!verify("anything at all".into(), None).await);
     }
-}
-
-/// A password a person can read aloud and type on a phone: three groups of four letters and
-/// digits, without look-alikes.
-pub fn temporary() -> String {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let random = karya_store::secret::random_hex();
-    let bytes = hex::decode(&random).unwrap_or_default();
-    let chars: Vec<char> = bytes
-        .iter()
-        .take(12)
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
 }
