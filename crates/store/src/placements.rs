@@ -11,6 +11,14 @@ use crate::db::Store;
 use crate::error::Result;
 use crate::ids::{CaseId, PartnerId, UserId};
 
+/// What a placement made outside the ranking (the demo's, an imported one) carries.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub work_form: String,
+    pub description: String,
+    pub schedule: Vec<karya_domain::schedule::Slot>,
+}
+
 pub async fn create(
     store: &Store,
     actor: &Actor,
@@ -18,17 +26,22 @@ pub async fn create(
     partner: PartnerId,
     supervisor: Option<UserId>,
     started_on: Date,
+    plan: &Plan,
 ) -> Result<i64> {
     let mut tx = store.begin_write().await?;
+    let schedule: Vec<String> = plan.schedule.iter().map(|s| s.code()).collect();
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO placements (case_id, partner_id, supervisor_user_id, started_on, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO placements (case_id, partner_id, supervisor_user_id, started_on, created_at, work_form, description, schedule)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(case.0)
     .bind(partner.0)
     .bind(supervisor.map(|id| id.0))
     .bind(started_on.to_string())
     .bind(clock::now_text())
+    .bind(&plan.work_form)
+    .bind(&plan.description)
+    .bind(schedule.join(";"))
     .fetch_one(&mut *tx)
     .await?;
     let summary =

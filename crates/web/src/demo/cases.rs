@@ -424,6 +424,44 @@ async fn step(
     Ok(())
 }
 
+/// The office code of the demo people (their usernames end with it).
+fn setting_code(people: &People) -> String {
+    people
+        .pk
+        .username
+        .rsplit('.')
+        .next()
+        .unwrap_or("bdg")
+        .to_owned()
+}
+
+/// The demo placement's work and schedule: the office's demo partner's cleaning work, every
+/// day from 08:00 to 16:00 (the demo's reports fall inside it).
+fn demo_plan(office: &str) -> placements::Plan {
+    use karya_domain::schedule::{Slot, WEEK, parse_time};
+    let work_form = match office {
+        "mks" => "religious.cleaning_facilities",
+        "jpr" => "sanitation.sweeping_pavements_and_drains",
+        _ => "social.cleaning_facilities",
+    };
+    let (from, to) = (parse_time("08:00"), parse_time("16:00"));
+    placements::Plan {
+        work_form: work_form.to_owned(),
+        description: "Membersihkan ruang bersama, halaman dan toilet (data demo).".to_owned(),
+        schedule: match (from, to) {
+            (Some(from), Some(to)) => WEEK
+                .iter()
+                .map(|d| Slot {
+                    weekday: *d,
+                    from,
+                    to,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
 /// The termination procedure of T2, step by step by its officials (the letters themselves
 /// are issued from the case page).
 async fn terminate(
@@ -651,6 +689,7 @@ async fn walk(
             partner,
             Some(people.pj.id),
             days(received, 2)?,
+            &demo_plan(&setting_code(people)),
         )
         .await?;
     }

@@ -66,7 +66,7 @@ async fn page(
     let rows = expected
         .into_iter()
         .map(|e| ExpectedRow {
-            checked: form.is_none_or(|f| f.all("case").contains(&e.case_id.to_string().as_str())),
+            checked: form.is_some_and(|f| f.all("case").contains(&e.case_id.to_string().as_str())),
             case_id: e.case_id.0,
             sessions: e
                 .sessions
