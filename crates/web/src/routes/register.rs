@@ -336,7 +336,13 @@ pub async fn book(
 ) -> Result<Response, WebError> {
     let office = authority.read_register()?;
     let year = year_of(&query);
-    let entries = book_store::book(&state.store, office, year, &query.q).await?;
+    let mut entries = book_store::book(&state.store, office, year, &query.q).await?;
+    // People read the status in words; the CSV and XLSX keep the codes.
+    for e in &mut entries {
+        if let Some(status) = CaseStatus::parse(&e.status, e.termination_reason.as_deref()) {
+            e.status = views::status(ui.lang, status).to_owned();
+        }
+    }
     let this_year = i64::from(
         karya_domain::calendar::local_date(
             jiff::Timestamp::now(),
