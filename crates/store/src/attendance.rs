@@ -252,15 +252,10 @@ pub async fn record_with_evidence(
             .bind(case_id.0)
             .fetch_optional(&mut *tx)
             .await?;
-    if monitored.is_some_and(|(m,)| m != 0) && evidence.is_none_or(|e| e.location.is_none()) {
-        return Err(Violation::new(
-            karya_domain::Rule::P10,
-            "evidence",
-            "Putusan mewajibkan pemantauan kehadiran: lampirkan foto dengan lokasi (P10).",
-            "The decision requires attendance monitoring: attach a photo with its location (P10).",
-        )
-        .into());
-    }
+    karya_domain::ledger::check_monitoring(
+        monitored.is_some_and(|(m,)| m != 0),
+        evidence.is_some_and(|e| e.location.is_some()),
+    )?;
     if let Some(evidence) = evidence {
         let extra = crate::files::Extra {
             entry_id: Some(id),

@@ -55,6 +55,20 @@ pub fn check_takes_reports(status: crate::CaseStatus) -> Result<(), Violation> {
     ))
 }
 
+/// P10 and B7: when the decision requires monitoring technology, a daily report comes with a
+/// photo that carries its location.
+pub fn check_monitoring(required: bool, located_photo: bool) -> Result<(), Violation> {
+    if required && !located_photo {
+        return Err(Violation::new(
+            crate::rule::Rule::P10,
+            "evidence",
+            "Putusan mewajibkan pemantauan kehadiran: lampirkan foto dengan lokasi (P10).",
+            "The decision requires attendance monitoring: attach a photo with its location (P10).",
+        ));
+    }
+    Ok(())
+}
+
 /// L5: at most 8 hours in one day.
 pub const DAILY_LIMIT: Minutes = Minutes::from_hours(8);
 

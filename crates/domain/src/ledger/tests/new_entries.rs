@@ -247,3 +247,13 @@ fn rejects_an_entry_beyond_the_order_with_the_minutes_left_L4() {
         err.message_id
     );
 }
+
+#[test]
+fn monitoring_needs_a_photo_with_its_location_P10() {
+    assert_eq!(check_monitoring(true, false).unwrap_err().rule, Rule::P10);
+    assert!(check_monitoring(true, true).is_ok());
+    assert!(
+        check_monitoring(false, false).is_ok(),
+        "without monitoring a photo is optional"
+    );
+}
