@@ -123,6 +123,18 @@ impl Store {
         self.audit(tx, &actor, event).await
     }
 
+    /// As [`Store::audit_alone`], on behalf of `office` (the office of the record read).
+    pub async fn audit_alone_in(
+        &self,
+        actor: &Actor,
+        office: crate::ids::OfficeId,
+        event: Event,
+    ) -> Result<i64> {
+        let mut actor = actor.clone();
+        actor.office_id = Some(office);
+        self.audit_alone(&actor, event).await
+    }
+
     /// Records an event in a transaction of its own (denied access, logins, reads of
     /// sensitive records): things that are not part of a business write.
     pub async fn audit_alone(&self, actor: &Actor, event: Event) -> Result<i64> {

@@ -74,6 +74,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_partner_files.sql"),
         postgres: include_str!("../migrations/postgres/0010_partner_files.sql"),
     },
+    Migration {
+        version: 11,
+        name: "thumbnails",
+        sqlite: include_str!("../migrations/sqlite/0011_thumbnails.sql"),
+        postgres: include_str!("../migrations/postgres/0011_thumbnails.sql"),
+    },
 ];
 
 /// Applies every migration not yet applied, each in its own transaction. Returns how many ran.

@@ -61,7 +61,17 @@ on_both_engines! {
         assert_eq!(pk.post_form(&format!("{path}/files/{}/insufficient", evidence.0), &[("note", "Tanggal tidak terlihat")]).await.status, 303);
         assert!(client.get(&path).await.body.contains("Tanggal tidak terlihat"), "the client sees why");
         assert_eq!(app.signed_in("klien.mks").await.get(&path).await.status, 404, "a client sees only themself");
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await, 2, "every view is audited");
+        // A decodable photo gets a preview on the entries list (thumbnails), viewed like the file.
+        let once = client.get(&path).await.hidden("_once").unwrap();
+        let png_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), -2).unwrap().to_string();
+        let with_png = [("date", png_day.as_str()), ("time_in", "08:00"), ("time_out", "09:00"), ("activity", "Mengecat pagar"), ("_once", &once)];
+        assert_eq!(client.post_multipart(&format!("{path}/attendance"), &with_png, ("photo", &karya_testkit::images::tiny_png())).await.status, 303);
+        let (png_id,): (i64,) = sqlx::query_as("SELECT id FROM attachments WHERE purpose = 'evidence' AND thumb_sha256 IS NOT NULL").fetch_one(app.db.store.pool()).await.unwrap();
+        let page = pk.get(&path).await.body;
+        assert!(page.contains(&format!("/files/{png_id}/thumb")), "the entries list shows the preview");
+        let thumb = pk.get_bytes(&format!("{path}/files/{png_id}/thumb")).await;
+        assert!(thumb.starts_with(&[0xFF, 0xD8, 0xFF]), "the preview is a JPEG");
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await, 3, "every view is audited, previews too");
     }
 
     async fn monitoring_needs_a_photo_with_its_location_P10(db) {

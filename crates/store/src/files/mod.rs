@@ -6,6 +6,7 @@ mod blobs;
 mod content;
 mod purpose;
 mod records;
+mod thumbnail;
 
 pub use blobs::Blobs;
 pub use content::{ContentType, strip_metadata};
@@ -13,4 +14,6 @@ pub use purpose::Purpose;
 pub(crate) use records::attach_on;
 pub use records::{
     Attachment, Extra, UploadError, attach, check, for_case, mark_insufficient, open,
+    open_thumbnail,
 };
+pub use thumbnail::thumbnail;

@@ -48,6 +48,8 @@ pub struct Attachment {
     pub entry_id: Option<i64>,
     /// The PK's note when the evidence does not prove the day.
     pub insufficient_note: Option<String>,
+    /// The preview's blob, for photos of evidence.
+    pub thumb_sha256: Option<String>,
 }
 
 impl Attachment {
@@ -128,6 +130,18 @@ pub(crate) async fn attach_on(
     let kind = check(purpose, bytes)?;
     let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
     let case = found.id;
+    // Evidence gets a preview for the verification queue; a failed preview loses nothing.
+    let thumb_sha256 = match (purpose, kind) {
+        (Purpose::Evidence, ContentType::Jpeg | ContentType::Png) => super::thumbnail(&clean)
+            .map(|thumb| {
+                store
+                    .blobs()?
+                    .put(&thumb)
+                    .map_err(|e| StoreError::Other(e.into()))
+            })
+            .transpose()?,
+        _ => None,
+    };
     // Content-addressed and idempotent: if the transaction fails after this, the blob is
     // an orphan that no record points at, never a record without its bytes.
     let sha256 = store
@@ -136,8 +150,8 @@ pub(crate) async fn attach_on(
         .map_err(|e| StoreError::Other(e.into()))?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
-            entry_id, captured_at, latitude, longitude)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            entry_id, captured_at, latitude, longitude, thumb_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(found.office_id.0)
     .bind(case.0)
@@ -152,6 +166,7 @@ pub(crate) async fn attach_on(
     .bind(extra.captured_at.map(clock::text))
     .bind(extra.location.map(|l| l.0))
     .bind(extra.location.map(|l| l.1))
+    .bind(&thumb_sha256)
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({
@@ -178,7 +193,7 @@ macro_rules! select {
     ($condition:literal) => {
         concat!(
             "SELECT a.id, a.purpose, a.content_type, a.size_bytes, a.sha256, a.uploaded_at, ",
-            "COALESCE(u.display_name, '') AS uploaded_by_name, a.entry_id, a.insufficient_note ",
+            "COALESCE(u.display_name, '') AS uploaded_by_name, a.entry_id, a.insufficient_note, a.thumb_sha256 ",
             "FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by WHERE ",
             $condition
         )
@@ -267,4 +282,40 @@ pub async fn mark_insufficient(
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The preview of one upload of a case in scope; audited like the file itself.
+pub async fn open_thumbnail(
+    store: &Store,
+    actor: &Actor,
+    scope: CaseScope,
+    case: CaseId,
+    id: i64,
+) -> Result<(Attachment, Vec<u8>), StoreError> {
+    let mut conn = store.pool().acquire().await?;
+    let found = get_on(&mut conn, scope, case).await?;
+    let attachment: Attachment = sqlx::query_as(select!("a.id = $1 AND a.case_id = $2"))
+        .bind(id)
+        .bind(case.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    drop(conn);
+    let sha = attachment
+        .thumb_sha256
+        .clone()
+        .ok_or(StoreError::NotFound)?;
+    let bytes = store
+        .blobs()?
+        .get(&sha)
+        .map_err(|e| StoreError::Other(e.into()))?;
+    let summary = json!({"case_id": case.0, "purpose": attachment.purpose, "preview": true});
+    store
+        .audit_alone_in(
+            actor,
+            found.office_id,
+            Event::new("file.view", "attachment", id, summary),
+        )
+        .await?;
+    Ok((attachment, bytes))
 }

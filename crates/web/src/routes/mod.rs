@@ -100,6 +100,10 @@ pub fn all() -> Router<AppState> {
         .route("/cases/{id}/appointment", post(cases::appointment::perform))
         .route("/cases/{id}/files/{file}", get(cases::files::view))
         .route(
+            "/cases/{id}/files/{file}/thumb",
+            get(cases::files::thumbnail),
+        )
+        .route(
             "/cases/{id}/files/{file}/insufficient",
             post(cases::files::insufficient),
         )

@@ -209,3 +209,28 @@ pub async fn insufficient(
     )
     .await
 }
+
+/// The preview of a photo of evidence, for the entries list; audited like the file.
+pub async fn thumbnail(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let grant = authority.view_files(Purpose::Evidence)?;
+    let (_, bytes) = files::open_thumbnail(
+        &state.store,
+        &authority.case_actor(grant),
+        grant.scope,
+        CaseId(path_id(&id)?),
+        path_id(&file)?,
+    )
+    .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        bytes,
+    )
+        .into_response())
+}

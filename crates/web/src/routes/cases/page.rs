@@ -69,8 +69,9 @@ pub struct EntryRow {
     pub state: String,
     pub people: String,
     pub verify_label: Option<&'static str>,
-    /// Evidence of the day (B7): (view link, the PK's note if insufficient, attachment id).
-    pub evidence: Vec<(String, Option<String>, i64)>,
+    /// Evidence of the day (B7): (view link, the PK's note if insufficient, attachment id,
+    /// preview link).
+    pub evidence: Vec<(String, Option<String>, i64, Option<String>)>,
 }
 
 #[derive(Template)]
@@ -255,6 +256,9 @@ pub async fn case_page(
                             format!("/cases/{}/files/{}", case.id.0, a.id),
                             a.insufficient_note.clone(),
                             a.id,
+                            a.thumb_sha256
+                                .as_ref()
+                                .map(|_| format!("/cases/{}/files/{}/thumb", case.id.0, a.id)),
                         )
                     })
                     .collect(),
