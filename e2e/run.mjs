@@ -422,10 +422,10 @@ async function main() {
       await client.getByLabel('Jam hadir').fill('18:00');
       await client.getByLabel('Jam pulang').fill('19:00');
       await client.getByLabel('Kegiatan', { exact: true }).fill('Menyiram taman (foto e2e)');
-      await client.getByLabel('Foto bukti kehadiran (boleh kosong)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: PNG });
+      await client.getByLabel('Foto atau video pendek bukti kehadiran (boleh kosong)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: PNG });
       await client.getByRole('button', { name: 'Catat', exact: true }).click();
       await client.getByText('Laporan harian tercatat dan menunggu verifikasi.').waitFor();
-      assert(await client.getByRole('link', { name: 'Lihat foto bukti' }).first().isVisible(), 'the report shows its photo');
+      assert(await client.getByRole('link', { name: 'Lihat bukti' }).first().isVisible(), 'the report shows its photo');
       await axe(client, 'client case page with a report');
       const size = (await (await client.request.get(caseUrl)).body()).length;
       assert(size < 100 * 1024, `the client's page weighs ${size} bytes`);

@@ -19,3 +19,30 @@ pub fn tiny_png() -> Vec<u8> {
         15, 0, 3, 134, 1, 128, 90, 52, 125, 107, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
     ]
 }
+
+fn mp4_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+    let mut b = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+    b.extend_from_slice(kind);
+    b.extend_from_slice(body);
+    b
+}
+
+/// A minimal MP4 (ftyp, moov with a `udta` location and a chunk offset, mdat).
+pub fn mp4_with_location() -> Vec<u8> {
+    let ftyp = mp4_box(b"ftyp", b"isom\0\0\0\0isom");
+    let stco = mp4_box(b"stco", &[0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+    let trak = mp4_box(
+        b"trak",
+        &mp4_box(b"mdia", &mp4_box(b"minf", &mp4_box(b"stbl", &stco))),
+    );
+    let mut moov = mp4_box(b"mvhd", &[0; 12]);
+    moov.extend(mp4_box(
+        b"udta",
+        &mp4_box(b"\xA9xyz", b"+06.9147+107.6098/"),
+    ));
+    moov.extend(trak);
+    let mut file = ftyp;
+    file.extend(mp4_box(b"moov", &moov));
+    file.extend(mp4_box(b"mdat", b"VIDEO"));
+    file
+}

@@ -444,7 +444,7 @@ catalog! {
     file_execution_letter: "Surat perintah pelaksanaan putusan (jaksa)", "Prosecutor's execution letter";
     file_photo: "Foto klien", "Client's photograph";
     file_fingerprint: "Sidik jari klien", "Client's fingerprint";
-    file_evidence: "Foto bukti kehadiran (B7)", "Attendance photo (B7)";
+    file_evidence: "Foto atau video bukti kehadiran (B7)", "Attendance photo or video (B7)";
     file_termination_evidence: "Bukti pengakhiran (surat keterangan kematian atau surat sanksi)", "Termination evidence (death certificate or sanction letter)";
     register_intro: "Data wajib menurut G1; ciri fisik menurut G2. Bila orang yang sama sudah tercatat, perbarui datanya, jangan membuat data ganda (G3).", "G1 data are required; G2 physical features. If the same person is already recorded, update them instead of adding a duplicate (G3).";
     full_name: "Nama lengkap", "Full name";
@@ -621,13 +621,13 @@ catalog! {
     complaint_unread: "belum dibaca", "not yet read";
     complaints_open: "Pengaduan Klien yang belum dibaca", "Client complaints not yet read";
     complaint_mark_read: "Tandai sudah dibaca", "Mark read";
-    evidence_view: "Lihat foto bukti", "View the photo";
+    evidence_view: "Lihat bukti", "View the evidence";
     evidence_insufficient: "Bukti tidak cukup", "Insufficient evidence";
     evidence_insufficient_reason: "Alasan bukti tidak cukup", "Why the evidence is insufficient";
     evidence_mark_insufficient: "Tandai tidak cukup", "Mark insufficient";
     evidence_reason_required: "Tuliskan alasan bukti tidak cukup.", "Write why the evidence is insufficient.";
-    report_photo: "Foto bukti kehadiran (boleh kosong)", "Attendance photo (optional)";
-    report_photo_hint: "Foto Klien di tempat kerja yang menunjukkan tanggal dan waktu, misalnya memegang koran hari ini atau menunjuk jam (B7). JPEG atau PNG, paling besar 5 MB; foto diperkecil di ponsel sebelum dikirim.", "A photo of the client at work showing the date and time, e.g. holding today's newspaper or pointing at a clock (B7). JPEG or PNG, at most 5 MB; the photo is shrunk on the phone before it is sent.";
+    report_photo: "Foto atau video pendek bukti kehadiran (boleh kosong)", "Attendance photo or short video (optional)";
+    report_photo_hint: "Klien di tempat kerja, menunjukkan tanggal dan waktu, misalnya memegang koran hari ini atau menunjuk jam (B7). Foto JPEG atau PNG paling besar 5 MB (diperkecil di ponsel sebelum dikirim), atau video MP4 paling besar 20 MB.", "The client at work showing the date and time, e.g. holding today's newspaper or pointing at a clock (B7). A JPEG or PNG photo up to 5 MB (shrunk on the phone before it is sent), or an MP4 video up to 20 MB.";
     report_location_consent: "Saya setuju lokasi saya dicatat bersama foto (wajib bila putusan mewajibkan pemantauan, P10)", "I agree that my location is recorded with the photo (required when the decision orders monitoring, P10)";
     report_sending: "Mengirim…", "Sending…";
     report_offline: "Gagal mengirim: sambungan terputus. Isian Anda tetap di sini; tekan Catat lagi, laporan tidak akan tercatat dua kali.", "Sending failed: the connection dropped. What you typed is still here; press Record again, the report will not be recorded twice.";

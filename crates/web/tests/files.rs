@@ -32,7 +32,7 @@ on_both_engines! {
         let too_large = desk.post_multipart(&path, &[("purpose", "execution_letter")], ("file", &big)).await;
         assert_eq!(too_large.status, 422);
         assert!(too_large.body.contains("Berkas terlalu besar (paling besar 10 MB)."));
-        big.resize(12 * 1024 * 1024, b' ');
+        big.resize(21 * 1024 * 1024, b' ');
         let over_limit = desk.post_multipart(&path, &[("purpose", "execution_letter")], ("file", &big)).await;
         assert_eq!(over_limit.status, 413, "a body over the upload limit is cut off");
         assert_eq!(count(&app, "SELECT COUNT(*) FROM attachments").await, 0, "nothing refused was recorded");

@@ -31,7 +31,7 @@ on_both_engines! {
         let path = format!("/cases/{}", case.0);
         let mut client = app.signed_in("klien.bdg").await;
         let page = client.get(&path).await;
-        assert!(page.body.contains("Foto bukti kehadiran"), "the client's page has the report form");
+        assert!(page.body.contains("Foto atau video pendek bukti kehadiran"), "the client's page has the report form");
         let once = page.hidden("_once").unwrap();
         let day = yesterday();
         let fields = [("date", day.as_str()), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Menyapu halaman panti"), ("_once", &once), ("captured_at", "1764300000000"), ("location_consent", "1"), ("latitude", "-6.92"), ("longitude", "107.61")];
@@ -61,6 +61,15 @@ on_both_engines! {
         assert_eq!(pk.post_form(&format!("{path}/files/{}/insufficient", evidence.0), &[("note", "Tanggal tidak terlihat")]).await.status, 303);
         assert!(client.get(&path).await.body.contains("Tanggal tidak terlihat"), "the client sees why");
         assert_eq!(app.signed_in("klien.mks").await.get(&path).await.status, 404, "a client sees only themself");
+        // A short video is kept without its location box and plays from the same frames.
+        let once = client.get(&path).await.hidden("_once").unwrap();
+        let video_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), -3).unwrap().to_string();
+        let with_video = [("date", video_day.as_str()), ("time_in", "08:00"), ("time_out", "09:00"), ("activity", "Menyapu jalan"), ("_once", &once)];
+        assert_eq!(client.post_multipart(&format!("{path}/attendance"), &with_video, ("photo", &karya_testkit::images::mp4_with_location())).await.status, 303);
+        let (video_sha, video_type): (String, String) = sqlx::query_as("SELECT sha256, content_type FROM attachments WHERE content_type = 'video/mp4'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(video_type, "video/mp4");
+        let stored_video = std::fs::read(app.db.dir.join("files").join(&video_sha[..2]).join(&video_sha[2..4]).join(&video_sha)).unwrap();
+        assert!(!stored_video.windows(5).any(|w| w == b"+06.9"), "the video's location box is removed");
         // A decodable photo gets a preview on the entries list (thumbnails), viewed like the file.
         let once = client.get(&path).await.hidden("_once").unwrap();
         let png_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), -2).unwrap().to_string();

@@ -8,6 +8,8 @@ pub enum ContentType {
     Pdf,
     Jpeg,
     Png,
+    /// A short video of attendance (B7).
+    Mp4,
 }
 
 impl ContentType {
@@ -16,13 +18,19 @@ impl ContentType {
             ContentType::Pdf => "application/pdf",
             ContentType::Jpeg => "image/jpeg",
             ContentType::Png => "image/png",
+            ContentType::Mp4 => "video/mp4",
         }
     }
 
     pub fn from_mime(mime: &str) -> Option<ContentType> {
-        [ContentType::Pdf, ContentType::Jpeg, ContentType::Png]
-            .into_iter()
-            .find(|t| t.mime() == mime)
+        [
+            ContentType::Pdf,
+            ContentType::Jpeg,
+            ContentType::Png,
+            ContentType::Mp4,
+        ]
+        .into_iter()
+        .find(|t| t.mime() == mime)
     }
 
     pub fn extension(self) -> &'static str {
@@ -30,6 +38,7 @@ impl ContentType {
             ContentType::Pdf => "pdf",
             ContentType::Jpeg => "jpg",
             ContentType::Png => "png",
+            ContentType::Mp4 => "mp4",
         }
     }
 
@@ -41,6 +50,8 @@ impl ContentType {
             Some(ContentType::Jpeg)
         } else if bytes.starts_with(PNG_SIGNATURE) {
             Some(ContentType::Png)
+        } else if bytes.get(4..8) == Some(b"ftyp") {
+            Some(ContentType::Mp4)
         } else {
             None
         }
@@ -57,6 +68,7 @@ pub fn strip_metadata(kind: ContentType, bytes: &[u8]) -> Option<Vec<u8>> {
         ContentType::Pdf => Some(bytes.to_vec()),
         ContentType::Jpeg => strip_jpeg(bytes),
         ContentType::Png => strip_png(bytes),
+        ContentType::Mp4 => super::video::strip_mp4(bytes),
     }
 }
 

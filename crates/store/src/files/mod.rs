@@ -7,6 +7,7 @@ mod content;
 mod purpose;
 mod records;
 mod thumbnail;
+mod video;
 
 pub use blobs::Blobs;
 pub use content::{ContentType, strip_metadata};

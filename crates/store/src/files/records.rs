@@ -112,9 +112,14 @@ pub fn check(purpose: Purpose, bytes: &[u8]) -> Result<ContentType, UploadError>
             max_bytes: purpose.max_bytes(),
         });
     }
-    ContentType::sniff(bytes)
+    let kind = ContentType::sniff(bytes)
         .filter(|kind| purpose.accepts().contains(kind))
-        .ok_or(UploadError::TypeNotAllowed)
+        .ok_or(UploadError::TypeNotAllowed)?;
+    let max_bytes = purpose.max_bytes_for(kind);
+    if bytes.len() > max_bytes {
+        return Err(UploadError::TooLarge { max_bytes });
+    }
+    Ok(kind)
 }
 
 /// Stores and records one file of `case` inside the caller's transaction.
