@@ -312,7 +312,8 @@ catalog! {
     register_terminated: "Pengakhiran", "Terminated";
     kind_annex_iii: "Lampiran III: Daftar Hadir", "Annex III: attendance list";
     kind_annex_iv: "Lampiran IV: Laporan Penilaian Sikap", "Annex IV: attitude assessment";
-    issue_annex_iii: "Terbitkan Daftar Hadir (Lampiran III)", "Issue the attendance list (Annex III)";
+    issue_annex_iii: "Terbitkan Daftar Hadir seluruh masa (Lampiran III)", "Issue the attendance list for the whole period (Annex III)";
+    issue_annex_iii_month: "Terbitkan Daftar Hadir bulan ini (Lampiran III)", "Issue this month's attendance list (Annex III)";
     issue_annex_iv: "Terbitkan Penilaian Sikap terakhir (Lampiran IV)", "Issue the latest attitude assessment (Annex IV)";
     kind_annex_ii: "Lampiran II: Laporan Pelaksanaan Pidana Kerja Sosial", "Annex II: implementation report";
     kind_termination: "Surat pengakhiran pelaksanaan pidana kerja sosial", "Termination letter";

@@ -167,7 +167,7 @@ on_both_engines! {
         let page = pk.get(&path).await.body;
         assert!(page.contains("2026-11-20 8/10, 2026-11-27 10/10"), "the trend is shown with a text alternative");
         assert_eq!(app.signed_in("klien.bdg").await.post_form(&format!("{path}/visits"), &[("kind", "home")]).await.status, 403);
-        for (kind, expected) in [("annex_iv", "Klien hadir dan pulang"), ("annex_iii", "DAFTAR HADIR")] {
+        for (kind, expected) in [("annex_iv", "Klien hadir dan pulang"), ("annex_iii", "DAFTAR HADIR"), ("annex_iii_month", "DAFTAR HADIR")] {
             assert_eq!(pk.post_form(&format!("{path}/forms"), &[("kind", kind)]).await.status, 303);
             let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = $1").bind(kind).fetch_one(app.db.store.pool()).await.unwrap();
             let text = karya_testkit::pdf_text(&pk.get_bytes(&format!("{path}/letters/{doc}")).await);

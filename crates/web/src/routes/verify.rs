@@ -32,7 +32,7 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "litmas" => t.kind_litmas,
         "annex_v" => t.kind_annex_v,
         "annex_ii" => t.kind_annex_ii,
-        "annex_iii" => t.kind_annex_iii,
+        "annex_iii" | "annex_iii_month" => t.kind_annex_iii,
         "annex_iv" => t.kind_annex_iv,
         "termination" => t.kind_termination,
         _ => t.verify_title,

@@ -27,7 +27,13 @@ use crate::error::WebError;
 use crate::routes::path_id;
 
 /// The form kinds, as stored and as the verify page names them.
-pub const KINDS: [&str; 4] = ["annex_i", "litmas", "annex_iii", "annex_iv"];
+pub const KINDS: [&str; 5] = [
+    "annex_i",
+    "litmas",
+    "annex_iii",
+    "annex_iii_month",
+    "annex_iv",
+];
 
 #[derive(Deserialize)]
 pub struct IssueForm {
@@ -110,9 +116,10 @@ async fn annex_i(
     }))
 }
 
-/// Annex III for the whole period so far: every report not rejected, oldest first, with the
-/// PJ who verified it; the total is what the ledger credits.
-async fn annex_iii(state: &AppState, case: &Case) -> Result<Document, WebError> {
+/// Annex III for the whole period so far, or for the current month: every report not
+/// rejected, oldest first, with the PJ who verified it; the total is what the ledger credits
+/// for those days.
+async fn annex_iii(state: &AppState, case: &Case, this_month: bool) -> Result<Document, WebError> {
     let (ledger, views) = karya_store::attendance::ledger(&state.store, case).await?;
     let scope = karya_store::cases::CaseScope::Office(case.office_id);
     let work_place = placements::for_case(&state.store, scope, case.id)
@@ -121,9 +128,21 @@ async fn annex_iii(state: &AppState, case: &Case) -> Result<Document, WebError> 
         .map(|p| p.partner_name.clone())
         .unwrap_or_default();
     let tz = case.zone.time_zone();
+    let today = today_in(case);
+    let in_period = |start: jiff::Timestamp| {
+        let day = tz.to_datetime(start).date();
+        !this_month || (day.year() == today.year() && day.month() == today.month())
+    };
+    let credited_in_period: i64 = views
+        .iter()
+        .filter(|v| matches!(v.entry.state, karya_domain::EntryState::Credited { .. }))
+        .filter(|v| in_period(v.entry.start))
+        .map(|v| v.minutes)
+        .sum();
     let rows = views
         .iter()
         .filter(|v| !matches!(v.entry.state, karya_domain::EntryState::Rejected { .. }))
+        .filter(|v| in_period(v.entry.start))
         .map(|v| {
             let start = tz.to_datetime(v.entry.start);
             AttendanceRow {
@@ -139,12 +158,23 @@ async fn annex_iii(state: &AppState, case: &Case) -> Result<Document, WebError> 
         date: today_in(case),
         client_name: case.client_name.clone(),
         work_place,
-        period: AttendancePeriod::Whole {
-            from: case.window.start(),
-            to: today_in(case).min(case.window.end_inclusive()),
+        period: if this_month {
+            AttendancePeriod::Month {
+                year: today.year(),
+                month: today.month(),
+            }
+        } else {
+            AttendancePeriod::Whole {
+                from: case.window.start(),
+                to: today.min(case.window.end_inclusive()),
+            }
         },
         rows,
-        total: ledger.totals().credited,
+        total: if this_month {
+            karya_domain::Minutes::new(credited_in_period)
+        } else {
+            ledger.totals().credited
+        },
     }))
 }
 
@@ -324,7 +354,8 @@ pub async fn issue(
     let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
     let document = match kind {
         "annex_i" => annex_i(&state, &case, &office).await?,
-        "annex_iii" => annex_iii(&state, &case).await?,
+        "annex_iii" => annex_iii(&state, &case, false).await?,
+        "annex_iii_month" => annex_iii(&state, &case, true).await?,
         "annex_iv" => annex_iv(&state, &case, &office).await?,
         _ => litmas(&state, &case, &office).await?,
     };
