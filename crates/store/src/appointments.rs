@@ -28,17 +28,7 @@ pub enum AppointError {
     Case(#[from] CaseError),
 }
 
-impl From<StoreError> for AppointError {
-    fn from(error: StoreError) -> AppointError {
-        AppointError::Case(CaseError::Store(error))
-    }
-}
-
-impl From<sqlx::Error> for AppointError {
-    fn from(error: sqlx::Error) -> AppointError {
-        StoreError::from(error).into()
-    }
-}
+crate::cases::into_case_error!(AppointError);
 
 /// One appointment, in progress or signed.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -47,17 +47,7 @@ pub enum LitmasError {
     Case(#[from] CaseError),
 }
 
-impl From<StoreError> for LitmasError {
-    fn from(error: StoreError) -> LitmasError {
-        LitmasError::Case(CaseError::Store(error))
-    }
-}
-
-impl From<sqlx::Error> for LitmasError {
-    fn from(error: sqlx::Error) -> LitmasError {
-        StoreError::from(error).into()
-    }
-}
+crate::cases::into_case_error!(LitmasError);
 
 #[derive(sqlx::FromRow)]
 struct Row {

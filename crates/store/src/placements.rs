@@ -98,17 +98,7 @@ pub enum PlacementError {
     Case(#[from] crate::cases::CaseError),
 }
 
-impl From<crate::error::StoreError> for PlacementError {
-    fn from(error: crate::error::StoreError) -> PlacementError {
-        PlacementError::Case(crate::cases::CaseError::Store(error))
-    }
-}
-
-impl From<sqlx::Error> for PlacementError {
-    fn from(error: sqlx::Error) -> PlacementError {
-        crate::error::StoreError::from(error).into()
-    }
-}
+crate::cases::into_case_error!(PlacementError);
 
 /// The ranking for a case on `today`: every partner × work form of the office with its
 /// verdict, best first, and the offers it was computed from.

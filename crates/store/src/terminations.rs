@@ -27,17 +27,7 @@ pub enum TerminationError {
     Case(#[from] CaseError),
 }
 
-impl From<StoreError> for TerminationError {
-    fn from(error: StoreError) -> TerminationError {
-        TerminationError::Case(CaseError::Store(error))
-    }
-}
-
-impl From<sqlx::Error> for TerminationError {
-    fn from(error: sqlx::Error) -> TerminationError {
-        StoreError::from(error).into()
-    }
-}
+crate::cases::into_case_error!(TerminationError);
 
 /// A case's termination as recorded.
 #[derive(Debug, Clone, sqlx::FromRow)]

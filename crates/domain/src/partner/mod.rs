@@ -6,4 +6,4 @@ mod agreement;
 mod stage;
 
 pub use agreement::{AgreementState, DEFAULT_EXPIRY_WARNING_DAYS, agreement_state};
-pub use stage::{Kind, Stage, check_advance, check_agreement};
+pub use stage::{Kind, Stage, check_advance, check_agreement, check_agreement_dates};

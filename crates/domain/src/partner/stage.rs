@@ -146,6 +146,22 @@ pub fn check_advance(from: Stage, to: Stage) -> Result<(), Violation> {
     ))
 }
 
+/// An agreement runs forward: it ends on or after the day it starts.
+pub fn check_agreement_dates(
+    starts_on: jiff::civil::Date,
+    ends_on: jiff::civil::Date,
+) -> Result<(), Violation> {
+    if ends_on < starts_on {
+        return Err(Violation::new(
+            Rule::L9,
+            "ends_on",
+            "Tanggal berakhir PKS harus sesudah tanggal mulai.",
+            "The agreement must end after it starts.",
+        ));
+    }
+    Ok(())
+}
+
 /// An agreement is signed with a partner whose identification was reported to the head
 /// (§2.1.2 d) and that declared itself non-commercial (L3); it may be renewed while active.
 pub fn check_agreement(stage: Stage, non_commercial: bool) -> Result<(), Violation> {
@@ -202,6 +218,15 @@ mod tests {
             check_agreement(Stage::Visited, true).is_err(),
             "not before the report"
         );
+    }
+
+    #[test]
+    fn an_agreement_ends_after_it_starts_L9() {
+        use jiff::civil::date;
+        assert!(check_agreement_dates(date(2026, 1, 1), date(2026, 12, 31)).is_ok());
+        assert!(check_agreement_dates(date(2026, 1, 1), date(2026, 1, 1)).is_ok());
+        let refused = check_agreement_dates(date(2026, 2, 1), date(2026, 1, 1)).unwrap_err();
+        assert_eq!((refused.rule, refused.field), (Rule::L9, "ends_on"));
     }
 
     #[test]

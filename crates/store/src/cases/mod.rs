@@ -6,7 +6,7 @@ mod transition;
 
 pub use create::{NewCase, create};
 pub use transition::{CaseError, GuardFacts, TransitionRefs, set_guard_facts, transition};
-pub(crate) use transition::{is_office_pk, transition_on};
+pub(crate) use transition::{into_case_error, is_office_pk, transition_on};
 
 use jiff::civil::Date;
 use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};

@@ -31,6 +31,25 @@ impl From<sqlx::Error> for CaseError {
     }
 }
 
+/// The conversions every error of a procedure on a case repeats: a store or database failure
+/// is the case's store error.
+macro_rules! into_case_error {
+    ($error:ident) => {
+        impl From<$crate::error::StoreError> for $error {
+            fn from(error: $crate::error::StoreError) -> $error {
+                $error::Case($crate::cases::CaseError::Store(error))
+            }
+        }
+
+        impl From<sqlx::Error> for $error {
+            fn from(error: sqlx::Error) -> $error {
+                $crate::error::StoreError::from(error).into()
+            }
+        }
+    };
+}
+pub(crate) use into_case_error;
+
 /// References a termination needs (T1b, T1c), given with the transition.
 #[derive(Debug, Clone, Default)]
 pub struct TransitionRefs {

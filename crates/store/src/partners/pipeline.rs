@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 use karya_domain::Violation;
-use karya_domain::partner::{Stage, check_advance, check_agreement};
+use karya_domain::partner::{Stage, check_advance, check_agreement, check_agreement_dates};
 use serde_json::json;
 
 use crate::audit::{Actor, Event};
@@ -115,15 +115,7 @@ pub async fn record_agreement(
     starts_on: Date,
     ends_on: Date,
 ) -> Result<(), PartnerError> {
-    if ends_on < starts_on {
-        return Err(Violation::new(
-            karya_domain::Rule::L9,
-            "ends_on",
-            "Tanggal berakhir PKS harus sesudah tanggal mulai.",
-            "The agreement must end after it starts.",
-        )
-        .into());
-    }
+    check_agreement_dates(starts_on, ends_on)?;
     let mut tx = store.begin_write().await?;
     let (stage, non_commercial) = stage_of(&mut tx, office, id).await?;
     check_agreement(stage, non_commercial)?;
