@@ -309,7 +309,7 @@ fn spawn_housekeeping(state: karya_web::AppState) {
         loop {
             tick.tick().await;
             ticks += 1;
-            let now = karya_store::clock::now_ms();
+            let now = state.store.now_ms();
             if let Err(error) =
                 karya_store::sessions::purge_expired(&state.store, now, state.config.sessions).await
             {

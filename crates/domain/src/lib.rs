@@ -2,6 +2,7 @@
 //! 29 December 2025) as plain types and functions. No I/O, no async, no database: every
 //! rule carries the ID it has in `shared/spec/DOMAIN.md`.
 
+pub mod access;
 pub mod appointment;
 pub mod attitude;
 pub mod calendar;
@@ -27,6 +28,7 @@ pub mod sop;
 pub mod termination;
 pub mod window;
 
+pub use access::{Permission, Reach};
 pub use calendar::OfficeZone;
 pub use ledger::{AttendanceEntry, EntryState, Ledger, Totals};
 pub use lifecycle::{

@@ -3,16 +3,14 @@
 //! appoints (the `assign_officer` transition) or, later in the case, replaces the PK; every
 //! signed appointment stays as history.
 
+use karya_domain::Transition;
 use karya_domain::appointment::{self, Refusal, Stage, Step};
 use karya_domain::sop::SopKind;
-use karya_domain::{Role, Transition};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{
-    CaseError, CaseScope, TransitionRefs, get_on, is_office_pk, lock, transition_on,
-};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::{CaseError, TransitionRefs, get_on, is_office_pk, lock, transition_on};
 use crate::db::Store;
 use crate::error::StoreError;
 use crate::ids::{CaseId, UserId};
@@ -57,11 +55,10 @@ impl Appointment {
 }
 
 /// The case's appointments, newest first; the first one, if unsigned, is in progress.
-pub async fn for_case(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Vec<Appointment>, StoreError> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Appointment>, StoreError> {
+    access.actor_for(karya_domain::Permission::ReadAppointments)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     list_on(&mut conn, case).await
@@ -98,13 +95,14 @@ pub struct StepInput {
 /// its audit event and SOP stamps.
 pub async fn perform(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     step: Step,
-    roles: &[Role],
     input: &StepInput,
 ) -> Result<(), AppointError> {
+    let actor = &access.actor_for(karya_domain::Permission::AppointOfficers)?;
+    let scope = access.scope();
+    let case = access.id();
+    let roles = &access.roles_for(karya_domain::Permission::AppointOfficers);
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     lock(&mut tx, case).await?;
@@ -121,7 +119,7 @@ pub async fn perform(
     )
     .map_err(AppointError::Refused)?;
     let by = actor.user_id.map(|u| u.0);
-    let now = clock::now_text();
+    let now = store.now_text();
     let mut summary = json!({"step": step.as_str(), "case_id": case.0});
     match (step, &open) {
         (Step::Dispose, _) => {
@@ -197,6 +195,7 @@ pub async fn perform(
     }
     crate::sop::stamp(
         &mut tx,
+        store,
         case,
         SopKind::PkAppointment,
         step.sop_steps(),

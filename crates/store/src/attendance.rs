@@ -8,7 +8,8 @@ use karya_domain::{AttendanceEntry, EntryState, Ledger, Violation};
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use crate::audit::{Actor, Event};
+use crate::access::CaseAccess;
+use crate::audit::Event;
 use crate::cases::{Case, CaseScope, get_on, lock};
 use crate::clock;
 use crate::db::Store;
@@ -130,7 +131,7 @@ async fn views_on(conn: &mut AnyConnection, case: CaseId) -> Result<Vec<EntryVie
 }
 
 /// The case's ledger, read on a connection (inside the caller's transaction).
-pub async fn ledger_on(conn: &mut AnyConnection, case: &Case) -> Result<Ledger, StoreError> {
+pub(crate) async fn ledger_on(conn: &mut AnyConnection, case: &Case) -> Result<Ledger, StoreError> {
     let entries = views_on(conn, case.id)
         .await?
         .into_iter()
@@ -145,7 +146,18 @@ pub async fn ledger_on(conn: &mut AnyConnection, case: &Case) -> Result<Ledger, 
 }
 
 /// The case's ledger and its entries as shown.
-pub async fn ledger(store: &Store, case: &Case) -> Result<(Ledger, Vec<EntryView>), StoreError> {
+pub async fn ledger(
+    store: &Store,
+    access: &CaseAccess,
+) -> Result<(Ledger, Vec<EntryView>), StoreError> {
+    ledger_of(store, access.case()).await
+}
+
+/// As [`ledger`], for a case the store already opened (a queue, a confirmation).
+pub(crate) async fn ledger_of(
+    store: &Store,
+    case: &Case,
+) -> Result<(Ledger, Vec<EntryView>), StoreError> {
     let mut conn = store.pool().acquire().await?;
     let views = views_on(&mut conn, case.id).await?;
     let entries = views.iter().map(|v| v.entry.clone()).collect();
@@ -176,14 +188,11 @@ fn require_serving(case: &Case) -> Result<(), Violation> {
 /// Records a reported attendance after the domain's checks (L4, L5, L6, B5).
 pub async fn record(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     entry: &NewEntry,
-    reporter: UserId,
     once: Option<Once<'_>>,
 ) -> Result<EntryId, LedgerError> {
-    record_with_evidence(store, actor, scope, case_id, entry, reporter, once, None).await
+    record_with_evidence(store, access, entry, once, None).await
 }
 
 /// A photo proving the day (B7), with what the phone says of it.
@@ -198,30 +207,27 @@ pub struct Evidence {
 /// Records a daily report and, with it, its evidence, in one transaction: both are stored or
 /// neither. When the decision requires monitoring (P10), the evidence and its location are
 /// required.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the report and everything that decides it"
-)]
 pub async fn record_with_evidence(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     entry: &NewEntry,
-    reporter: UserId,
     once: Option<Once<'_>>,
     evidence: Option<&Evidence>,
 ) -> Result<EntryId, LedgerError> {
+    let actor = &access.actor_for(karya_domain::Permission::ReportAttendance)?;
+    let reporter = access.user().id;
+    let scope = access.scope();
+    let case_id = access.id();
     if let Some(evidence) = evidence {
         crate::files::check(crate::files::Purpose::Evidence, &evidence.bytes)?;
     }
     let mut tx = store.begin_write().await?;
-    form_tokens::guard(&mut tx, once).await?;
+    form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let case = get_on(&mut tx, scope, case_id).await?;
     lock(&mut tx, case_id).await?;
     require_serving(&case)?;
     let ledger = ledger_on(&mut tx, &case).await?;
-    ledger.check_new_entry(entry.start, entry.end, Timestamp::now())?;
+    ledger.check_new_entry(entry.start, entry.end, store.now())?;
     let minutes = entry.end.duration_since(entry.start).as_secs() / 60;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO attendance (case_id, start_at, end_at, minutes, activity, state, reported_by, reported_at)
@@ -234,7 +240,7 @@ pub async fn record_with_evidence(
     .bind(&entry.activity)
     .bind(EntryState::Reported.as_str())
     .bind(reporter.0)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();
@@ -303,19 +309,34 @@ pub enum Step {
     Pk,
 }
 
-/// Verifies an entry at `step` as `user`; the PK's verification credits it.
-pub async fn verify(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
-    entry: EntryId,
-    step: Step,
-    user: UserId,
-) -> Result<(), LedgerError> {
+/// The step of verification a role takes (B5): the work place's supervisor first, then the
+/// case's PK.
+pub fn step_of(role: karya_domain::Role) -> Option<Step> {
+    match role {
+        karya_domain::Role::SiteSupervisor => Some(Step::Supervisor),
+        karya_domain::Role::Pk => Some(Step::Pk),
+        _ => None,
+    }
+}
+
+/// The step and the verifying user for a verification on `access`.
+fn acting_step(access: &CaseAccess) -> Result<(Step, UserId), StoreError> {
+    let role = access
+        .role_for(karya_domain::Permission::VerifyAttendance)
+        .ok_or(StoreError::Forbidden)?;
+    let step = step_of(role).ok_or(StoreError::Forbidden)?;
+    Ok((step, access.user().id))
+}
+
+/// Verifies an entry at the caller's step; the PK's verification credits it.
+pub async fn verify(store: &Store, access: &CaseAccess, entry: EntryId) -> Result<(), LedgerError> {
+    let actor = &access.actor_for(karya_domain::Permission::VerifyAttendance)?;
+    let (step, user) = acting_step(access)?;
+    let scope = access.scope();
+    let case_id = access.id();
     let mut tx = store.begin_write().await?;
     let (case, mut ledger) = open_entry(&mut tx, scope, case_id, entry).await?;
-    let now = clock::now_text();
+    let now = store.now_text();
     let action = match step {
         Step::Supervisor => {
             ledger.verify_by_supervisor(entry.0, user.0)?;
@@ -356,13 +377,14 @@ pub async fn verify(
 /// Rejects an entry with a reason, which stays on the record (B5).
 pub async fn reject(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     entry: EntryId,
-    user: UserId,
     reason: &str,
 ) -> Result<(), LedgerError> {
+    let actor = &access.actor_for(karya_domain::Permission::VerifyAttendance)?;
+    let (_, user) = acting_step(access)?;
+    let scope = access.scope();
+    let case_id = access.id();
     let mut tx = store.begin_write().await?;
     let (case, mut ledger) = open_entry(&mut tx, scope, case_id, entry).await?;
     ledger.reject(entry.0, user.0, reason)?;
@@ -370,7 +392,7 @@ pub async fn reject(
         .bind("rejected")
         .bind(user.0)
         .bind(reason)
-        .bind(clock::now_text())
+        .bind(store.now_text())
         .bind(entry.0)
         .execute(&mut *tx)
         .await?;
@@ -388,19 +410,23 @@ pub async fn reject(
     Ok(())
 }
 
-/// Reports waiting for `step` in the cases of `scope`: a verification queue.
+/// Reports waiting for the grant's step of verification (the PJ's, then the PK's) in the
+/// cases it reaches: a verification queue.
 pub async fn awaiting(
     store: &Store,
-    scope: CaseScope,
-    step: Step,
+    grant: &crate::access::Grant,
 ) -> Result<Vec<(Case, EntryView)>, StoreError> {
+    let step = step_of(grant.role()).ok_or(StoreError::Forbidden)?;
+    if grant.permission() != karya_domain::Permission::VerifyAttendance {
+        return Err(StoreError::Forbidden);
+    }
     let wanted = match step {
         Step::Supervisor => "reported",
         Step::Pk => "supervisor_verified",
     };
     let mut queue = Vec::new();
-    for case in crate::cases::list(store, scope).await? {
-        let (_, views) = ledger(store, &case).await?;
+    for case in store.cases_in(grant).await? {
+        let (_, views) = ledger_of(store, &case).await?;
         for view in views
             .into_iter()
             .filter(|v| v.entry.state.as_str() == wanted)
@@ -409,4 +435,17 @@ pub async fn awaiting(
         }
     }
     Ok(queue)
+}
+
+/// The cases `grant` reaches, each with its ledger: the case list.
+pub async fn case_ledgers(
+    store: &Store,
+    grant: &crate::access::Grant,
+) -> Result<Vec<(Case, Ledger)>, StoreError> {
+    let mut out = Vec::new();
+    for case in store.cases_in(grant).await? {
+        let (ledger, _) = ledger_of(store, &case).await?;
+        out.push((case, ledger));
+    }
+    Ok(out)
 }

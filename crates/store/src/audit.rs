@@ -12,7 +12,6 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use crate::clock;
 use crate::db::Store;
 use crate::error::Result;
 use crate::ids::{OfficeId, UserId};
@@ -106,7 +105,7 @@ fn checkpoint_message(seq: i64, hash: &str) -> Vec<u8> {
 impl Store {
     /// Appends `event` inside the caller's transaction and returns its sequence number.
     pub async fn audit(&self, tx: &mut AnyConnection, actor: &Actor, event: Event) -> Result<i64> {
-        append(tx, self.audit_key.as_ref(), actor, event).await
+        append(tx, self.audit_key.as_ref(), &self.now_text(), actor, event).await
     }
 
     /// Records an event in the caller's transaction on behalf of `office`: the office of the
@@ -156,7 +155,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         if seq > 0 {
-            write_checkpoint(&mut tx, key, seq, &hash).await?;
+            write_checkpoint(&mut tx, key, &self.now_text(), seq, &hash).await?;
         }
         tx.commit().await?;
         Ok(Some(seq))
@@ -166,6 +165,7 @@ impl Store {
 async fn append(
     tx: &mut AnyConnection,
     key: Option<&AuditKey>,
+    now: &str,
     actor: &Actor,
     event: Event,
 ) -> Result<i64> {
@@ -174,7 +174,7 @@ async fn append(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let occurred_at = clock::now_text();
+    let occurred_at = now.to_owned();
     let summary = event.summary.to_string();
     let canonical = Canonical {
         seq,
@@ -217,7 +217,7 @@ async fn append(
     if let Some(key) = key
         && seq % CHECKPOINT_EVERY == 0
     {
-        write_checkpoint(tx, key, seq, &hash).await?;
+        write_checkpoint(tx, key, now, seq, &hash).await?;
     }
     Ok(seq)
 }
@@ -225,6 +225,7 @@ async fn append(
 async fn write_checkpoint(
     tx: &mut AnyConnection,
     key: &AuditKey,
+    now: &str,
     seq: i64,
     hash: &str,
 ) -> Result<()> {
@@ -237,7 +238,7 @@ async fn write_checkpoint(
     .bind(hash)
     .bind(key.public_hex())
     .bind(key.sign_hex(&checkpoint_message(seq, hash)))
-    .bind(clock::now_text())
+    .bind(now)
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -4,12 +4,12 @@
 
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseScope, get_on};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
+use crate::cases::get_on;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use crate::ids::{CaseId, OfficeId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Complaint {
@@ -21,13 +21,10 @@ pub struct Complaint {
     pub read_at: Option<String>,
 }
 
-pub async fn file(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
-    body: &str,
-) -> Result<i64> {
+pub async fn file(store: &Store, access: &CaseAccess, body: &str) -> Result<i64> {
+    let actor = &access.actor_for(karya_domain::Permission::FileComplaints)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     let (id,): (i64,) = sqlx::query_as(
@@ -37,7 +34,7 @@ pub async fn file(
     .bind(found.office_id.0)
     .bind(body)
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     store
@@ -58,7 +55,8 @@ pub async fn file(
 }
 
 /// The office's complaints not yet read, oldest first.
-pub async fn unread(store: &Store, office: OfficeId) -> Result<Vec<Complaint>> {
+pub async fn unread(store: &Store, office: &OfficeAccess) -> Result<Vec<Complaint>> {
+    let office = office.office();
     Ok(sqlx::query_as(
         "SELECT k.id, k.case_id, p.full_name AS client_name, k.body, k.filed_at, k.read_at
          FROM complaints k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id
@@ -70,7 +68,9 @@ pub async fn unread(store: &Store, office: OfficeId) -> Result<Vec<Complaint>> {
 }
 
 /// The case's complaints, newest first (the client sees their own, the office all).
-pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<Vec<Complaint>> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Complaint>> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(
@@ -84,13 +84,14 @@ pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<V
 }
 
 /// The head of office marks a complaint of their office read.
-pub async fn mark_read(store: &Store, actor: &Actor, office: OfficeId, id: i64) -> Result<()> {
+pub async fn mark_read(store: &Store, office: &OfficeAccess, id: i64) -> Result<()> {
+    let (actor, office) = (office.actor(), office.office());
     let mut tx = store.begin_write().await?;
     let updated = sqlx::query(
         "UPDATE complaints SET read_by = $1, read_at = $2 WHERE id = $3 AND office_id = $4 AND read_at IS NULL",
     )
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(id)
     .bind(office.0)
     .execute(&mut *tx)

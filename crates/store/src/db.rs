@@ -7,6 +7,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+use crate::clock::Clock;
 use crate::error::Result;
 use crate::files::Blobs;
 use crate::keys::AuditKey;
@@ -43,6 +44,7 @@ pub struct Store {
     engine: Engine,
     pub(crate) audit_key: Option<AuditKey>,
     blobs: Option<Blobs>,
+    clock: Clock,
 }
 
 impl Store {
@@ -83,6 +85,7 @@ impl Store {
             engine,
             audit_key: None,
             blobs: None,
+            clock: Clock::system(),
         })
     }
 
@@ -90,6 +93,29 @@ impl Store {
     pub fn with_audit_key(mut self, key: AuditKey) -> Store {
         self.audit_key = Some(key);
         self
+    }
+
+    /// Takes the time from `clock` (a fixed one in tests).
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Now, from the injected clock.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.clock.now()
+    }
+
+    pub fn now_text(&self) -> String {
+        self.clock.now_text()
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     /// Where uploaded files are kept (`files/` in the data directory).

@@ -6,9 +6,9 @@ use karya_domain::sop::SopKind;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::access::CaseAccess;
 use crate::audit::{Actor, Event};
 use crate::cases::{CaseScope, get_on};
-use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::ids::{CaseId, OfficeId, UserId};
@@ -50,19 +50,43 @@ pub struct Issued {
 }
 
 /// Takes the next number of the office's sequence for the year, renders the document with
-/// it, and stores it, all in one transaction (a failed render uses no number).
+/// it, and stores it, all in one transaction (a failed render uses no number). The case of
+/// `doc` is the one `access` opened.
 pub async fn issue<F>(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
+    access: &CaseAccess,
+    permission: karya_domain::Permission,
     doc: &ToIssue<'_>,
     render: F,
 ) -> Result<Issued>
 where
     F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
 {
+    let actor = access.actor_for(permission)?;
+    if doc.case != Some(access.id()) || doc.office != access.office_id() {
+        return Err(StoreError::Forbidden);
+    }
     let mut tx = store.begin_write().await?;
-    let issued = issue_on(&mut tx, store, actor, scope, doc, render).await?;
+    let issued = issue_on(&mut tx, store, &actor, Some(access.scope()), doc, render).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// Issues an office-level document (of no case, such as the Annex V partner list).
+pub async fn issue_for_office<F>(
+    store: &Store,
+    office: &crate::access::OfficeAccess,
+    doc: &ToIssue<'_>,
+    render: F,
+) -> Result<Issued>
+where
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
+{
+    if doc.case.is_some() || doc.office != office.office() {
+        return Err(StoreError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let issued = issue_on(&mut tx, store, office.actor(), None, doc, render).await?;
     tx.commit().await?;
     Ok(issued)
 }
@@ -73,15 +97,19 @@ pub(crate) async fn issue_on<F>(
     tx: &mut sqlx::AnyConnection,
     store: &Store,
     actor: &Actor,
-    scope: CaseScope,
+    scope: Option<CaseScope>,
     doc: &ToIssue<'_>,
     render: F,
 ) -> Result<Issued>
 where
     F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
 {
-    if let Some(case) = doc.case {
-        get_on(&mut *tx, scope, case).await?;
+    match (doc.case, scope) {
+        (Some(case), Some(scope)) => {
+            get_on(&mut *tx, scope, case).await?;
+        }
+        (None, None) => {}
+        _ => return Err(StoreError::Forbidden),
     }
     let year = doc.issued_on.year();
     let (seq,): (i64,) = sqlx::query_as(
@@ -123,7 +151,7 @@ where
     .bind(&sha256)
     .bind(content)
     .bind(doc.by.0)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     if let Some(case) = doc.case {
@@ -133,7 +161,7 @@ where
             _ => None,
         };
         if let Some((sop, step)) = step {
-            crate::sop::stamp(&mut *tx, case, sop, &[step], actor).await?;
+            crate::sop::stamp(&mut *tx, store, case, sop, &[step], actor).await?;
         }
     }
     let mut actor = actor.clone();
@@ -197,7 +225,9 @@ pub struct IssuedSummary {
 }
 
 /// A case's issued documents, newest first.
-pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<Vec<IssuedSummary>> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<IssuedSummary>> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(
@@ -210,26 +240,22 @@ pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<V
 
 /// The PDF of an issued document of a case in scope; reading it is audited (it names the
 /// client).
-pub async fn content(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
-    id: i64,
-) -> Result<(String, Vec<u8>)> {
+pub async fn content(store: &Store, access: &CaseAccess, id: i64) -> Result<(String, Vec<u8>)> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
-    let found = get_on(&mut conn, scope, case).await?;
-    let row: Option<(String, Vec<u8>)> = sqlx::query_as(
-        "SELECT number, content FROM issued_documents WHERE id = $1 AND case_id = $2",
+    get_on(&mut conn, scope, case).await?;
+    let row: Option<(String, String, Vec<u8>)> = sqlx::query_as(
+        "SELECT kind, number, content FROM issued_documents WHERE id = $1 AND case_id = $2",
     )
     .bind(id)
     .bind(case.0)
     .fetch_optional(&mut *conn)
     .await?;
     drop(conn);
-    let (number, content) = row.ok_or(StoreError::NotFound)?;
-    let mut actor = actor.clone();
-    actor.office_id = Some(found.office_id);
+    let (kind, number, content) = row.ok_or(StoreError::NotFound)?;
+    // Each kind of document has its own read permission (the Litmas is not the case file).
+    let actor = access.actor_for(karya_domain::access::to_read_document(&kind))?;
     store
         .audit_alone(
             &actor,
@@ -243,10 +269,10 @@ pub async fn content(
 /// of `office`; reading it is audited.
 pub async fn office_content(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &crate::access::OfficeAccess,
     id: i64,
 ) -> Result<(String, Vec<u8>)> {
+    let (actor, office) = (office.actor(), office.office());
     let row: Option<(String, Vec<u8>)> = sqlx::query_as(
         "SELECT number, content FROM issued_documents WHERE id = $1 AND office_id = $2 AND case_id IS NULL",
     )

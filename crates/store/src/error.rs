@@ -5,6 +5,9 @@
 pub enum StoreError {
     #[error("not found")]
     NotFound,
+    /// The caller's roles do not allow this act on an object they may see.
+    #[error("forbidden")]
+    Forbidden,
     /// Optimistic locking: the record changed since the caller read it.
     #[error("the record was changed by someone else")]
     Conflict,

@@ -4,11 +4,12 @@ use jiff::civil::Date;
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseScope, get_on};
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::get_on;
 use crate::db::Store;
 use crate::error::{Result, unique_as};
-use crate::ids::{CaseId, UserId};
+use crate::ids::UserId;
 
 fn basis_name(basis: MilestoneBasis) -> &'static str {
     match basis {
@@ -28,7 +29,8 @@ fn quarter_from(number: i64) -> Option<Quarter> {
 }
 
 /// The milestones already evaluated.
-pub async fn done(store: &Store, case: CaseId) -> Result<Vec<MilestoneKey>> {
+pub async fn done(store: &Store, access: &CaseAccess) -> Result<Vec<MilestoneKey>> {
+    let case = access.id();
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT basis, quarter FROM evaluations WHERE case_id = $1")
             .bind(case.0)
@@ -59,13 +61,10 @@ pub struct Evaluation<'a> {
 }
 
 /// Records an evaluation; each milestone is evaluated once.
-pub async fn record(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
-    evaluation: &Evaluation<'_>,
-) -> Result<()> {
+pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<'_>) -> Result<()> {
+    let actor = &access.actor_for(karya_domain::Permission::EvaluateCases)?;
+    let scope = access.scope();
+    let case_id = access.id();
     let Evaluation {
         key,
         day,

@@ -96,9 +96,9 @@ pub struct Once<'a> {
 }
 
 /// Consumes `once` (when given) at the start of a write; a repeat stops the write.
-pub async fn guard(tx: &mut AnyConnection, once: Option<Once<'_>>) -> Result<()> {
+pub async fn guard(tx: &mut AnyConnection, once: Option<Once<'_>>, now_ms: i64) -> Result<()> {
     let Some(once) = once else { return Ok(()) };
-    match consume(tx, once.user, once.token, crate::clock::now_ms()).await? {
+    match consume(tx, once.user, once.token, now_ms).await? {
         Submission::Fresh => Ok(()),
         Submission::Repeated { result_path } => Err(StoreError::Repeated(result_path)),
         Submission::Unknown => Err(StoreError::Repeated(None)),

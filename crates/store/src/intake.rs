@@ -7,15 +7,15 @@ use karya_domain::intake::{
     self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, Summons, SummonsOutcome,
 };
 use karya_domain::sop::SopKind;
-use karya_domain::{CaseStatus, Role, Rule, Transition};
+use karya_domain::{CaseStatus, Rule, Transition};
 use serde_json::json;
 
+use crate::access::CaseAccess;
 use crate::audit::{Actor, Event};
-use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
-use crate::clock;
+use crate::cases::{CaseError, TransitionRefs, get_on, lock, transition_on};
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use crate::ids::{CaseId, UserId};
+use crate::ids::CaseId;
 
 fn scoped_actor(actor: &Actor, case: &crate::cases::Case) -> Actor {
     let mut actor = actor.clone();
@@ -27,13 +27,14 @@ fn scoped_actor(actor: &Actor, case: &crate::cases::Case) -> Actor {
 /// (D2); a failed check → documents incomplete (D3). Returns the verdict.
 pub async fn record_checks(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     checks: &[DocumentCheck],
-    user: UserId,
-    roles: &[Role],
 ) -> Result<DocumentsVerdict, CaseError> {
+    let user = access.user().id;
+    let actor = &access.actor_for(karya_domain::Permission::CheckDocuments)?;
+    let scope = access.scope();
+    let case_id = access.id();
+    let roles = &access.roles_for(karya_domain::Permission::CheckDocuments);
     let verdict = intake::documents_verdict(checks)?;
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
@@ -44,7 +45,7 @@ pub async fn record_checks(
     .bind(case_id.0)
     .fetch_one(&mut *tx)
     .await?;
-    let now = clock::now_text();
+    let now = store.now_text();
     for check in checks {
         sqlx::query(
             "INSERT INTO document_checks (case_id, round, kind, outcome, note, checked_by, checked_at)
@@ -83,8 +84,24 @@ pub async fn record_checks(
         DocumentsVerdict::Valid => (&[2, 3], &[1]),
         DocumentsVerdict::Incomplete(_) => (&[2, 4], &[]),
     };
-    crate::sop::stamp(&mut tx, case_id, SopKind::DocumentValidity, validity, actor).await?;
-    crate::sop::stamp(&mut tx, case_id, SopKind::Register, register_steps, actor).await?;
+    crate::sop::stamp(
+        &mut tx,
+        store,
+        case_id,
+        SopKind::DocumentValidity,
+        validity,
+        actor,
+    )
+    .await?;
+    crate::sop::stamp(
+        &mut tx,
+        store,
+        case_id,
+        SopKind::Register,
+        register_steps,
+        actor,
+    )
+    .await?;
     let failed: Vec<&str> = match &verdict {
         DocumentsVerdict::Valid => Vec::new(),
         DocumentsVerdict::Incomplete(failed) => failed.iter().map(|c| c.kind.as_str()).collect(),
@@ -102,7 +119,8 @@ pub async fn record_checks(
 }
 
 /// The latest round of checks, in D1 order.
-pub async fn latest_checks(store: &Store, case_id: CaseId) -> Result<Vec<DocumentCheck>> {
+pub async fn latest_checks(store: &Store, access: &CaseAccess) -> Result<Vec<DocumentCheck>> {
+    let case_id = access.id();
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT kind, outcome, note FROM document_checks WHERE case_id = $1
            AND round = (SELECT MAX(round) FROM document_checks WHERE case_id = $1)",
@@ -132,7 +150,8 @@ pub struct SummonsRecord {
     pub delivery: String,
 }
 
-pub async fn summonses(store: &Store, case_id: CaseId) -> Result<Vec<SummonsRecord>> {
+pub async fn summonses(store: &Store, access: &CaseAccess) -> Result<Vec<SummonsRecord>> {
+    let case_id = access.id();
     let mut conn = store.pool().acquire().await?;
     summonses_on(&mut conn, case_id).await
 }
@@ -175,13 +194,14 @@ pub struct NewSummons {
 /// `awaiting_client`. Returns its number.
 pub async fn issue_summons(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     summons: &NewSummons,
-    by: (UserId, &[Role]),
 ) -> Result<u8, CaseError> {
-    let (user, roles) = by;
+    let actor = &access.actor_for(karya_domain::Permission::SummonClients)?;
+    let scope = access.scope();
+    let case_id = access.id();
+    let user = access.user().id;
+    let roles = &access.roles_for(karya_domain::Permission::SummonClients);
     let NewSummons {
         issued_on,
         deadline,
@@ -221,7 +241,7 @@ pub async fn issue_summons(
     .bind(user.0)
     .execute(&mut *tx)
     .await?;
-    crate::sop::stamp(&mut tx, case_id, SopKind::Register, &[3], actor).await?;
+    crate::sop::stamp(&mut tx, store, case_id, SopKind::Register, &[3], actor).await?;
     let summary = json!({"number": number, "issued_on": issued_on.to_string(), "deadline": deadline.to_string()});
     store
         .audit(
@@ -239,14 +259,15 @@ pub async fn issue_summons(
 /// (I4). Returns whether a violation was recorded.
 pub async fn record_summons_outcome(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     outcome: SummonsOutcome,
     today: Date,
-    by: (UserId, &[Role]),
 ) -> Result<bool, CaseError> {
-    let (user, roles) = by;
+    let actor = &access.actor_for(karya_domain::Permission::RecordSummonsOutcomes)?;
+    let scope = access.scope();
+    let case_id = access.id();
+    let user = access.user().id;
+    let roles = &access.roles_for(karya_domain::Permission::RecordSummonsOutcomes);
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
     lock(&mut tx, case_id).await?;
@@ -263,7 +284,7 @@ pub async fn record_summons_outcome(
         "UPDATE summonses SET outcome = $1, outcome_at = $2 WHERE case_id = $3 AND number = $4",
     )
     .bind(outcome.as_str())
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(case_id.0)
     .bind(i64::from(pending.number))
     .execute(&mut *tx)
@@ -293,7 +314,7 @@ pub async fn record_summons_outcome(
             .bind(Rule::I4.code())
             .bind(intake::ABSENCE_VIOLATION_NOTE)
             .bind(user.0)
-            .bind(clock::now_text())
+            .bind(store.now_text())
             .execute(&mut *tx)
             .await?;
         store
@@ -303,7 +324,7 @@ pub async fn record_summons_outcome(
                 Event::new("violation.record", "case", case_id, json!({"rule": "I4"})),
             )
             .await?;
-        crate::sop::stamp(&mut tx, case_id, SopKind::Register, &[5], &actor).await?;
+        crate::sop::stamp(&mut tx, store, case_id, SopKind::Register, &[5], &actor).await?;
     }
     let summary = json!({"number": pending.number, "outcome": outcome.as_str()});
     store
@@ -318,7 +339,11 @@ pub async fn record_summons_outcome(
 }
 
 /// Violations recorded on a case: (rule, note, when).
-pub async fn violations(store: &Store, case_id: CaseId) -> Result<Vec<(String, String, String)>> {
+pub async fn violations(
+    store: &Store,
+    access: &CaseAccess,
+) -> Result<Vec<(String, String, String)>> {
+    let case_id = access.id();
     Ok(sqlx::query_as(
         "SELECT rule, note, recorded_at FROM violations WHERE case_id = $1 ORDER BY id",
     )

@@ -1,9 +1,11 @@
 //! Persistence for SQLite and PostgreSQL through one SQL code path (`sqlx::Any`).
 //!
-//! Policy: every function that reads or writes case or staff data takes a scope value
-//! ([`scope`]) so that an unscoped query cannot be written by accident, and every function
+//! Policy: every function that reads or writes case data takes a [`CaseAccess`], and every
+//! function on offices, staff or partners a [`Scope`] or an [`OfficeAccess`], all made only
+//! by [`access`] from a passed permission check, so that an unscoped query cannot be written, and every function
 //! that writes appends its audit event ([`audit`]) in the same transaction as the change.
 
+pub mod access;
 pub mod appointments;
 pub mod areas;
 pub mod attendance;
@@ -27,7 +29,6 @@ pub mod partners;
 pub mod placement_profile;
 pub mod placements;
 pub mod register;
-pub mod scope;
 pub mod secret;
 pub mod sessions;
 pub mod sop;
@@ -38,7 +39,7 @@ pub mod users;
 pub mod visits;
 pub mod work_sessions;
 
+pub use access::{CaseAccess, Grant, OfficeAccess, Principal, Scope};
 pub use audit::Actor;
 pub use db::{Engine, Store};
-pub use error::StoreError;
-pub use scope::Scope;
+pub use error::{Result as StoreResult, StoreError};

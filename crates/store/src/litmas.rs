@@ -2,16 +2,15 @@
 //! writes the sections and submits them complete; the head of office approves, which moves
 //! the case to `assessed` in the same transaction. Editing after approval starts a new draft.
 
+use karya_domain::Transition;
 use karya_domain::litmas::Sections;
-use karya_domain::{Role, Transition};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::{CaseError, TransitionRefs, get_on, lock, transition_on};
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use crate::ids::CaseId;
 
 /// A Litmas as stored.
 #[derive(Debug, Clone)]
@@ -59,7 +58,10 @@ struct Row {
     litmas_submitted: i64,
 }
 
-pub async fn get(store: &Store, scope: CaseScope, case: CaseId) -> Result<Option<Litmas>> {
+pub async fn get(store: &Store, access: &CaseAccess) -> Result<Option<Litmas>> {
+    access.actor_for(karya_domain::Permission::ReadLitmas)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     let row: Option<Row> = sqlx::query_as(
@@ -90,12 +92,13 @@ pub async fn get(store: &Store, scope: CaseScope, case: CaseId) -> Result<Option
 /// withdraws an earlier approval: the head approves what is there now.
 pub async fn save(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     sections: &Sections,
     submit: bool,
 ) -> Result<(), LitmasError> {
+    let actor = &access.actor_for(karya_domain::Permission::AssessCases)?;
+    let scope = access.scope();
+    let case = access.id();
     if submit {
         let missing = sections.missing();
         if !missing.is_empty() {
@@ -116,7 +119,7 @@ pub async fn save(
     .bind(case.0)
     .bind(text)
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .execute(&mut *tx)
     .await?;
     sqlx::query(
@@ -145,13 +148,11 @@ pub async fn save(
 }
 
 /// The head approves the submitted Litmas and case plan; the case becomes `assessed`.
-pub async fn approve(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
-    roles: &[Role],
-) -> Result<(), LitmasError> {
+pub async fn approve(store: &Store, access: &CaseAccess) -> Result<(), LitmasError> {
+    let actor = &access.actor_for(karya_domain::Permission::ApproveAssessments)?;
+    let scope = access.scope();
+    let case = access.id();
+    let roles = &access.roles_for(karya_domain::Permission::ApproveAssessments);
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     let written: Option<(i64,)> =
@@ -164,7 +165,7 @@ pub async fn approve(
     }
     sqlx::query("UPDATE litmas SET approved_by = $1, approved_at = $2 WHERE case_id = $3")
         .bind(actor.user_id.map(|u| u.0))
-        .bind(clock::now_text())
+        .bind(store.now_text())
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
@@ -200,11 +201,12 @@ pub async fn approve(
 /// Records an earlier intervention (§2.2.5).
 pub async fn add_intervention(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     entry: &Intervention,
 ) -> Result<i64> {
+    let actor = &access.actor_for(karya_domain::Permission::AssessCases)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     let (id,): (i64,) = sqlx::query_as(
@@ -217,7 +219,7 @@ pub async fn add_intervention(
     .bind(&entry.result)
     .bind(&entry.source)
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     store
@@ -237,11 +239,10 @@ pub async fn add_intervention(
     Ok(id)
 }
 
-pub async fn interventions(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Vec<Intervention>> {
+pub async fn interventions(store: &Store, access: &CaseAccess) -> Result<Vec<Intervention>> {
+    access.actor_for(karya_domain::Permission::ReadLitmas)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(

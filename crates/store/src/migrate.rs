@@ -3,7 +3,6 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::clock;
 use crate::db::{Engine, Store};
 
 struct Migration {
@@ -121,7 +120,7 @@ pub async fn run(store: &Store) -> anyhow::Result<usize> {
         .bind(migration.version)
         .bind(migration.name)
         .bind(checksum)
-        .bind(clock::now_text())
+        .bind(store.now_text())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -6,13 +6,13 @@ use karya_domain::OfficeZone;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::access::Scope;
+use crate::access::scope::Inner;
 use crate::audit::{Actor, Event};
-use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
 use crate::form_tokens::{self, Once};
 use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId};
-use crate::scope::Scope;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Region {
@@ -75,7 +75,7 @@ pub async fn create_region(
     )
     .bind(code)
     .bind(name)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
@@ -112,25 +112,27 @@ macro_rules! office_select {
 
 /// Offices visible in `scope`: all (national), the region's, or the caller's own.
 pub async fn list_offices(store: &Store, scope: Scope) -> Result<Vec<Office>> {
-    let rows = match scope {
-        Scope::National => {
+    let rows = match scope.0 {
+        Inner::National => {
             sqlx::query_as(office_select!(" ORDER BY o.code"))
                 .fetch_all(store.pool())
                 .await?
         }
-        Scope::Region(region) => {
+        Inner::Region(region) => {
             sqlx::query_as(office_select!(" WHERE o.region_id = $1 ORDER BY o.code"))
                 .bind(region.0)
                 .fetch_all(store.pool())
                 .await?
         }
-        Scope::Office(office) => {
+        Inner::Office(office) => {
             sqlx::query_as(office_select!(" WHERE o.id = $1"))
                 .bind(office.0)
                 .fetch_all(store.pool())
                 .await?
         }
-        Scope::Partner(_) | Scope::Person(_) | Scope::ProsecutorOffice(_) => Vec::new(),
+        Inner::Partner(_) | Inner::Person(_) | Inner::ProsecutorOffice(_) | Inner::Nothing => {
+            Vec::new()
+        }
     };
     Ok(rows)
 }
@@ -141,6 +143,24 @@ pub async fn get_office(store: &Store, scope: Scope, id: OfficeId) -> Result<Off
         .await?
         .into_iter()
         .find(|office| office.id == id.0)
+        .ok_or(StoreError::NotFound)
+}
+
+/// The office of a case the caller opened: its letterhead and time zone.
+pub async fn office_of_case(store: &Store, access: &crate::access::CaseAccess) -> Result<Office> {
+    office_by_id(store, access.office_id()).await
+}
+
+/// The office of a staff member or a partner the caller's office scope reached.
+pub async fn office_of(store: &Store, office: &crate::access::OfficeAccess) -> Result<Office> {
+    office_by_id(store, office.office()).await
+}
+
+async fn office_by_id(store: &Store, id: OfficeId) -> Result<Office> {
+    sqlx::query_as(office_select!(" WHERE o.id = $1"))
+        .bind(id.0)
+        .fetch_optional(store.pool())
+        .await?
         .ok_or(StoreError::NotFound)
 }
 
@@ -160,7 +180,7 @@ pub async fn create_office(
     once: Option<Once<'_>>,
 ) -> Result<OfficeId> {
     let mut tx = store.begin_write().await?;
-    form_tokens::guard(&mut tx, once).await?;
+    form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -172,7 +192,7 @@ pub async fn create_office(
     .bind(&fields.phone)
     .bind(&fields.email)
     .bind(fields.time_zone.iana_name())
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
@@ -249,7 +269,7 @@ pub async fn create_prosecutor_office(
     .bind(region.0)
     .bind(code)
     .bind(name)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
@@ -285,7 +305,7 @@ pub async fn create_partner(
     )
     .bind(office.0)
     .bind(name)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     let mut scoped_actor = actor.clone();
@@ -302,7 +322,7 @@ pub async fn create_person(store: &Store, actor: &Actor, full_name: &str) -> Res
     let (id,): (i64,) =
         sqlx::query_as("INSERT INTO persons (full_name, created_at) VALUES ($1, $2) RETURNING id")
             .bind(full_name)
-            .bind(clock::now_text())
+            .bind(store.now_text())
             .fetch_one(&mut *tx)
             .await?;
     store
@@ -329,6 +349,10 @@ macro_rules! name_lookup {
 name_lookup!(
     /// The region's name, for showing a regional manager their scope.
     region_name, RegionId, "SELECT name FROM regions WHERE id = $1"
+);
+name_lookup!(
+    /// The office's name, for showing staff their scope.
+    office_name, OfficeId, "SELECT name FROM offices WHERE id = $1"
 );
 name_lookup!(
     /// The partner's name, for showing a supervisor their scope.

@@ -10,12 +10,11 @@ use karya_domain::placement::{
 use karya_domain::schedule::parse_time;
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseScope, get_on};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::get_on;
 use crate::db::Store;
 use crate::error::Result;
-use crate::ids::CaseId;
 use crate::partners::codec_support::{join_codes, split_codes};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -93,11 +92,10 @@ struct Row {
 }
 
 /// The case's profile, if one was recorded.
-pub async fn get(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Option<PlacementProfile>> {
+pub async fn get(store: &Store, access: &CaseAccess) -> Result<Option<PlacementProfile>> {
+    access.actor_for(karya_domain::Permission::ReadLitmas)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     let row: Option<Row> = sqlx::query_as(
@@ -130,13 +128,10 @@ pub async fn get(
 }
 
 /// Records the profile (replacing the previous one), audited without its content.
-pub async fn save(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
-    p: &PlacementProfile,
-) -> Result<()> {
+pub async fn save(store: &Store, access: &CaseAccess, p: &PlacementProfile) -> Result<()> {
+    let actor = &access.actor_for(karya_domain::Permission::AssessCases)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     sqlx::query("DELETE FROM placement_profiles WHERE case_id = $1")
@@ -174,7 +169,7 @@ pub async fn save(
     .bind(hhmm(p.livelihood.map(|l| l.0)))
     .bind(hhmm(p.livelihood.map(|l| l.1)))
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .execute(&mut *tx)
     .await?;
     store

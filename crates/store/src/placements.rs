@@ -5,11 +5,11 @@
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
 use crate::db::Store;
 use crate::error::Result;
-use crate::ids::{CaseId, PartnerId, UserId};
+use crate::ids::{PartnerId, UserId};
 
 /// What a placement made outside the ranking (the demo's, an imported one) carries.
 #[derive(Debug, Clone, Default)]
@@ -19,15 +19,18 @@ pub struct Plan {
     pub schedule: Vec<karya_domain::schedule::Slot>,
 }
 
+/// Records a placement as it stands (the demo loader's placements of past years; a PK
+/// places through [`confirm`]).
 pub async fn create(
     store: &Store,
-    actor: &Actor,
-    case: CaseId,
+    access: &CaseAccess,
     partner: PartnerId,
     supervisor: Option<UserId>,
     started_on: Date,
     plan: &Plan,
 ) -> Result<i64> {
+    let actor = &access.actor_for(karya_domain::Permission::AssessCases)?;
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let schedule: Vec<String> = plan.schedule.iter().map(|s| s.code()).collect();
     let (id,): (i64,) = sqlx::query_as(
@@ -38,7 +41,7 @@ pub async fn create(
     .bind(partner.0)
     .bind(supervisor.map(|id| id.0))
     .bind(started_on.to_string())
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(&plan.work_form)
     .bind(&plan.description)
     .bind(schedule.join(";"))
@@ -58,7 +61,8 @@ pub async fn create(
 }
 
 /// The partner's name where the case is placed now, if it is.
-pub async fn current_partner_name(store: &Store, case: CaseId) -> Result<Option<String>> {
+pub async fn current_partner_name(store: &Store, access: &CaseAccess) -> Result<Option<String>> {
+    let case = access.id();
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT p.name FROM placements pl JOIN partners p ON p.id = pl.partner_id
          WHERE pl.case_id = $1 AND pl.ended_on IS NULL ORDER BY pl.id DESC LIMIT 1",
@@ -104,8 +108,7 @@ crate::cases::into_case_error!(PlacementError);
 /// verdict, best first, and the offers it was computed from.
 pub async fn ranking(
     store: &Store,
-    scope: crate::cases::CaseScope,
-    case: &crate::cases::Case,
+    access: &CaseAccess,
     today: Date,
     warn_days: i64,
 ) -> std::result::Result<
@@ -115,10 +118,13 @@ pub async fn ranking(
     ),
     PlacementError,
 > {
-    let profile = crate::placement_profile::get(store, scope, case.id)
+    // The ranking shows the client's profile: whoever reads the Litmas (the PK, the head).
+    access.actor_for(karya_domain::Permission::ReadLitmas)?;
+    let case = access.case();
+    let profile = crate::placement_profile::get(store, access)
         .await?
         .ok_or(PlacementError::NoProfile)?;
-    let offers = crate::partners::offers(store, case.office_id, today, warn_days).await?;
+    let offers = crate::partners::offers_in(store, case.office_id, today, warn_days).await?;
     let list: Vec<_> = offers.iter().map(|o| o.offer.clone()).collect();
     Ok((
         karya_domain::placement::rank(&profile.client_profile(), &list),
@@ -137,17 +143,18 @@ pub async fn ranking(
 )]
 pub async fn confirm(
     store: &Store,
-    actor: &Actor,
-    scope: crate::cases::CaseScope,
-    case: &crate::cases::Case,
-    roles: &[karya_domain::Role],
+    access: &CaseAccess,
     c: &Confirmation,
     today: Date,
     warn_days: i64,
 ) -> std::result::Result<i64, PlacementError> {
+    let actor = &access.actor_for(karya_domain::Permission::AssessCases)?;
+    let roles = &access.roles_for(karya_domain::Permission::AssessCases);
+    let scope = access.scope();
+    let case = access.case();
     use karya_domain::placement::check_override;
     use karya_domain::{CaseStatus, Rule, Transition, Violation};
-    let (candidates, offers) = ranking(store, scope, case, today, warn_days).await?;
+    let (candidates, offers) = ranking(store, access, today, warn_days).await?;
     let mut problems = Vec::new();
     let chosen = candidates
         .iter()
@@ -166,10 +173,10 @@ pub async fn confirm(
             }
         }
     }
-    let (ledger, _) = crate::attendance::ledger(store, case).await?;
+    let (ledger, _) = crate::attendance::ledger_of(store, case).await?;
     let offer = offers.iter().find(|o| o.partner.id == c.partner);
     if let Some(offer) = offer {
-        let profile = crate::placement_profile::get(store, scope, case.id)
+        let profile = crate::placement_profile::get(store, access)
             .await?
             .ok_or(PlacementError::NoProfile)?;
         let constraints = karya_domain::schedule::Constraints {
@@ -236,7 +243,7 @@ pub async fn confirm(
     .bind(c.partner.0)
     .bind(c.supervisor.0)
     .bind(c.starts_on.to_string())
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(c.work_form.code())
     .bind(&c.description)
     .bind(ppe.join(","))
@@ -293,11 +300,9 @@ impl PlacementView {
 }
 
 /// The case's placements, newest first (the first with no end is the current one).
-pub async fn for_case(
-    store: &Store,
-    scope: crate::cases::CaseScope,
-    case: CaseId,
-) -> Result<Vec<PlacementView>> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<PlacementView>> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     crate::cases::get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(

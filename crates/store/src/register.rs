@@ -3,15 +3,17 @@
 //! the office's book with a number that runs per office and year.
 
 use jiff::civil::Date;
+use karya_domain::Transition;
 use karya_domain::register::{RegisterData, normalized_name};
-use karya_domain::{Role, Transition};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
+use crate::access::CaseAccess;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
+use crate::cases::{CaseError, TransitionRefs, get_on, lock, transition_on};
 use crate::db::Store;
-use crate::error::Result;
-use crate::ids::{CaseId, OfficeId, PersonId, UserId};
+use crate::error::{Result, StoreError};
+use crate::ids::PersonId;
 
 /// A person already in the system who may be the same as the one being registered (G3).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -27,11 +29,14 @@ pub struct Candidate {
 /// `except` (the case's own person record).
 pub async fn candidates(
     store: &Store,
+    access: &CaseAccess,
     nik: Option<&str>,
     name: &str,
     birth_date: Option<Date>,
-    except: PersonId,
 ) -> Result<Vec<Candidate>> {
+    // Searching everyone's identity is the registry's, for the case it registers (G3).
+    access.actor_for(karya_domain::Permission::RegisterPeople)?;
+    let except = access.case().person_id;
     Ok(sqlx::query_as(
         "SELECT p.id, p.full_name, p.birth_date, p.nik, (SELECT COUNT(*) FROM cases c WHERE c.person_id = p.id) AS cases
          FROM persons p
@@ -56,15 +61,25 @@ pub async fn candidates(
 )]
 pub async fn register(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case_id: CaseId,
+    access: &CaseAccess,
     data: &RegisterData,
     nik: Option<&str>,
     merge_into: Option<PersonId>,
-    by: (UserId, &[Role], Date),
+    today: Date,
 ) -> Result<(i32, i64), CaseError> {
-    let (user, roles, today) = by;
+    let actor = &access.actor_for(karya_domain::Permission::RegisterPeople)?;
+    let scope = access.scope();
+    let case_id = access.id();
+    let user = access.user().id;
+    let roles = &access.roles_for(karya_domain::Permission::RegisterPeople);
+    // A case is linked only to a person the register found as possibly the same (G3),
+    // never to any person by id.
+    if let Some(person) = merge_into {
+        let found = candidates(store, access, nik, &data.full_name, data.birth_date).await?;
+        if !found.iter().any(|c| c.id == person.0) {
+            return Err(CaseError::Store(StoreError::NotFound));
+        }
+    }
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
     lock(&mut tx, case_id).await?;
@@ -151,6 +166,7 @@ pub async fn register(
     let steps: &[u8] = if has_features { &[2, 4] } else { &[2] };
     crate::sop::stamp(
         &mut tx,
+        store,
         case_id,
         karya_domain::sop::SopKind::Register,
         steps,
@@ -196,10 +212,11 @@ pub struct BookEntry {
 /// name, the NIK, the decision number or the register number.
 pub async fn book(
     store: &Store,
-    office: OfficeId,
+    office: &OfficeAccess,
     year: i64,
     query: &str,
 ) -> Result<Vec<BookEntry>> {
+    let office = office.office();
     let pattern = format!("%{}%", query.trim().to_lowercase());
     Ok(sqlx::query_as(
         "SELECT r.year, r.number, r.case_id, p.full_name, p.nik, p.birth_place, p.birth_date, p.address,
@@ -219,7 +236,9 @@ pub async fn book(
 }
 
 /// The person's address as recorded (at intake or in the register); empty if unknown.
-pub async fn person_address(store: &Store, person: PersonId) -> Result<String> {
+/// The client's address as registered, for the letters sent to them.
+pub async fn person_address(store: &Store, access: &CaseAccess) -> Result<String> {
+    let person = access.case().person_id;
     let row: Option<(String,)> = sqlx::query_as("SELECT address FROM persons WHERE id = $1")
         .bind(person.0)
         .fetch_optional(store.pool())
@@ -237,7 +256,31 @@ pub struct Identity {
     pub address: String,
 }
 
-pub async fn identity(store: &Store, person: PersonId) -> Result<Identity> {
+/// The client's identity (NIK, birth, address) for the documents that print it: the
+/// register, the forms, the Litmas and the termination papers. Every read is audited.
+pub async fn identity(store: &Store, access: &CaseAccess) -> Result<Identity> {
+    use karya_domain::Permission as P;
+    let actor = [
+        P::RegisterPeople,
+        P::IssueForms,
+        P::ReadLitmas,
+        P::TerminateCases,
+    ]
+    .into_iter()
+    .find_map(|permission| access.actor_for(permission).ok())
+    .ok_or(StoreError::Forbidden)?;
+    let person = access.case().person_id;
+    store
+        .audit_alone(
+            &actor,
+            Event::new(
+                "person.identity_read",
+                "person",
+                person,
+                json!({"case_id": access.id().0}),
+            ),
+        )
+        .await?;
     Ok(
         sqlx::query_as("SELECT nik, birth_place, birth_date, address FROM persons WHERE id = $1")
             .bind(person.0)

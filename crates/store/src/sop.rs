@@ -5,15 +5,16 @@ use jiff::Timestamp;
 use karya_domain::sop::{SopKind, Stamp};
 use sqlx::AnyConnection;
 
-use crate::clock;
+use crate::access::OfficeAccess;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use crate::ids::{CaseId, OfficeId};
+use crate::ids::CaseId;
 
 /// Stamps `steps` of `sop` as done now by the acting user (an operator's command has no
 /// user and stamps nothing), unless they were stamped before.
-pub async fn stamp(
+pub(crate) async fn stamp(
     tx: &mut AnyConnection,
+    store: &Store,
     case: CaseId,
     sop: SopKind,
     steps: &[u8],
@@ -30,7 +31,7 @@ pub async fn stamp(
         .bind(case.0)
         .bind(sop.as_str())
         .bind(i64::from(*step))
-        .bind(clock::now_text())
+        .bind(store.now_text())
         .bind(by.0)
         .execute(&mut *tx)
         .await?;
@@ -39,7 +40,11 @@ pub async fn stamp(
 }
 
 /// When the case was opened and every stamp it has, by SOP.
-pub async fn stamps(store: &Store, case: CaseId) -> Result<(Timestamp, Vec<(SopKind, Stamp)>)> {
+pub async fn stamps(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+) -> Result<(Timestamp, Vec<(SopKind, Stamp)>)> {
+    let case = access.id();
     let (opened,): (String,) = sqlx::query_as("SELECT created_at FROM cases WHERE id = $1")
         .bind(case.0)
         .fetch_one(store.pool())
@@ -69,7 +74,8 @@ pub async fn stamps(store: &Store, case: CaseId) -> Result<(Timestamp, Vec<(SopK
 
 /// The office's open cases that have SOP stamps, for the start page's list of steps over
 /// their standard: (case id, client name).
-pub async fn stamped_cases(store: &Store, office: OfficeId) -> Result<Vec<(i64, String)>> {
+pub async fn stamped_cases(store: &Store, office: &OfficeAccess) -> Result<Vec<(i64, String)>> {
+    let office = office.office();
     Ok(sqlx::query_as(
         "SELECT DISTINCT c.id, p.full_name FROM sop_steps s JOIN cases c ON c.id = s.case_id
          JOIN persons p ON p.id = c.person_id WHERE c.office_id = $1 AND c.status <> 'terminated' ORDER BY c.id DESC LIMIT 200",

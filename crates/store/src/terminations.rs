@@ -8,9 +8,9 @@ use karya_domain::termination::{self, Refusal, Stage, Step};
 use karya_domain::{Role, TerminationReason, Transition, lifecycle};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseError, CaseScope, TransitionRefs, get_on, lock, transition_on};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::{CaseError, TransitionRefs, get_on, lock, transition_on};
 use crate::db::Store;
 use crate::documents::{Issued, ToIssue, issue_on};
 use crate::error::StoreError;
@@ -57,11 +57,10 @@ impl Termination {
     }
 }
 
-pub async fn get(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Option<Termination>, StoreError> {
+pub async fn get(store: &Store, access: &CaseAccess) -> Result<Option<Termination>, StoreError> {
+    access.actor_for(karya_domain::Permission::ReadTerminations)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     get_raw(&mut conn, case).await
@@ -98,17 +97,18 @@ pub struct StepInput {
 )]
 pub async fn perform<F>(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     step: Step,
-    roles: &[Role],
     input: &StepInput,
     document: Option<(ToIssue<'_>, F)>,
 ) -> Result<Option<Issued>, TerminationError>
 where
     F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
 {
+    let actor = &access.actor_for(karya_domain::Permission::TerminateCases)?;
+    let scope = access.scope();
+    let case = access.id();
+    let roles = &access.roles_for(karya_domain::Permission::TerminateCases);
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     lock(&mut tx, case).await?;
@@ -133,7 +133,7 @@ where
         sanction_letter_ref: (reason == TerminationReason::Sanctioned).then(|| evidence.clone()),
         pk: None,
     };
-    let now = clock::now_text();
+    let now = store.now_text();
     let by = actor.user_id.map(|u| u.0);
     match step {
         Step::Start if reason == TerminationReason::Died && input.died_on.is_none() => {
@@ -184,7 +184,7 @@ where
             sqlx::query(
                 "UPDATE register_entries SET terminated_on = $1, termination_reason = $2 WHERE case_id = $3",
             )
-            .bind(karya_domain::calendar::local_date(jiff::Timestamp::now(), &found.zone.time_zone()).to_string())
+            .bind(karya_domain::calendar::local_date(store.now(), &found.zone.time_zone()).to_string())
             .bind(reason.as_str())
             .bind(case.0)
             .execute(&mut *tx)
@@ -223,7 +223,9 @@ where
         query.execute(&mut *tx).await?;
     }
     let issued = match document {
-        Some((doc, render)) => Some(issue_on(&mut tx, store, actor, scope, &doc, render).await?),
+        Some((doc, render)) => {
+            Some(issue_on(&mut tx, store, actor, Some(scope), &doc, render).await?)
+        }
         None => None,
     };
     let summary = json!({

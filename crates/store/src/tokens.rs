@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use crate::audit::{Actor, Event};
-use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::ids::UserId;
@@ -32,7 +31,7 @@ pub async fn create(store: &Store, actor: &Actor, user: UserId, label: &str) -> 
     .bind(user.0)
     .bind(label)
     .bind(secret::digest(&token))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({"user_id": user.0, "label": label});
@@ -64,7 +63,7 @@ pub async fn authenticate(store: &Store, token: &str) -> Result<Option<UserId>> 
         return Ok(None);
     };
     sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-        .bind(clock::now_text())
+        .bind(store.now_text())
         .bind(id)
         .execute(store.pool())
         .await?;
@@ -87,7 +86,7 @@ pub async fn revoke(store: &Store, actor: &Actor, user: UserId, token_id: i64) -
     let done = sqlx::query(
         "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
     )
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(token_id)
     .bind(user.0)
     .execute(&mut *tx)

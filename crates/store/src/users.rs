@@ -4,13 +4,13 @@
 use karya_domain::Role;
 use serde_json::json;
 
+use crate::access::Scope;
+use crate::access::scope::Inner;
 use crate::audit::{Actor, Event};
-use crate::clock;
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
 use crate::form_tokens::{self, Once};
 use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, UserId};
-use crate::scope::Scope;
 
 /// What a user is bound to; which fields are set follows from the roles.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,7 +99,7 @@ pub async fn create_user(
     once: Option<Once<'_>>,
 ) -> Result<UserId> {
     let mut tx = store.begin_write().await?;
-    form_tokens::guard(&mut tx, once).await?;
+    form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let b = user.binding;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, display_name, nip, password_hash, office_id, region_id,
@@ -115,7 +115,7 @@ pub async fn create_user(
     .bind(b.partner.map(|id| id.0))
     .bind(b.person.map(|id| id.0))
     .bind(b.prosecutor_office.map(|id| id.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("username"))?;
@@ -219,13 +219,13 @@ pub async fn user_by_username(store: &Store, username: &str) -> Result<User> {
 
 /// Users managed in `scope`: everyone (national) or the office's own.
 pub async fn list_users(store: &Store, scope: Scope) -> Result<Vec<User>> {
-    let rows: Vec<UserRow> = match scope {
-        Scope::National => {
+    let rows: Vec<UserRow> = match scope.0 {
+        Inner::National => {
             sqlx::query_as(user_select!(" ORDER BY username"))
                 .fetch_all(store.pool())
                 .await?
         }
-        Scope::Office(office) => {
+        Inner::Office(office) => {
             sqlx::query_as(user_select!(" WHERE office_id = $1 ORDER BY username"))
                 .bind(office.0)
                 .fetch_all(store.pool())
@@ -244,9 +244,9 @@ pub async fn list_users(store: &Store, scope: Scope) -> Result<Vec<User>> {
 /// One user if `scope` manages them; otherwise `NotFound`.
 pub async fn get_user_in(store: &Store, scope: Scope, id: UserId) -> Result<User> {
     let user = get_user(store, id).await?;
-    let visible = match scope {
-        Scope::National => true,
-        Scope::Office(office) => user.binding.office == Some(office),
+    let visible = match scope.0 {
+        Inner::National => true,
+        Inner::Office(office) => user.binding.office == Some(office),
         _ => false,
     };
     if visible {
@@ -397,7 +397,11 @@ pub async fn count_users(store: &Store) -> Result<i64> {
 }
 
 /// The client login bound to a person, if one was created.
-pub async fn client_login(store: &Store, person: PersonId) -> Result<Option<String>> {
+pub async fn client_login(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+) -> Result<Option<String>> {
+    let person = access.case().person_id;
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'client'
          WHERE u.person_id = $1 ORDER BY u.id LIMIT 1",
@@ -406,4 +410,21 @@ pub async fn client_login(store: &Store, person: PersonId) -> Result<Option<Stri
     .fetch_optional(store.pool())
     .await?;
     Ok(row.map(|(u,)| u))
+}
+
+/// The active head of `office`, who signs its letters (name and NIP are printed on them).
+pub async fn office_head(store: &Store, office: OfficeId) -> Result<Option<User>> {
+    let row: Option<UserRow> = sqlx::query_as(user_select!(
+        " WHERE office_id = $1 AND disabled = 0 AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role = 'head_of_office') ORDER BY id LIMIT 1"
+    ))
+    .bind(office.0)
+    .fetch_optional(store.pool())
+    .await?;
+    match row {
+        Some(row) => {
+            let roles = roles_of(store.pool(), row.id).await?;
+            Ok(Some(row.into_user(roles)))
+        }
+        None => Ok(None),
+    }
 }

@@ -5,12 +5,11 @@
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::cases::{CaseScope, get_on};
-use crate::clock;
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::get_on;
 use crate::db::Store;
 use crate::error::Result;
-use crate::ids::CaseId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Visit {
@@ -45,13 +44,10 @@ pub struct NewVisit {
     pub answer_notes: Vec<String>,
 }
 
-pub async fn record(
-    store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
-    visit: &NewVisit,
-) -> Result<i64> {
+pub async fn record(store: &Store, access: &CaseAccess, visit: &NewVisit) -> Result<i64> {
+    let actor = &access.actor_for(karya_domain::Permission::RecordVisits)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     let (id,): (i64,) = sqlx::query_as(
@@ -65,7 +61,7 @@ pub async fn record(
     .bind(visit.answers.as_ref().map(karya_domain::attitude::encode))
     .bind(visit.answer_notes.join("\n"))
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({
@@ -86,7 +82,10 @@ pub async fn record(
 }
 
 /// The case's visits, oldest first (the trend reads left to right).
-pub async fn for_case(store: &Store, scope: CaseScope, case: CaseId) -> Result<Vec<Visit>> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Visit>> {
+    access.actor_for(karya_domain::Permission::ReadVisits)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(

@@ -3,18 +3,18 @@
 //! who worked the same session. The PJ saw the work, so such a record is born verified by the
 //! PJ (B5's first step); the case's PK credits it, and nobody verifies their own report.
 
-use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 use karya_domain::EntryState;
 use serde_json::json;
 
+use crate::access::Grant;
 use crate::attendance::{LedgerError, NewEntry, ledger_on};
-use crate::audit::{Actor, Event};
+use crate::audit::Event;
 use crate::cases::{CaseScope, get_on, lock};
 use crate::clock;
 use crate::db::Store;
 use crate::error::Result;
-use crate::ids::{CaseId, PartnerId, UserId};
+use crate::ids::{CaseId, PartnerId};
 
 /// A client expected at the partner today.
 #[derive(Debug, Clone)]
@@ -28,7 +28,8 @@ pub struct Expected {
 }
 
 /// Clients currently placed at `partner` with a session on `day`'s weekday.
-pub async fn expected(store: &Store, partner: PartnerId, day: Date) -> Result<Vec<Expected>> {
+pub async fn expected(store: &Store, grant: &Grant, day: Date) -> Result<Vec<Expected>> {
+    let partner = supervised_partner(grant)?;
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT pl.case_id, p.full_name, pl.schedule FROM placements pl
          JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
@@ -73,14 +74,15 @@ pub async fn expected(store: &Store, partner: PartnerId, day: Date) -> Result<Ve
 /// the case whose ledger refused, with the refusal.
 pub async fn record_session(
     store: &Store,
-    actor: &Actor,
-    partner: PartnerId,
+    grant: &Grant,
     cases: &[CaseId],
     entry: &NewEntry,
-    supervisor: UserId,
 ) -> std::result::Result<usize, (Option<CaseId>, LedgerError)> {
+    let partner = supervised_partner(grant).map_err(|e| (None, e.into()))?;
+    let actor = &grant.actor();
+    let supervisor = grant.user().id;
     let mut tx = store.begin_write().await.map_err(|e| (None, e.into()))?;
-    let now = clock::now_text();
+    let now = store.now_text();
     for case_id in cases {
         let fail = |e: LedgerError| (Some(*case_id), e);
         let case = get_on(&mut tx, CaseScope::Partner(partner), *case_id)
@@ -92,7 +94,7 @@ pub async fn record_session(
             .await
             .map_err(|e| fail(e.into()))?;
         ledger
-            .check_new_entry(entry.start, entry.end, Timestamp::now())
+            .check_new_entry(entry.start, entry.end, store.now())
             .map_err(|v| fail(v.into()))?;
         let minutes = entry.end.duration_since(entry.start).as_secs() / 60;
         let (id,): (i64,) = sqlx::query_as(
@@ -129,7 +131,8 @@ pub async fn record_session(
 }
 
 /// The time zone of the office a partner belongs to: the supervisor's local day.
-pub async fn partner_zone(store: &Store, partner: PartnerId) -> Result<karya_domain::OfficeZone> {
+pub async fn partner_zone(store: &Store, grant: &Grant) -> Result<karya_domain::OfficeZone> {
+    let partner = supervised_partner(grant)?;
     let row: Option<(String,)> = sqlx::query_as(
         "SELECT o.time_zone FROM partners p JOIN offices o ON o.id = p.office_id WHERE p.id = $1",
     )
@@ -139,4 +142,15 @@ pub async fn partner_zone(store: &Store, partner: PartnerId) -> Result<karya_dom
     Ok(row
         .and_then(|(zone,)| karya_domain::OfficeZone::parse(&zone))
         .unwrap_or(karya_domain::OfficeZone::Wib))
+}
+
+/// The partner a supervisor's grant to record sessions is bound to.
+fn supervised_partner(grant: &Grant) -> Result<PartnerId> {
+    if grant.permission() != karya_domain::Permission::RecordWorkSessions {
+        return Err(crate::error::StoreError::Forbidden);
+    }
+    grant
+        .scope()
+        .partner()
+        .ok_or(crate::error::StoreError::Forbidden)
 }

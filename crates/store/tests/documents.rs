@@ -1,7 +1,6 @@
 //! Issued documents on both engines: per-office, per-year numbers; a new version on each
 //! issue; immutability; and a verification that notices a changed file.
 
-use karya_store::cases::CaseScope;
 use karya_store::documents::{self, ToIssue};
 use karya_store::ids::{OfficeId, UserId};
 use karya_store::{Actor, Engine, orgs};
@@ -44,8 +43,11 @@ async fn issue(
             display_name: "U".into(),
             nip: None,
             password_hash: "x".into(),
-            binding: Default::default(),
-            roles: vec![],
+            binding: karya_store::users::Binding {
+                office: Some(office),
+                ..Default::default()
+            },
+            roles: vec![karya_domain::Role::HeadOfOffice],
         };
         karya_store::users::create_user(&db.store, &actor, &users, None)
             .await
@@ -60,13 +62,16 @@ async fn issue(
         issued_on: day.parse().unwrap(),
         by: UserId(user.0),
     };
-    documents::issue(
-        &db.store,
-        &actor,
-        CaseScope::National,
-        &doc,
-        |number, code| Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap()),
-    )
+    // The head of the office issues office documents (Annex V) through a checked grant.
+    let head = karya_store::users::get_user(&db.store, user).await.unwrap();
+    let office_access = karya_store::Principal::new(std::sync::Arc::new(head), "test")
+        .grant(karya_domain::Permission::ReadPartners)
+        .unwrap()
+        .office()
+        .unwrap();
+    documents::issue_for_office(&db.store, &office_access, &doc, |number, code| {
+        Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap())
+    })
     .await
     .unwrap()
 }

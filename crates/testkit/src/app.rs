@@ -56,7 +56,7 @@ impl TestApp {
         let user = users::user_by_username(&self.db.store, username)
             .await
             .expect("a demo user");
-        let now = karya_store::clock::now_ms();
+        let now = self.db.store.now_ms();
         let (id, session) = sessions::create(&self.db.store, user.id, now)
             .await
             .expect("session");

@@ -8,7 +8,7 @@ pub mod pdf;
 pub mod postgres;
 
 pub use app::TestApp;
-pub use db::{TestDb, fresh_store};
+pub use db::{TEST_NOW, TestDb, fresh_store, test_now};
 pub use karya_store::Engine;
 pub use pdf::pdf_text;
 
@@ -34,4 +34,17 @@ macro_rules! on_both_engines {
             }
         }
     )*};
+}
+
+/// Opens `case` as the demo user `username` would through permission `permission`: the same
+/// check a request makes (no bypass), for tests that call the store directly.
+pub async fn open_as(
+    store: &karya_store::Store,
+    username: &str,
+    permission: karya_domain::Permission,
+    case: karya_store::ids::CaseId,
+) -> karya_store::StoreResult<karya_store::CaseAccess> {
+    let user = karya_store::users::user_by_username(store, username).await?;
+    let grant = karya_store::Principal::new(std::sync::Arc::new(user), "test").grant(permission)?;
+    store.open_case(&grant, case).await
 }

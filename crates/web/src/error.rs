@@ -52,7 +52,11 @@ impl From<karya_store::StoreError> for WebError {
     fn from(error: karya_store::StoreError) -> WebError {
         match error {
             karya_store::StoreError::NotFound => WebError::NotFound,
-            karya_store::StoreError::Conflict => WebError::Conflict,
+            karya_store::StoreError::Forbidden => WebError::Forbidden,
+            // Stale, duplicate and repeated writes are conflicts, never server errors.
+            karya_store::StoreError::Conflict
+            | karya_store::StoreError::Duplicate(_)
+            | karya_store::StoreError::Repeated(_) => WebError::Conflict,
             other => WebError::Internal(other.into()),
         }
     }

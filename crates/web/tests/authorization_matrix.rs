@@ -5,7 +5,7 @@
 //! Later routes join this table.
 
 use karya_domain::Role;
-use karya_store::{Scope, orgs, users};
+use karya_store::{orgs, users};
 use karya_testkit::{TestApp, TestDb, on_both_engines};
 use karya_web::demo::cases::serving_case;
 
@@ -802,7 +802,9 @@ on_both_engines! {
         let page = head.get("/admin/staff").await;
         assert!(page.body.contains("pk.bdg"));
         assert!(!page.body.contains("pk.mks"));
-        let in_store = users::list_users(&app.db.store, Scope::Office(orgs::office_by_code(&app.db.store, "bdg").await.unwrap().id())).await.unwrap();
+        let head_user = users::user_by_username(&app.db.store, "kabapas.bdg").await.unwrap();
+        let grant = karya_store::Principal::new(std::sync::Arc::new(head_user), "test").grant(karya_domain::Permission::ManageStaff).unwrap();
+        let in_store = users::list_users(&app.db.store, grant.scope()).await.unwrap();
         assert!(in_store.iter().all(|u| u.binding.office.is_some()));
     }
 }

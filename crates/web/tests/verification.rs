@@ -1,8 +1,6 @@
 //! The public verification page on both engines: a known code shows the number, date and
 //! office and whether the file is intact, and never the client; an unknown code says so.
 
-use karya_store::Actor;
-use karya_store::cases::CaseScope;
 use karya_store::documents::{self, ToIssue};
 use karya_store::{orgs, users};
 use karya_testkit::{TestApp, on_both_engines};
@@ -18,7 +16,8 @@ on_both_engines! {
             office: office.id(), office_code: "bdg", case: Some(case), kind: "summons",
             number_format: "W.11.PAS.{office}-PK.01.05-{seq}/{year}", issued_on: "2026-11-20".parse().unwrap(), by: head.id,
         };
-        let issued = documents::issue(&app.db.store, &Actor::system("test"), CaseScope::National, &doc, |number, _| {
+        let access = karya_testkit::open_as(&app.db.store, "kabapas.bdg", karya_domain::Permission::IssueLetters, case).await.unwrap();
+        let issued = documents::issue(&app.db.store, &access, karya_domain::Permission::IssueLetters, &doc, |number, _| {
             Ok(format!("%PDF-1.7 Surat panggilan {number} untuk Andi Saputra").into_bytes())
         }).await.unwrap();
         let mut visitor = app.anonymous();

@@ -4,15 +4,14 @@ use karya_domain::sop::SopKind;
 use karya_domain::{CaseStatus, ServiceWindow, ValidTerms};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::clock;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
 use crate::db::Store;
 use crate::error::Result;
 use crate::form_tokens::{self, Once};
-use crate::ids::{CaseId, OfficeId, PersonId, ProsecutorOfficeId, UserId};
+use crate::ids::{CaseId, PersonId, ProsecutorOfficeId, UserId};
 
 pub struct NewCase {
-    pub office: OfficeId,
     /// The client's name as the decision gives it; the register (G1–G3) completes the person.
     pub client_name: String,
     /// The client's address as the decision or the execution letter gives it, for the
@@ -32,13 +31,14 @@ pub struct NewCase {
 /// transaction. The audit summary names the decision, not the person.
 pub async fn create(
     store: &Store,
-    actor: &Actor,
+    office: &OfficeAccess,
     case: &NewCase,
     once: Option<Once<'_>>,
 ) -> Result<CaseId> {
+    let (actor, office) = (office.actor(), office.office());
     let mut tx = store.begin_write().await?;
-    form_tokens::guard(&mut tx, once).await?;
-    let now = clock::now_text();
+    form_tokens::guard(&mut tx, once, store.now_ms()).await?;
+    let now = store.now_text();
     let (person, new_person) = match case.existing_person {
         Some(person) => (person.0, false),
         None => {
@@ -61,7 +61,7 @@ pub async fn create(
             channel, handed_over, execution_letter_number, execution_letter_date, execution_letter_issuer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
     )
-    .bind(case.office.0)
+    .bind(office.0)
     .bind(person)
     .bind(case.prosecutor_office.map(|id| id.0))
     .bind(case.pk.map(|id| id.0))
@@ -82,7 +82,7 @@ pub async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();
-    actor.office_id = Some(case.office);
+    actor.office_id = Some(office);
     if new_person {
         let event = Event::new("person.create", "person", person, json!({}));
         store.audit(&mut tx, &actor, event).await?;
@@ -100,7 +100,15 @@ pub async fn create(
             Event::new("case.create", "case", id, summary),
         )
         .await?;
-    crate::sop::stamp(&mut tx, CaseId(id), SopKind::DocumentValidity, &[1], &actor).await?;
+    crate::sop::stamp(
+        &mut tx,
+        store,
+        CaseId(id),
+        SopKind::DocumentValidity,
+        &[1],
+        &actor,
+    )
+    .await?;
     form_tokens::finish(&mut tx, once, &format!("case:{id}")).await?;
     tx.commit().await?;
     Ok(CaseId(id))

@@ -12,30 +12,17 @@ use jiff::civil::Date;
 use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};
 use sqlx::AnyConnection;
 
+pub(crate) use crate::access::CaseScope;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
-use crate::ids::{CaseId, OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, UserId};
-
-/// Which cases a caller may see. The web layer derives it from the caller's roles:
-/// managers by area, office staff by office, a PK the cases assigned to them, a supervisor
-/// the cases placed at their partner, a client their own, a prosecutor their office's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CaseScope {
-    National,
-    Region(RegionId),
-    Office(OfficeId),
-    AssignedTo(UserId),
-    Partner(PartnerId),
-    Person(PersonId),
-    ProsecutorOffice(ProsecutorOfficeId),
-}
+use crate::ids::{CaseId, OfficeId, PersonId, ProsecutorOfficeId, RegionId, UserId};
 
 /// The case query with a scope condition and a tail; a macro so that every variant is
 /// `'static` SQL text.
 macro_rules! case_query {
     ($condition:literal, $tail:literal) => {
         concat!(
-            "SELECT c.id, c.office_id, o.code AS office_code, o.name AS office_name, ",
+            "SELECT c.id, c.office_id, o.region_id, o.code AS office_code, o.name AS office_name, ",
             "o.time_zone, c.person_id, p.full_name AS client_name, c.prosecutor_office_id, ",
             "po.name AS prosecutor_office_name, c.pk_user_id, u.display_name AS pk_name, ",
             "c.status, c.termination_reason, c.court, c.decision_number, c.date_final, ",
@@ -77,7 +64,7 @@ const LIST: [&str; 7] = scoped!(" ORDER BY c.id DESC LIMIT 500");
 const ONE: [&str; 7] = scoped!(" AND c.id = $2");
 
 impl CaseScope {
-    fn slot(self) -> (usize, i64) {
+    pub(crate) fn slot(self) -> (usize, i64) {
         match self {
             CaseScope::National => (0, 0),
             CaseScope::Region(id) => (1, id.0),
@@ -94,6 +81,7 @@ impl CaseScope {
 struct CaseRow {
     id: i64,
     office_id: i64,
+    region_id: i64,
     office_code: String,
     office_name: String,
     time_zone: String,
@@ -143,6 +131,7 @@ pub struct Intake {
 pub struct Case {
     pub id: CaseId,
     pub office_id: OfficeId,
+    pub region_id: RegionId,
     pub office_code: String,
     pub office_name: String,
     pub zone: OfficeZone,
@@ -184,6 +173,7 @@ impl CaseRow {
         Ok(Case {
             id: CaseId(self.id),
             office_id: OfficeId(self.office_id),
+            region_id: RegionId(self.region_id),
             office_code: self.office_code,
             office_name: self.office_name,
             zone: OfficeZone::parse(&self.time_zone).ok_or_else(|| corrupt("time zone"))?,
@@ -241,8 +231,8 @@ impl Case {
     }
 }
 
-/// Cases visible in `scope`, newest first.
-pub async fn list(store: &Store, scope: CaseScope) -> Result<Vec<Case>> {
+/// Cases visible in `scope`, newest first (callers: [`Store::cases_in`]).
+pub(crate) async fn list(store: &Store, scope: CaseScope) -> Result<Vec<Case>> {
     let (slot, value) = scope.slot();
     let rows: Vec<CaseRow> = sqlx::query_as(LIST[slot])
         .bind(value)
@@ -251,13 +241,8 @@ pub async fn list(store: &Store, scope: CaseScope) -> Result<Vec<Case>> {
     rows.into_iter().map(CaseRow::into_case).collect()
 }
 
-/// One case if `scope` may see it, otherwise `NotFound`.
-pub async fn get(store: &Store, scope: CaseScope, id: CaseId) -> Result<Case> {
-    let mut conn = store.pool().acquire().await?;
-    get_on(&mut conn, scope, id).await
-}
-
-/// As [`get`], on a connection (inside a transaction).
+/// One case if `scope` may see it, otherwise `NotFound`; on a connection, so that a write
+/// checks the scope again inside its transaction.
 pub(crate) async fn get_on(conn: &mut AnyConnection, scope: CaseScope, id: CaseId) -> Result<Case> {
     let (slot, value) = scope.slot();
     let row: Option<CaseRow> = sqlx::query_as(ONE[slot])
@@ -278,8 +263,14 @@ pub(crate) async fn lock(conn: &mut AnyConnection, id: CaseId) -> Result<()> {
     Ok(())
 }
 
-/// The active PKs of an office with their open caseload, for appointing one (§2.2.3).
-pub async fn office_pks(store: &Store, office: OfficeId) -> Result<Vec<(UserId, String, i64)>> {
+/// The active PKs of the case's office with their open caseload, for appointing one
+/// (§2.2.3).
+pub async fn office_pks(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+) -> Result<Vec<(UserId, String, i64)>> {
+    access.actor_for(karya_domain::Permission::AppointOfficers)?;
+    let office = access.office_id();
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT u.id, u.display_name,
             (SELECT COUNT(*) FROM cases c WHERE c.pk_user_id = u.id AND c.status <> 'terminated')

@@ -5,6 +5,7 @@ use karya_domain::{Role, Transition, TransitionError, lifecycle};
 use serde_json::json;
 
 use super::{CaseScope, get_on, lock};
+use crate::access::CaseAccess;
 use crate::attendance;
 use crate::audit::{Actor, Event};
 use crate::db::Store;
@@ -62,13 +63,14 @@ pub struct TransitionRefs {
 /// Applies `transition` to the case as the holder of `roles`; returns the new status name.
 pub async fn transition(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    id: CaseId,
+    access: &CaseAccess,
     transition: Transition,
-    roles: &[Role],
     refs: &TransitionRefs,
 ) -> Result<String, CaseError> {
+    let actor = &access.actor_for(karya_domain::Permission::ActOnLifecycle)?;
+    let scope = access.scope();
+    let id = access.id();
+    let roles = &access.roles_for(karya_domain::Permission::ActOnLifecycle);
     let mut tx = store.begin_write().await?;
     let to = transition_on(&mut tx, store, actor, scope, id, transition, roles, refs).await?;
     tx.commit().await?;
@@ -130,6 +132,7 @@ pub(crate) async fn transition_on(
     if transition == Transition::AssignOfficer {
         crate::sop::stamp(
             tx,
+            store,
             id,
             karya_domain::sop::SopKind::PkAppointment,
             &[4],
@@ -184,11 +187,12 @@ pub struct GuardFacts {
 
 pub async fn set_guard_facts(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    id: CaseId,
+    access: &CaseAccess,
     facts: GuardFacts,
 ) -> Result<(), StoreError> {
+    let actor = &access.actor_for(karya_domain::Permission::ActOnLifecycle)?;
+    let scope = access.scope();
+    let id = access.id();
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, id).await?;
     sqlx::query("UPDATE cases SET identity_recorded = $1, litmas_submitted = $2, case_plan_approved = $3, version = version + 1 WHERE id = $4")

@@ -78,6 +78,31 @@ impl Purpose {
 
     /// Biometric and facial images identify the person on sight; they are recorded only
     /// once the person is in the register (G1) and belong to the person, not only the case.
+    /// The permission that uploads a file of this purpose; evidence comes only with its
+    /// daily report (B7), never on its own.
+    pub fn to_upload(self) -> Option<karya_domain::Permission> {
+        use karya_domain::Permission as P;
+        match self {
+            Purpose::Photo | Purpose::Fingerprint => Some(P::UploadBiometrics),
+            Purpose::TerminationEvidence => Some(P::UploadTerminationEvidence),
+            Purpose::Evidence => None,
+            Purpose::DecisionCopy | Purpose::ExecutionLetter => Some(P::UploadScans),
+        }
+    }
+
+    /// The permission that views a file of this purpose: a face and a fingerprint only for
+    /// those who identify the person, evidence for those who verify it.
+    pub fn to_view(self) -> karya_domain::Permission {
+        use karya_domain::Permission as P;
+        match self {
+            Purpose::Evidence => P::ViewEvidence,
+            Purpose::Photo | Purpose::Fingerprint => P::ViewBiometrics,
+            Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
+                P::ViewScans
+            }
+        }
+    }
+
     pub fn is_biometric(self) -> bool {
         matches!(self, Purpose::Photo | Purpose::Fingerprint)
     }

@@ -4,12 +4,12 @@
 use serde_json::json;
 
 use super::{ContentType, Purpose, strip_metadata};
+use crate::access::CaseAccess;
 use crate::audit::{Actor, Event};
-use crate::cases::{CaseScope, get_on};
+use crate::cases::get_on;
 use crate::clock;
 use crate::db::Store;
 use crate::error::StoreError;
-use crate::ids::CaseId;
 
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
@@ -66,12 +66,14 @@ impl Attachment {
 /// stores the bytes and records the upload, audited, in one transaction.
 pub async fn attach(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     purpose: Purpose,
     bytes: &[u8],
 ) -> Result<i64, UploadError> {
+    let permission = purpose.to_upload().ok_or(StoreError::Forbidden)?;
+    let actor = &access.actor_for(permission)?;
+    let scope = access.scope();
+    let case = access.id();
     check(purpose, bytes)?;
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
@@ -166,7 +168,7 @@ pub(crate) async fn attach_on(
     .bind(clean.len() as i64)
     .bind(&sha256)
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .bind(extra.entry_id)
     .bind(extra.captured_at.map(clock::text))
     .bind(extra.location.map(|l| l.0))
@@ -206,11 +208,9 @@ macro_rules! select {
 }
 
 /// A case's uploads, newest first.
-pub async fn for_case(
-    store: &Store,
-    scope: CaseScope,
-    case: CaseId,
-) -> Result<Vec<Attachment>, StoreError> {
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Attachment>, StoreError> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(select!("a.case_id = $1 ORDER BY a.id DESC"))
@@ -223,11 +223,11 @@ pub async fn for_case(
 /// criminal record, a face and a fingerprint.
 pub async fn open(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     id: i64,
 ) -> Result<(Attachment, Vec<u8>), StoreError> {
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     let found = get_on(&mut conn, scope, case).await?;
     let attachment: Attachment = sqlx::query_as(select!("a.id = $1 AND a.case_id = $2"))
@@ -237,11 +237,12 @@ pub async fn open(
         .await?
         .ok_or(StoreError::NotFound)?;
     drop(conn);
+    let purpose = Purpose::parse(&attachment.purpose).ok_or(StoreError::NotFound)?;
+    let mut actor = access.actor_for(purpose.to_view())?;
     let bytes = store
         .blobs()?
         .get(&attachment.sha256)
         .map_err(|e| StoreError::Other(e.into()))?;
-    let mut actor = actor.clone();
     actor.office_id = Some(found.office_id);
     let summary = json!({"case_id": case.0, "purpose": attachment.purpose});
     store
@@ -253,12 +254,13 @@ pub async fn open(
 /// The PK marks evidence as not proving the day (B7), with the reason; audited.
 pub async fn mark_insufficient(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     id: i64,
     note: &str,
 ) -> Result<(), StoreError> {
+    let actor = &access.actor_for(karya_domain::Permission::JudgeEvidence)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     let updated = sqlx::query(
@@ -292,11 +294,12 @@ pub async fn mark_insufficient(
 /// The preview of one upload of a case in scope; audited like the file itself.
 pub async fn open_thumbnail(
     store: &Store,
-    actor: &Actor,
-    scope: CaseScope,
-    case: CaseId,
+    access: &CaseAccess,
     id: i64,
 ) -> Result<(Attachment, Vec<u8>), StoreError> {
+    let actor = &access.actor_for(karya_domain::Permission::ViewEvidence)?;
+    let scope = access.scope();
+    let case = access.id();
     let mut conn = store.pool().acquire().await?;
     let found = get_on(&mut conn, scope, case).await?;
     let attachment: Attachment = sqlx::query_as(select!("a.id = $1 AND a.case_id = $2"))

@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::clock;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
 use crate::db::Store;
 use crate::error::StoreError;
 use crate::files::{ContentType, Purpose, UploadError, strip_metadata};
@@ -63,12 +63,12 @@ async fn owned(store: &Store, office: OfficeId, partner: PartnerId) -> Result<()
 
 pub async fn attach(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     partner: PartnerId,
     purpose: PartnerFile,
     bytes: &[u8],
 ) -> Result<i64, UploadError> {
+    let (actor, office) = (office.actor(), office.office());
     let kind: ContentType = crate::files::check(purpose.limits(), bytes)?;
     let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
     owned(store, office, partner).await?;
@@ -87,7 +87,7 @@ pub async fn attach(
     .bind(clean.len() as i64)
     .bind(&sha256)
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({"partner_id": partner.0, "purpose": purpose.as_str(), "sha256": sha256});
@@ -105,6 +105,14 @@ pub async fn attach(
 
 pub async fn list(
     store: &Store,
+    office: &OfficeAccess,
+    partner: PartnerId,
+) -> Result<Vec<StoredFile>, StoreError> {
+    list_in(store, office.office(), partner).await
+}
+
+pub(crate) async fn list_in(
+    store: &Store,
     office: OfficeId,
     partner: PartnerId,
 ) -> Result<Vec<StoredFile>, StoreError> {
@@ -120,12 +128,12 @@ pub async fn list(
 /// The bytes of one file; the view is audited.
 pub async fn open(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     partner: PartnerId,
     id: i64,
 ) -> Result<(StoredFile, Vec<u8>), StoreError> {
-    let file = list(store, office, partner)
+    let (actor, office) = (office.actor(), office.office());
+    let file = list_in(store, office, partner)
         .await?
         .into_iter()
         .find(|f| f.id == id)

@@ -13,6 +13,9 @@ mod pipeline;
 mod registry;
 
 pub use codec::{days_code, parse_days};
+pub(crate) use offers::offers_in;
 pub use offers::{OfferRow, offers};
 pub use pipeline::{PartnerError, Step, record_agreement, record_step, steps};
-pub use registry::{Partner, PartnerFields, create, get, list, update};
+pub use registry::{
+    Partner, PartnerFields, create, get, get_for_case, list, list_for_case, update,
+};

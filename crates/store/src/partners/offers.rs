@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use karya_domain::partner::{AgreementState, Stage, agreement_state};
 use karya_domain::placement::{Coordinates, PartnerId as DomainPartnerId, PartnerOffer};
 
-use super::registry::{Partner, list};
+use super::registry::Partner;
+use crate::access::OfficeAccess;
 use crate::db::Store;
 use crate::error::Result;
 use crate::ids::OfficeId;
@@ -20,11 +21,20 @@ pub struct OfferRow {
 
 pub async fn offers(
     store: &Store,
+    office: &OfficeAccess,
+    today: Date,
+    warn_days: i64,
+) -> Result<Vec<OfferRow>> {
+    offers_in(store, office.office(), today, warn_days).await
+}
+
+pub(crate) async fn offers_in(
+    store: &Store,
     office: OfficeId,
     today: Date,
     warn_days: i64,
 ) -> Result<Vec<OfferRow>> {
-    let partners = list(store, office).await?;
+    let partners = super::registry::list_in(store, office).await?;
     let supervised: Vec<(i64,)> = sqlx::query_as(
         "SELECT DISTINCT u.partner_id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'site_supervisor'
          JOIN partners p ON p.id = u.partner_id

@@ -6,8 +6,8 @@ use karya_domain::Violation;
 use karya_domain::partner::{Stage, check_advance, check_agreement, check_agreement_dates};
 use serde_json::json;
 
-use crate::audit::{Actor, Event};
-use crate::clock;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
 use crate::db::Store;
 use crate::error::StoreError;
 use crate::ids::{OfficeId, PartnerId};
@@ -69,13 +69,13 @@ async fn set_stage(
 /// Records the next identification step (or the end of the cooperation) with its notes.
 pub async fn record_step(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     id: PartnerId,
     to: Stage,
     note: &str,
     done_on: Date,
 ) -> Result<(), PartnerError> {
+    let (actor, office) = (office.actor(), office.office());
     let mut tx = store.begin_write().await?;
     let (from, _) = stage_of(&mut tx, office, id).await?;
     check_advance(from, to)?;
@@ -87,7 +87,7 @@ pub async fn record_step(
     .bind(note)
     .bind(done_on.to_string())
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .execute(&mut *tx)
     .await?;
     set_stage(&mut tx, id, to).await?;
@@ -108,13 +108,13 @@ pub async fn record_step(
 /// declared itself non-commercial).
 pub async fn record_agreement(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     id: PartnerId,
     number: &str,
     starts_on: Date,
     ends_on: Date,
 ) -> Result<(), PartnerError> {
+    let (actor, office) = (office.actor(), office.office());
     check_agreement_dates(starts_on, ends_on)?;
     let mut tx = store.begin_write().await?;
     let (stage, non_commercial) = stage_of(&mut tx, office, id).await?;
@@ -128,7 +128,7 @@ pub async fn record_agreement(
     .bind(starts_on.to_string())
     .bind(ends_on.to_string())
     .bind(actor.user_id.map(|u| u.0))
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     set_stage(&mut tx, id, Stage::Active).await?;
@@ -153,9 +153,10 @@ pub async fn record_agreement(
 /// The partner's recorded steps, oldest first.
 pub async fn steps(
     store: &Store,
-    office: OfficeId,
+    office: &OfficeAccess,
     id: PartnerId,
 ) -> Result<Vec<Step>, StoreError> {
+    let office = office.office();
     Ok(sqlx::query_as(
         "SELECT s.stage, s.note, s.done_on, u.display_name AS done_by_name
          FROM partner_steps s JOIN partners p ON p.id = s.partner_id JOIN users u ON u.id = s.done_by

@@ -8,8 +8,8 @@ use karya_domain::schedule::parse_time;
 use serde_json::json;
 
 use super::codec::{days_code, join, parse_days, split};
-use crate::audit::{Actor, Event};
-use crate::clock;
+use crate::access::OfficeAccess;
+use crate::audit::Event;
 use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::ids::{OfficeId, PartnerId};
@@ -153,7 +153,20 @@ impl Row {
 }
 
 /// The office's partners, by name.
-pub async fn list(store: &Store, office: OfficeId) -> Result<Vec<Partner>> {
+pub async fn list(store: &Store, office: &OfficeAccess) -> Result<Vec<Partner>> {
+    list_in(store, office.office()).await
+}
+
+/// The partners of the office of a case being assessed (the victim's places, P-rules).
+pub async fn list_for_case(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+) -> Result<Vec<Partner>> {
+    access.actor_for(karya_domain::Permission::AssessCases)?;
+    list_in(store, access.office_id()).await
+}
+
+pub(crate) async fn list_in(store: &Store, office: OfficeId) -> Result<Vec<Partner>> {
     let rows: Vec<Row> = sqlx::query_as(select!("p.office_id = $1 ORDER BY p.name, p.id"))
         .bind(office.0)
         .fetch_all(store.pool())
@@ -162,7 +175,20 @@ pub async fn list(store: &Store, office: OfficeId) -> Result<Vec<Partner>> {
 }
 
 /// One partner of the office, with its supervisors.
-pub async fn get(store: &Store, office: OfficeId, id: PartnerId) -> Result<Partner> {
+/// A partner of the office of a case the caller opened (the placement's work place).
+pub async fn get_for_case(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+    id: PartnerId,
+) -> Result<Partner> {
+    get_in(store, access.office_id(), id).await
+}
+
+pub async fn get(store: &Store, office: &OfficeAccess, id: PartnerId) -> Result<Partner> {
+    get_in(store, office.office(), id).await
+}
+
+pub(crate) async fn get_in(store: &Store, office: OfficeId, id: PartnerId) -> Result<Partner> {
     let row: Row = sqlx::query_as(select!("p.office_id = $1 AND p.id = $2"))
         .bind(office.0)
         .bind(id.0)
@@ -219,10 +245,10 @@ macro_rules! bind_fields {
 /// Maps a new partner (§2.1.2 a), with whatever of its profile is known.
 pub async fn create(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     fields: &PartnerFields,
 ) -> Result<PartnerId> {
+    let (actor, office) = (office.actor(), office.office());
     let mut tx = store.begin_write().await?;
     let (id,): (i64,) = bind_fields!(
         sqlx::query_as(
@@ -236,7 +262,7 @@ pub async fn create(
         fields
     )
     .bind(office.0)
-    .bind(clock::now_text())
+    .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
     store
@@ -254,12 +280,12 @@ pub async fn create(
 /// Saves the profile if nobody changed it since `version` was read.
 pub async fn update(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     id: PartnerId,
     version: i64,
     fields: &PartnerFields,
 ) -> Result<()> {
+    let (actor, office) = (office.actor(), office.office());
     let mut tx = store.begin_write().await?;
     let updated = bind_fields!(
         sqlx::query(

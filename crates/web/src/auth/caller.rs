@@ -21,7 +21,7 @@ pub struct Caller {
 }
 
 impl Caller {
-    /// The audit actor for an action performed in `role`.
+    /// The audit actor for an event no single role authorised (a denied request).
     pub fn actor(&self, role: &str, request_id: &str) -> Actor {
         Actor {
             user_id: Some(self.user.id),
@@ -45,7 +45,7 @@ pub async fn identify(
     path: &str,
     headers: &HeaderMap,
 ) -> Result<Option<Caller>, WebError> {
-    let now = karya_store::clock::now_ms();
+    let now = state.store.now_ms();
     if path.starts_with("/api/") {
         let bearer = headers
             .get(header::AUTHORIZATION)

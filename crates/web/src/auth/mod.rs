@@ -1,13 +1,15 @@
 //! Who is calling. Pages authenticate with a session cookie, the API with a personal token;
 //! either way the caller becomes a [`Caller`] and, in a handler, an [`Authority`] whose
-//! checks hand out the [`karya_store::Scope`] that store functions require.
+//! checks hand out the grants that store functions require, or a [`CaseOf`] for a case.
 
 pub mod authority;
 mod caller;
+mod case_of;
 pub mod password;
 
 pub use authority::Authority;
 pub use caller::{Caller, SESSION_COOKIE, identify};
+pub use case_of::{CaseOf, Permit, can};
 
 use axum::http::HeaderValue;
 

@@ -4,7 +4,10 @@
 //! transitions as the demo user who holds the role, so the audit trail is what the
 //! application itself would write. Dates are relative to today, so the demo stays current.
 
+use std::sync::Arc;
+
 use jiff::civil::{Date, Time};
+use karya_domain::Permission;
 use karya_domain::calendar::{add_days, local_date};
 use karya_domain::intake::{Channel, CheckKind, CheckOutcome, DocumentCheck};
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
@@ -13,13 +16,14 @@ use karya_domain::{
     ReplacedPenalty, Role, ScheduleTerms, SentenceTerms, ServiceWindow, TerminationReason,
     Transition,
 };
-use karya_store::attendance::{self as ledger_store, NewEntry, Step};
-use karya_store::cases::{self, CaseScope, GuardFacts, NewCase, TransitionRefs};
+use karya_store::access::{CaseAccess, Grant};
+use karya_store::attendance::{self as ledger_store, NewEntry};
+use karya_store::cases::{self, GuardFacts, NewCase, TransitionRefs};
 use karya_store::evaluations::{self, Evaluation};
 use karya_store::ids::{CaseId, EntryId, OfficeId};
 use karya_store::intake::{self as intake_store, NewSummons};
 use karya_store::users::{self, User};
-use karya_store::{Actor, Store, orgs, placements};
+use karya_store::{Store, orgs, placements};
 
 use crate::routes::cases::attendance::interval;
 
@@ -179,14 +183,21 @@ struct People {
     client: User,
 }
 
-fn actor(user: &User, role: Role) -> Actor {
-    Actor {
-        user_id: Some(user.id),
-        username: user.username.clone(),
-        role: role.as_str().into(),
-        office_id: user.binding.office,
-        request_id: "demo".into(),
-    }
+/// The demo's people act through the bypass of decision 0007: the loader has no request,
+/// so it opens each case with the permission of the act, as the user and role who perform
+/// it, whatever their reach.
+fn grant(user: &User, role: Role, permission: Permission) -> Grant {
+    Grant::system_bypass(permission, Arc::new(user.clone()), role, "demo")
+}
+
+async fn as_(
+    store: &Store,
+    user: &User,
+    role: Role,
+    permission: Permission,
+    id: CaseId,
+) -> anyhow::Result<CaseAccess> {
+    Ok(store.open_case(&grant(user, role, permission), id).await?)
 }
 
 fn days(date: Date, n: i64) -> anyhow::Result<Date> {
@@ -309,7 +320,7 @@ impl Setting {
             client: user("klien").await?,
         };
         Ok(Setting {
-            today: local_date(jiff::Timestamp::now(), &zone.time_zone()),
+            today: local_date(store.now(), &zone.time_zone()),
             zone,
             city,
             court_code,
@@ -367,7 +378,6 @@ async fn open(
         .map_err(|v| anyhow::anyhow!("demo terms: {v}"))?;
     let window = ServiceWindow::for_sentence(&valid, received)?;
     let new_case = NewCase {
-        office: setting.office.id(),
         client_name: client.map_or_else(|| NAMES[n].to_owned(), |c| c.display_name.clone()),
         client_address: format!(
             "Jalan Contoh {} No. {}, {} (alamat demo)",
@@ -382,13 +392,12 @@ async fn open(
         existing_person: client.and_then(|c| c.binding.person),
         intake: demo_intake(scenario, setting.city, received)?,
     };
-    let id = cases::create(
-        store,
-        &actor(&setting.people.intake, Role::IntakeOfficer),
-        &new_case,
-        None,
-    )
-    .await?;
+    let desk = grant(
+        &setting.people.intake,
+        Role::IntakeOfficer,
+        Permission::OpenCases,
+    );
+    let id = cases::create(store, &desk.office()?, &new_case, None).await?;
     walk(
         store,
         &setting.people,
@@ -411,16 +420,8 @@ async fn step(
     transition: Transition,
     refs: TransitionRefs,
 ) -> anyhow::Result<()> {
-    cases::transition(
-        store,
-        &actor(user, role),
-        CaseScope::National,
-        id,
-        transition,
-        &[role],
-        &refs,
-    )
-    .await?;
+    let access = as_(store, user, role, Permission::ActOnLifecycle, id).await?;
+    cases::transition(store, &access, transition, &refs).await?;
     Ok(())
 }
 
@@ -494,17 +495,9 @@ async fn terminate(
         (Step::Issue, &people.head, Role::HeadOfOffice),
     ];
     for (step, user, role) in steps {
-        perform::<fn(&str, &str) -> anyhow::Result<Vec<u8>>>(
-            store,
-            &actor(user, role),
-            CaseScope::National,
-            id,
-            step,
-            &[role],
-            &input,
-            None,
-        )
-        .await?;
+        let access = as_(store, user, role, Permission::TerminateCases, id).await?;
+        perform::<fn(&str, &str) -> anyhow::Result<Vec<u8>>>(store, &access, step, &input, None)
+            .await?;
     }
     Ok(())
 }
@@ -513,11 +506,18 @@ async fn terminate(
 async fn register_person(
     store: &Store,
     people: &People,
-    scope: CaseScope,
     id: CaseId,
     received: Date,
 ) -> anyhow::Result<()> {
-    let case = cases::get(store, scope, id).await?;
+    let access = as_(
+        store,
+        &people.registry,
+        Role::RegistryOfficer,
+        Permission::RegisterPeople,
+        id,
+    )
+    .await?;
+    let case = access.case();
     let data = karya_domain::register::RegisterData {
         full_name: case.client_name.clone(),
         birth_place: case
@@ -536,38 +536,18 @@ async fn register_person(
         } else {
             karya_domain::Sex::Male
         }),
-        address: karya_store::register::person_address(store, case.person_id).await?,
+        address: karya_store::register::person_address(store, &access).await?,
         occupation: "Wiraswasta".into(),
         father_name: "Ayah (data demo)".into(),
         mother_name: "Ibu (data demo)".into(),
         ..karya_domain::register::RegisterData::default()
     };
-    let registry = actor(&people.registry, Role::RegistryOfficer);
-    karya_store::register::register(
-        store,
-        &registry,
-        scope,
-        id,
-        &data,
-        None,
-        None,
-        (
-            people.registry.id,
-            &[Role::RegistryOfficer],
-            days(received, 3)?,
-        ),
-    )
-    .await?;
+    karya_store::register::register(store, &access, &data, None, None, days(received, 3)?).await?;
     Ok(())
 }
 
 /// The PK writes and submits the Litmas with its case plan; the head approves it (§2.2.6).
-async fn assess(
-    store: &Store,
-    people: &People,
-    scope: CaseScope,
-    id: CaseId,
-) -> anyhow::Result<()> {
+async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {
     use karya_domain::litmas::{CASE_PLAN, Sections};
     let sections = Sections {
         decision: "Pidana kerja sosial sebagaimana amar putusan (data demo).".into(),
@@ -582,10 +562,17 @@ async fn assess(
             .map(|(_, label, _)| format!("{label} (data demo)"))
             .collect(),
     };
-    let pk = actor(&people.pk, Role::Pk);
-    karya_store::litmas::save(store, &pk, scope, id, &sections, true).await?;
-    let head = actor(&people.head, Role::HeadOfOffice);
-    karya_store::litmas::approve(store, &head, scope, id, &[Role::HeadOfOffice]).await?;
+    let pk = as_(store, &people.pk, Role::Pk, Permission::AssessCases, id).await?;
+    karya_store::litmas::save(store, &pk, &sections, true).await?;
+    let head = as_(
+        store,
+        &people.head,
+        Role::HeadOfOffice,
+        Permission::ApproveAssessments,
+        id,
+    )
+    .await?;
+    karya_store::litmas::approve(store, &head).await?;
     Ok(())
 }
 
@@ -603,16 +590,8 @@ async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<(
         pk: Some(people.pk.id),
     };
     for (step, user, role) in steps {
-        perform(
-            store,
-            &actor(user, role),
-            CaseScope::National,
-            id,
-            step,
-            &[role],
-            &input,
-        )
-        .await?;
+        let access = as_(store, user, role, Permission::AppointOfficers, id).await?;
+        perform(store, &access, step, &input).await?;
     }
     Ok(())
 }
@@ -624,7 +603,7 @@ async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<(
 async fn walk(
     store: &Store,
     people: &People,
-    office: OfficeId,
+    _office: OfficeId,
     id: CaseId,
     scenario: &Scenario,
     zone: OfficeZone,
@@ -645,29 +624,26 @@ async fn walk(
             deadline: days(today, 5)?,
             delivery: "Diantar petugas ke alamat Klien".into(),
         };
-        let head = actor(&people.head, Role::HeadOfOffice);
-        intake_store::issue_summons(
+        let head = as_(
             store,
-            &head,
-            CaseScope::National,
+            &people.head,
+            Role::HeadOfOffice,
+            Permission::SummonClients,
             id,
-            &summons,
-            (people.head.id, &[Role::HeadOfOffice]),
         )
         .await?;
+        intake_store::issue_summons(store, &head, &summons).await?;
         return Ok(());
     }
     if !reached(4) {
         return Ok(());
     }
     appoint(store, people, id).await?;
-    let scope = CaseScope::Office(office);
-    let head = actor(&people.head, Role::HeadOfOffice);
     if reached(5) {
-        register_person(store, people, scope, id, received).await?;
+        register_person(store, people, id, received).await?;
     }
     if reached(6) {
-        assess(store, people, scope, id).await?;
+        assess(store, people, id).await?;
     }
     if reached(7) {
         let facts = GuardFacts {
@@ -675,17 +651,25 @@ async fn walk(
             litmas_submitted: true,
             case_plan_approved: true,
         };
-        cases::set_guard_facts(store, &head, scope, id, facts).await?;
+        let head = as_(
+            store,
+            &people.head,
+            Role::HeadOfOffice,
+            Permission::ActOnLifecycle,
+            id,
+        )
+        .await?;
+        cases::set_guard_facts(store, &head, facts).await?;
         step(store, &people.pk, Role::Pk, id, Transition::Place, none()).await?;
         let partner = people
             .pj
             .binding
             .partner
             .ok_or_else(|| anyhow::anyhow!("demo supervisor without partner"))?;
+        let pk = as_(store, &people.pk, Role::Pk, Permission::AssessCases, id).await?;
         placements::create(
             store,
-            &actor(&people.pk, Role::Pk),
-            id,
+            &pk,
             partner,
             Some(people.pj.id),
             days(received, 2)?,
@@ -750,10 +734,30 @@ async fn serve(
     received: Date,
     today: Date,
 ) -> anyhow::Result<()> {
-    let scope = CaseScope::National;
-    let registry = actor(&people.registry, Role::RegistryOfficer);
-    let pj = actor(&people.pj, Role::SiteSupervisor);
-    let pk = actor(&people.pk, Role::Pk);
+    let registry = as_(
+        store,
+        &people.registry,
+        Role::RegistryOfficer,
+        Permission::ReportAttendance,
+        id,
+    )
+    .await?;
+    let pj = as_(
+        store,
+        &people.pj,
+        Role::SiteSupervisor,
+        Permission::VerifyAttendance,
+        id,
+    )
+    .await?;
+    let pk = as_(
+        store,
+        &people.pk,
+        Role::Pk,
+        Permission::VerifyAttendance,
+        id,
+    )
+    .await?;
     let window_end = days(received, 179)?;
     // Every hour credited: a case terminated as completed, or one waiting for it.
     let finished = matches!(
@@ -779,16 +783,7 @@ async fn serve(
             end,
             activity: "Membersihkan halaman dan ruang tunggu; merapikan perpustakaan.".into(),
         };
-        let entry_id = ledger_store::record(
-            store,
-            &registry,
-            scope,
-            id,
-            &entry,
-            people.registry.id,
-            None,
-        )
-        .await?;
+        let entry_id = ledger_store::record(store, &registry, &entry, None).await?;
         recorded.push(entry_id);
         credited += scenario.length;
         day = days(day, scenario.every)?;
@@ -806,10 +801,7 @@ async fn serve(
             ledger_store::reject(
                 store,
                 &pj,
-                scope,
-                id,
                 *entry,
-                people.pj.id,
                 "Klien pulang sebelum waktunya; PJ tidak menandatangani.",
             )
             .await?;
@@ -818,18 +810,9 @@ async fn serve(
         if newest && recorded.len() - i == 1 {
             continue;
         }
-        ledger_store::verify(
-            store,
-            &pj,
-            scope,
-            id,
-            *entry,
-            Step::Supervisor,
-            people.pj.id,
-        )
-        .await?;
+        ledger_store::verify(store, &pj, *entry).await?;
         if !newest {
-            ledger_store::verify(store, &pk, scope, id, *entry, Step::Pk, people.pk.id).await?;
+            ledger_store::verify(store, &pk, *entry).await?;
         }
     }
     if scenario.received_days_ago > 60 {
@@ -842,7 +825,8 @@ async fn serve(
             by: people.pk.id,
             note: "Klien hadir sesuai jadwal; tidak ada keluhan dari PJ.",
         };
-        evaluations::record(store, &pk, scope, id, &evaluation).await?;
+        let pk = as_(store, &people.pk, Role::Pk, Permission::EvaluateCases, id).await?;
+        evaluations::record(store, &pk, &evaluation).await?;
     }
     Ok(())
 }
@@ -894,16 +878,14 @@ async fn check_documents(
             }
         })
         .collect();
-    let desk = actor(&people.intake, Role::IntakeOfficer);
-    intake_store::record_checks(
+    let desk = as_(
         store,
-        &desk,
-        CaseScope::National,
+        &people.intake,
+        Role::IntakeOfficer,
+        Permission::CheckDocuments,
         id,
-        &checks,
-        people.intake.id,
-        &[Role::IntakeOfficer],
     )
     .await?;
+    intake_store::record_checks(store, &desk, &checks).await?;
     Ok(())
 }

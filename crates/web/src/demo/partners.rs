@@ -5,7 +5,10 @@
 //! health profession, trauma, the victim at a school, breastfeeding, livelihood hours) and
 //! the registered client (an infectious disease without clearance, P9).
 
+use std::sync::Arc;
+
 use jiff::civil::{Date, Time};
+use karya_domain::Permission;
 use karya_domain::Role;
 use karya_domain::calendar::add_days;
 use karya_domain::partner::{Kind, Stage};
@@ -14,12 +17,12 @@ use karya_domain::placement::{
     Accommodation, Accommodations, Field, Fields, Sector, SpecialNeed, SpecialNeeds, WorkFormId,
 };
 use karya_domain::schedule::WEEK;
-use karya_store::cases::CaseScope;
-use karya_store::ids::{OfficeId, PartnerId};
+use karya_store::Store;
+use karya_store::access::{Grant, OfficeAccess};
+use karya_store::ids::PartnerId;
 use karya_store::partners::{self, PartnerFields};
 use karya_store::placement_profile::{self, PlacementProfile};
 use karya_store::users::{self, Binding, NewUser};
-use karya_store::{Actor, Store, orgs};
 
 /// (office code, city, centre latitude, centre longitude)
 const CITIES: [(&str, &str, f64, f64); 3] = [
@@ -72,8 +75,7 @@ fn profile(
 /// ending `ends_in` days from today when given.
 async fn walk(
     store: &Store,
-    actor: &Actor,
-    office: OfficeId,
+    office: &OfficeAccess,
     id: PartnerId,
     until: Stage,
     agreement: Option<(String, i64)>,
@@ -91,7 +93,6 @@ async fn walk(
     {
         partners::record_step(
             store,
-            actor,
             office,
             id,
             next,
@@ -104,7 +105,6 @@ async fn walk(
     if let Some((number, ends_in)) = agreement {
         partners::record_agreement(
             store,
-            actor,
             office,
             id,
             &number,
@@ -116,30 +116,37 @@ async fn walk(
     Ok(())
 }
 
-/// The demo user `username` as the actor of what the demo records.
-async fn as_user(store: &Store, username: &str, role: Role) -> anyhow::Result<Actor> {
+/// The demo user `username` acting in `role` with `permission`, through the bypass of
+/// decision 0007 (the loader has no request).
+async fn as_user(
+    store: &Store,
+    username: &str,
+    role: Role,
+    permission: Permission,
+) -> anyhow::Result<Grant> {
     let user = users::user_by_username(store, username).await?;
-    Ok(Actor {
-        user_id: Some(user.id),
-        username: user.username,
-        role: role.as_str().into(),
-        office_id: user.binding.office,
-        request_id: "demo".into(),
-    })
+    Ok(Grant::system_bypass(
+        permission,
+        Arc::new(user),
+        role,
+        "demo",
+    ))
 }
 
 pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
     let mut count = 0;
     for (code, city, lat, lon) in CITIES {
-        let office = orgs::office_by_code(store, code).await?.id();
-        let actor = as_user(store, &format!("kabapas.{code}"), Role::HeadOfOffice).await?;
-        let today = karya_web_today();
+        let head = format!("kabapas.{code}");
+        let office = as_user(store, &head, Role::HeadOfOffice, Permission::SignAgreements)
+            .await?
+            .office()?;
+        let today = karya_web_today(store);
         let pj = users::user_by_username(store, &format!("pj.{code}")).await?;
         let main = pj
             .binding
             .partner
             .ok_or_else(|| anyhow::anyhow!("demo PJ without partner"))?;
-        let existing = partners::get(store, office, main).await?;
+        let existing = partners::get(store, &office, main).await?;
         let main_field = match code {
             "bdg" => Field::Social,
             "mks" => Field::Religious,
@@ -165,11 +172,10 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
         );
         fields.address = format!("Jalan Contoh Mitra 1, {city} (alamat demo)");
         fields.capacity_clients = 20;
-        partners::update(store, &actor, office, main, existing.version, &fields).await?;
+        partners::update(store, &office, main, existing.version, &fields).await?;
         walk(
             store,
-            &actor,
-            office,
+            &office,
             main,
             Stage::Reported,
             Some((format!("PKS/{}/001/2026", code.to_uppercase()), 300)),
@@ -224,7 +230,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                 offered,
             );
             fields.address = format!("Jalan Contoh Mitra {}, {city} (alamat demo)", i + 2);
-            let id = partners::create(store, &actor, office, &fields).await?;
+            let id = partners::create(store, &office, &fields).await?;
             let number = format!("PKS/{}/{:03}/2026", code.to_uppercase(), i + 2);
             // A mix of stages and agreement states, as an office's registry has.
             let (until, agreement) = match i {
@@ -235,7 +241,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                 _ => (Stage::Reported, Some((number, 300))),
             };
             let supervised = agreement.is_some() && i != 9;
-            walk(store, &actor, office, id, until, agreement, today).await?;
+            walk(store, &office, id, until, agreement, today).await?;
             if supervised {
                 let user = NewUser {
                     username: format!("pj{}.{code}", i + 2),
@@ -248,38 +254,41 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                     },
                     roles: vec![Role::SiteSupervisor],
                 };
-                users::create_user(store, &actor, &user, None).await?;
+                users::create_user(store, office.actor(), &user, None).await?;
             }
             count += 1;
         }
-        let pk = as_user(store, &format!("pk.{code}"), Role::Pk).await?;
-        profiles(store, &pk, office, (lat, lon)).await?;
+        let pk = as_user(
+            store,
+            &format!("pk.{code}"),
+            Role::Pk,
+            Permission::AssessCases,
+        )
+        .await?;
+        profiles(store, &pk, (lat, lon)).await?;
     }
     Ok(count)
 }
 
-fn karya_web_today() -> Date {
-    crate::routes::partners::office_today()
+fn karya_web_today(store: &Store) -> Date {
+    karya_domain::calendar::local_date(store.now(), &karya_domain::OfficeZone::Wib.time_zone())
 }
 
 /// Placement profiles for the office's assessed and registered demo clients.
-async fn profiles(
-    store: &Store,
-    actor: &Actor,
-    office: OfficeId,
-    home: (f64, f64),
-) -> anyhow::Result<()> {
-    let school = partners::list(store, office)
+async fn profiles(store: &Store, pk: &Grant, home: (f64, f64)) -> anyhow::Result<()> {
+    let office = pk.office()?;
+    let school = partners::list(store, &office)
         .await?
         .into_iter()
         .find(|p| p.fields.field == Field::Education)
         .map(|p| p.id.0);
-    let cases = karya_store::cases::list(store, CaseScope::Office(office)).await?;
+    let cases = store.cases_in(pk).await?;
     let chosen = cases.iter().filter(|c| {
-        matches!(
-            c.status,
-            karya_domain::CaseStatus::Assessed | karya_domain::CaseStatus::Registered
-        )
+        c.office_id == office.office()
+            && matches!(
+                c.status,
+                karya_domain::CaseStatus::Assessed | karya_domain::CaseStatus::Registered
+            )
     });
     for case in chosen {
         let mut p = PlacementProfile {
@@ -303,7 +312,8 @@ async fn profiles(
             p.infectious_disease = true;
             p.special_needs = SpecialNeeds::default();
         }
-        placement_profile::save(store, actor, CaseScope::Office(office), case.id, &p).await?;
+        let access = store.open_case(pk, case.id).await?;
+        placement_profile::save(store, &access, &p).await?;
     }
     Ok(())
 }

@@ -4,13 +4,15 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use karya_store::{Scope, orgs};
+use karya_store::access::ScopeView;
+use karya_store::orgs;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
+use karya_domain::Permission;
 
 /// One role of the caller and what it is bound to.
 #[derive(Serialize, ToSchema)]
@@ -32,15 +34,15 @@ pub struct Me {
     pub scopes: Vec<RoleScope>,
 }
 
-fn scope_parts(scope: Option<Scope>) -> (String, Option<i64>) {
+fn scope_parts(scope: Option<ScopeView>) -> (String, Option<i64>) {
     match scope {
-        Some(Scope::National) => ("national".into(), None),
-        Some(Scope::Region(id)) => ("region".into(), Some(id.0)),
-        Some(Scope::Office(id)) => ("office".into(), Some(id.0)),
-        Some(Scope::Partner(id)) => ("partner".into(), Some(id.0)),
-        Some(Scope::Person(id)) => ("person".into(), Some(id.0)),
-        Some(Scope::ProsecutorOffice(id)) => ("prosecutor_office".into(), Some(id.0)),
-        None => ("unbound".into(), None),
+        Some(ScopeView::National) => ("national".into(), None),
+        Some(ScopeView::Region(id)) => ("region".into(), Some(id.0)),
+        Some(ScopeView::Office(id)) => ("office".into(), Some(id.0)),
+        Some(ScopeView::Partner(id)) => ("partner".into(), Some(id.0)),
+        Some(ScopeView::Person(id)) => ("person".into(), Some(id.0)),
+        Some(ScopeView::ProsecutorOffice(id)) => ("prosecutor_office".into(), Some(id.0)),
+        Some(ScopeView::Nothing) | None => ("unbound".into(), None),
     }
 }
 
@@ -57,7 +59,7 @@ pub async fn me(authority: Authority) -> Json<Me> {
         .roles
         .iter()
         .map(|role| {
-            let (scope, scope_id) = scope_parts(authority.scope_of(*role));
+            let (scope, scope_id) = scope_parts(authority.principal().binding_of(*role));
             RoleScope {
                 role: role.as_str().into(),
                 scope,
@@ -99,8 +101,8 @@ pub async fn offices(
     State(state): State<AppState>,
     authority: Authority,
 ) -> Result<Json<Vec<OfficeOut>>, WebError> {
-    let grant = authority.read_offices()?;
-    let offices = orgs::list_offices(&state.store, grant.scope).await?;
+    let grant = authority.grant(Permission::ReadOffices)?;
+    let offices = orgs::list_offices(&state.store, grant.scope()).await?;
     Ok(Json(
         offices
             .into_iter()

@@ -2,20 +2,18 @@
 //! each by its official. A refused step answers problem+json naming the step.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use karya_domain::appointment::Step;
 use karya_store::appointments::{self, AppointError, StepInput};
-use karya_store::cases;
-use karya_store::ids::{CaseId, UserId};
+use karya_store::ids::UserId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::api_intake::case_error;
-use super::path_id;
 use crate::api_json::ApiJson;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::{Problem, RuleProblem, WebError};
 
 #[derive(Deserialize, ToSchema)]
@@ -55,31 +53,17 @@ fn refused(field: &str, message: &str) -> WebError {
     security(("bearer" = [])))]
 pub async fn perform(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AppointOfficers>,
     ApiJson(body): ApiJson<AppointmentStepIn>,
 ) -> Result<Response, WebError> {
-    let grant = authority.appoint_officers()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let _case = access.case();
     let step = Step::parse(&body.step)
         .ok_or_else(|| refused("step", "step must be dispose, draft or sign"))?;
     let input = StepInput {
         note: body.note.trim().chars().take(500).collect(),
         pk: body.pk_user_id.map(UserId),
     };
-    let roles = authority.user().roles.clone();
-    let actor = authority.case_actor(grant);
-    match appointments::perform(
-        &state.store,
-        &actor,
-        grant.scope,
-        case.id,
-        step,
-        &roles,
-        &input,
-    )
-    .await
-    {
+    match appointments::perform(&state.store, &access, step, &input).await {
         Ok(()) => {}
         Err(AppointError::Refused(refusal)) => return Err(refused("step", refusal.message_en())),
         Err(AppointError::NoOfficer) => {
@@ -90,7 +74,7 @@ pub async fn perform(
         }
         Err(AppointError::Case(error)) => return Err(case_error(error)),
     }
-    let list = appointments::for_case(&state.store, grant.scope, case.id)
+    let list = appointments::for_case(&state.store, &access)
         .await?
         .into_iter()
         .map(|a| AppointmentOut {

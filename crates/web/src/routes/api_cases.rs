@@ -12,9 +12,9 @@ use karya_domain::milestones;
 use karya_domain::{FineCategories, SentenceTerms, ServiceWindow, Violation, progress};
 use karya_store::StoreError;
 use karya_store::attendance::{self as ledger_store, LedgerError, NewEntry};
-use karya_store::cases::{self, Case};
+use karya_store::cases::Case;
 use karya_store::form_tokens::{self, Once};
-use karya_store::ids::{CaseId, EntryId};
+use karya_store::ids::EntryId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -22,10 +22,12 @@ use super::cases::today_in;
 use super::path_id;
 use crate::api_json::ApiJson;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::{Problem, WebError};
 use crate::forms;
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 fn rules(violations: &[Violation]) -> WebError {
     WebError::Rules(violations.iter().map(views::rule_problem).collect())
@@ -117,9 +119,11 @@ pub async fn list(
     State(state): State<AppState>,
     authority: Authority,
 ) -> Result<Json<Vec<CaseSummary>>, WebError> {
-    let grant = authority.read_cases()?;
+    let grant = authority.grant(Permission::ReadCases)?;
     Ok(Json(
-        cases::list(&state.store, grant.scope)
+        state
+            .store
+            .cases_in(&grant)
             .await?
             .iter()
             .map(summary)
@@ -170,12 +174,13 @@ pub struct LedgerOut {
     pub entries: Vec<EntryOut>,
 }
 
-async fn ledger_out(state: &AppState, case: &Case) -> Result<LedgerOut, WebError> {
-    let (ledger, views_of) = ledger_store::ledger(&state.store, case).await?;
-    let today = today_in(case);
+async fn ledger_out(state: &AppState, access: &CaseAccess) -> Result<LedgerOut, WebError> {
+    let case = access.case();
+    let (ledger, views_of) = ledger_store::ledger(&state.store, access).await?;
+    let today = today_in(state, case);
     let totals = ledger.totals();
     let progress = progress::progress(&ledger, today);
-    let done = karya_store::evaluations::done(&state.store, case.id).await?;
+    let done = karya_store::evaluations::done(&state.store, access).await?;
     let milestones = milestones::milestones(&ledger, today, &done)
         .into_iter()
         .map(|m| MilestoneOut {
@@ -224,12 +229,10 @@ async fn ledger_out(state: &AppState, case: &Case) -> Result<LedgerOut, WebError
     security(("bearer" = [])))]
 pub async fn ledger(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReadCases>,
 ) -> Result<Json<LedgerOut>, WebError> {
-    let grant = authority.read_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
-    Ok(Json(ledger_out(&state, &case).await?))
+    let _case = access.case();
+    Ok(Json(ledger_out(&state, &access).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -259,13 +262,11 @@ pub struct Recorded {
     security(("bearer" = [])))]
 pub async fn record(
     State(state): State<AppState>,
-    authority: Authority,
+    access: CaseOf<can::ReportAttendance>,
     headers: HeaderMap,
-    Path(id): Path<String>,
     ApiJson(body): ApiJson<NewAttendance>,
 ) -> Result<Response, WebError> {
-    let grant = authority.report_attendance()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let _case = access.case();
     let mut errors = forms::FormErrors::default();
     let activity = forms::text(
         &mut errors,
@@ -278,13 +279,13 @@ pub async fn record(
     if !errors.is_empty() {
         return Err(WebError::BadRequest);
     }
-    let user = authority.user().id;
+    let user = access.user().id;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(|key| format!("api:{}:{}", user.0, key.trim()));
     if let Some(key) = &key {
-        form_tokens::register_key(&state.store, user, key, karya_store::clock::now_ms()).await?;
+        form_tokens::register_key(&state.store, user, key, state.store.now_ms()).await?;
     }
     let once = key.as_deref().map(|token| Once { user, token });
     let entry = NewEntry {
@@ -292,17 +293,7 @@ pub async fn record(
         end: body.end,
         activity,
     };
-    match ledger_store::record(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        &entry,
-        user,
-        once,
-    )
-    .await
-    {
+    match ledger_store::record(&state.store, &access, &entry, once).await {
         Ok(id) => Ok((StatusCode::CREATED, Json(Recorded { id: id.0 })).into_response()),
         Err(LedgerError::Store(StoreError::Repeated(Some(object)))) => {
             let id = object
@@ -328,23 +319,13 @@ pub async fn record(
     security(("bearer" = [])))]
 pub async fn verify(
     State(state): State<AppState>,
-    authority: Authority,
-    Path((id, entry)): Path<(String, String)>,
+    access: CaseOf<can::VerifyAttendance>,
+    Path((_, entry)): Path<(String, String)>,
 ) -> Result<StatusCode, WebError> {
-    let (grant, step) = authority.verify_attendance()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
     let entry = EntryId(path_id(&entry)?);
-    ledger_store::verify(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        entry,
-        step,
-        authority.user().id,
-    )
-    .await
-    .map_err(ledger_error)?;
+    ledger_store::verify(&state.store, &access, entry)
+        .await
+        .map_err(ledger_error)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -360,28 +341,18 @@ pub struct Rejection {
     security(("bearer" = [])))]
 pub async fn reject(
     State(state): State<AppState>,
-    authority: Authority,
-    Path((id, entry)): Path<(String, String)>,
+    access: CaseOf<can::VerifyAttendance>,
+    Path((_, entry)): Path<(String, String)>,
     ApiJson(body): ApiJson<Rejection>,
 ) -> Result<StatusCode, WebError> {
-    let (grant, _) = authority.verify_attendance()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
     let entry = EntryId(path_id(&entry)?);
     let reason = body.reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(WebError::BadRequest);
     }
-    ledger_store::reject(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        entry,
-        authority.user().id,
-        reason,
-    )
-    .await
-    .map_err(ledger_error)?;
+    ledger_store::reject(&state.store, &access, entry, reason)
+        .await
+        .map_err(ledger_error)?;
     Ok(StatusCode::NO_CONTENT)
 }
 

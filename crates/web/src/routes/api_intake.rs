@@ -3,7 +3,7 @@
 //! rules answer problem+json with `rule` and `errors`, as everywhere in the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
@@ -12,18 +12,18 @@ use karya_domain::intake::{
 };
 use karya_domain::{FineCategories, SentenceTerms, ServiceWindow, Violation};
 use karya_store::cases::{self, CaseError, Intake, NewCase};
-use karya_store::ids::{CaseId, ProsecutorOfficeId};
+use karya_store::ids::ProsecutorOfficeId;
 use karya_store::intake::{self as intake_store, NewSummons};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::cases::today_in;
-use super::path_id;
 use crate::api_json::ApiJson;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::{Problem, WebError};
 use crate::views;
+use karya_domain::Permission;
 
 pub(super) fn rules(violations: &[Violation]) -> WebError {
     WebError::Rules(violations.iter().map(views::rule_problem).collect())
@@ -80,8 +80,7 @@ pub async fn create(
     authority: Authority,
     ApiJson(body): ApiJson<NewIntake>,
 ) -> Result<Response, WebError> {
-    let grant = authority.open_cases()?;
-    let office = authority.office().ok_or(WebError::Forbidden)?;
+    let office = authority.office(Permission::OpenCases)?;
     let channel = Channel::parse(&body.channel).ok_or_else(|| {
         rules(&[Violation::new(
             karya_domain::Rule::I2,
@@ -96,12 +95,10 @@ pub async fn create(
             "client_name: 1 to 200 characters".into(),
         ));
     }
-    let zone =
-        karya_store::orgs::get_office(&state.store, karya_store::Scope::Office(office), office)
-            .await?;
+    let zone = karya_store::orgs::office_of(&state.store, &office).await?;
     let zone =
         karya_domain::OfficeZone::parse(&zone.time_zone).unwrap_or(karya_domain::OfficeZone::Wib);
-    let today = karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone());
+    let today = karya_domain::calendar::local_date(state.store.now(), &zone.time_zone());
     let mut violations: Vec<Violation> = match body.terms.validate(&FineCategories::default()) {
         Ok(_) => Vec::new(),
         Err(v) => v.0,
@@ -119,7 +116,6 @@ pub async fn create(
         .map_err(|v| rules(&v.0))?;
     let window = ServiceWindow::for_sentence(&valid, body.received_on).map_err(|v| rules(&[v]))?;
     let new_case = NewCase {
-        office,
         client_name: name.to_owned(),
         client_address: body.client_address.trim().chars().take(300).collect(),
         prosecutor_office: body.prosecutor_office_id.map(ProsecutorOfficeId),
@@ -135,7 +131,7 @@ pub async fn create(
             execution_letter_issuer: body.execution_letter_issuer,
         },
     };
-    let id = cases::create(&state.store, &authority.case_actor(grant), &new_case, None).await?;
+    let id = cases::create(&state.store, &office, &new_case, None).await?;
     Ok((StatusCode::CREATED, Json(Created { id: id.0 })).into_response())
 }
 
@@ -163,12 +159,10 @@ pub struct Verdict {
     security(("bearer" = [])))]
 pub async fn check_documents(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::CheckDocuments>,
     ApiJson(body): ApiJson<Vec<CheckIn>>,
 ) -> Result<Json<Verdict>, WebError> {
-    let grant = authority.check_documents()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let _case = access.case();
     let mut checks = Vec::new();
     for check in body {
         let kind = CheckKind::parse(&check.kind)
@@ -181,18 +175,9 @@ pub async fn check_documents(
             note: check.note.chars().take(500).collect(),
         });
     }
-    let roles = authority.user().roles.clone();
-    let verdict = intake_store::record_checks(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        &checks,
-        authority.user().id,
-        &roles,
-    )
-    .await
-    .map_err(case_error)?;
+    let verdict = intake_store::record_checks(&state.store, &access, &checks)
+        .await
+        .map_err(case_error)?;
     Ok(Json(match verdict {
         DocumentsVerdict::Valid => Verdict {
             valid: true,
@@ -226,34 +211,24 @@ pub struct SummonsOut {
     security(("bearer" = [])))]
 pub async fn issue_summons(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::SummonClients>,
     ApiJson(body): ApiJson<SummonsIn>,
 ) -> Result<Response, WebError> {
-    let grant = authority.summon_clients()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let _case = access.case();
     let delivery = body.delivery.trim().chars().take(300).collect::<String>();
     if delivery.is_empty() {
         return Err(WebError::InvalidBody(
             "delivery: how the summons is delivered".into(),
         ));
     }
-    let roles = authority.user().roles.clone();
     let summons = NewSummons {
         issued_on: body.issued_on,
         deadline: body.deadline,
         delivery,
     };
-    let number = intake_store::issue_summons(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        &summons,
-        (authority.user().id, &roles),
-    )
-    .await
-    .map_err(case_error)?;
+    let number = intake_store::issue_summons(&state.store, &access, &summons)
+        .await
+        .map_err(case_error)?;
     Ok((StatusCode::CREATED, Json(SummonsOut { number })).into_response())
 }
 
@@ -275,26 +250,20 @@ pub struct OutcomeOut {
     security(("bearer" = [])))]
 pub async fn record_outcome(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RecordSummonsOutcomes>,
     ApiJson(body): ApiJson<OutcomeIn>,
 ) -> Result<Json<OutcomeOut>, WebError> {
-    let grant = authority.record_summons_outcomes()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let outcome = match body.outcome.as_str() {
         "appeared" => SummonsOutcome::Appeared,
         "no_response" => SummonsOutcome::NoResponse,
         other => return Err(WebError::InvalidBody(format!("unknown outcome {other}"))),
     };
-    let roles = authority.user().roles.clone();
     let violation = intake_store::record_summons_outcome(
         &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
+        &access,
         outcome,
-        today_in(&case),
-        (authority.user().id, &roles),
+        today_in(&state, case),
     )
     .await
     .map_err(case_error)?;

@@ -2,25 +2,24 @@
 //! who may be the same person before anyone is added, and the office's register book.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use karya_domain::register::{self, RegisterData};
 use karya_domain::{CaseStatus, Sex};
-use karya_store::cases;
-use karya_store::ids::{CaseId, PersonId};
+use karya_store::ids::PersonId;
 use karya_store::register as book_store;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::api_intake::{case_error, rules};
 use super::cases::today_in;
-use super::path_id;
 use crate::api_json::ApiJson;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::{Problem, WebError};
+use karya_domain::Permission;
 
 #[derive(Deserialize, ToSchema)]
 pub struct RegisterIn {
@@ -83,12 +82,10 @@ pub struct CandidateOut {
     security(("bearer" = [])))]
 pub async fn register(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RegisterPeople>,
     ApiJson(body): ApiJson<RegisterIn>,
 ) -> Result<Response, WebError> {
-    let grant = authority.register_people()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     if case.status != CaseStatus::OfficerAssigned {
         return Err(WebError::Conflict);
     }
@@ -119,10 +116,10 @@ pub async fn register(
     let nik = checked.nik.as_ref().map(|n| n.as_str().to_owned());
     let candidates = book_store::candidates(
         &state.store,
+        &access,
         nik.as_deref(),
         &data.full_name,
         data.birth_date,
-        case.person_id,
     )
     .await?;
     let merge_into = match body.person_choice.as_deref() {
@@ -152,16 +149,13 @@ pub async fn register(
             Some(PersonId(id))
         }
     };
-    let roles = authority.user().roles.clone();
     let (year, number) = book_store::register(
         &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
+        &access,
         &data,
         nik.as_deref(),
         merge_into,
-        (authority.user().id, &roles, today_in(&case)),
+        today_in(&state, case),
     )
     .await
     .map_err(case_error)?;
@@ -207,9 +201,9 @@ pub async fn book(
     authority: Authority,
     Query(query): Query<BookQuery>,
 ) -> Result<Json<Vec<BookLine>>, WebError> {
-    let office = authority.read_register()?;
+    let office = authority.office(Permission::ReadRegister)?;
     let entries =
-        book_store::book(&state.store, office, query.year.clamp(0, 9999), &query.q).await?;
+        book_store::book(&state.store, &office, query.year.clamp(0, 9999), &query.q).await?;
     Ok(Json(
         entries
             .into_iter()

@@ -9,6 +9,7 @@ use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::page::{Page, Ui, render};
+use karya_domain::Permission;
 
 #[derive(Template)]
 #[template(path = "audit.html")]
@@ -22,8 +23,8 @@ pub async fn list(
     ui: Ui,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_audit()?;
-    let events = audit::recent(&state.store, grant.scope.office(), 200).await?;
+    let grant = authority.grant(Permission::ReadAudit)?;
+    let events = audit::recent(&state.store, grant.office_id(), 200).await?;
     render(&AuditPage {
         page: ui.page(ui.t().audit_title),
         events,

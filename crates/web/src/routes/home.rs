@@ -4,13 +4,15 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use karya_domain::Role;
-use karya_store::{Scope, orgs, users};
+use karya_store::access::ScopeView;
+use karya_store::{orgs, users};
 
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::i18n::{Catalog, fill};
 use crate::page::{Page, Ui, render, role_labels};
+use karya_domain::Permission;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -35,21 +37,21 @@ pub async fn show(
     let t = ui.t();
     let user = authority.user();
     let primary = user.roles.first().copied();
-    let scope = match primary.and_then(|role| authority.scope_of(role)) {
+    let scope = match primary.and_then(|role| authority.principal().binding_of(role)) {
         Some(scope) => describe_scope(&state, t, scope).await?,
         None => String::new(),
     };
     let mut stats = Vec::new();
-    if let Ok(grant) = authority.read_offices() {
+    if let Ok(grant) = authority.grant(Permission::ReadOffices) {
         stats.push((
             t.stat_offices,
-            orgs::list_offices(&state.store, grant.scope).await?.len() as i64,
+            orgs::list_offices(&state.store, grant.scope()).await?.len() as i64,
         ));
     }
-    if let Ok(grant) = authority.manage_staff() {
+    if let Ok(grant) = authority.grant(Permission::ManageStaff) {
         stats.push((
             t.stat_users,
-            users::list_users(&state.store, grant.scope).await?.len() as i64,
+            users::list_users(&state.store, grant.scope()).await?.len() as i64,
         ));
     }
     render(&HomePage {
@@ -60,8 +62,8 @@ pub async fn show(
         stats,
         next_step: next_step(primary, t),
         over_standard: over_standard(&state, &authority, ui.lang, t).await?,
-        complaints: match (authority.office(), authority.has(Role::HeadOfOffice)) {
-            (Some(office), true) => karya_store::complaints::unread(&state.store, office)
+        complaints: match authority.office(Permission::ReadComplaints) {
+            Ok(office) => karya_store::complaints::unread(&state.store, &office)
                 .await?
                 .into_iter()
                 .map(|k| {
@@ -91,24 +93,29 @@ fn next_step(role: Option<Role>, t: &'static Catalog) -> &'static str {
     }
 }
 
-async fn describe_scope(state: &AppState, t: &Catalog, scope: Scope) -> Result<String, WebError> {
+async fn describe_scope(
+    state: &AppState,
+    t: &Catalog,
+    scope: ScopeView,
+) -> Result<String, WebError> {
     let store = &state.store;
     Ok(match scope {
-        Scope::National => t.scope_national.to_owned(),
-        Scope::Region(id) => fill(
+        ScopeView::National => t.scope_national.to_owned(),
+        ScopeView::Nothing => String::new(),
+        ScopeView::Region(id) => fill(
             t.scope_region,
             &[("name", &orgs::region_name(store, id).await?)],
         ),
-        Scope::Office(id) => fill(
+        ScopeView::Office(id) => fill(
             t.scope_office,
-            &[("name", &orgs::get_office(store, scope, id).await?.name)],
+            &[("name", &orgs::office_name(store, id).await?)],
         ),
-        Scope::Partner(id) => fill(
+        ScopeView::Partner(id) => fill(
             t.scope_partner,
             &[("name", &orgs::partner_name(store, id).await?)],
         ),
-        Scope::Person(_) => t.scope_person.to_owned(),
-        Scope::ProsecutorOffice(id) => fill(
+        ScopeView::Person(_) => t.scope_person.to_owned(),
+        ScopeView::ProsecutorOffice(id) => fill(
             t.scope_prosecutor,
             &[("name", &orgs::prosecutor_office_name(store, id).await?)],
         ),
@@ -122,18 +129,21 @@ async fn over_standard(
     lang: crate::i18n::Lang,
     t: &'static Catalog,
 ) -> Result<Vec<(i64, String, String, String)>, WebError> {
-    let (Some(office), true) = (authority.office(), authority.has(Role::HeadOfOffice)) else {
+    // The SOP table is the head's: a late step is theirs to act on.
+    if !authority.has(Role::HeadOfOffice) {
+        return Ok(Vec::new());
+    }
+    let Ok(office) = authority.office(Permission::ReadComplaints) else {
         return Ok(Vec::new());
     };
+    let grant = authority.grant(Permission::ReadCases)?;
     let mut out = Vec::new();
-    for (case_id, client) in karya_store::sop::stamped_cases(&state.store, office).await? {
-        let case = karya_store::cases::get(
-            &state.store,
-            karya_store::cases::CaseScope::Office(office),
-            karya_store::ids::CaseId(case_id),
-        )
-        .await?;
-        for row in crate::routes::cases::sop_view::sop_rows(state, &case, lang, t)
+    for (case_id, client) in karya_store::sop::stamped_cases(&state.store, &office).await? {
+        let access = state
+            .store
+            .open_case(&grant, karya_store::ids::CaseId(case_id))
+            .await?;
+        for row in crate::routes::cases::sop_view::sop_rows(state, &access, lang, t)
             .await?
             .into_iter()
             .filter(|r| r.over)

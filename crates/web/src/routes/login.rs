@@ -78,7 +78,7 @@ pub async fn submit(
     let t = ui.t();
     let username = form.username.trim().to_lowercase();
     let next = local_path(&form.next).to_owned();
-    let now = karya_store::clock::now_ms();
+    let now = state.store.now_ms();
     let policy = state.config.login_throttle;
     let user_key = throttle::key("user", &username);
     let address = client.map(|c| c.0.0.ip().to_string()).unwrap_or_default();

@@ -19,6 +19,7 @@ use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
 use crate::page::{Page, Ui, render};
+use karya_domain::Permission;
 
 #[derive(Template)]
 #[template(path = "offices.html")]
@@ -34,12 +35,12 @@ pub async fn list(
     authority: Authority,
     Query(saved): Query<crate::page::Saved>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_offices()?;
+    let grant = authority.grant(Permission::ReadOffices)?;
     let t = ui.t();
     render(&OfficesPage {
         page: ui.page(t.offices_title).with_notice(saved.notice(t)),
-        offices: orgs::list_offices(&state.store, grant.scope).await?,
-        can_manage: authority.manage_offices().is_ok(),
+        offices: orgs::list_offices(&state.store, grant.scope()).await?,
+        can_manage: authority.may(Permission::ManageOffices),
     })
 }
 
@@ -175,13 +176,8 @@ pub async fn new_form(
     ui: Ui,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    authority.manage_offices()?;
-    let once = form_tokens::issue(
-        &state.store,
-        authority.user().id,
-        karya_store::clock::now_ms(),
-    )
-    .await?;
+    authority.grant(Permission::ManageOffices)?;
+    let once = form_tokens::issue(&state.store, authority.user().id, state.store.now_ms()).await?;
     let form = OfficeForm {
         version: "0".into(),
         once,
@@ -204,7 +200,7 @@ pub async fn create(
     authority: Authority,
     Form(form): Form<OfficeForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_offices()?;
+    let grant = authority.grant(Permission::ManageOffices)?;
     let t = ui.t();
     let regions = orgs::list_regions(&state.store).await?;
     let fields = match form.check(t, &regions) {
@@ -222,7 +218,7 @@ pub async fn create(
         }
     };
     let once = crate::forms::once(authority.user().id, &form.once);
-    match orgs::create_office(&state.store, &authority.actor(grant), &fields, once).await {
+    match orgs::create_office(&state.store, &grant.actor(), &fields, once).await {
         Ok(_) | Err(StoreError::Repeated(Some(_))) => {
             Ok(Redirect::to("/admin/offices?saved=1").into_response())
         }
@@ -253,9 +249,9 @@ pub async fn edit_form(
     authority: Authority,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_offices()?;
+    let grant = authority.grant(Permission::ManageOffices)?;
     let id = OfficeId(path_id(&id)?);
-    let office = orgs::get_office(&state.store, grant.scope, id).await?;
+    let office = orgs::get_office(&state.store, grant.scope(), id).await?;
     let action = format!("/admin/offices/{}", id.0);
     form_page(
         &state,
@@ -275,10 +271,10 @@ pub async fn update(
     Path(id): Path<String>,
     Form(form): Form<OfficeForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_offices()?;
+    let grant = authority.grant(Permission::ManageOffices)?;
     let t = ui.t();
     let id = OfficeId(path_id(&id)?);
-    let current = orgs::get_office(&state.store, grant.scope, id).await?;
+    let current = orgs::get_office(&state.store, grant.scope(), id).await?;
     let action = format!("/admin/offices/{}", id.0);
     let regions = orgs::list_regions(&state.store).await?;
     let fields = match form.check(t, &regions) {
@@ -291,7 +287,7 @@ pub async fn update(
         .parse::<i64>()
         .map_err(|_| WebError::BadRequest)?;
     let mut errors = FormErrors::default();
-    match orgs::update_office(&state.store, &authority.actor(grant), id, version, &fields).await {
+    match orgs::update_office(&state.store, &grant.actor(), id, version, &fields).await {
         Ok(()) => return Ok(Redirect::to("/admin/offices?saved=1").into_response()),
         Err(StoreError::Duplicate(_)) => errors.add("code", t.duplicate_code),
         Err(StoreError::Conflict) => {

@@ -5,12 +5,10 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_domain::Role;
 use karya_store::users;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::auth::authority::Grant;
 use crate::auth::{Authority, password};
 use crate::error::WebError;
 use crate::forms::FormErrors;
@@ -101,12 +99,8 @@ pub async fn change_password(
         return profile_page(&ui, &authority, errors, None);
     }
     let hash = password::hash(form.new_password).await?;
-    // Every user may change their own password: the grant is their own account.
-    let role = user.roles.first().copied().unwrap_or(Role::Client);
-    let actor = authority.actor(Grant {
-        scope: karya_store::Scope::National,
-        role,
-    });
+    // Every user may change their own password: no permission but their own account.
+    let actor = authority.self_actor();
     let keep = authority
         .caller()
         .session

@@ -12,6 +12,7 @@ use crate::auth::Authority;
 use crate::error::WebError;
 use crate::page::{Page, Ui, render};
 use crate::views;
+use karya_domain::Permission;
 
 pub struct QueueRow {
     case_id: i64,
@@ -39,10 +40,11 @@ pub async fn show(
     ui: Ui,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    let (grant, step) = authority.verify_attendance()?;
+    let grant = authority.grant(Permission::VerifyAttendance)?;
+    let step = ledger_store::step_of(grant.role()).ok_or(WebError::Forbidden)?;
     let t = ui.t();
     let me = authority.user().id.0;
-    let rows = ledger_store::awaiting(&state.store, grant.scope, step)
+    let rows = ledger_store::awaiting(&state.store, &grant)
         .await?
         .into_iter()
         .map(|(case, view)| {

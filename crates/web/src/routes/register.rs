@@ -4,20 +4,19 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use karya_domain::register::{self, RegisterData};
 use karya_domain::{CaseStatus, Sex};
-use karya_store::cases::{self, Case, CaseError};
-use karya_store::ids::{CaseId, PersonId};
+use karya_store::cases::{Case, CaseError};
+use karya_store::ids::PersonId;
 use karya_store::register::{self as book_store, BookEntry};
 use serde::Deserialize;
 
-use super::path_id;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
 use crate::export::Table;
 use crate::forms::FormErrors;
@@ -25,6 +24,8 @@ use crate::i18n::{Catalog, Lang, fill};
 use crate::page::{Page, Ui, render, url_encode};
 use crate::routes::cases::today_in;
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 #[derive(Default, Clone)]
 pub struct RegisterForm {
@@ -79,17 +80,13 @@ fn features(t: &Catalog) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-async fn open_case(
-    state: &AppState,
-    authority: &Authority,
-    id: &str,
-) -> Result<(Case, karya_store::cases::CaseScope), WebError> {
-    let grant = authority.register_people()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(id)?)).await?;
+/// The register form is for a case whose PK was appointed and that is not registered yet.
+fn registrable(access: &CaseAccess) -> Result<&Case, WebError> {
+    let case = access.case();
     if case.status != CaseStatus::OfficerAssigned {
         return Err(WebError::BadRequest);
     }
-    Ok((case, grant.scope))
+    Ok(case)
 }
 
 fn page(
@@ -119,12 +116,11 @@ fn page(
 }
 
 pub async fn form(
-    State(state): State<AppState>,
+    State(_state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RegisterPeople>,
 ) -> Result<Response, WebError> {
-    let (case, _) = open_case(&state, &authority, &id).await?;
+    let case = registrable(&access)?;
     let form = RegisterForm {
         values: vec![("full_name".into(), case.client_name.clone())],
     };
@@ -189,11 +185,10 @@ fn data_of(form: &RegisterForm, t: &Catalog, errors: &mut FormErrors) -> Registe
 pub async fn submit(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RegisterPeople>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let (case, scope) = open_case(&state, &authority, &id).await?;
+    let case = registrable(&access)?;
     let t = ui.t();
     let form = RegisterForm { values: pairs };
     let mut errors = FormErrors::default();
@@ -224,10 +219,10 @@ pub async fn submit(
     let nik = checked.nik.as_ref().map(|n| n.as_str().to_owned());
     let candidates = book_store::candidates(
         &state.store,
+        &access,
         nik.as_deref(),
         &data.full_name,
         data.birth_date,
-        case.person_id,
     )
     .await?;
     let merge_into = match form.get("person_choice") {
@@ -267,17 +262,13 @@ pub async fn submit(
             Some(PersonId(found.id))
         }
     };
-    let roles = authority.user().roles.clone();
-    let grant = authority.register_people()?;
     match book_store::register(
         &state.store,
-        &authority.case_actor(grant),
-        scope,
-        case.id,
+        &access,
         &data,
         nik.as_deref(),
         merge_into,
-        (authority.user().id, &roles, today_in(&case)),
+        today_in(&state, case),
     )
     .await
     {
@@ -334,9 +325,9 @@ pub async fn book(
     authority: Authority,
     Query(query): Query<BookQuery>,
 ) -> Result<Response, WebError> {
-    let office = authority.read_register()?;
+    let office = authority.office(Permission::ReadRegister)?;
     let year = year_of(&query);
-    let mut entries = book_store::book(&state.store, office, year, &query.q).await?;
+    let mut entries = book_store::book(&state.store, &office, year, &query.q).await?;
     // People read the status in words; the CSV and XLSX keep the codes.
     for e in &mut entries {
         if let Some(status) = CaseStatus::parse(&e.status, e.termination_reason.as_deref()) {
@@ -345,7 +336,7 @@ pub async fn book(
     }
     let this_year = i64::from(
         karya_domain::calendar::local_date(
-            jiff::Timestamp::now(),
+            state.store.now(),
             &karya_domain::OfficeZone::Wib.time_zone(),
         )
         .year(),
@@ -398,8 +389,8 @@ async fn export(
     Query(query): Query<BookQuery>,
     format: Format,
 ) -> Result<Response, WebError> {
-    let office = authority.read_register()?;
-    let entries = book_store::book(&state.store, office, year_of(&query), &query.q).await?;
+    let office = authority.office(Permission::ReadRegister)?;
+    let entries = book_store::book(&state.store, &office, year_of(&query), &query.q).await?;
     let rows = entries
         .iter()
         .map(|e| {
@@ -439,17 +430,14 @@ async fn export(
         ],
         rows,
     };
-    let mut actor = authority
-        .caller()
-        .actor("register_export", authority.request_id());
-    actor.office_id = Some(office);
+    let actor = office.actor();
     let event = karya_store::audit::Event::new(
         "register.export",
         "office",
-        office,
+        office.office(),
         serde_json::json!({"rows": entries.len(), "format": format.as_str()}),
     );
-    state.store.audit_alone(&actor, event).await?;
+    state.store.audit_alone(actor, event).await?;
     let (content_type, body) = match format {
         Format::Csv => ("text/csv; charset=utf-8", table.csv().into_bytes()),
         Format::Xlsx => (

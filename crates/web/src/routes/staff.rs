@@ -8,21 +8,22 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::Role;
+use karya_store::StoreError;
 use karya_store::form_tokens;
 use karya_store::ids::{OfficeId, UserId};
 use karya_store::orgs::{self, Office};
 use karya_store::users::{self, Binding, NewUser, User};
-use karya_store::{Scope, StoreError};
 use serde::Deserialize;
 
 use super::path_id;
 use crate::app::AppState;
-use crate::auth::authority::Grant;
 use crate::auth::{Authority, password};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
 use crate::page::{Page, Ui, render};
+use karya_domain::Permission;
+use karya_store::access::Grant;
 
 const OFFICE_ROLES: [Role; 6] = [
     Role::IntakeOfficer,
@@ -34,10 +35,10 @@ const OFFICE_ROLES: [Role; 6] = [
 ];
 
 /// The roles this grant may hand out.
-fn assignable(grant: Grant) -> Vec<Role> {
+fn assignable(grant: &Grant) -> Vec<Role> {
     OFFICE_ROLES
         .into_iter()
-        .filter(|role| grant.role == Role::Admin || *role != Role::HeadOfOffice)
+        .filter(|role| grant.role() == Role::Admin || *role != Role::HeadOfOffice)
         .collect()
 }
 
@@ -63,14 +64,14 @@ pub async fn list(
     authority: Authority,
     Query(saved): Query<crate::page::Saved>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
+    let grant = authority.grant(Permission::ManageStaff)?;
     let t = ui.t();
-    let offices = orgs::list_offices(&state.store, Scope::National).await?;
+    let offices = orgs::list_offices(&state.store, grant.scope()).await?;
     let office_name = |id: Option<OfficeId>| {
         id.and_then(|id| offices.iter().find(|o| o.id == id.0))
             .map_or(String::new(), |o| o.code.clone())
     };
-    let staff = users::list_users(&state.store, grant.scope)
+    let staff = users::list_users(&state.store, grant.scope())
         .await?
         .into_iter()
         .map(|user| StaffRow {
@@ -185,7 +186,7 @@ struct FormView<'a> {
 async fn form_page(
     state: &AppState,
     ui: &Ui,
-    grant: Grant,
+    grant: &Grant,
     view: FormView<'_>,
     form: StaffForm,
     errors: FormErrors,
@@ -207,7 +208,7 @@ async fn form_page(
         errors,
         once: form.once.clone(),
         creating: view.creating,
-        offices: orgs::list_offices(&state.store, grant.scope).await?,
+        offices: orgs::list_offices(&state.store, grant.scope()).await?,
         role_choices,
         action: view.action,
         status_action: view.status_action,
@@ -233,13 +234,8 @@ pub async fn new_form(
     ui: Ui,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
-    let once = form_tokens::issue(
-        &state.store,
-        authority.user().id,
-        karya_store::clock::now_ms(),
-    )
-    .await?;
+    let grant = authority.grant(Permission::ManageStaff)?;
+    let once = form_tokens::issue(&state.store, authority.user().id, state.store.now_ms()).await?;
     let form = StaffForm {
         once,
         version: "0".into(),
@@ -248,7 +244,7 @@ pub async fn new_form(
     form_page(
         &state,
         &ui,
-        grant,
+        &grant,
         new_view(ui.t()),
         form,
         FormErrors::default(),
@@ -262,7 +258,7 @@ pub async fn create(
     authority: Authority,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
+    let grant = authority.grant(Permission::ManageStaff)?;
     let t = ui.t();
     let form = StaffForm::from_pairs(pairs);
     let mut errors = FormErrors::default();
@@ -271,7 +267,7 @@ pub async fn create(
         errors.add("username", t.username_invalid);
     }
     let (display_name, nip) = form.check_person(t, &mut errors);
-    let offices = orgs::list_offices(&state.store, grant.scope).await?;
+    let offices = orgs::list_offices(&state.store, grant.scope()).await?;
     let office = form
         .office_id
         .trim()
@@ -286,12 +282,12 @@ pub async fn create(
     } else if form.password.trim().eq_ignore_ascii_case(&username) {
         errors.add("password", t.password_is_username);
     }
-    let roles = form.chosen_roles(&assignable(grant));
+    let roles = form.chosen_roles(&assignable(&grant));
     if roles.is_empty() {
         errors.add("roles", t.roles_invalid);
     }
     let Some(office) = office.filter(|_| errors.is_empty()) else {
-        return form_page(&state, &ui, grant, new_view(t), form, errors).await;
+        return form_page(&state, &ui, &grant, new_view(t), form, errors).await;
     };
     let new_user = NewUser {
         username,
@@ -305,7 +301,7 @@ pub async fn create(
         roles,
     };
     let once = crate::forms::once(authority.user().id, &form.once);
-    match users::create_user(&state.store, &authority.actor(grant), &new_user, once).await {
+    match users::create_user(&state.store, &grant.actor(), &new_user, once).await {
         Ok(_) | Err(StoreError::Repeated(Some(_))) => {
             Ok(Redirect::to("/admin/staff?saved=1").into_response())
         }
@@ -315,7 +311,7 @@ pub async fn create(
                 _ => t.already_submitted,
             };
             errors.add("username", message);
-            form_page(&state, &ui, grant, new_view(t), form, errors).await
+            form_page(&state, &ui, &grant, new_view(t), form, errors).await
         }
         Err(other) => Err(other.into()),
     }
@@ -341,12 +337,12 @@ pub async fn edit_form(
     authority: Authority,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
-    let user = users::get_user_in(&state.store, grant.scope, UserId(path_id(&id)?)).await?;
+    let grant = authority.grant(Permission::ManageStaff)?;
+    let user = users::get_user_in(&state.store, grant.scope(), UserId(path_id(&id)?)).await?;
     form_page(
         &state,
         &ui,
-        grant,
+        &grant,
         edit_view(ui.t(), &user),
         StaffForm::from_user(&user),
         FormErrors::default(),
@@ -361,15 +357,15 @@ pub async fn update(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
+    let grant = authority.grant(Permission::ManageStaff)?;
     let t = ui.t();
-    let user = users::get_user_in(&state.store, grant.scope, UserId(path_id(&id)?)).await?;
+    let user = users::get_user_in(&state.store, grant.scope(), UserId(path_id(&id)?)).await?;
     let mut form = StaffForm::from_pairs(pairs);
     form.username = user.username.clone();
     let mut errors = FormErrors::default();
     let (display_name, nip) = form.check_person(t, &mut errors);
     // Roles this editor may not assign stay as they were.
-    let allowed = assignable(grant);
+    let allowed = assignable(&grant);
     let mut roles: Vec<Role> = user
         .roles
         .iter()
@@ -388,9 +384,9 @@ pub async fn update(
         .parse::<i64>()
         .map_err(|_| WebError::BadRequest)?;
     if !errors.is_empty() {
-        return form_page(&state, &ui, grant, edit_view(t, &user), form, errors).await;
+        return form_page(&state, &ui, &grant, edit_view(t, &user), form, errors).await;
     }
-    let actor = authority.actor(grant);
+    let actor = grant.actor();
     let changes = users::UserChanges {
         display_name: &display_name,
         nip: nip.as_deref(),
@@ -399,7 +395,7 @@ pub async fn update(
     match users::update_user(
         &state.store,
         &actor,
-        grant.scope,
+        grant.scope(),
         user.id,
         version,
         &changes,
@@ -408,12 +404,12 @@ pub async fn update(
     {
         Ok(()) => Ok(Redirect::to("/admin/staff?saved=1").into_response()),
         Err(StoreError::Conflict) => {
-            let latest = users::get_user_in(&state.store, grant.scope, user.id).await?;
+            let latest = users::get_user_in(&state.store, grant.scope(), user.id).await?;
             errors.add("display_name", t.conflict);
             form_page(
                 &state,
                 &ui,
-                grant,
+                &grant,
                 edit_view(t, &latest),
                 StaffForm::from_user(&latest),
                 errors,
@@ -437,9 +433,9 @@ pub async fn set_status(
     Path(id): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.manage_staff()?;
+    let grant = authority.grant(Permission::ManageStaff)?;
     let t = ui.t();
-    let user = users::get_user_in(&state.store, grant.scope, UserId(path_id(&id)?)).await?;
+    let user = users::get_user_in(&state.store, grant.scope(), UserId(path_id(&id)?)).await?;
     let disabled = match form.disabled.as_str() {
         "1" => true,
         "0" => false,
@@ -451,7 +447,7 @@ pub async fn set_status(
         return form_page(
             &state,
             &ui,
-            grant,
+            &grant,
             edit_view(t, &user),
             StaffForm::from_user(&user),
             errors,
@@ -460,8 +456,8 @@ pub async fn set_status(
     }
     users::set_disabled(
         &state.store,
-        &authority.actor(grant),
-        grant.scope,
+        &grant.actor(),
+        grant.scope(),
         user.id,
         disabled,
     )

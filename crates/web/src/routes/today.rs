@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::{Date, Time};
-use karya_domain::Role;
+use karya_domain::Permission;
 use karya_store::attendance::{LedgerError, NewEntry};
 use karya_store::ids::CaseId;
 use karya_store::work_sessions;
@@ -42,8 +42,8 @@ struct TodayPage {
 }
 
 /// Today in the zone of the office the partner belongs to.
-fn today(zone: karya_domain::OfficeZone) -> Date {
-    karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone())
+fn today(state: &AppState, zone: karya_domain::OfficeZone) -> Date {
+    karya_domain::calendar::local_date(state.store.now(), &zone.time_zone())
 }
 
 async fn page(
@@ -54,13 +54,12 @@ async fn page(
     errors: FormErrors,
     notice: Option<&str>,
 ) -> Result<TodayPage, WebError> {
-    let partner = authority
-        .user()
-        .binding
-        .partner
-        .ok_or(WebError::Forbidden)?;
-    let day = today(work_sessions::partner_zone(&state.store, partner).await?);
-    let expected = work_sessions::expected(&state.store, partner, day).await?;
+    let grant = authority.grant(Permission::RecordWorkSessions)?;
+    let day = today(
+        state,
+        work_sessions::partner_zone(&state.store, &grant).await?,
+    );
+    let expected = work_sessions::expected(&state.store, &grant, day).await?;
     let first = expected.first().and_then(|e| e.sessions.first()).copied();
     let hhmm = |t: Time| t.strftime("%H:%M").to_string();
     let rows = expected
@@ -103,7 +102,7 @@ pub async fn show(
     authority: Authority,
     axum::extract::Query(notice): axum::extract::Query<Notice>,
 ) -> Result<Response, WebError> {
-    authority.grant(&[Role::SiteSupervisor])?;
+    authority.grant(Permission::RecordWorkSessions)?;
     render(
         &page(
             &state,
@@ -123,12 +122,7 @@ pub async fn record(
     authority: Authority,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.grant(&[Role::SiteSupervisor])?;
-    let partner = authority
-        .user()
-        .binding
-        .partner
-        .ok_or(WebError::Forbidden)?;
+    let grant = authority.grant(Permission::RecordWorkSessions)?;
     let t = ui.t();
     let mut errors = FormErrors::default();
     let cases: Vec<CaseId> = form
@@ -149,27 +143,17 @@ pub async fn record(
         errors.add("time_out", t.time_invalid);
     }
     let activity = forms::text(&mut errors, t, "activity", form.get("activity"), 500, true);
-    let zone = work_sessions::partner_zone(&state.store, partner).await?;
-    let interval = time_in
-        .zip(time_out)
-        .and_then(|(a, b)| crate::routes::cases::attendance::interval(zone, today(zone), a, b));
+    let zone = work_sessions::partner_zone(&state.store, &grant).await?;
+    let interval = time_in.zip(time_out).and_then(|(a, b)| {
+        crate::routes::cases::attendance::interval(zone, today(&state, zone), a, b)
+    });
     if let (true, Some((start, end))) = (errors.is_empty(), interval) {
         let entry = NewEntry {
             start,
             end,
             activity,
         };
-        let actor = authority.actor(grant);
-        match work_sessions::record_session(
-            &state.store,
-            &actor,
-            partner,
-            &cases,
-            &entry,
-            authority.user().id,
-        )
-        .await
-        {
+        match work_sessions::record_session(&state.store, &grant, &cases, &entry).await {
             Ok(_) => return Ok(Redirect::to("/hari-ini?done=recorded").into_response()),
             Err((case, LedgerError::Rule(violation))) => {
                 let who = case.map(|c| c.0.to_string()).unwrap_or_default();

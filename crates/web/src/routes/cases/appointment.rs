@@ -3,24 +3,24 @@
 //! The same steps replace the PK later; the earlier appointments stay listed.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_domain::Role;
 use karya_domain::appointment::{self, Step};
 use karya_store::appointments::{self, AppointError, Appointment, StepInput};
 use karya_store::cases::{self, Case};
-use karya_store::ids::{CaseId, UserId};
+use karya_store::ids::UserId;
 use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::Ui;
-use crate::routes::path_id;
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 #[derive(Default)]
 pub struct AppointmentView {
@@ -76,30 +76,22 @@ fn describe(t: &Catalog, lang: Lang, case: &Case, a: &Appointment) -> String {
 
 pub async fn appointment_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<AppointmentView, WebError> {
-    let staff = [
-        Role::HeadOfOffice,
-        Role::HeadOfAdmin,
-        Role::RegistryOfficer,
-        Role::IntakeOfficer,
-        Role::Pk,
-    ];
-    if !staff.iter().any(|r| authority.has(*r)) {
+    let case = access.case();
+    if !access.may(Permission::ReadAppointments) {
         return Ok(AppointmentView::default());
     }
-    let grant = authority.read_cases()?;
-    let all = appointments::for_case(&state.store, grant.scope, case.id).await?;
+    let all = appointments::for_case(&state.store, &access).await?;
     let open = all.first().filter(|a| a.stage().is_some());
     let stage = open.and_then(Appointment::stage);
-    let roles = &authority.user().roles;
+    let roles = &access.roles_for(Permission::AppointOfficers);
     let may = |step| appointment::check(step, case.status, stage, roles).is_ok();
     let can_draft = may(Step::Draft);
     let pks = if can_draft {
-        cases::office_pks(&state.store, case.office_id)
+        cases::office_pks(&state.store, &access)
             .await?
             .into_iter()
             .map(|(id, name, load)| {
@@ -152,13 +144,11 @@ pub struct StepForm {
 pub async fn perform(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AppointOfficers>,
     Form(form): Form<StepForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.appoint_officers()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let step = Step::parse(&form.step).ok_or(WebError::BadRequest)?;
     let mut errors = FormErrors::default();
     let note = forms::text(&mut errors, t, "note", &form.note, 500, false);
@@ -167,19 +157,7 @@ pub async fn perform(
         pk: form.pk_user_id.trim().parse::<i64>().ok().map(UserId),
     };
     if errors.is_empty() {
-        let roles = authority.user().roles.clone();
-        let actor = authority.case_actor(grant);
-        match appointments::perform(
-            &state.store,
-            &actor,
-            grant.scope,
-            case.id,
-            step,
-            &roles,
-            &input,
-        )
-        .await
-        {
+        match appointments::perform(&state.store, &access, step, &input).await {
             Ok(()) => {
                 return Ok(Redirect::to(&format!(
                     "/cases/{}?done=appointment#appointment",
@@ -200,13 +178,5 @@ pub async fn perform(
             }
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

@@ -3,13 +3,13 @@
 //! schedules (a move keeps the earlier ones, and the hours stay with the case).
 
 use karya_domain::schedule::{weekday_en, weekday_id};
-use karya_store::cases::Case;
 use karya_store::placements;
 
 use crate::app::AppState;
-use crate::auth::Authority;
 use crate::error::WebError;
 use crate::i18n::{Catalog, Lang};
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 #[derive(Default)]
 pub struct AssessmentView {
@@ -34,15 +34,15 @@ pub struct PlacementLine {
 
 pub async fn assessment_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     _t: &Catalog,
 ) -> Result<AssessmentView, WebError> {
     use karya_domain::CaseStatus as S;
-    let can_assess = authority.assess_cases().is_ok();
-    let can_approve = authority.approve_assessments().is_ok();
-    let office_staff = authority.read_partners().is_ok();
+    let case = access.case();
+    let can_assess = access.may(Permission::AssessCases);
+    let can_approve = access.may(Permission::ApproveAssessments);
+    let office_staff = access.may(Permission::ReadPartners);
     let relevant = !matches!(
         case.status,
         S::Received
@@ -52,13 +52,14 @@ pub async fn assessment_view(
             | S::OfficerAssigned
     );
     // The client and the work place's supervisor see the placement and its schedule.
-    let placed_people = authority.has(karya_domain::Role::Client)
-        || authority.has(karya_domain::Role::SiteSupervisor);
+    let placed_people = matches!(
+        access.role(),
+        karya_domain::Role::Client | karya_domain::Role::SiteSupervisor
+    );
     if !relevant || !(can_assess || can_approve || office_staff || placed_people) {
         return Ok(AssessmentView::default());
     }
-    let scope = authority.read_cases()?.scope;
-    let lines = placements::for_case(&state.store, scope, case.id)
+    let lines = placements::for_case(&state.store, &access)
         .await?
         .into_iter()
         .map(|p| {

@@ -11,19 +11,19 @@ use jiff::civil::{Date, Time};
 use karya_domain::{OfficeZone, Violation};
 use karya_store::StoreError;
 use karya_store::attendance::{self as ledger_store, Evidence, LedgerError, NewEntry};
-use karya_store::cases::{self, Case};
-use karya_store::ids::{CaseId, EntryId};
+use karya_store::ids::EntryId;
 use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
 use crate::page::Ui;
 use crate::routes::path_id;
 use crate::views;
+use karya_store::access::CaseAccess;
 
 /// Local date and times in the office's zone to instants; a time out at or before the time
 /// in means the work ran past midnight into the next day.
@@ -177,13 +177,11 @@ impl EvidenceIn {
 pub async fn record(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReportAttendance>,
     request: Request,
 ) -> Result<Response, WebError> {
-    let grant = authority.report_attendance()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let (form, evidence) = match read_report(request).await {
         Ok(read) => read,
         Err(response) if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
@@ -193,22 +191,12 @@ pub async fn record(
     };
     let entry = match parse_entry(&form, case.zone, t) {
         Ok(entry) => entry,
-        Err(errors) => return page_with_errors(&state, &ui, &authority, &case, form, errors).await,
+        Err(errors) => return page_with_errors(&state, &ui, &access, form, errors).await,
     };
-    let once = crate::forms::once(authority.user().id, &form.once);
-    let actor = authority.case_actor(grant);
+    let once = crate::forms::once(access.user().id, &form.once);
     let evidence = evidence.map(EvidenceIn::evidence);
-    match ledger_store::record_with_evidence(
-        &state.store,
-        &actor,
-        grant.scope,
-        case.id,
-        &entry,
-        authority.user().id,
-        once,
-        evidence.as_ref(),
-    )
-    .await
+    match ledger_store::record_with_evidence(&state.store, &access, &entry, once, evidence.as_ref())
+        .await
     {
         Ok(_) | Err(LedgerError::Store(StoreError::Repeated(Some(_)))) => {
             Ok(Redirect::to(&format!("/cases/{}?done=recorded", case.id.0)).into_response())
@@ -216,7 +204,7 @@ pub async fn record(
         Err(LedgerError::Store(StoreError::Repeated(None))) => {
             let mut errors = FormErrors::default();
             errors.add("date", t.already_submitted);
-            page_with_errors(&state, &ui, &authority, &case, form, errors).await
+            page_with_errors(&state, &ui, &access, form, errors).await
         }
         Err(LedgerError::Rule(violation)) => {
             let mut errors = FormErrors::default();
@@ -224,7 +212,7 @@ pub async fn record(
                 field_of(&violation),
                 views::violation_message(ui.lang, &violation),
             );
-            page_with_errors(&state, &ui, &authority, &case, form, errors).await
+            page_with_errors(&state, &ui, &access, form, errors).await
         }
         Err(LedgerError::Upload(error)) => {
             let mut errors = FormErrors::default();
@@ -232,7 +220,7 @@ pub async fn record(
                 super::files::upload_error(t, &error, karya_store::files::Purpose::Evidence)
                     .unwrap_or_else(|| t.file_damaged.to_owned());
             errors.add("photo", message);
-            page_with_errors(&state, &ui, &authority, &case, form, errors).await
+            page_with_errors(&state, &ui, &access, form, errors).await
         }
         Err(LedgerError::Store(error)) => Err(error.into()),
     }
@@ -241,23 +229,12 @@ pub async fn record(
 pub async fn verify(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path((id, entry)): Path<(String, String)>,
+    access: CaseOf<can::VerifyAttendance>,
+    Path((_, entry)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let (grant, step) = authority.verify_attendance()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
     let entry = EntryId(path_id(&entry)?);
-    let result = ledger_store::verify(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        entry,
-        step,
-        authority.user().id,
-    )
-    .await;
-    finish(&state, &ui, &authority, &case, result, "verified").await
+    let result = ledger_store::verify(&state.store, &access, entry).await;
+    finish(&state, &ui, &access, result, "verified").await
 }
 
 #[derive(Deserialize)]
@@ -269,54 +246,36 @@ pub struct RejectForm {
 pub async fn reject(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path((id, entry)): Path<(String, String)>,
+    access: CaseOf<can::VerifyAttendance>,
+    Path((_, entry)): Path<(String, String)>,
     Form(form): Form<RejectForm>,
 ) -> Result<Response, WebError> {
-    let (grant, _) = authority.verify_attendance()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
     let entry = EntryId(path_id(&entry)?);
     let mut errors = FormErrors::default();
     let reason = forms::text(&mut errors, t, "entries", &form.reason, 500, true);
     if !errors.is_empty() {
-        return page_with_errors(
-            &state,
-            &ui,
-            &authority,
-            &case,
-            RecordForm::default(),
-            errors,
-        )
-        .await;
+        return page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await;
     }
-    let result = ledger_store::reject(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        entry,
-        authority.user().id,
-        &reason,
-    )
-    .await;
-    finish(&state, &ui, &authority, &case, result, "rejected").await
+    let result = ledger_store::reject(&state.store, &access, entry, &reason).await;
+    finish(&state, &ui, &access, result, "rejected").await
 }
 
 async fn finish(
     state: &AppState,
     ui: &Ui,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     result: Result<(), LedgerError>,
     done: &str,
 ) -> Result<Response, WebError> {
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/cases/{}?done={done}", case.id.0)).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/cases/{}?done={done}", access.id().0)).into_response())
+        }
         Err(LedgerError::Rule(violation)) => {
             let mut errors = FormErrors::default();
             errors.add("entries", views::violation_message(ui.lang, &violation));
-            page_with_errors(state, ui, authority, case, RecordForm::default(), errors).await
+            page_with_errors(state, ui, access, RecordForm::default(), errors).await
         }
         Err(LedgerError::Upload(_)) => Err(WebError::BadRequest),
         Err(LedgerError::Store(error)) => Err(error.into()),

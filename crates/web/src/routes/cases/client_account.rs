@@ -3,48 +3,32 @@
 //! handed over when the client's rights and obligations are explained. It is never logged,
 //! never put in a URL and not stored but as its argon2 hash.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use karya_domain::Role;
-use karya_store::cases;
-use karya_store::ids::CaseId;
 use karya_store::users::{self, Binding, NewUser};
 
 use super::{RecordForm, case_page};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::fill;
 use crate::page::{Ui, render};
-use crate::routes::path_id;
 
 pub async fn create(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::CreateClientAccounts>,
 ) -> Result<Response, WebError> {
-    let grant = authority.register_people()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let t = ui.t();
     if !case.identity_recorded {
         let mut errors = FormErrors::default();
         errors.add("client_account", t.file_needs_register);
-        return super::page_with_errors(
-            &state,
-            &ui,
-            &authority,
-            &case,
-            RecordForm::default(),
-            errors,
-        )
-        .await;
+        return super::page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await;
     }
-    if users::client_login(&state.store, case.person_id)
-        .await?
-        .is_some()
-    {
+    if users::client_login(&state.store, &access).await?.is_some() {
         return Err(WebError::Conflict);
     }
     let username = format!("klien{}.{}", case.person_id.0, case.office_code);
@@ -60,7 +44,8 @@ pub async fn create(
         },
         roles: vec![Role::Client],
     };
-    users::create_user(&state.store, &authority.case_actor(grant), &user, None).await?;
+    let actor = access.actor_for(karya_domain::Permission::CreateClientAccounts)?;
+    users::create_user(&state.store, &actor, &user, None).await?;
     let notice = fill(
         t.client_account_created,
         &[("username", &username), ("password", &password)],
@@ -68,8 +53,7 @@ pub async fn create(
     let page = case_page(
         &state,
         &ui,
-        &authority,
-        &case,
+        &access,
         RecordForm::default(),
         FormErrors::default(),
         Some(&notice),

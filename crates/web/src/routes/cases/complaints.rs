@@ -4,15 +4,13 @@
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_domain::Role;
-use karya_store::cases;
+use karya_domain::Permission;
 use karya_store::complaints;
-use karya_store::ids::CaseId;
 use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::page::Ui;
@@ -27,12 +25,10 @@ pub struct ComplaintForm {
 pub async fn file(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::FileComplaints>,
     Form(form): Form<ComplaintForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.case_grant(&[Role::Client])?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let mut errors = FormErrors::default();
     let body = forms::text(
         &mut errors,
@@ -43,27 +39,12 @@ pub async fn file(
         true,
     );
     if errors.is_empty() {
-        complaints::file(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &body,
-        )
-        .await?;
+        complaints::file(&state.store, &access, &body).await?;
         return Ok(
             Redirect::to(&format!("/cases/{}?done=complaint#complaint", case.id.0)).into_response(),
         );
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }
 
 pub async fn mark_read(
@@ -71,8 +52,7 @@ pub async fn mark_read(
     authority: Authority,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let grant = authority.grant(&[Role::HeadOfOffice])?;
-    let office = authority.office().ok_or(WebError::Forbidden)?;
-    complaints::mark_read(&state.store, &authority.actor(grant), office, path_id(&id)?).await?;
+    let office = authority.office(Permission::ReadComplaints)?;
+    complaints::mark_read(&state.store, &office, path_id(&id)?).await?;
     Ok(Redirect::to("/#complaints").into_response())
 }

@@ -1,22 +1,19 @@
 //! Recording an evaluation at a milestone of M4 from the case page.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use karya_store::StoreError;
-use karya_store::cases;
 use karya_store::evaluations::{self, Evaluation};
-use karya_store::ids::CaseId;
 use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors, today_in};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::page::Ui;
-use crate::routes::path_id;
 
 #[derive(Deserialize)]
 pub struct EvaluationForm {
@@ -31,13 +28,11 @@ pub struct EvaluationForm {
 pub async fn record(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::EvaluateCases>,
     Form(form): Form<EvaluationForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.evaluate_cases()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let basis = match form.basis.as_str() {
         "hours" => MilestoneBasis::Hours,
         "window" => MilestoneBasis::Window,
@@ -54,19 +49,11 @@ pub async fn record(
     if errors.is_empty() {
         let evaluation = Evaluation {
             key: MilestoneKey { basis, quarter },
-            day: today_in(&case),
-            by: authority.user().id,
+            day: today_in(&state, case),
+            by: access.user().id,
             note: &note,
         };
-        match evaluations::record(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &evaluation,
-        )
-        .await
-        {
+        match evaluations::record(&state.store, &access, &evaluation).await {
             Ok(()) | Err(StoreError::Duplicate(_)) => {
                 return Ok(
                     Redirect::to(&format!("/cases/{}?done=evaluation", case.id.0)).into_response(),
@@ -75,13 +62,5 @@ pub async fn record(
             Err(other) => return Err(other.into()),
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

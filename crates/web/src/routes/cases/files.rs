@@ -5,13 +5,11 @@
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_store::cases;
 use karya_store::files::{self, Purpose, UploadError};
-use karya_store::ids::CaseId;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::{Catalog, fill};
@@ -72,12 +70,10 @@ pub fn upload_error(t: &Catalog, error: &UploadError, purpose: Purpose) -> Optio
 pub async fn upload(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReadCases>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let reader = authority.read_cases()?;
-    let case = cases::get(&state.store, reader.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let (purpose, bytes) = match read_upload(multipart).await {
         Ok(upload) => upload,
         Err(response) if response.status() == StatusCode::PAYLOAD_TOO_LARGE => {
@@ -86,32 +82,18 @@ pub async fn upload(
         Err(_) => return Err(WebError::BadRequest),
     };
     let purpose = Purpose::parse(&purpose).ok_or(WebError::BadRequest)?;
-    let grant = authority.upload_files(purpose)?;
+    // The purpose decides who may upload (checked again by the store).
+    if !purpose.to_upload().is_some_and(|p| access.may(p)) {
+        return Err(WebError::Forbidden);
+    }
     let t = ui.t();
-    match files::attach(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        purpose,
-        &bytes,
-    )
-    .await
-    {
+    match files::attach(&state.store, &access, purpose, &bytes).await {
         Ok(_) => Ok(Redirect::to(&format!("/cases/{}?done=file#files", case.id.0)).into_response()),
         Err(error) => match upload_error(t, &error, purpose) {
             Some(message) => {
                 let mut errors = FormErrors::default();
                 errors.add("file", message);
-                page_with_errors(
-                    &state,
-                    &ui,
-                    &authority,
-                    &case,
-                    RecordForm::default(),
-                    errors,
-                )
-                .await
+                page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
             }
             None => match error {
                 UploadError::Store(error) => Err(error.into()),
@@ -124,28 +106,13 @@ pub async fn upload(
 /// Shows one file inline (a scan opens in the browser's viewer); the store audits the view.
 pub async fn view(
     State(state): State<AppState>,
-    authority: Authority,
-    Path((id, file)): Path<(String, String)>,
+    access: CaseOf<can::ReadCases>,
+    Path((_, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let reader = authority.read_cases()?;
-    let case = CaseId(path_id(&id)?);
     let file = path_id(&file)?;
-    // The purpose decides who may look; find it through the listing, in scope.
-    let purpose = files::for_case(&state.store, reader.scope, case)
-        .await?
-        .into_iter()
-        .find(|a| a.id == file)
-        .and_then(|a| a.purpose())
-        .ok_or(WebError::NotFound)?;
-    let grant = authority.view_files(purpose)?;
-    let (attachment, bytes) = files::open(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case,
-        file,
-    )
-    .await?;
+    // The purpose decides who may look; the store checks it and audits the view.
+    let (attachment, bytes) = files::open(&state.store, &access, file).await?;
+    let purpose = attachment.purpose().ok_or(WebError::NotFound)?;
     let extension = attachment
         .content_type()
         .map(|k| k.extension())
@@ -177,24 +144,15 @@ pub struct InsufficientForm {
 pub async fn insufficient(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path((id, file)): Path<(String, String)>,
+    access: CaseOf<can::JudgeEvidence>,
+    Path((_, file)): Path<(String, String)>,
     axum::Form(form): axum::Form<InsufficientForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.case_grant(&[karya_domain::Role::Pk])?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let mut errors = FormErrors::default();
     let note = crate::forms::text(&mut errors, ui.t(), "note", &form.note, 500, true);
     if errors.is_empty() {
-        files::mark_insufficient(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            path_id(&file)?,
-            &note,
-        )
-        .await?;
+        files::mark_insufficient(&state.store, &access, path_id(&file)?, &note).await?;
         return Ok(Redirect::to(&format!("/cases/{}#entries", case.id.0)).into_response());
     }
     let mut errors_on_entries = FormErrors::default();
@@ -202,8 +160,7 @@ pub async fn insufficient(
     page_with_errors(
         &state,
         &ui,
-        &authority,
-        &case,
+        &access,
         RecordForm::default(),
         errors_on_entries,
     )
@@ -213,18 +170,10 @@ pub async fn insufficient(
 /// The preview of a photo of evidence, for the entries list; audited like the file.
 pub async fn thumbnail(
     State(state): State<AppState>,
-    authority: Authority,
-    Path((id, file)): Path<(String, String)>,
+    access: CaseOf<can::ReadCases>,
+    Path((_, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let grant = authority.view_files(Purpose::Evidence)?;
-    let (_, bytes) = files::open_thumbnail(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        CaseId(path_id(&id)?),
-        path_id(&file)?,
-    )
-    .await?;
+    let (_, bytes) = files::open_thumbnail(&state.store, &access, path_id(&file)?).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/jpeg"),

@@ -1,14 +1,13 @@
 //! The case page's files section: what was uploaded, links for those who may look, and the
 //! purposes the caller may upload now.
 
-use karya_store::cases::Case;
 use karya_store::files::{self, Purpose};
 
 use crate::app::AppState;
-use crate::auth::Authority;
 use crate::error::WebError;
 use crate::i18n::{Catalog, Lang};
 use crate::views;
+use karya_store::access::CaseAccess;
 
 pub struct FileRow {
     pub label: &'static str,
@@ -37,20 +36,20 @@ pub fn purpose_label(t: &Catalog, purpose: Purpose) -> &'static str {
 
 pub async fn files_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<FilesView, WebError> {
-    let may_view = |p: Purpose| authority.view_files(p).is_ok();
+    let case = access.case();
+    let may_view = |p: Purpose| access.may(p.to_view());
+    let may_upload = |p: Purpose| p.to_upload().is_some_and(|p| access.may(p));
     if !Purpose::ALL
         .into_iter()
-        .any(|p| may_view(p) || authority.upload_files(p).is_ok())
+        .any(|p| may_view(p) || may_upload(p))
     {
         return Ok(FilesView::default());
     }
-    let grant = authority.read_cases()?;
-    let rows = files::for_case(&state.store, grant.scope, case.id)
+    let rows = files::for_case(&state.store, &access)
         .await?
         .into_iter()
         .filter_map(|a| {
@@ -80,7 +79,7 @@ pub async fn files_view(
         .collect();
     let purposes = Purpose::ALL
         .into_iter()
-        .filter(|p| authority.upload_files(*p).is_ok())
+        .filter(|p| may_upload(*p))
         .map(|p| (p.as_str(), purpose_label(t, p)))
         .collect();
     Ok(FilesView { rows, purposes })

@@ -4,7 +4,7 @@
 //! listed with the case's letters.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_docs::{
     Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
@@ -13,18 +13,17 @@ use karya_docs::{
 };
 use karya_domain::litmas::RISK_LEVELS;
 use karya_domain::partner::Kind;
-use karya_store::cases::{self, Case};
+use karya_store::access::CaseAccess;
+use karya_store::cases::Case;
 use karya_store::documents::{self, ToIssue};
-use karya_store::ids::CaseId;
-use karya_store::{Scope, orgs, placements, users};
+use karya_store::{orgs, placements, users};
 use serde::Deserialize;
 
 use super::letters::{letterhead, place, signer};
 use super::today_in;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
-use crate::routes::path_id;
 
 /// The form kinds, as stored and as the verify page names them.
 pub const KINDS: [&str; 5] = [
@@ -67,18 +66,18 @@ async fn officer(state: &AppState, case: &Case) -> Result<Officer, WebError> {
 
 async fn annex_i(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
 ) -> Result<Document, WebError> {
-    let scope = karya_store::cases::CaseScope::Office(case.office_id);
-    let current = placements::for_case(&state.store, scope, case.id)
+    let case = access.case();
+    let current = placements::for_case(&state.store, access)
         .await?
         .into_iter()
         .find(|p| p.ended_on.is_none())
         .ok_or(WebError::BadRequest)?;
-    let partner = karya_store::partners::get(
+    let partner = karya_store::partners::get_for_case(
         &state.store,
-        case.office_id,
+        access,
         karya_store::ids::PartnerId(current.partner_id),
     )
     .await?;
@@ -90,7 +89,7 @@ async fn annex_i(
         .collect();
     Ok(Document::Placement(PlacementForm {
         place: place(&office.name),
-        date: today_in(case),
+        date: today_in(state, case),
         client_name: case.client_name.clone(),
         decision: decision(case),
         work_place: partner.fields.name.clone(),
@@ -119,16 +118,20 @@ async fn annex_i(
 /// Annex III for the whole period so far, or for the current month: every report not
 /// rejected, oldest first, with the PJ who verified it; the total is what the ledger credits
 /// for those days.
-async fn annex_iii(state: &AppState, case: &Case, this_month: bool) -> Result<Document, WebError> {
-    let (ledger, views) = karya_store::attendance::ledger(&state.store, case).await?;
-    let scope = karya_store::cases::CaseScope::Office(case.office_id);
-    let work_place = placements::for_case(&state.store, scope, case.id)
+async fn annex_iii(
+    state: &AppState,
+    access: &CaseAccess,
+    this_month: bool,
+) -> Result<Document, WebError> {
+    let case = access.case();
+    let (ledger, views) = karya_store::attendance::ledger(&state.store, access).await?;
+    let work_place = placements::for_case(&state.store, access)
         .await?
         .first()
         .map(|p| p.partner_name.clone())
         .unwrap_or_default();
     let tz = case.zone.time_zone();
-    let today = today_in(case);
+    let today = today_in(state, case);
     let in_period = |start: jiff::Timestamp| {
         let day = tz.to_datetime(start).date();
         !this_month || (day.year() == today.year() && day.month() == today.month())
@@ -155,7 +158,7 @@ async fn annex_iii(state: &AppState, case: &Case, this_month: bool) -> Result<Do
         })
         .collect();
     Ok(Document::Attendance(AttendanceList {
-        date: today_in(case),
+        date: today_in(state, case),
         client_name: case.client_name.clone(),
         work_place,
         period: if this_month {
@@ -181,11 +184,11 @@ async fn annex_iii(state: &AppState, case: &Case, this_month: bool) -> Result<Do
 /// Annex IV from the latest work-place visit's attitude assessment (B6).
 async fn annex_iv(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
 ) -> Result<Document, WebError> {
-    let scope = karya_store::cases::CaseScope::Office(case.office_id);
-    let visit = karya_store::visits::for_case(&state.store, scope, case.id)
+    let case = access.case();
+    let visit = karya_store::visits::for_case(&state.store, access)
         .await?
         .into_iter()
         .rev()
@@ -193,11 +196,14 @@ async fn annex_iv(
         .ok_or(WebError::BadRequest)?;
     let answers = visit.answers().ok_or(WebError::BadRequest)?;
     let notes: Vec<&str> = visit.answer_notes.lines().collect();
-    let placement = placements::for_case(&state.store, scope, case.id).await?;
+    let placement = placements::for_case(&state.store, access).await?;
     let current = placement.first();
     Ok(Document::Attitude(AttitudeAssessment {
         place: place(&office.name),
-        visit_date: visit.visited_on.parse().unwrap_or_else(|_| today_in(case)),
+        visit_date: visit
+            .visited_on
+            .parse()
+            .unwrap_or_else(|_| today_in(state, case)),
         client_name: case.client_name.clone(),
         photo: None,
         work_place: current.map(|p| p.partner_name.clone()).unwrap_or_default(),
@@ -228,17 +234,17 @@ async fn annex_iv(
 
 async fn litmas(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
 ) -> Result<Document, WebError> {
-    let scope = karya_store::cases::CaseScope::Office(case.office_id);
-    let written = karya_store::litmas::get(&state.store, scope, case.id)
+    let case = access.case();
+    let written = karya_store::litmas::get(&state.store, access)
         .await?
         .ok_or(WebError::BadRequest)?;
     let s = &written.sections;
     let component = |i: usize| s.case_plan.get(i).cloned().unwrap_or_default();
-    let identity = karya_store::register::identity(&state.store, case.person_id).await?;
-    let current = placements::for_case(&state.store, scope, case.id)
+    let identity = karya_store::register::identity(&state.store, access).await?;
+    let current = placements::for_case(&state.store, access)
         .await?
         .into_iter()
         .find(|p| p.ended_on.is_none());
@@ -248,11 +254,11 @@ async fn litmas(
             date: at
                 .parse::<jiff::Timestamp>()
                 .map(|t| karya_domain::calendar::local_date(t, &case.zone.time_zone()))
-                .unwrap_or_else(|_| today_in(case)),
+                .unwrap_or_else(|_| today_in(state, case)),
         }),
         _ => None,
     };
-    let interventions = karya_store::litmas::interventions(&state.store, scope, case.id)
+    let interventions = karya_store::litmas::interventions(&state.store, access)
         .await?
         .into_iter()
         .map(|i| Intervention {
@@ -265,7 +271,7 @@ async fn litmas(
     Ok(Document::Litmas(Litmas {
         number: None,
         place: place(&office.name),
-        date: today_in(case),
+        date: today_in(state, case),
         client: ClientIdentity {
             name: case.client_name.clone(),
             nik: identity.nik,
@@ -338,26 +344,21 @@ async fn litmas(
 /// head of office.
 pub async fn issue(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::IssueForms>,
     Form(form): Form<IssueForm>,
 ) -> Result<Response, WebError> {
-    let grant = match authority.assess_cases() {
-        Ok(grant) => grant,
-        Err(_) => authority.approve_assessments()?,
-    };
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let kind = KINDS
         .into_iter()
         .find(|k| *k == form.kind)
         .ok_or(WebError::BadRequest)?;
-    let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
+    let office = orgs::office_of_case(&state.store, &access).await?;
     let document = match kind {
-        "annex_i" => annex_i(&state, &case, &office).await?,
-        "annex_iii" => annex_iii(&state, &case, false).await?,
-        "annex_iii_month" => annex_iii(&state, &case, true).await?,
-        "annex_iv" => annex_iv(&state, &case, &office).await?,
-        _ => litmas(&state, &case, &office).await?,
+        "annex_i" => annex_i(&state, &access, &office).await?,
+        "annex_iii" => annex_iii(&state, &access, false).await?,
+        "annex_iii_month" => annex_iii(&state, &access, true).await?,
+        "annex_iv" => annex_iv(&state, &access, &office).await?,
+        _ => litmas(&state, &access, &office).await?,
     };
     let head = letterhead(&office);
     let public_url = state.config.public_url.clone();
@@ -367,21 +368,16 @@ pub async fn issue(
         case: Some(case.id),
         kind,
         number_format: &state.config.letter_number_format,
-        issued_on: today_in(&case),
-        by: authority.user().id,
+        issued_on: today_in(&state, case),
+        by: access.user().id,
     };
     let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let url = format!("{public_url}/v/{code}");
         tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
             .map_err(|e| anyhow::anyhow!("{e}"))
     };
-    documents::issue(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        &doc,
-        render,
-    )
-    .await?;
+    // Issuing a document is reading it too: the Litmas needs its own permission.
+    let permission = karya_domain::access::to_read_document(kind);
+    documents::issue(&state.store, &access, permission, &doc, render).await?;
     Ok(Redirect::to(&format!("/cases/{}?done=letter#letters", case.id.0)).into_response())
 }

@@ -2,23 +2,20 @@
 //! The domain decides; a refusal comes back on the page with its rule ID.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use karya_domain::intake::{
     CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
 };
-use karya_store::cases;
-use karya_store::ids::CaseId;
 use karya_store::intake::{self as intake_store, NewSummons};
 
 use super::{RecordForm, page_with_errors, today_in};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::page::Ui;
-use crate::routes::path_id;
 
 fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
@@ -30,13 +27,11 @@ fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 pub async fn check_documents(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::CheckDocuments>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.check_documents()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let mut errors = FormErrors::default();
     let mut checks = Vec::new();
     for kind in CheckKind::ALL {
@@ -57,18 +52,7 @@ pub async fn check_documents(
         });
     }
     if errors.is_empty() {
-        let roles = authority.user().roles.clone();
-        match intake_store::record_checks(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &checks,
-            authority.user().id,
-            &roles,
-        )
-        .await
-        {
+        match intake_store::record_checks(&state.store, &access, &checks).await {
             Ok(DocumentsVerdict::Valid) => {
                 return Ok(
                     Redirect::to(&format!("/cases/{}?done=documents_valid", case.id.0))
@@ -85,27 +69,17 @@ pub async fn check_documents(
             Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "checks", error)?,
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }
 
 pub async fn issue_summons(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::SummonClients>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.summon_clients()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let mut errors = FormErrors::default();
     let mut date = |name: &'static str| {
         value(&pairs, name)
@@ -124,22 +98,12 @@ pub async fn issue_summons(
         true,
     );
     if let (Some(issued_on), Some(deadline), true) = (issued_on, deadline, errors.is_empty()) {
-        let roles = authority.user().roles.clone();
         let summons = NewSummons {
             issued_on,
             deadline,
             delivery,
         };
-        match intake_store::issue_summons(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &summons,
-            (authority.user().id, &roles),
-        )
-        .await
-        {
+        match intake_store::issue_summons(&state.store, &access, &summons).await {
             Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/cases/{}?done=summons", case.id.0)).into_response()
@@ -148,41 +112,27 @@ pub async fn issue_summons(
             Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "summons", error)?,
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }
 
 pub async fn record_outcome(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RecordSummonsOutcomes>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.record_summons_outcomes()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let outcome = match value(&pairs, "outcome") {
         "appeared" => SummonsOutcome::Appeared,
         "no_response" => SummonsOutcome::NoResponse,
         _ => return Err(WebError::BadRequest),
     };
-    let roles = authority.user().roles.clone();
     let mut errors = FormErrors::default();
     match intake_store::record_summons_outcome(
         &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
+        &access,
         outcome,
-        today_in(&case),
-        (authority.user().id, &roles),
+        today_in(&state, case),
     )
     .await
     {
@@ -198,13 +148,5 @@ pub async fn record_outcome(
         }
         Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "summons", error)?,
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

@@ -1,13 +1,12 @@
 //! The intake sections of the case page: the document check (D1), summonses (I3) and
 //! violations (I4).
 
-use karya_store::cases::Case;
-
 use crate::app::AppState;
-use crate::auth::Authority;
 use crate::error::WebError;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 /// The intake sections: the document check (D1), summonses (I3) and violations (I4).
 pub struct IntakeView {
@@ -25,16 +24,16 @@ pub struct IntakeView {
 
 pub async fn intake_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<IntakeView, WebError> {
     use karya_domain::CaseStatus as S;
+    let case = access.case();
     use karya_domain::intake::{CheckKind, CheckOutcome, SummonsOutcome};
-    let latest = karya_store::intake::latest_checks(&state.store, case.id).await?;
+    let latest = karya_store::intake::latest_checks(&state.store, &access).await?;
     // The form needs outcome values; the read-only list shows labels.
-    let can_check = authority.check_documents().is_ok()
+    let can_check = access.may(Permission::CheckDocuments)
         && matches!(case.status, S::Received | S::DocumentsIncomplete);
     let checked_any = !latest.is_empty() && !can_check;
     let outcome_label = |t: &Catalog, outcome: CheckOutcome| match outcome {
@@ -65,7 +64,7 @@ pub async fn intake_view(
             )
         })
         .collect();
-    let records = karya_store::intake::summonses(&state.store, case.id).await?;
+    let records = karya_store::intake::summonses(&state.store, &access).await?;
     let pending = records
         .iter()
         .any(|r| r.summons.outcome == SummonsOutcome::Pending);
@@ -94,13 +93,13 @@ pub async fn intake_view(
         can_check,
         checked: !latest.is_empty(),
         checks,
-        can_summon: authority.summon_clients().is_ok()
+        can_summon: access.may(Permission::SummonClients)
             && !case.intake.handed_over
             && open_for_summons
             && !pending
             && records.len() < 3,
-        can_record_outcome: authority.record_summons_outcomes().is_ok() && pending,
+        can_record_outcome: access.may(Permission::RecordSummonsOutcomes) && pending,
         summonses,
-        violations: karya_store::intake::violations(&state.store, case.id).await?,
+        violations: karya_store::intake::violations(&state.store, &access).await?,
     })
 }

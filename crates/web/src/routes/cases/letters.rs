@@ -12,17 +12,16 @@ use karya_docs::{
     AbsenceConsideration, Appearance, AssignmentLetter, Decision, Letter, Letterhead,
     MissingDocument, MissingDocumentsLetter, Signer, Summons, SummonsRound,
 };
-use karya_domain::Role;
+use karya_domain::Permission;
 use karya_domain::intake::{CheckOutcome, SummonsOutcome};
-use karya_store::cases::{self, Case};
+use karya_store::access::CaseAccess;
 use karya_store::documents::{self, ToIssue};
-use karya_store::ids::CaseId;
-use karya_store::{Scope, intake, orgs, users};
+use karya_store::{intake, orgs, users};
 use serde::Deserialize;
 
 use super::today_in;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::routes::path_id;
 
@@ -35,13 +34,17 @@ pub const KINDS: [&str; 4] = [
 ];
 
 /// Which letters the case's records allow now.
-pub async fn available(state: &AppState, case: &Case) -> Result<Vec<&'static str>, WebError> {
-    let summonses = intake::summonses(&state.store, case.id).await?;
-    let failed = intake::latest_checks(&state.store, case.id)
+pub async fn available(
+    state: &AppState,
+    access: &CaseAccess,
+) -> Result<Vec<&'static str>, WebError> {
+    let case = access.case();
+    let summonses = intake::summonses(&state.store, &access).await?;
+    let failed = intake::latest_checks(&state.store, &access)
         .await?
         .iter()
         .any(|c| c.outcome == CheckOutcome::Failed);
-    let violation = intake::violations(&state.store, case.id)
+    let violation = intake::violations(&state.store, &access)
         .await?
         .iter()
         .any(|(rule, _, _)| rule == "I4");
@@ -66,10 +69,8 @@ pub(crate) fn place(office_name: &str) -> String {
 }
 
 pub(crate) async fn signer(state: &AppState, office: &orgs::Office) -> Result<Signer, WebError> {
-    let staff = users::list_users(&state.store, Scope::Office(office.id())).await?;
-    let head = staff
-        .iter()
-        .find(|u| u.roles.contains(&Role::HeadOfOffice) && !u.disabled);
+    let head = users::office_head(&state.store, office.id()).await?;
+    let head = head.as_ref();
     Ok(Signer {
         name: head.map_or_else(String::new, |u| u.display_name.clone()),
         nip: head.and_then(|u| u.nip.clone()),
@@ -91,12 +92,13 @@ pub(crate) fn letterhead(office: &orgs::Office) -> Letterhead {
 /// Builds the letter of `kind` with its `number`, from the case's records.
 async fn build(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
     kind: &str,
     number: String,
     today: Date,
 ) -> Result<Letter, WebError> {
+    let case = access.case();
     let decision = Decision {
         court: case.court.clone(),
         number: case.decision_number.clone(),
@@ -112,10 +114,9 @@ async fn build(
     );
     Ok(match kind {
         "summons" => {
-            let records = intake::summonses(&state.store, case.id).await?;
+            let records = intake::summonses(&state.store, &access).await?;
             let latest = records.last().ok_or(WebError::BadRequest)?;
-            let address =
-                karya_store::register::person_address(&state.store, case.person_id).await?;
+            let address = karya_store::register::person_address(&state.store, &access).await?;
             Letter::Summons(Summons {
                 number,
                 date: latest.issued_on,
@@ -141,7 +142,7 @@ async fn build(
             })
         }
         "missing_documents" => {
-            let missing = intake::latest_checks(&state.store, case.id)
+            let missing = intake::latest_checks(&state.store, &access)
                 .await?
                 .into_iter()
                 .filter(|c| c.outcome == CheckOutcome::Failed)
@@ -162,7 +163,7 @@ async fn build(
             })
         }
         "absence_consideration" => {
-            let records = intake::summonses(&state.store, case.id).await?;
+            let records = intake::summonses(&state.store, &access).await?;
             let unanswered: Vec<Date> = records
                 .iter()
                 .filter(|r| r.summons.outcome != SummonsOutcome::Appeared)
@@ -209,24 +210,22 @@ pub struct IssueForm {
 
 pub async fn issue(
     State(state): State<AppState>,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::IssueLetters>,
     Form(form): Form<IssueForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.issue_letters()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let kind = KINDS
         .into_iter()
         .find(|k| *k == form.kind)
         .ok_or(WebError::BadRequest)?;
-    if !available(&state, &case).await?.contains(&kind) {
+    if !available(&state, &access).await?.contains(&kind) {
         return Err(WebError::BadRequest);
     }
-    let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
-    let today = today_in(&case);
+    let office = orgs::office_of_case(&state.store, &access).await?;
+    let today = today_in(&state, case);
     // The number is known only inside the store's transaction, so the letter is built with a
     // placeholder and the number set by the renderer below.
-    let template = build(&state, &case, &office, kind, String::new(), today).await?;
+    let template = build(&state, &access, &office, kind, String::new(), today).await?;
     let head = letterhead(&office);
     let public_url = state.config.public_url.clone();
     let doc = ToIssue {
@@ -236,7 +235,7 @@ pub async fn issue(
         kind,
         number_format: &state.config.letter_number_format,
         issued_on: today,
-        by: authority.user().id,
+        by: access.user().id,
     };
     let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let letter = with_number(template, number);
@@ -247,8 +246,8 @@ pub async fn issue(
     };
     documents::issue(
         &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
+        &access,
+        Permission::IssueLetters,
         &doc,
         render,
     )
@@ -273,19 +272,11 @@ fn with_number(letter: Letter, number: &str) -> Letter {
 /// Downloads an issued letter of a case in scope; the read is audited.
 pub async fn download(
     State(state): State<AppState>,
-    authority: Authority,
-    Path((id, doc)): Path<(String, String)>,
+    access: CaseOf<can::ReadCases>,
+    Path((_, doc)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_cases()?;
-    let case = CaseId(path_id(&id)?);
-    let (_, content) = documents::content(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case,
-        path_id(&doc)?,
-    )
-    .await?;
+    // Each kind of document has its own read permission; the store checks it.
+    let (_, content) = documents::content(&state.store, &access, path_id(&doc)?).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

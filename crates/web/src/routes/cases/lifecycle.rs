@@ -2,20 +2,18 @@
 //! caller's roles and the case's facts allow it; a refusal is shown with its reason.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::{Transition, allowed_transitions};
 use karya_store::cases::{self, CaseError, TransitionRefs};
-use karya_store::ids::CaseId;
 use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::page::Ui;
-use crate::routes::path_id;
 
 #[derive(Deserialize)]
 pub struct TransitionForm {
@@ -32,13 +30,11 @@ pub struct TransitionForm {
 pub async fn apply(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ActOnLifecycle>,
     Form(form): Form<TransitionForm>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_cases()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let transition: Transition = *allowed_transitions(case.status)
         .iter()
         .filter(|candidate| !super::page::DEDICATED.contains(candidate))
@@ -67,20 +63,8 @@ pub async fn apply(
             .ok()
             .map(karya_store::ids::UserId),
     };
-    let roles = authority.user().roles.clone();
-    let actor = authority.case_actor(grant);
     if errors.is_empty() {
-        match cases::transition(
-            &state.store,
-            &actor,
-            grant.scope,
-            case.id,
-            transition,
-            &roles,
-            &refs,
-        )
-        .await
-        {
+        match cases::transition(&state.store, &access, transition, &refs).await {
             Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/cases/{}?done=transition", case.id.0)).into_response(),
@@ -90,13 +74,5 @@ pub async fn apply(
             Err(error) => forms::add_refusal(&mut errors, ui.lang, t, "transitions", error)?,
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

@@ -4,21 +4,21 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::litmas::{CASE_PLAN, RISK_LEVELS, Sections};
-use karya_store::cases::{self, Case};
-use karya_store::ids::CaseId;
+use karya_store::cases::Case;
 use karya_store::litmas::{self, Intervention, LitmasError};
 
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::{Lang, fill};
 use crate::page::{Page, Ui, render};
-use crate::routes::path_id;
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 #[derive(Template)]
 #[template(path = "litmas.html")]
@@ -68,15 +68,14 @@ fn sections_of(form: &Pairs) -> Sections {
 async fn page(
     state: &AppState,
     ui: &Ui,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     sections: Option<Sections>,
     errors: FormErrors,
 ) -> Result<LitmasPage, WebError> {
     let t = ui.t();
     let lang = ui.lang;
-    let scope = authority.read_cases()?.scope;
-    let stored = litmas::get(&state.store, scope, case.id).await?;
+    let case = access.case();
+    let stored = litmas::get(&state.store, &access).await?;
     let status = match &stored {
         None => t.litmas_none.to_owned(),
         Some(l) => match (&l.approved_by_name, l.submitted) {
@@ -125,9 +124,9 @@ async fn page(
             .iter()
             .map(|(c, id, en)| (*c, if lang == Lang::Id { *id } else { *en }))
             .collect(),
-        interventions: litmas::interventions(&state.store, scope, case.id).await?,
-        can_edit: authority.assess_cases().is_ok(),
-        can_approve: authority.approve_assessments().is_ok() && submitted_unapproved,
+        interventions: litmas::interventions(&state.store, &access).await?,
+        can_edit: access.may(Permission::AssessCases),
+        can_approve: access.may(Permission::ApproveAssessments) && submitted_unapproved,
         has_litmas,
         status,
         sections,
@@ -143,30 +142,18 @@ async fn invalid(page: LitmasPage) -> Result<Response, WebError> {
 pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReadLitmas>,
 ) -> Result<Response, WebError> {
-    if authority.assess_cases().is_err() {
-        authority.approve_assessments()?;
-    }
-    let case = cases::get(
-        &state.store,
-        authority.read_cases()?.scope,
-        CaseId(path_id(&id)?),
-    )
-    .await?;
-    render(&page(&state, &ui, &authority, &case, None, FormErrors::default()).await?)
+    render(&page(&state, &ui, &access, None, FormErrors::default()).await?)
 }
 
 pub async fn save(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AssessCases>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.assess_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let t = ui.t();
     let sections = sections_of(&form);
     let mut errors = FormErrors::default();
@@ -180,16 +167,7 @@ pub async fn save(
     }
     let submit = form.get("action") == "submit";
     if errors.is_empty() {
-        match litmas::save(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &sections,
-            submit,
-        )
-        .await
-        {
+        match litmas::save(&state.store, &access, &sections, submit).await {
             Ok(()) => {
                 let done = if submit { "litmas_submitted" } else { "litmas" };
                 return Ok(
@@ -208,18 +186,16 @@ pub async fn save(
             }
         }
     }
-    invalid(page(&state, &ui, &authority, &case, Some(sections), errors).await?).await
+    invalid(page(&state, &ui, &access, Some(sections), errors).await?).await
 }
 
 pub async fn add_intervention(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AssessCases>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.assess_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let t = ui.t();
     let mut errors = FormErrors::default();
     let entry = Intervention {
@@ -258,40 +234,22 @@ pub async fn add_intervention(
         ),
     };
     if errors.is_empty() {
-        litmas::add_intervention(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &entry,
-        )
-        .await?;
+        litmas::add_intervention(&state.store, &access, &entry).await?;
         return Ok(
             Redirect::to(&format!("/cases/{}/litmas#interventions", case.id.0)).into_response(),
         );
     }
-    invalid(page(&state, &ui, &authority, &case, None, errors).await?).await
+    invalid(page(&state, &ui, &access, None, errors).await?).await
 }
 
 pub async fn approve(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ApproveAssessments>,
 ) -> Result<Response, WebError> {
-    let grant = authority.approve_assessments()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
-    let roles = authority.user().roles.clone();
+    let case = access.case();
     let mut errors = FormErrors::default();
-    match litmas::approve(
-        &state.store,
-        &authority.case_actor(grant),
-        grant.scope,
-        case.id,
-        &roles,
-    )
-    .await
-    {
+    match litmas::approve(&state.store, &access).await {
         Ok(()) => {
             return Ok(
                 Redirect::to(&format!("/cases/{}?done=litmas_approved", case.id.0)).into_response(),
@@ -303,5 +261,5 @@ pub async fn approve(
             forms::add_refusal(&mut errors, ui.lang, ui.t(), "decision", error)?
         }
     }
-    invalid(page(&state, &ui, &authority, &case, None, errors).await?).await
+    invalid(page(&state, &ui, &access, None, errors).await?).await
 }

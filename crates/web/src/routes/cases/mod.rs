@@ -26,23 +26,23 @@ mod transition_buttons;
 pub mod visits;
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use karya_domain::progress;
 use karya_store::attendance as ledger_store;
-use karya_store::cases::{self, Case};
-use karya_store::ids::CaseId;
+use karya_store::cases::Case;
 use serde::Deserialize;
 
 pub use page::{CasePage, RecordForm, case_page};
 
-use super::path_id;
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::{Page, Ui, render};
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 pub struct CaseRow {
     id: i64,
@@ -69,12 +69,11 @@ pub async fn list(
     authority: Authority,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_cases()?;
+    let grant = authority.grant(Permission::ReadCases)?;
     let t = ui.t();
     let mut rows = Vec::new();
-    for case in cases::list(&state.store, grant.scope).await? {
-        let (ledger, _) = ledger_store::ledger(&state.store, &case).await?;
-        let today = today_in(&case);
+    for (case, ledger) in ledger_store::case_ledgers(&state.store, &grant).await? {
+        let today = today_in(&state, &case);
         let progress = progress::progress(&ledger, today);
         let totals = ledger.totals();
         rows.push(CaseRow {
@@ -95,13 +94,13 @@ pub async fn list(
     render(&CasesPage {
         page: ui.page(t.cases_title).with_notice(notice.message(t)),
         cases: rows,
-        can_open: authority.open_cases().is_ok(),
+        can_open: authority.may(Permission::OpenCases),
     })
 }
 
 /// Today in the office's time zone: the civil day the ledger and milestones are read on.
-pub fn today_in(case: &Case) -> jiff::civil::Date {
-    karya_domain::calendar::local_date(jiff::Timestamp::now(), &case.zone.time_zone())
+pub fn today_in(state: &AppState, case: &Case) -> jiff::civil::Date {
+    karya_domain::calendar::local_date(state.store.now(), &case.zone.time_zone())
 }
 
 /// A notice after a redirect, by key (never free text in a URL).
@@ -148,12 +147,11 @@ impl Notice {
 pub async fn page_with_errors(
     state: &AppState,
     ui: &Ui,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     form: RecordForm,
     errors: FormErrors,
 ) -> Result<Response, WebError> {
-    let page = case_page(state, ui, authority, case, form, errors, None).await?;
+    let page = case_page(state, ui, access, form, errors, None).await?;
     let mut response = render(&page)?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
@@ -162,18 +160,12 @@ pub async fn page_with_errors(
 pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReadCases>,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
-    let once = karya_store::form_tokens::issue(
-        &state.store,
-        authority.user().id,
-        karya_store::clock::now_ms(),
-    )
-    .await?;
+    let once =
+        karya_store::form_tokens::issue(&state.store, access.user().id, state.store.now_ms())
+            .await?;
     let form = RecordForm {
         once,
         ..RecordForm::default()
@@ -181,8 +173,7 @@ pub async fn show(
     let page = case_page(
         &state,
         &ui,
-        &authority,
-        &case,
+        &access,
         form,
         FormErrors::default(),
         notice.message(ui.t()),

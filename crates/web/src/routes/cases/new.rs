@@ -23,6 +23,7 @@ use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
 use crate::page::{Page, Ui, render};
 use crate::views;
+use karya_domain::Permission;
 
 /// The considerations of L2 in form order: (field, label).
 fn consideration_fields(t: &Catalog) -> [(&'static str, &'static str); 7] {
@@ -383,13 +384,10 @@ pub async fn new_form(
     ui: Ui,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    authority.open_cases()?;
-    let once = karya_store::form_tokens::issue(
-        &state.store,
-        authority.user().id,
-        karya_store::clock::now_ms(),
-    )
-    .await?;
+    authority.grant(Permission::OpenCases)?;
+    let once =
+        karya_store::form_tokens::issue(&state.store, authority.user().id, state.store.now_ms())
+            .await?;
     let form = CaseForm {
         values: vec![("_once".into(), once), ("order_repeat".into(), "1".into())],
     };
@@ -402,7 +400,7 @@ pub async fn create(
     authority: Authority,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let grant = authority.open_cases()?;
+    let office = authority.office(Permission::OpenCases)?;
     let t = ui.t();
     let form = CaseForm { values: pairs };
     let mut intake_errors = FormErrors::default();
@@ -417,13 +415,10 @@ pub async fn create(
 
     // Every broken rule at once: the terms (L1–L8), a decision not yet final and a
     // reception before it (I1).
-    let office = authority.office().ok_or(WebError::Forbidden)?;
-    let zone =
-        karya_store::orgs::get_office(&state.store, karya_store::Scope::Office(office), office)
-            .await?;
+    let zone = karya_store::orgs::office_of(&state.store, &office).await?;
     let zone =
         karya_domain::OfficeZone::parse(&zone.time_zone).unwrap_or(karya_domain::OfficeZone::Wib);
-    let today = karya_domain::calendar::local_date(jiff::Timestamp::now(), &zone.time_zone());
+    let today = karya_domain::calendar::local_date(state.store.now(), &zone.time_zone());
     let reception = karya_domain::intake::check_final(terms.date_final, today)
         .err()
         .or_else(|| karya_domain::window::check_reception(terms.date_final, received_on).err());
@@ -462,7 +457,6 @@ pub async fn create(
         return form_page(&state, &ui, form, address_errors).await;
     }
     let new_case = NewCase {
-        office,
         client_name,
         client_address,
         prosecutor_office: prosecutor.map(ProsecutorOfficeId),
@@ -473,7 +467,7 @@ pub async fn create(
         intake,
     };
     let once = crate::forms::once(authority.user().id, form.get("_once"));
-    match cases::create(&state.store, &authority.case_actor(grant), &new_case, once).await {
+    match cases::create(&state.store, &office, &new_case, once).await {
         Ok(id) => Ok(Redirect::to(&format!("/cases/{}?done=case", id.0)).into_response()),
         Err(StoreError::Repeated(Some(object))) => {
             let id = object.trim_start_matches("case:");

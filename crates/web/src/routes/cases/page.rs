@@ -9,12 +9,13 @@ use karya_store::{audit, evaluations, placements};
 
 use super::today_in;
 use crate::app::AppState;
-use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::{Page, Ui};
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 use super::history::history_row;
 use super::transition_buttons::transitions;
@@ -179,20 +180,20 @@ fn terms_rows(t: &Catalog, lang: Lang, case: &Case) -> Vec<(&'static str, String
 pub async fn case_page(
     state: &AppState,
     ui: &Ui,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     form: RecordForm,
     errors: FormErrors,
     notice: Option<&str>,
 ) -> Result<CasePage, WebError> {
     let t = ui.t();
     let lang = ui.lang;
-    let (ledger, views_of_entries) = ledger_store::ledger(&state.store, case).await?;
-    let today = today_in(case);
+    let case = access.case();
+    let (ledger, views_of_entries) = ledger_store::ledger(&state.store, access).await?;
+    let today = today_in(state, case);
     let totals = ledger.totals();
     let progress = progress::progress(&ledger, today);
-    let done = evaluations::done(&state.store, case.id).await?;
-    let can_evaluate = authority.evaluate_cases().is_ok();
+    let done = evaluations::done(&state.store, &access).await?;
+    let can_evaluate = access.may(Permission::EvaluateCases);
     let milestones = milestones::milestones(&ledger, today, &done)
         .into_iter()
         .map(|m| MilestoneRow {
@@ -217,14 +218,16 @@ pub async fn case_page(
             quarter: m.key.quarter.quarters(),
         })
         .collect();
-    let verifier = authority.verify_attendance().ok();
+    let verifier = access
+        .role_for(Permission::VerifyAttendance)
+        .and_then(ledger_store::step_of);
     let evidence: Vec<karya_store::files::Attachment> =
-        karya_store::files::for_case(&state.store, authority.read_cases()?.scope, case.id)
+        karya_store::files::for_case(&state.store, &access)
             .await?
             .into_iter()
             .filter(|a| a.entry_id.is_some())
             .collect();
-    let me = authority.user().id.0;
+    let me = access.user().id.0;
     let entries = views_of_entries
         .iter()
         .map(|view| {
@@ -233,7 +236,7 @@ pub async fn case_page(
             let mut people = vec![fill(t.entry_by, &[("name", &view.reporter_name)])];
             people.extend(view.supervisor_name.iter().map(|n| format!("PJ: {n}")));
             people.extend(view.pk_name.iter().map(|n| format!("PK: {n}")));
-            let verify_label = match (&view.entry.state, verifier.map(|(_, step)| step)) {
+            let verify_label = match (&view.entry.state, verifier) {
                 _ if view.entry.reported_by == me => None,
                 (EntryState::Reported, Some(Step::Supervisor)) => Some(t.verify_as_supervisor),
                 (EntryState::SupervisorVerified { .. }, Some(Step::Pk)) => Some(t.verify_as_pk),
@@ -295,19 +298,11 @@ pub async fn case_page(
         case.status,
         karya_domain::CaseStatus::Serving | karya_domain::CaseStatus::UnderExamination
     );
-    let office_reader = [
-        Role::HeadOfOffice,
-        Role::HeadOfAdmin,
-        Role::RegistryOfficer,
-        Role::IntakeOfficer,
-        Role::TppMember,
-        Role::Pk,
-        Role::NationalManager,
-        Role::RegionalManager,
-    ]
-    .iter()
-    .any(|role| authority.has(*role));
-    let history = if office_reader {
+    // The history names officers and what they did: for those who read the office's letters,
+    // not for the client, the work place or the prosecutor's own pages.
+    let history = if access.may(Permission::ReadLetters)
+        && !access.user().roles.contains(&Role::Prosecutor)
+    {
         audit::for_object(&state.store, "case", &case.id.to_string(), 50)
             .await?
             .into_iter()
@@ -316,30 +311,29 @@ pub async fn case_page(
     } else {
         Vec::new()
     };
-    let intake = intake_view(state, authority, case, lang, t).await?;
-    let letters =
-        karya_store::documents::for_case(&state.store, authority.read_cases()?.scope, case.id)
-            .await?
-            .into_iter()
-            .map(|doc| {
-                let label = crate::routes::verify::kind_label(t, &doc.kind);
-                let issued = doc
-                    .issued_on
-                    .parse()
-                    .map(|d| views::date(lang, d))
-                    .unwrap_or(doc.issued_on.clone());
-                let version = fill(t.letter_version, &[("n", &doc.version.to_string())]);
-                (
-                    label,
-                    format!("{} ({version})", doc.number),
-                    issued,
-                    format!("/cases/{}/letters/{}", case.id.0, doc.id),
-                    format!("/v/{}", doc.code),
-                )
-            })
-            .collect();
-    let letter_buttons = if authority.issue_letters().is_ok() {
-        super::letters::available(state, case)
+    let intake = intake_view(state, access, lang, t).await?;
+    let letters = karya_store::documents::for_case(&state.store, &access)
+        .await?
+        .into_iter()
+        .map(|doc| {
+            let label = crate::routes::verify::kind_label(t, &doc.kind);
+            let issued = doc
+                .issued_on
+                .parse()
+                .map(|d| views::date(lang, d))
+                .unwrap_or(doc.issued_on.clone());
+            let version = fill(t.letter_version, &[("n", &doc.version.to_string())]);
+            (
+                label,
+                format!("{} ({version})", doc.number),
+                issued,
+                format!("/cases/{}/letters/{}", case.id.0, doc.id),
+                format!("/v/{}", doc.code),
+            )
+        })
+        .collect();
+    let letter_buttons = if access.may(Permission::IssueLetters) {
+        super::letters::available(state, access)
             .await?
             .into_iter()
             .map(|kind| {
@@ -355,7 +349,7 @@ pub async fn case_page(
     } else {
         Vec::new()
     };
-    let transitions = transitions(authority, case, lang, t);
+    let transitions = transitions(access, lang, t);
     let mut facts = vec![(t.case_office, case.office_name.clone())];
     if let Some(channel) = case.intake.channel {
         let label = match lang {
@@ -389,7 +383,7 @@ pub async fn case_page(
             .clone()
             .map(|name| (t.prosecutor_office, name)),
     );
-    if let Some(partner) = placements::current_partner_name(&state.store, case.id).await? {
+    if let Some(partner) = placements::current_partner_name(&state.store, &access).await? {
         facts.push((t.partner, partner));
     }
     Ok(CasePage {
@@ -429,29 +423,31 @@ pub async fn case_page(
         },
         milestones,
         entries,
-        can_record: serving && authority.report_attendance().is_ok(),
+        can_record: serving && access.may(Permission::ReportAttendance),
         record_intro: fill(t.record_intro, &[("zone", case.zone.abbreviation())]),
         form,
         errors,
         transitions,
         history,
-        appointment: super::appointment::appointment_view(state, authority, case, lang, t).await?,
+        appointment: super::appointment::appointment_view(state, access, lang, t).await?,
         intake,
         letters,
         letter_buttons,
-        sop_rows: super::sop_view::sop_rows(state, case, lang, t).await?,
-        files: super::files_view::files_view(state, authority, case, lang, t).await?,
-        can_mark_evidence: authority.has(Role::Pk),
-        visits: super::visits::visits_view(state, authority, case, lang, t).await?,
-        client_login: if authority.register_people().is_ok() {
-            karya_store::users::client_login(&state.store, case.person_id).await?
+        sop_rows: super::sop_view::sop_rows(state, access, lang, t).await?,
+        files: super::files_view::files_view(state, access, lang, t).await?,
+        can_mark_evidence: access.may(Permission::JudgeEvidence),
+        visits: super::visits::visits_view(state, access, lang, t).await?,
+        client_login: if access.may(Permission::RegisterPeople) {
+            karya_store::users::client_login(&state.store, &access).await?
         } else {
             None
         },
-        can_create_login: authority.register_people().is_ok() && case.identity_recorded,
-        can_complain: authority.has(Role::Client),
-        complaints: if authority.has(Role::Client) || authority.has(Role::HeadOfOffice) {
-            karya_store::complaints::for_case(&state.store, authority.read_cases()?.scope, case.id)
+        can_create_login: access.may(Permission::RegisterPeople) && case.identity_recorded,
+        can_complain: access.may(Permission::FileComplaints),
+        complaints: if access.may(Permission::FileComplaints)
+            || access.may(Permission::ReadComplaints)
+        {
+            karya_store::complaints::for_case(&state.store, &access)
                 .await?
                 .into_iter()
                 .map(|k| {
@@ -465,9 +461,8 @@ pub async fn case_page(
         } else {
             Vec::new()
         },
-        termination: super::termination::termination_view(state, authority, case, lang, t).await?,
-        assessment: super::assessment_view::assessment_view(state, authority, case, lang, t)
-            .await?,
+        termination: super::termination::termination_view(state, access, lang, t).await?,
+        assessment: super::assessment_view::assessment_view(state, access, lang, t).await?,
         shows_ledger: matches!(
             case.status,
             karya_domain::CaseStatus::Placed
@@ -475,7 +470,7 @@ pub async fn case_page(
                 | karya_domain::CaseStatus::UnderExamination
                 | karya_domain::CaseStatus::Terminated(_)
         ),
-        can_register: authority.register_people().is_ok()
+        can_register: access.may(Permission::RegisterPeople)
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
 }

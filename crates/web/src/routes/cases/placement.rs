@@ -6,25 +6,25 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use karya_domain::placement::{Candidate, Ppe, WorkFormId};
 use karya_domain::schedule::{self, Constraints, Slot, WEEK, parse_time, weekday_en, weekday_id};
-use karya_store::cases::{self, Case};
-use karya_store::ids::{CaseId, PartnerId, UserId};
+use karya_store::ids::{PartnerId, UserId};
 use karya_store::partners::OfferRow;
 use karya_store::placements::{self, Confirmation, PlacementError};
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::{Lang, fill};
 use crate::page::{Page, Ui, render};
-use crate::routes::path_id;
 use crate::views;
+use karya_domain::Permission;
+use karya_store::access::CaseAccess;
 
 pub struct CandidateRow {
     pub rank: usize,
@@ -158,8 +158,7 @@ pub struct Choose {
 async fn page(
     state: &AppState,
     ui: &Ui,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     choose: &str,
     typed: Option<&Pairs>,
     errors: FormErrors,
@@ -167,11 +166,10 @@ async fn page(
 ) -> Result<PlacementPage, WebError> {
     let t = ui.t();
     let lang = ui.lang;
-    let scope = authority.read_cases()?.scope;
+    let case = access.case();
     let ranked = placements::ranking(
         &state.store,
-        scope,
-        case,
+        access,
         today,
         state.config.agreement_warning_days,
     )
@@ -198,7 +196,7 @@ async fn page(
         .enumerate()
         .map(|(i, c)| row(lang, t, i + 1, c, &offers))
         .collect();
-    let can_place = authority.assess_cases().is_ok()
+    let can_place = access.may(Permission::AssessCases)
         && matches!(
             case.status,
             karya_domain::CaseStatus::Assessed
@@ -213,7 +211,8 @@ async fn page(
                 .position(|c| c.partner.0 == partner.0 && c.work_form == form);
             match position.filter(|i| candidates[*i].is_eligible()) {
                 Some(i) => Some(
-                    confirm_form(state, ui, case, &candidates[i], i, &offers, typed, today).await?,
+                    confirm_form(state, ui, access, &candidates[i], i, &offers, typed, today)
+                        .await?,
                 ),
                 None => None,
             }
@@ -240,7 +239,7 @@ async fn page(
 async fn confirm_form(
     state: &AppState,
     ui: &Ui,
-    case: &Case,
+    access: &CaseAccess,
     candidate: &Candidate,
     index: usize,
     offers: &[OfferRow],
@@ -249,21 +248,17 @@ async fn confirm_form(
 ) -> Result<ConfirmForm, WebError> {
     let t = ui.t();
     let lang = ui.lang;
+    let case = access.case();
     let offer = offers
         .iter()
         .find(|o| o.partner.id.0 == candidate.partner.0)
         .ok_or(WebError::NotFound)?;
     let partner =
-        karya_store::partners::get(&state.store, case.office_id, offer.partner.id).await?;
+        karya_store::partners::get_for_case(&state.store, access, offer.partner.id).await?;
     let form = candidate.work_form.form();
     let starts_on = karya_domain::calendar::add_days(today, 1).unwrap_or(today);
-    let (ledger, _) = karya_store::attendance::ledger(&state.store, case).await?;
-    let scope_profile = karya_store::placement_profile::get(
-        &state.store,
-        karya_store::cases::CaseScope::Office(case.office_id),
-        case.id,
-    )
-    .await?;
+    let (ledger, _) = karya_store::attendance::ledger(&state.store, access).await?;
+    let scope_profile = karya_store::placement_profile::get(&state.store, access).await?;
     let proposal = schedule::propose(&Constraints {
         remaining: ledger.totals().remaining,
         first_day: starts_on,
@@ -368,26 +363,15 @@ async fn confirm_form(
 pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::ReadLitmas>,
     Query(choose): Query<Choose>,
 ) -> Result<Response, WebError> {
-    if authority.assess_cases().is_err() {
-        authority.approve_assessments()?;
-    }
-    let case = cases::get(
-        &state.store,
-        authority.read_cases()?.scope,
-        CaseId(path_id(&id)?),
-    )
-    .await?;
-    let today = super::today_in(&case);
+    let today = super::today_in(&state, access.case());
     render(
         &page(
             &state,
             &ui,
-            &authority,
-            &case,
+            &access,
             &choose.choose,
             None,
             FormErrors::default(),
@@ -400,14 +384,12 @@ pub async fn show(
 pub async fn confirm(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AssessCases>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.assess_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let t = ui.t();
-    let today = super::today_in(&case);
+    let today = super::today_in(&state, case);
     let key = form.get("candidate").to_owned();
     let (partner, work_form) = parse_key(&key).ok_or(WebError::BadRequest)?;
     let mut errors = FormErrors::default();
@@ -476,13 +458,9 @@ pub async fn confirm(
             override_reason,
             starts_on,
         };
-        let roles = authority.user().roles.clone();
         match placements::confirm(
             &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            &case,
-            &roles,
+            &access,
             &confirmation,
             today,
             state.config.agreement_warning_days,
@@ -514,19 +492,8 @@ pub async fn confirm(
             }
         }
     }
-    let mut response = render(
-        &page(
-            &state,
-            &ui,
-            &authority,
-            &case,
-            &key,
-            Some(&form),
-            errors,
-            today,
-        )
-        .await?,
-    )?;
+    let mut response =
+        render(&page(&state, &ui, &access, &key, Some(&form), errors, today).await?)?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
 }

@@ -5,22 +5,20 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::placement::{Field, Fields, SpecialNeed, SpecialNeeds};
 use karya_domain::schedule::parse_time;
-use karya_store::cases::{self, Case};
-use karya_store::ids::CaseId;
 use karya_store::placement_profile::{self, PlacementProfile};
 
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::Lang;
 use crate::page::{Page, Ui, render};
 use crate::routes::partners::form::Choice;
-use crate::routes::path_id;
+use karya_store::access::CaseAccess;
 
 #[derive(Template)]
 #[template(path = "placement_profile.html")]
@@ -174,10 +172,11 @@ fn profile_of(form: &Pairs, t: &crate::i18n::Catalog, errors: &mut FormErrors) -
 async fn page(
     state: &AppState,
     ui: &Ui,
-    case: &Case,
+    access: &CaseAccess,
     form: Pairs,
     errors: FormErrors,
 ) -> Result<ProfilePage, WebError> {
+    let case = access.case();
     let lang = ui.lang;
     let checked = |name: &str, v: &str| form.all(name).contains(&v);
     let choices = |name: &str| -> Vec<Choice> {
@@ -192,7 +191,7 @@ async fn page(
             })
             .collect()
     };
-    let partners = karya_store::partners::list(&state.store, case.office_id)
+    let partners = karya_store::partners::list_for_case(&state.store, access)
         .await?
         .into_iter()
         .map(|p| {
@@ -233,41 +232,30 @@ async fn page(
 pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AssessCases>,
 ) -> Result<Response, WebError> {
-    let grant = authority.assess_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
-    let stored = placement_profile::get(&state.store, grant.scope, case.id).await?;
+    let _case = access.case();
+    let stored = placement_profile::get(&state.store, &access).await?;
     let form = stored.as_ref().map(pairs_of).unwrap_or_default();
-    render(&page(&state, &ui, &case, form, FormErrors::default()).await?)
+    render(&page(&state, &ui, &access, form, FormErrors::default()).await?)
 }
 
 pub async fn save(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::AssessCases>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.assess_cases()?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let mut errors = FormErrors::default();
     let profile = profile_of(&form, ui.t(), &mut errors);
     if errors.is_empty() {
-        placement_profile::save(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &profile,
-        )
-        .await?;
+        placement_profile::save(&state.store, &access, &profile).await?;
         return Ok(
             Redirect::to(&format!("/cases/{}?done=profile#assessment", case.id.0)).into_response(),
         );
     }
-    let mut response = render(&page(&state, &ui, &case, form, errors).await?)?;
+    let mut response = render(&page(&state, &ui, &access, form, errors).await?)?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
 }

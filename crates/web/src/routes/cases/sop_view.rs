@@ -3,12 +3,12 @@
 
 use karya_domain::Minutes;
 use karya_domain::sop::{self, SopKind, Stamp};
-use karya_store::cases::Case;
 
 use crate::app::AppState;
 use crate::error::WebError;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::views;
+use karya_store::access::CaseAccess;
 
 pub struct SopRow {
     pub sop: &'static str,
@@ -29,11 +29,12 @@ const STAMPED: [SopKind; 3] = [
 
 pub async fn sop_rows(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<Vec<SopRow>, WebError> {
-    let (opened, stamps) = karya_store::sop::stamps(&state.store, case.id).await?;
+    let case = access.case();
+    let (opened, stamps) = karya_store::sop::stamps(&state.store, &access).await?;
     // The appointment and the register begin when the desk hands the file over (validity step 3).
     let handed_over = stamps
         .iter()

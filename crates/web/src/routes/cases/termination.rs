@@ -5,31 +5,31 @@
 //! records it.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_docs::{
     ClientIdentity, Decision, Document, ImplementationReport, Officer, Photo, TerminationGround,
     TerminationLetter,
 };
+use karya_domain::Permission;
 use karya_domain::termination::{Step, check};
-use karya_domain::{CaseStatus, Role, TerminationReason};
-use karya_store::cases::{self, Case};
+use karya_domain::{CaseStatus, TerminationReason};
+use karya_store::cases::Case;
 use karya_store::documents::ToIssue;
 use karya_store::files::{self, Purpose};
-use karya_store::ids::CaseId;
 use karya_store::terminations::{self, StepInput, Termination, TerminationError};
-use karya_store::{Scope, orgs, users};
+use karya_store::{orgs, users};
 
 use super::letters::{letterhead, place, signer};
 use super::{RecordForm, page_with_errors, today_in};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::Ui;
-use crate::routes::path_id;
 use crate::views;
+use karya_store::access::CaseAccess;
 
 #[derive(Default)]
 pub struct TerminationView {
@@ -65,24 +65,22 @@ fn step_label(t: &Catalog, step: Step) -> &'static str {
 
 pub async fn termination_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<TerminationView, WebError> {
+    let case = access.case();
     let serving = matches!(
         case.status,
         CaseStatus::Serving | CaseStatus::UnderExamination
     );
-    let staff = [Role::Pk, Role::HeadOfOffice, Role::RegistryOfficer];
-    if !(serving || case.status.is_final()) || !staff.iter().any(|r| authority.has(*r)) {
+    if !(serving || case.status.is_final()) || !access.may(Permission::ReadTerminations) {
         return Ok(TerminationView::default());
     }
-    let grant = authority.read_cases()?;
-    let record = terminations::get(&state.store, grant.scope, case.id).await?;
+    let record = terminations::get(&state.store, &access).await?;
     let stage = record.as_ref().and_then(Termination::stage);
     let done = record.as_ref().is_some_and(|r| r.issued_at.is_some()) || case.status.is_final();
-    let roles = &authority.user().roles;
+    let roles = &access.roles_for(Permission::TerminateCases);
     let next = if done {
         None
     } else {
@@ -133,8 +131,9 @@ pub async fn termination_view(
     })
 }
 
-async fn identity(state: &AppState, case: &Case) -> Result<ClientIdentity, WebError> {
-    let id = karya_store::register::identity(&state.store, case.person_id).await?;
+async fn identity(state: &AppState, access: &CaseAccess) -> Result<ClientIdentity, WebError> {
+    let case = access.case();
+    let id = karya_store::register::identity(&state.store, access).await?;
     Ok(ClientIdentity {
         name: case.client_name.clone(),
         nik: id.nik,
@@ -156,24 +155,22 @@ fn decision(case: &Case) -> Decision {
 /// Annex II from the case's records and the PK's narrative.
 async fn annex_ii(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
     narrative: &str,
 ) -> Result<Document, WebError> {
-    let grant = authority.read_cases()?;
-    let (ledger, _) = karya_store::attendance::ledger(&state.store, case).await?;
-    let current = karya_store::placements::for_case(&state.store, grant.scope, case.id).await?;
+    let case = access.case();
+    let (ledger, _) = karya_store::attendance::ledger(&state.store, access).await?;
+    let current = karya_store::placements::for_case(&state.store, access).await?;
     let placement = current.first();
-    let photo_id = files::for_case(&state.store, grant.scope, case.id)
+    let photo_id = files::for_case(&state.store, access)
         .await?
         .into_iter()
         .find(|a| a.purpose() == Some(Purpose::Photo))
         .map(|a| a.id);
     let photo = match photo_id {
         Some(id) => {
-            let actor = authority.case_actor(grant);
-            let (_, bytes) = files::open(&state.store, &actor, grant.scope, case.id, id).await?;
+            let (_, bytes) = files::open(&state.store, access, id).await?;
             Photo::from_bytes(bytes)
         }
         None => None,
@@ -181,7 +178,7 @@ async fn annex_ii(
     let pk = users::get_user(&state.store, case.pk_user_id.ok_or(WebError::BadRequest)?).await?;
     Ok(Document::ImplementationReport(ImplementationReport {
         place: place(&office.name),
-        date: today_in(case),
+        date: today_in(state, case),
         client_name: case.client_name.clone(),
         photo,
         work_place: placement
@@ -205,18 +202,19 @@ async fn annex_ii(
 /// The termination letter (T3), numbered by the renderer.
 async fn letter(
     state: &AppState,
-    case: &Case,
+    access: &CaseAccess,
     office: &orgs::Office,
     record: &Termination,
 ) -> Result<TerminationLetter, WebError> {
-    let (ledger, _) = karya_store::attendance::ledger(&state.store, case).await?;
+    let case = access.case();
+    let (ledger, _) = karya_store::attendance::ledger(&state.store, access).await?;
     let ground = match record.reason() {
         Some(TerminationReason::Died) => TerminationGround::Died {
             died_on: record
                 .died_on
                 .as_deref()
                 .and_then(|d| d.parse().ok())
-                .unwrap_or_else(|| today_in(case)),
+                .unwrap_or_else(|| today_in(state, case)),
             certificate: record.evidence_ref.clone(),
         },
         Some(TerminationReason::Sanctioned) => TerminationGround::Sanctioned {
@@ -228,7 +226,7 @@ async fn letter(
     };
     Ok(TerminationLetter {
         number: String::new(),
-        date: today_in(case),
+        date: today_in(state, case),
         place: place(&office.name),
         regional_head: format!("Kepala {}", office.region_name),
         prosecutor: case
@@ -236,7 +234,7 @@ async fn letter(
             .clone()
             .unwrap_or_else(|| "Kejaksaan Negeri".into()),
         court_head: format!("Ketua {}", case.court),
-        client: identity(state, case).await?,
+        client: identity(state, access).await?,
         decision: decision(case),
         hours_ordered: case.hours_ordered,
         ground,
@@ -247,15 +245,12 @@ async fn letter(
 pub async fn perform(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::TerminateCases>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.read_cases()?;
     let t = ui.t();
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let step = Step::parse(form.get("step")).ok_or(WebError::BadRequest)?;
-    let grant = authority.case_grant(step.actors())?;
     let mut errors = FormErrors::default();
     let input = StepInput {
         reason: TerminationReason::parse(form.get("reason")),
@@ -286,21 +281,17 @@ pub async fn perform(
         errors.add("evidence_ref", t.termination_evidence_required);
     }
     if errors.is_empty() {
-        let office = orgs::get_office(&state.store, Scope::National, case.office_id).await?;
+        let office = orgs::office_of_case(&state.store, &access).await?;
         let head = letterhead(&office);
         let public_url = state.config.public_url.clone();
-        let roles = authority.user().roles.clone();
-        let actor = authority.case_actor(grant);
         let document = match step {
-            Step::Report => {
-                Some(annex_ii(&state, &authority, &case, &office, &input.narrative).await?)
-            }
+            Step::Report => Some(annex_ii(&state, &access, &office, &input.narrative).await?),
             Step::Issue => {
-                let record = terminations::get(&state.store, grant.scope, case.id)
+                let record = terminations::get(&state.store, &access)
                     .await?
                     .ok_or(WebError::BadRequest)?;
                 Some(Document::Termination(
-                    letter(&state, &case, &office, &record).await?,
+                    letter(&state, &access, &office, &record).await?,
                 ))
             }
             _ => None,
@@ -330,24 +321,13 @@ pub async fn perform(
                     case: Some(case.id),
                     kind,
                     number_format: &state.config.letter_number_format,
-                    issued_on: today_in(&case),
-                    by: authority.user().id,
+                    issued_on: today_in(&state, case),
+                    by: access.user().id,
                 },
                 render,
             )
         });
-        match terminations::perform(
-            &state.store,
-            &actor,
-            grant.scope,
-            case.id,
-            step,
-            &roles,
-            &input,
-            to_issue,
-        )
-        .await
-        {
+        match terminations::perform(&state.store, &access, step, &input, to_issue).await {
             Ok(_) => {
                 return Ok(Redirect::to(&format!(
                     "/cases/{}?done=termination#termination",
@@ -369,13 +349,5 @@ pub async fn perform(
             }
         }
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

@@ -2,10 +2,9 @@
 //! from the case's status, except those that have their own form.
 
 use karya_domain::allowed_transitions;
-use karya_store::cases::Case;
 
-use crate::auth::Authority;
 use crate::i18n::{Catalog, Lang};
+use karya_store::access::CaseAccess;
 
 /// A lifecycle button: the transition, its label, and what it asks for.
 pub struct TransitionButton {
@@ -35,13 +34,10 @@ pub const DEDICATED: [karya_domain::Transition; 8] = [
     karya_domain::Transition::ClientAppeared,
 ];
 
-pub fn transitions(
-    authority: &Authority,
-    case: &Case,
-    lang: Lang,
-    t: &Catalog,
-) -> Vec<TransitionButton> {
+pub fn transitions(access: &CaseAccess, lang: Lang, t: &Catalog) -> Vec<TransitionButton> {
     use karya_domain::{TerminationReason, Transition};
+    let case = access.case();
+    let roles = access.roles_for(karya_domain::Permission::ActOnLifecycle);
     allowed_transitions(case.status)
         .iter()
         .filter(|transition| !DEDICATED.contains(transition))
@@ -49,7 +45,7 @@ pub fn transitions(
             transition
                 .allowed_roles()
                 .iter()
-                .any(|role| authority.has(*role))
+                .any(|role| roles.contains(role))
         })
         .map(|transition| TransitionButton {
             value: transition.as_str(),

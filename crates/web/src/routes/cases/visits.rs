@@ -3,24 +3,22 @@
 //! alternative.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
-use karya_domain::Role;
+use karya_domain::Permission;
 use karya_domain::attitude::{INDICATORS_EN, INDICATORS_ID, score};
-use karya_store::cases::{self, Case};
-use karya_store::ids::CaseId;
 use karya_store::visits::{self, NewVisit};
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::Ui;
-use crate::routes::path_id;
 use crate::views;
+use karya_store::access::CaseAccess;
 
 #[derive(Default)]
 pub struct VisitsView {
@@ -37,21 +35,20 @@ pub struct VisitsView {
 
 pub async fn visits_view(
     state: &AppState,
-    authority: &Authority,
-    case: &Case,
+    access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
 ) -> Result<VisitsView, WebError> {
     use karya_domain::CaseStatus as S;
+    let case = access.case();
     let relevant = matches!(
         case.status,
         S::Placed | S::Serving | S::UnderExamination | S::Terminated(_)
     );
-    let readers = [Role::Pk, Role::HeadOfOffice, Role::TppMember];
-    if !relevant || !readers.iter().any(|r| authority.has(*r)) {
+    if !relevant || !access.may(Permission::ReadVisits) {
         return Ok(VisitsView::default());
     }
-    let list = visits::for_case(&state.store, authority.read_cases()?.scope, case.id).await?;
+    let list = visits::for_case(&state.store, &access).await?;
     let scored: Vec<(String, u8)> = list
         .iter()
         .filter_map(|v| v.answers().map(|a| (v.visited_on.clone(), score(&a))))
@@ -83,7 +80,7 @@ pub async fn visits_view(
     );
     Ok(VisitsView {
         shown: true,
-        can_record: authority.has(Role::Pk) && !case.status.is_final(),
+        can_record: access.may(Permission::RecordVisits) && !case.status.is_final(),
         rows: list
             .iter()
             .map(|v| {
@@ -122,12 +119,10 @@ pub async fn visits_view(
 pub async fn record(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
-    Path(id): Path<String>,
+    access: CaseOf<can::RecordVisits>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let grant = authority.case_grant(&[Role::Pk])?;
-    let case = cases::get(&state.store, grant.scope, CaseId(path_id(&id)?)).await?;
+    let case = access.case();
     let t = ui.t();
     let mut errors = FormErrors::default();
     let work_place = form.get("kind") == "work_place";
@@ -135,7 +130,14 @@ pub async fn record(
     if visited_on.is_none() {
         errors.add("visited_on", t.date_invalid);
     }
-    let note = forms::text(&mut errors, t, "visit_note", form.get("note"), 2000, false);
+    let note = forms::text(
+        &mut errors,
+        t,
+        "visit_note",
+        form.get("visit_note"),
+        2000,
+        false,
+    );
     let mut answers = [false; 10];
     let mut missing = false;
     for (i, slot) in answers.iter_mut().enumerate() {
@@ -165,25 +167,10 @@ pub async fn record(
             answers: work_place.then_some(answers),
             answer_notes: notes,
         };
-        visits::record(
-            &state.store,
-            &authority.case_actor(grant),
-            grant.scope,
-            case.id,
-            &visit,
-        )
-        .await?;
+        visits::record(&state.store, &access, &visit).await?;
         return Ok(
             Redirect::to(&format!("/cases/{}?done=visit#visits", case.id.0)).into_response(),
         );
     }
-    page_with_errors(
-        &state,
-        &ui,
-        &authority,
-        &case,
-        RecordForm::default(),
-        errors,
-    )
-    .await
+    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
 }

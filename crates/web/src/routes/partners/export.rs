@@ -8,19 +8,20 @@ use axum::response::{IntoResponse, Redirect, Response};
 use karya_docs::{Document, PartnerList, PartnerRow};
 use karya_domain::partner::Stage;
 use karya_store::documents::{self, ToIssue};
+use karya_store::orgs;
 use karya_store::partners::{self, Partner};
-use karya_store::{Scope, orgs};
 
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::export::Table;
 use crate::views;
+use karya_domain::Permission;
 
 /// The partners Annex V lists: those with an agreement, active or ended.
 pub async fn annex_v_partners(
     state: &AppState,
-    office: karya_store::ids::OfficeId,
+    office: &karya_store::access::OfficeAccess,
 ) -> Result<Vec<Partner>, WebError> {
     Ok(partners::list(&state.store, office)
         .await?
@@ -56,8 +57,8 @@ pub async fn xlsx(
     State(state): State<AppState>,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
-    let rows = annex_v_partners(&state, office)
+    let office = authority.office(Permission::ReadPartners)?;
+    let rows = annex_v_partners(&state, &office)
         .await?
         .iter()
         .filter_map(|p| p.agreement.clone().map(|a| (p, a)))
@@ -111,10 +112,11 @@ pub async fn issue_pdf(
     State(state): State<AppState>,
     authority: Authority,
 ) -> Result<Response, WebError> {
-    let office_id = authority.read_partners()?;
-    let office = orgs::get_office(&state.store, Scope::National, office_id).await?;
-    let today = super::office_today();
-    let rows = annex_v_partners(&state, office_id)
+    let office = authority.office(Permission::ReadPartners)?;
+    let office_access = office;
+    let office = orgs::office_of(&state.store, &office_access).await?;
+    let today = super::office_today(&state);
+    let rows = annex_v_partners(&state, &office_access)
         .await?
         .iter()
         .map(|p| PartnerRow {
@@ -150,15 +152,7 @@ pub async fn issue_pdf(
         tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
             .map_err(|e| anyhow::anyhow!("{e}"))
     };
-    let actor = authority.caller().actor("partner", authority.request_id());
-    let issued = documents::issue(
-        &state.store,
-        &actor,
-        karya_store::cases::CaseScope::Office(office_id),
-        &doc,
-        render,
-    )
-    .await?;
+    let issued = documents::issue_for_office(&state.store, &office_access, &doc, render).await?;
     Ok(Redirect::to(&format!("/partners/documents/{}", issued.id)).into_response())
 }
 
@@ -168,11 +162,9 @@ pub async fn download(
     authority: Authority,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
-    let actor = authority.caller().actor("partner", authority.request_id());
+    let office = authority.office(Permission::ReadPartners)?;
     let (_, content) =
-        documents::office_content(&state.store, &actor, office, crate::routes::path_id(&id)?)
-            .await?;
+        documents::office_content(&state.store, &office, crate::routes::path_id(&id)?).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf"),

@@ -14,6 +14,7 @@ use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::Ui;
 use crate::routes::path_id;
+use karya_domain::Permission;
 
 pub async fn upload(
     State(state): State<AppState>,
@@ -22,7 +23,7 @@ pub async fn upload(
     Path(id): Path<String>,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let office = authority.manage_partners()?;
+    let office = authority.office(Permission::ManagePartners)?;
     let id = PartnerId(path_id(&id)?);
     let mut purpose = String::new();
     let mut bytes = Vec::new();
@@ -48,8 +49,7 @@ pub async fn upload(
         }
     }
     let purpose = PartnerFile::parse(&purpose).ok_or(WebError::BadRequest)?;
-    let actor = authority.caller().actor("partner", authority.request_id());
-    match files::attach(&state.store, &actor, office, id, purpose, &bytes).await {
+    match files::attach(&state.store, &office, id, purpose, &bytes).await {
         Ok(_) => Ok(
             Redirect::to(&format!("/partners/{}?done=file#partner-files", id.0)).into_response(),
         ),
@@ -73,12 +73,10 @@ pub async fn view(
     authority: Authority,
     Path((id, file)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
-    let actor = authority.caller().actor("partner", authority.request_id());
+    let office = authority.office(Permission::ReadPartners)?;
     let (stored, bytes) = files::open(
         &state.store,
-        &actor,
-        office,
+        &office,
         PartnerId(path_id(&id)?),
         path_id(&file)?,
     )

@@ -23,6 +23,7 @@ use crate::page::{Page, Ui, render};
 use crate::routes::cases::Notice;
 use crate::routes::path_id;
 use crate::views;
+use karya_domain::Permission;
 
 /// A choice in a group: (value, label, checked).
 pub type Choice = (&'static str, &'static str, bool);
@@ -286,7 +287,7 @@ pub fn page(
 }
 
 pub async fn new(ui: Ui, authority: Authority) -> Result<Response, WebError> {
-    authority.manage_partners()?;
+    authority.grant(Permission::ManagePartners)?;
     let defaults = Pairs(
         [
             ("opening_from", "08:00"),
@@ -320,12 +321,11 @@ pub async fn create(
     authority: Authority,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let office = authority.manage_partners()?;
+    let office = authority.office(Permission::ManagePartners)?;
     let mut errors = FormErrors::default();
     let fields = fields_of(&form, ui.t(), &mut errors);
     if errors.is_empty() {
-        let actor = authority.caller().actor("partner", authority.request_id());
-        let id = partners::create(&state.store, &actor, office, &fields).await?;
+        let id = partners::create(&state.store, &office, &fields).await?;
         return Ok(Redirect::to(&format!("/partners/{}?done=partner", id.0)).into_response());
     }
     invalid(page(
@@ -353,27 +353,31 @@ pub async fn pipeline(
     partner: &Partner,
 ) -> Result<Pipeline, WebError> {
     let t = ui.t();
-    let steps = partners::steps(&state.store, partner.office_id, partner.id)
-        .await?
-        .into_iter()
-        .map(|s| {
-            let day = s
-                .done_on
-                .parse()
-                .map(|d| views::date(ui.lang, d))
-                .unwrap_or(s.done_on);
-            let stage = Stage::parse(&s.stage).map_or("", |st| stage_label(ui.lang, st));
-            (day, stage, s.note, s.done_by_name)
-        })
-        .collect();
+    let steps = partners::steps(
+        &state.store,
+        &authority.office(Permission::ReadPartners)?,
+        partner.id,
+    )
+    .await?
+    .into_iter()
+    .map(|s| {
+        let day = s
+            .done_on
+            .parse()
+            .map(|d| views::date(ui.lang, d))
+            .unwrap_or(s.done_on);
+        let stage = Stage::parse(&s.stage).map_or("", |st| stage_label(ui.lang, st));
+        (day, stage, s.note, s.done_by_name)
+    })
+    .collect();
     let (agreement, agreement_class, _) = agreement_text(
         t,
         ui.lang,
         partner,
-        office_today(),
+        office_today(state),
         state.config.agreement_warning_days,
     );
-    let manage = authority.manage_partners().is_ok();
+    let manage = authority.may(Permission::ManagePartners);
     Ok(Pipeline {
         id: partner.id.0,
         stage: stage_label(ui.lang, partner.stage),
@@ -386,31 +390,35 @@ pub async fn pipeline(
         steps,
         agreement,
         agreement_class,
-        can_sign: authority.sign_agreements().is_ok()
+        can_sign: authority.may(Permission::SignAgreements)
             && matches!(partner.stage, Stage::Reported | Stage::Active),
         supervisors: partner
             .supervisors
             .iter()
             .map(|(_, name)| name.clone())
             .collect(),
-        files: karya_store::partners::files::list(&state.store, partner.office_id, partner.id)
-            .await?
-            .into_iter()
-            .map(|f| {
-                let label = if f.purpose == "site_photo" {
-                    t.partner_site_photo
-                } else {
-                    t.partner_agreement_scan
-                };
-                let day: String = f.uploaded_at.chars().take(10).collect();
-                let meta = format!("{} KB · {day}", (f.size_bytes + 1023) / 1024);
-                (
-                    label,
-                    meta,
-                    format!("/partners/{}/files/{}", partner.id.0, f.id),
-                )
-            })
-            .collect(),
+        files: karya_store::partners::files::list(
+            &state.store,
+            &authority.office(Permission::ReadPartners)?,
+            partner.id,
+        )
+        .await?
+        .into_iter()
+        .map(|f| {
+            let label = if f.purpose == "site_photo" {
+                t.partner_site_photo
+            } else {
+                t.partner_agreement_scan
+            };
+            let day: String = f.uploaded_at.chars().take(10).collect();
+            let meta = format!("{} KB · {day}", (f.size_bytes + 1023) / 1024);
+            (
+                label,
+                meta,
+                format!("/partners/{}/files/{}", partner.id.0, f.id),
+            )
+        })
+        .collect(),
         can_upload: manage,
     })
 }
@@ -422,8 +430,8 @@ pub async fn show(
     Path(id): Path<String>,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
-    let partner = partners::get(&state.store, office, PartnerId(path_id(&id)?)).await?;
+    let office = authority.office(Permission::ReadPartners)?;
+    let partner = partners::get(&state.store, &office, PartnerId(path_id(&id)?)).await?;
     let pipeline = pipeline(&state, &ui, &authority, &partner).await?;
     let mut page = page(
         &ui,
@@ -431,7 +439,7 @@ pub async fn show(
         format!("/partners/{}", partner.id.0),
         pairs_of_partner(&partner),
         FormErrors::default(),
-        authority.manage_partners().is_ok(),
+        authority.may(Permission::ManagePartners),
         Some(pipeline),
     );
     page.page = page.page.with_notice(notice.message(ui.t()));
@@ -445,15 +453,14 @@ pub async fn update(
     Path(id): Path<String>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let office = authority.manage_partners()?;
-    let partner = partners::get(&state.store, office, PartnerId(path_id(&id)?)).await?;
+    let office = authority.office(Permission::ManagePartners)?;
+    let partner = partners::get(&state.store, &office, PartnerId(path_id(&id)?)).await?;
     let t = ui.t();
     let mut errors = FormErrors::default();
     let fields = fields_of(&form, t, &mut errors);
     let version = form.get("version").parse::<i64>().unwrap_or(-1);
     if errors.is_empty() {
-        let actor = authority.caller().actor("partner", authority.request_id());
-        match partners::update(&state.store, &actor, office, partner.id, version, &fields).await {
+        match partners::update(&state.store, &office, partner.id, version, &fields).await {
             Ok(()) => {
                 return Ok(
                     Redirect::to(&format!("/partners/{}?done=partner", partner.id.0))
@@ -464,7 +471,7 @@ pub async fn update(
             Err(other) => return Err(other.into()),
         }
     }
-    let latest = partners::get(&state.store, office, partner.id).await?;
+    let latest = partners::get(&state.store, &office, partner.id).await?;
     let mut typed = form;
     // A stale edit keeps what was typed but carries the latest version, so saving again works.
     typed.0.retain(|(k, _)| k != "version");

@@ -21,6 +21,7 @@ use crate::i18n::{Catalog, Lang, fill};
 use crate::page::{Page, Ui, render};
 use crate::routes::cases::Notice;
 use crate::views;
+use karya_domain::Permission;
 
 pub struct PartnerRow {
     pub id: i64,
@@ -43,9 +44,9 @@ struct PartnersPage {
 }
 
 /// The office's local day, for agreement states.
-pub fn office_today() -> Date {
+pub fn office_today(state: &AppState) -> Date {
     karya_domain::calendar::local_date(
-        jiff::Timestamp::now(),
+        state.store.now(),
         &karya_domain::OfficeZone::Wib.time_zone(),
     )
 }
@@ -92,11 +93,11 @@ pub async fn list(
     authority: Authority,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
+    let office = authority.office(Permission::ReadPartners)?;
     let t = ui.t();
-    let today = office_today();
+    let today = office_today(&state);
     let mut warnings = Vec::new();
-    let rows = partners::list(&state.store, office)
+    let rows = partners::list(&state.store, &office)
         .await?
         .into_iter()
         .map(|p| {
@@ -132,6 +133,6 @@ pub async fn list(
         page: ui.page(t.nav_partners).with_notice(notice.message(t)),
         rows,
         warnings,
-        can_manage: authority.manage_partners().is_ok(),
+        can_manage: authority.may(Permission::ManagePartners),
     })
 }

@@ -17,6 +17,7 @@ use crate::forms::{self, FormErrors, Pairs};
 use crate::page::{Ui, render};
 use crate::routes::path_id;
 use crate::views;
+use karya_domain::Permission;
 
 fn date(
     errors: &mut FormErrors,
@@ -38,8 +39,8 @@ pub(super) async fn refused(
     id: PartnerId,
     errors: FormErrors,
 ) -> Result<Response, WebError> {
-    let office = authority.read_partners()?;
-    let partner = partners::get(&state.store, office, id).await?;
+    let office = authority.office(Permission::ReadPartners)?;
+    let partner = partners::get(&state.store, &office, id).await?;
     let pipeline = pipeline(state, ui, authority, &partner).await?;
     let form = super::form::pairs_of_partner(&partner);
     let mut response = render(&page(
@@ -48,7 +49,7 @@ pub(super) async fn refused(
         format!("/partners/{}", id.0),
         form,
         errors,
-        authority.manage_partners().is_ok(),
+        authority.may(Permission::ManagePartners),
         Some(pipeline),
     ))?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
@@ -77,7 +78,7 @@ pub async fn step(
     Path(id): Path<String>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let office = authority.manage_partners()?;
+    let office = authority.office(Permission::ManagePartners)?;
     let id = PartnerId(path_id(&id)?);
     let t = ui.t();
     let mut errors = FormErrors::default();
@@ -92,8 +93,7 @@ pub async fn step(
     );
     let done_on = date(&mut errors, t, "step_date", form.get("done_on"));
     if let (true, Some(done_on)) = (errors.is_empty(), done_on) {
-        let actor = authority.caller().actor("partner", authority.request_id());
-        match partners::record_step(&state.store, &actor, office, id, to, &note, done_on).await {
+        match partners::record_step(&state.store, &office, id, to, &note, done_on).await {
             Ok(()) => {
                 return Ok(
                     Redirect::to(&format!("/partners/{}?done=partner#pipeline", id.0))
@@ -113,7 +113,7 @@ pub async fn agreement(
     Path(id): Path<String>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let office = authority.sign_agreements()?;
+    let office = authority.office(Permission::SignAgreements)?;
     let id = PartnerId(path_id(&id)?);
     let t = ui.t();
     let mut errors = FormErrors::default();
@@ -128,12 +128,7 @@ pub async fn agreement(
     let starts = date(&mut errors, t, "agreement_start", form.get("starts_on"));
     let ends = date(&mut errors, t, "agreement_end", form.get("ends_on"));
     if let (true, Some(starts), Some(ends)) = (errors.is_empty(), starts, ends) {
-        let actor = authority
-            .caller()
-            .actor("head_of_office", authority.request_id());
-        match partners::record_agreement(&state.store, &actor, office, id, &number, starts, ends)
-            .await
-        {
+        match partners::record_agreement(&state.store, &office, id, &number, starts, ends).await {
             Ok(()) => {
                 return Ok(
                     Redirect::to(&format!("/partners/{}?done=agreement#pipeline", id.0))
@@ -155,9 +150,9 @@ pub async fn supervisor(
     Path(id): Path<String>,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
-    let office = authority.sign_agreements()?;
+    let office = authority.office(Permission::SignAgreements)?;
     let id = PartnerId(path_id(&id)?);
-    let partner = partners::get(&state.store, office, id).await?;
+    let partner = partners::get(&state.store, &office, id).await?;
     let t = ui.t();
     let mut errors = FormErrors::default();
     let name = forms::text(
@@ -185,12 +180,9 @@ pub async fn supervisor(
             },
             roles: vec![karya_domain::Role::SiteSupervisor],
         };
-        let actor = authority
-            .caller()
-            .actor("head_of_office", authority.request_id());
-        match karya_store::users::create_user(&state.store, &actor, &user, None).await {
+        match karya_store::users::create_user(&state.store, office.actor(), &user, None).await {
             Ok(_) => {
-                let partner = partners::get(&state.store, office, id).await?;
+                let partner = partners::get(&state.store, &office, id).await?;
                 let pipeline = pipeline(&state, &ui, &authority, &partner).await?;
                 let mut page = page(
                     &ui,
@@ -198,7 +190,7 @@ pub async fn supervisor(
                     format!("/partners/{}", id.0),
                     super::form::pairs_of_partner(&partner),
                     FormErrors::default(),
-                    authority.manage_partners().is_ok(),
+                    authority.may(Permission::ManagePartners),
                     Some(pipeline),
                 );
                 let notice = crate::i18n::fill(
