@@ -7,7 +7,7 @@ use karya_testkit::{TestApp, on_both_engines};
 
 fn day(offset: i64) -> String {
     let today = local_date(
-        jiff::Timestamp::now(),
+        karya_testkit::test_now(),
         &karya_domain::OfficeZone::Wib.time_zone(),
     );
     add_days(today, offset).unwrap().to_string()

@@ -4,10 +4,11 @@
 //! 403; an object outside the caller's scope → 404. Every 403 and 404 is audited.
 //! Later routes join this table.
 
+use karya_domain::Permission;
 use karya_domain::Role;
 use karya_store::{orgs, users};
 use karya_testkit::{TestApp, TestDb, on_both_engines};
-use karya_web::demo::cases::serving_case;
+use karya_web::demo::cases::{Stage, case_at, serving_case};
 
 /// One route with the roles that may use it and those for whom its object is out of scope.
 struct Case {
@@ -58,6 +59,19 @@ const NOT_NATIONAL: &[Role] = &[
     Client,
     Prosecutor,
 ];
+/// Office staff who move a case through its lifecycle (the domain says which transition is
+/// whose); managers, the prosecutor and the people at the work place do not.
+const LIFECYCLE: &[Role] = &[
+    HeadOfOffice,
+    HeadOfAdmin,
+    RegistryOfficer,
+    IntakeOfficer,
+    TppMember,
+    Pk,
+];
+/// Bandung's own roles that reach a Bandung case that is neither assigned to pk.bdg, nor
+/// placed at pj.bdg's partner, nor klien.bdg's: a neighbour's case.
+const NOT_MINE: &[Role] = &[Pk, SiteSupervisor, Client];
 const OFFICE_FORM: &[(&str, &str)] = &[
     ("code", "bdg"),
     ("name", "Balai Pemasyarakatan Kelas I Bandung"),
@@ -262,7 +276,7 @@ const CASES: &[Case] = &[
         method: "POST",
         path: "/cases/{own_case}/transition",
         form: &[("transition", "none")],
-        allowed: CASE_READERS,
+        allowed: LIFECYCLE,
         success: 400,
         out_of_scope: &[],
     },
@@ -270,9 +284,9 @@ const CASES: &[Case] = &[
         method: "POST",
         path: "/cases/{other_case}/transition",
         form: &[("transition", "none")],
-        allowed: CASE_READERS,
+        allowed: LIFECYCLE,
         success: 400,
-        out_of_scope: NOT_NATIONAL,
+        out_of_scope: LIFECYCLE,
     },
     Case {
         method: "POST",
@@ -586,7 +600,489 @@ const CASES: &[Case] = &[
         success: 200,
         out_of_scope: &[],
     },
+    // Every route not yet above, so that the table covers the whole router (see
+    // `every_route_of_the_router_is_in_the_matrix`).
+    Case {
+        method: "POST",
+        path: "/profile/password",
+        form: &[],
+        allowed: ALL,
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/logout",
+        form: &[],
+        allowed: ALL,
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/bahasa",
+        form: &[("lang", "en")],
+        allowed: ALL,
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/offices",
+        form: &[],
+        allowed: &[Admin],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/staff",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/staff/{other_staff}",
+        form: &[],
+        allowed: &[Admin, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[HeadOfOffice],
+    },
+    // A neighbour's case in the same office: the office sees it; the PK it is not assigned
+    // to, the supervisor of another work place and another client do not.
+    Case {
+        method: "GET",
+        path: "/cases/{neighbour_case}",
+        form: &[],
+        allowed: CASE_READERS,
+        success: 200,
+        out_of_scope: NOT_MINE,
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/cases/{neighbour_case}/ledger",
+        form: &[],
+        allowed: CASE_READERS,
+        success: 200,
+        out_of_scope: NOT_MINE,
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{neighbour_case}/attendance",
+        form: &[],
+        allowed: &[Client, SiteSupervisor, Pk, RegistryOfficer],
+        success: 422,
+        out_of_scope: NOT_MINE,
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/attendance/{entry}/verify",
+        form: &[],
+        allowed: &[SiteSupervisor, Pk],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/attendance/{entry}/verify",
+        form: &[],
+        allowed: &[SiteSupervisor, Pk],
+        success: 404,
+        out_of_scope: &[SiteSupervisor, Pk],
+    },
+    // Documents: each kind has its own read permission. A letter (summons) is read by the
+    // office, the PK and the prosecutor; the Litmas only by the PK and the head.
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/letters/{letter}",
+        form: &[],
+        allowed: &[
+            NationalManager,
+            RegionalManager,
+            HeadOfOffice,
+            HeadOfAdmin,
+            RegistryOfficer,
+            IntakeOfficer,
+            TppMember,
+            Pk,
+            Prosecutor,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/letters/{litmas}",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{other_case}/letters/{letter}",
+        form: &[],
+        allowed: &[NationalManager],
+        success: 404,
+        out_of_scope: NOT_NATIONAL,
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/forms",
+        form: &[("kind", "none")],
+        allowed: &[Pk, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/visits",
+        form: &[],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/visits",
+        form: &[],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[Pk],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/client-account",
+        form: &[],
+        allowed: &[RegistryOfficer],
+        success: 409,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/complaints/{entry}/read",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/hari-ini",
+        form: &[],
+        allowed: &[SiteSupervisor],
+        success: 422,
+        out_of_scope: &[],
+    },
+    // Files: the purpose decides who may upload and who may look.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/files",
+        form: &[("purpose", "decision_copy")],
+        allowed: &[IntakeOfficer, RegistryOfficer],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/files",
+        form: &[("purpose", "decision_copy")],
+        allowed: &[IntakeOfficer, RegistryOfficer],
+        success: 303,
+        // Another office's case is out of every reader's reach but the national manager's,
+        // who may read it but not upload to it.
+        out_of_scope: NOT_NATIONAL,
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/files/{file}",
+        form: &[],
+        allowed: &[
+            IntakeOfficer,
+            RegistryOfficer,
+            HeadOfAdmin,
+            HeadOfOffice,
+            Pk,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
+    // The scan has no preview: whoever may see evidence gets past the check and finds none.
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/files/{file}/thumb",
+        form: &[],
+        allowed: &[Client, SiteSupervisor, Pk, HeadOfOffice],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/files/{file}/insufficient",
+        form: &[],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/placement-profile",
+        form: &[("dependants", "many")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/litmas",
+        form: &[("action", "submit")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/litmas/interventions",
+        form: &[],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/register",
+        form: &[],
+        allowed: &[RegistryOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/annex-v",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/documents/{missing}",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{own_partner}",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{other_partner}",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 422,
+        out_of_scope: &[Pk, HeadOfOffice],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{own_partner}/steps",
+        form: &[],
+        allowed: &[Pk, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{own_partner}/files",
+        form: &[("purpose", "agreement_scan")],
+        allowed: &[Pk, HeadOfOffice],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/partners/{own_partner}/files/{missing}",
+        form: &[],
+        allowed: PARTNER_READERS,
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/partners/{own_partner}/supervisors",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    // The API: an empty JSON body is refused after the check (400 or 422).
+    Case {
+        method: "POST",
+        path: "/api/v1/sentence-terms/validate",
+        form: &[],
+        allowed: ALL,
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases",
+        form: &[],
+        allowed: &[IntakeOfficer, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/documents",
+        form: &[],
+        allowed: &[IntakeOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/summonses",
+        form: &[],
+        allowed: &[HeadOfOffice, RegistryOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{other_case}/summonses/outcome",
+        form: &[],
+        allowed: &[IntakeOfficer, RegistryOfficer, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[IntakeOfficer, RegistryOfficer, HeadOfOffice],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/register",
+        form: &[],
+        allowed: &[RegistryOfficer],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/appointment",
+        form: &[],
+        allowed: &[HeadOfOffice, HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/register",
+        form: &[],
+        allowed: &[
+            RegistryOfficer,
+            HeadOfOffice,
+            HeadOfAdmin,
+            IntakeOfficer,
+            TppMember,
+            Pk,
+        ],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{neighbour_case}/attendance",
+        form: &[],
+        allowed: &[Client, SiteSupervisor, Pk, RegistryOfficer],
+        success: 400,
+        out_of_scope: NOT_MINE,
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/attendance/{entry}/verify",
+        form: &[],
+        allowed: &[SiteSupervisor, Pk],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{other_case}/attendance/{entry}/reject",
+        form: &[],
+        allowed: &[SiteSupervisor, Pk],
+        success: 400,
+        out_of_scope: &[SiteSupervisor, Pk],
+    },
 ];
+
+/// Routes anyone may call, signed in or not: the login itself, the language switch before
+/// login, operations endpoints, the public verification of an issued document, the static
+/// assets and the API's description. Each answers anonymously in `anyone_reaches_the_public_routes`.
+const PUBLIC: &[(&str, &str)] = &[
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("GET", "/api/v1/openapi.json"),
+    ("GET", "/v/{code}"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/metrics"),
+    ("GET", "/assets/{file}"),
+];
+
+/// A path with every `{placeholder}` made alike, to compare the matrix with the router.
+fn shape(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.starts_with('{') {
+                "{}"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[test]
+fn every_route_of_the_router_is_in_the_matrix() {
+    let listed: Vec<(String, String)> = CASES
+        .iter()
+        .map(|c| (c.method.to_owned(), shape(c.path)))
+        .chain(PUBLIC.iter().map(|(m, p)| ((*m).to_owned(), shape(p))))
+        .collect();
+    let missing: Vec<String> = karya_web::routes::TABLE
+        .iter()
+        .map(|(method, path)| (method.to_uppercase(), shape(path)))
+        .filter(|route| !listed.contains(route))
+        .map(|(method, path)| format!("{method} {path}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes missing from the authorization matrix: {missing:?}"
+    );
+    let served: Vec<(String, String)> = karya_web::routes::TABLE
+        .iter()
+        .map(|(method, path)| (method.to_uppercase(), shape(path)))
+        .collect();
+    let stale: Vec<&(String, String)> = listed.iter().filter(|r| !served.contains(r)).collect();
+    assert!(
+        stale.is_empty(),
+        "the matrix lists routes the router does not serve: {stale:?}"
+    );
+}
 
 /// The demo username that holds `role` in Bandung's scope.
 fn username(role: Role) -> &'static str {
@@ -609,6 +1105,10 @@ fn username(role: Role) -> &'static str {
 struct Ids {
     own_case: String,
     other_case: String,
+    neighbour_case: String,
+    letter: String,
+    litmas: String,
+    file: String,
     entry: String,
     own_office: String,
     region: String,
@@ -627,9 +1127,21 @@ async fn ids(app: &TestApp) -> Ids {
     let other_case = serving_case(store, "mks", 80, 20, Some("klien.mks"))
         .await
         .unwrap();
+    let neighbour_case = case_at(store, "bdg", Stage::Received, 80, 5).await.unwrap();
     Ids {
         own_case: own_case.to_string(),
         other_case: other_case.to_string(),
+        neighbour_case: neighbour_case.to_string(),
+        letter: issued(
+            store,
+            "kabapas.bdg",
+            Permission::IssueLetters,
+            own_case,
+            "summons",
+        )
+        .await,
+        litmas: issued(store, "pk.bdg", Permission::IssueForms, own_case, "litmas").await,
+        file: uploaded(store, own_case).await,
         // A report id: authorization and scope are checked before the report is looked up.
         entry: "1".into(),
         own_office: bdg.id.to_string(),
@@ -647,6 +1159,53 @@ async fn ids(app: &TestApp) -> Ids {
         own_partner: partner_of(store, "pj.bdg").await,
         other_partner: partner_of(store, "pj.mks").await,
     }
+}
+
+/// A document of `kind` issued for `case` by `username`; its id.
+async fn issued(
+    store: &karya_store::Store,
+    username: &str,
+    permission: Permission,
+    case: karya_store::ids::CaseId,
+    kind: &str,
+) -> String {
+    let access = karya_testkit::open_as(store, username, permission, case)
+        .await
+        .unwrap();
+    let office = orgs::office_by_code(store, "bdg").await.unwrap();
+    let doc = karya_store::documents::ToIssue {
+        office: office.id(),
+        office_code: "bdg",
+        case: Some(case),
+        kind,
+        number_format: "W.11-{office}-{seq}/{year}",
+        issued_on: "2026-11-20".parse().unwrap(),
+        by: access.user().id,
+    };
+    let read = karya_domain::access::to_read_document(kind);
+    karya_store::documents::issue(store, &access, read, &doc, |_, _| Ok(PDF.to_vec()))
+        .await
+        .unwrap()
+        .id
+        .to_string()
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n% a scan for the matrix\n";
+
+/// A scan of the decision uploaded to `case` by the registry; its id.
+async fn uploaded(store: &karya_store::Store, case: karya_store::ids::CaseId) -> String {
+    let access = karya_testkit::open_as(store, "registrasi.bdg", Permission::UploadScans, case)
+        .await
+        .unwrap();
+    karya_store::files::attach(
+        store,
+        &access,
+        karya_store::files::Purpose::DecisionCopy,
+        PDF,
+    )
+    .await
+    .unwrap()
+    .to_string()
 }
 
 /// The demo partner a supervisor is bound to.
@@ -672,6 +1231,11 @@ fn fill(template: &str, ids: &Ids, version: &str) -> String {
     template
         .replace("{own_case}", &ids.own_case)
         .replace("{other_case}", &ids.other_case)
+        .replace("{neighbour_case}", &ids.neighbour_case)
+        .replace("{letter}", &ids.letter)
+        .replace("{litmas}", &ids.litmas)
+        .replace("{file}", &ids.file)
+        .replace("{missing}", "999999")
         .replace("{entry}", &ids.entry)
         .replace("{own_office}", &ids.own_office)
         .replace("{region}", &ids.region)
@@ -707,6 +1271,12 @@ async fn run_matrix(db: TestDb) {
             };
             let response = if case.method == "GET" {
                 client.get(&path).await
+            } else if path.starts_with("/api/") {
+                client
+                    .post_raw(&path, "application/json", b"{}".to_vec())
+                    .await
+            } else if path.ends_with("/files") {
+                client.post_multipart(&path, case.form, ("file", PDF)).await
             } else {
                 let version = office_version(&app).await;
                 let filled: Vec<(String, String)> = case
@@ -806,5 +1376,24 @@ on_both_engines! {
         let grant = karya_store::Principal::new(std::sync::Arc::new(head_user), "test").grant(karya_domain::Permission::ManageStaff).unwrap();
         let in_store = users::list_users(&app.db.store, grant.scope()).await.unwrap();
         assert!(in_store.iter().all(|u| u.binding.office.is_some()));
+    }
+}
+
+on_both_engines! {
+    async fn anyone_reaches_the_public_routes(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut anonymous = app.anonymous();
+        for path in ["/login", "/healthz", "/readyz", "/api/v1/openapi.json"] {
+            assert_eq!(anonymous.get(path).await.status, 200, "{path}");
+        }
+        assert_eq!(anonymous.get("/v/0123456789abcdef0123").await.status, 404, "an unknown code");
+        assert_eq!(anonymous.get("/assets/no-such-file.css").await.status, 404);
+        let metrics = anonymous.get("/metrics").await;
+        assert!(metrics.status.is_success(), "{}", metrics.status);
+        // The login form without its CSRF value is refused before any password is checked.
+        assert_eq!(anonymous.post_form("/login", &[("username", "pk.bdg")]).await.status, 403);
+        for (method, path) in PUBLIC {
+            assert!(karya_web::routes::TABLE.iter().any(|(m, p)| m.eq_ignore_ascii_case(method) && p == path), "{method} {path} is served");
+        }
     }
 }

@@ -7,7 +7,7 @@ use karya_testkit::{TestApp, on_both_engines};
 
 fn today() -> jiff::civil::Date {
     local_date(
-        jiff::Timestamp::now(),
+        karya_testkit::test_now(),
         &karya_domain::OfficeZone::Wib.time_zone(),
     )
 }
@@ -215,7 +215,7 @@ on_both_engines! {
         let path = created.location().split('?').next().unwrap().to_owned();
         let id: i64 = path.trim_start_matches("/cases/").parse().unwrap();
         // The case was opened three hours before the documents were checked.
-        let earlier = karya_store::clock::text(jiff::Timestamp::now() - jiff::SignedDuration::from_hours(3));
+        let earlier = karya_store::clock::text(karya_testkit::test_now() - jiff::SignedDuration::from_hours(3));
         sqlx::query("UPDATE cases SET created_at = $1 WHERE id = $2").bind(&earlier).bind(id).execute(app.db.store.pool()).await.unwrap();
         sqlx::query("UPDATE sop_steps SET done_at = $1 WHERE case_id = $2").bind(&earlier).bind(id).execute(app.db.store.pool()).await.unwrap();
         post_checks(&app, &path, &checks("passed", "")).await;

@@ -16,7 +16,7 @@ async fn serving(db: TestDb) -> (TestApp, CaseId, String) {
         .await
         .unwrap();
     let zone = karya_domain::OfficeZone::Wib.time_zone();
-    let yesterday = add_days(local_date(jiff::Timestamp::now(), &zone), -1).unwrap();
+    let yesterday = add_days(local_date(karya_testkit::test_now(), &zone), -1).unwrap();
     (app, case, yesterday.to_string())
 }
 
@@ -109,7 +109,7 @@ on_both_engines! {
     async fn rejects_a_day_before_the_window_L6(db) {
         let (app, case, _) = serving(db).await;
         let zone = karya_domain::OfficeZone::Wib.time_zone();
-        let before = add_days(local_date(jiff::Timestamp::now(), &zone), -31).unwrap().to_string();
+        let before = add_days(local_date(karya_testkit::test_now(), &zone), -31).unwrap().to_string();
         let mut registry = app.signed_in("registrasi.bdg").await;
         let refused = registry.post_form(&format!("/cases/{}/attendance", case.0), &report(&before, "08:00", "10:00")).await;
         assert_eq!(refused.status, 422);
@@ -119,7 +119,7 @@ on_both_engines! {
     async fn work_past_midnight_is_one_entry_counted_on_both_days(db) {
         let (app, case, _) = serving(db).await;
         let zone = karya_domain::OfficeZone::Wib.time_zone();
-        let two_days_ago = add_days(local_date(jiff::Timestamp::now(), &zone), -2).unwrap().to_string();
+        let two_days_ago = add_days(local_date(karya_testkit::test_now(), &zone), -2).unwrap().to_string();
         let mut registry = app.signed_in("registrasi.bdg").await;
         let response = registry.post_form(&format!("/cases/{}/attendance", case.0), &report(&two_days_ago, "22:00", "02:00")).await;
         assert_eq!(response.status, 303);
@@ -258,7 +258,7 @@ on_both_engines! {
             assert!(letter.contains(expected), "the letter names {expected} (T3): {letter}");
         }
         let zone = karya_domain::OfficeZone::Wib.time_zone();
-        let day = add_days(local_date(jiff::Timestamp::now(), &zone), -1).unwrap().to_string();
+        let day = add_days(local_date(karya_testkit::test_now(), &zone), -1).unwrap().to_string();
         let closed = registry.post_form(&format!("/cases/{}/attendance", case.0), &report(&day, "08:00", "09:00")).await;
         assert_eq!(closed.status, 422, "a terminated case takes no more reports");
         assert_eq!(head.post_form(&path, &[("step", "issue")]).await.status, 422, "and no second termination");

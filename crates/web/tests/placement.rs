@@ -164,7 +164,7 @@ on_both_engines! {
                 ("day_sun".to_owned(), "1".to_owned()),
                 ("from_sun".to_owned(), "09:00".to_owned()),
                 ("to_sun".to_owned(), "13:00".to_owned()),
-                ("starts_on".to_owned(), karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), 1).unwrap().to_string()),
+                ("starts_on".to_owned(), karya_domain::calendar::add_days(karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()), 1).unwrap().to_string()),
                 ("override_reason".to_owned(), reason.to_owned()),
             ]
         };

@@ -46,7 +46,7 @@ on_both_engines! {
         assert_eq!(saved.status, 303, "{}", saved.body);
         let book = registry.get("/register").await;
         assert!(book.body.contains("Agus Prasetyo") && book.body.contains("3273011505900001"));
-        let year = karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()).year();
+        let year = karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()).year();
         assert!(book.body.contains(&format!(">1/{year}<")), "number 1 of the year");
         let page = registry.get(&format!("/cases/{}", case.0)).await;
         assert!(page.body.contains(&format!("<span class=\"badge status\">{}</span>", karya_domain::CaseStatus::Registered.label_id())), "registered");

@@ -11,7 +11,7 @@ use karya_web::demo::cases::serving_case;
 
 fn yesterday() -> String {
     let zone = karya_domain::OfficeZone::Wib.time_zone();
-    add_days(local_date(jiff::Timestamp::now(), &zone), -1)
+    add_days(local_date(karya_testkit::test_now(), &zone), -1)
         .unwrap()
         .to_string()
 }
@@ -63,7 +63,7 @@ on_both_engines! {
         assert_eq!(app.signed_in("klien.mks").await.get(&path).await.status, 404, "a client sees only themself");
         // A short video is kept without its location box and plays from the same frames.
         let once = client.get(&path).await.hidden("_once").unwrap();
-        let video_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), -3).unwrap().to_string();
+        let video_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()), -3).unwrap().to_string();
         let with_video = [("date", video_day.as_str()), ("time_in", "08:00"), ("time_out", "09:00"), ("activity", "Menyapu jalan"), ("_once", &once)];
         assert_eq!(client.post_multipart(&format!("{path}/attendance"), &with_video, ("photo", &karya_testkit::images::mp4_with_location())).await.status, 303);
         let (video_sha, video_type): (String, String) = sqlx::query_as("SELECT sha256, content_type FROM attachments WHERE content_type = 'video/mp4'").fetch_one(app.db.store.pool()).await.unwrap();
@@ -72,7 +72,7 @@ on_both_engines! {
         assert!(!stored_video.windows(5).any(|w| w == b"+06.9"), "the video's location box is removed");
         // A decodable photo gets a preview on the entries list (thumbnails), viewed like the file.
         let once = client.get(&path).await.hidden("_once").unwrap();
-        let png_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(jiff::Timestamp::now(), &karya_domain::OfficeZone::Wib.time_zone()), -2).unwrap().to_string();
+        let png_day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()), -2).unwrap().to_string();
         let with_png = [("date", png_day.as_str()), ("time_in", "08:00"), ("time_out", "09:00"), ("activity", "Mengecat pagar"), ("_once", &once)];
         assert_eq!(client.post_multipart(&format!("{path}/attendance"), &with_png, ("photo", &karya_testkit::images::tiny_png())).await.status, 303);
         let (png_id,): (i64,) = sqlx::query_as("SELECT id FROM attachments WHERE purpose = 'evidence' AND thumb_sha256 IS NOT NULL").fetch_one(app.db.store.pool()).await.unwrap();
@@ -102,6 +102,8 @@ on_both_engines! {
     }
 
     async fn a_pj_records_one_session_for_several_clients_all_or_nothing_B5_L5(db) {
+        // The session is recorded at the end of the day: 17:00 in Bandung (WIB).
+        db.clock.set("2026-11-30T10:00:00Z".parse().unwrap());
         let app = TestApp::with_demo(db).await;
         let first = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
         let second = serving_case(&app.db.store, "bdg", 80, 21, None).await.unwrap();

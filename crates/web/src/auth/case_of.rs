@@ -9,7 +9,7 @@ use std::ops::Deref;
 use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use karya_domain::Permission;
-use karya_store::access::CaseAccess;
+use karya_store::access::{CaseAccess, Grant};
 use karya_store::ids::CaseId;
 
 use super::Authority;
@@ -59,7 +59,34 @@ pub mod can {
         ActOnLifecycle,
         IssueForms,
         ReadLitmas,
+        OpenCases,
     );
+}
+
+/// A passed check of permission `P` that is not about one case (opening a case, the
+/// organisation's lists): taken before the body is read, so a caller without the permission
+/// is refused before anything they sent is looked at.
+pub struct Granted<P> {
+    grant: Grant,
+    _permit: PhantomData<P>,
+}
+
+impl<P> Granted<P> {
+    pub fn grant(&self) -> &Grant {
+        &self.grant
+    }
+}
+
+impl<P: Permit> FromRequestParts<AppState> for Granted<P> {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let authority = Authority::from_request_parts(parts, state).await?;
+        Ok(Granted {
+            grant: authority.grant(P::PERMISSION)?,
+            _permit: PhantomData,
+        })
+    }
 }
 
 /// A case opened through permission `P`.

@@ -9,7 +9,7 @@ pub mod password;
 
 pub use authority::Authority;
 pub use caller::{Caller, SESSION_COOKIE, identify};
-pub use case_of::{CaseOf, Permit, can};
+pub use case_of::{CaseOf, Granted, Permit, can};
 
 use axum::http::HeaderValue;
 

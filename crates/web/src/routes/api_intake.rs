@@ -20,10 +20,9 @@ use utoipa::ToSchema;
 use super::cases::today_in;
 use crate::api_json::ApiJson;
 use crate::app::AppState;
-use crate::auth::{Authority, CaseOf, can};
+use crate::auth::{CaseOf, Granted, can};
 use crate::error::{Problem, WebError};
 use crate::views;
-use karya_domain::Permission;
 
 pub(super) fn rules(violations: &[Violation]) -> WebError {
     WebError::Rules(violations.iter().map(views::rule_problem).collect())
@@ -77,10 +76,10 @@ pub struct Created {
     security(("bearer" = [])))]
 pub async fn create(
     State(state): State<AppState>,
-    authority: Authority,
+    granted: Granted<can::OpenCases>,
     ApiJson(body): ApiJson<NewIntake>,
 ) -> Result<Response, WebError> {
-    let office = authority.office(Permission::OpenCases)?;
+    let office = granted.grant().office()?;
     let channel = Channel::parse(&body.channel).ok_or_else(|| {
         rules(&[Violation::new(
             karya_domain::Rule::I2,

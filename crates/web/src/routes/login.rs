@@ -106,7 +106,8 @@ pub async fn submit(
         }
     }
     if let Some(until) = locked {
-        let minutes = ((until - now) / 60_000 + 1).to_string();
+        // Whole minutes, rounded up: 15 minutes left reads "15", 14 min 1 s too.
+        let minutes = ((until - now + 59_999) / 60_000).to_string();
         return refuse(fill(t.login_locked, &[("minutes", &minutes)]));
     }
 

@@ -17,7 +17,7 @@ use karya_store::cases::{self, Intake, NewCase};
 use karya_store::ids::ProsecutorOfficeId;
 
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, Granted, can};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors};
 use crate::i18n::Catalog;
@@ -397,10 +397,10 @@ pub async fn new_form(
 pub async fn create(
     State(state): State<AppState>,
     ui: Ui,
-    authority: Authority,
+    granted: Granted<can::OpenCases>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let office = authority.office(Permission::OpenCases)?;
+    let office = granted.grant().office()?;
     let t = ui.t();
     let form = CaseForm { values: pairs };
     let mut intake_errors = FormErrors::default();
@@ -466,7 +466,7 @@ pub async fn create(
         existing_person: None,
         intake,
     };
-    let once = crate::forms::once(authority.user().id, form.get("_once"));
+    let once = crate::forms::once(granted.grant().user().id, form.get("_once"));
     match cases::create(&state.store, &office, &new_case, once).await {
         Ok(id) => Ok(Redirect::to(&format!("/cases/{}?done=case", id.0)).into_response()),
         Err(StoreError::Repeated(Some(object))) => {

@@ -251,6 +251,11 @@ pub async fn perform(
     let t = ui.t();
     let case = access.case();
     let step = Step::parse(form.get("step")).ok_or(WebError::BadRequest)?;
+    // Each step of T2 is one official's: anyone else is refused before the form is read.
+    let roles = access.roles_for(Permission::TerminateCases);
+    if !step.actors().iter().any(|role| roles.contains(role)) {
+        return Err(WebError::Forbidden);
+    }
     let mut errors = FormErrors::default();
     let input = StepInput {
         reason: TerminationReason::parse(form.get("reason")),
