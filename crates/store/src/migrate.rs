@@ -81,20 +81,24 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// Applies every migration not yet applied, each in its own transaction. Returns how many ran.
+/// The advisory lock every PostgreSQL migration transaction takes, so that several
+/// `karya` processes starting together on one database migrate it once, one after another.
+const MIGRATION_LOCK: i64 = 0x6b61_7279_615f_6d67; // "karya_mg"
+
+/// Applies every migration not yet applied, each in its own write transaction that first
+/// takes the migration lock (PostgreSQL: a transaction-level advisory lock; SQLite: the
+/// database's write lock, taken at BEGIN IMMEDIATE) and then checks again whether another
+/// process applied it meanwhile. Returns how many ran here.
 pub async fn run(store: &Store) -> anyhow::Result<usize> {
-    let pool = store.pool();
+    let mut tx = locked(store).await?;
     sqlx::raw_sql(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version BIGINT PRIMARY KEY, name TEXT NOT NULL,
             checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
     )
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
-    let applied: Vec<(i64, String)> =
-        sqlx::query_as("SELECT version, checksum FROM schema_migrations ORDER BY version")
-            .fetch_all(pool)
-            .await?;
+    tx.commit().await?;
     let mut ran = 0;
     for migration in MIGRATIONS {
         let sql = match store.engine() {
@@ -102,16 +106,21 @@ pub async fn run(store: &Store) -> anyhow::Result<usize> {
             Engine::Postgres => migration.postgres,
         };
         let checksum = hex::encode(Sha256::digest(sql.as_bytes()));
-        if let Some((_, recorded)) = applied.iter().find(|(v, _)| *v == migration.version) {
+        let mut tx = locked(store).await?;
+        let recorded: Option<(String,)> =
+            sqlx::query_as("SELECT checksum FROM schema_migrations WHERE version = $1")
+                .bind(migration.version)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((recorded,)) = recorded {
             anyhow::ensure!(
-                *recorded == checksum,
+                recorded == checksum,
                 "migration {} ({}) was edited after it was applied",
                 migration.version,
                 migration.name
             );
             continue;
         }
-        let mut tx = store.begin_write().await?;
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO schema_migrations (version, name, checksum, applied_at)
@@ -127,4 +136,16 @@ pub async fn run(store: &Store) -> anyhow::Result<usize> {
         ran += 1;
     }
     Ok(ran)
+}
+
+/// A write transaction holding the migration lock until it ends.
+async fn locked(store: &Store) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
+    let mut tx = store.begin_write().await?;
+    if store.engine() == Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(MIGRATION_LOCK)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(tx)
 }

@@ -39,8 +39,15 @@ pub enum WebError {
     InvalidBody(String),
     #[error("CSRF check failed")]
     Csrf,
+    /// A stale edit: the record changed since the form was opened.
     #[error("conflict")]
     Conflict,
+    /// A unique value is taken; the field says which.
+    #[error("{0} is already in use")]
+    Duplicate(&'static str),
+    /// The same form or idempotent request was already sent.
+    #[error("already submitted")]
+    Repeated,
     /// Rules of DOMAIN.md broken by an API request (forms re-render instead).
     #[error("rule violated")]
     Rules(Vec<RuleProblem>),
@@ -54,9 +61,9 @@ impl From<karya_store::StoreError> for WebError {
             karya_store::StoreError::NotFound => WebError::NotFound,
             karya_store::StoreError::Forbidden => WebError::Forbidden,
             // Stale, duplicate and repeated writes are conflicts, never server errors.
-            karya_store::StoreError::Conflict
-            | karya_store::StoreError::Duplicate(_)
-            | karya_store::StoreError::Repeated(_) => WebError::Conflict,
+            karya_store::StoreError::Conflict => WebError::Conflict,
+            karya_store::StoreError::Duplicate(field) => WebError::Duplicate(field),
+            karya_store::StoreError::Repeated(_) => WebError::Repeated,
             other => WebError::Internal(other.into()),
         }
     }
@@ -72,6 +79,8 @@ enum Presented {
     InvalidBody(String),
     Csrf,
     Conflict,
+    Duplicate(&'static str),
+    Repeated,
     TooLarge,
     Rules(Vec<RuleProblem>),
     Internal,
@@ -89,6 +98,8 @@ impl IntoResponse for WebError {
             }
             WebError::Csrf => (StatusCode::FORBIDDEN, Presented::Csrf),
             WebError::Conflict => (StatusCode::CONFLICT, Presented::Conflict),
+            WebError::Duplicate(field) => (StatusCode::CONFLICT, Presented::Duplicate(field)),
+            WebError::Repeated => (StatusCode::CONFLICT, Presented::Repeated),
             WebError::Rules(problems) => {
                 (StatusCode::UNPROCESSABLE_ENTITY, Presented::Rules(problems))
             }
@@ -157,6 +168,8 @@ fn texts(presented: &Presented, t: &'static Catalog) -> (&'static str, &'static 
         }
         Presented::Csrf => (t.bad_request_title, t.csrf_body),
         Presented::Conflict => (t.bad_request_title, t.conflict),
+        Presented::Duplicate(_) => (t.bad_request_title, t.conflict_duplicate),
+        Presented::Repeated => (t.bad_request_title, t.already_submitted),
         Presented::TooLarge => (t.bad_request_title, t.too_large_body),
         Presented::Internal => (t.error_title, t.internal_body),
     }
@@ -199,6 +212,8 @@ fn problem_response(
         Presented::Forbidden => ("forbidden", None, Vec::new()),
         Presented::Unauthenticated => ("unauthenticated", None, Vec::new()),
         Presented::Conflict => ("conflict", None, Vec::new()),
+        Presented::Duplicate(_) => ("duplicate", None, Vec::new()),
+        Presented::Repeated => ("repeated", None, Vec::new()),
         Presented::TooLarge => ("payload-too-large", None, Vec::new()),
         Presented::Internal => ("internal", None, Vec::new()),
         Presented::BadRequest | Presented::InvalidBody(_) | Presented::Csrf => {
@@ -215,6 +230,7 @@ fn problem_response(
             "Send a personal API token as `Authorization: Bearer …`.".to_owned()
         }
         Presented::InvalidBody(detail) => detail.clone(),
+        Presented::Duplicate(field) => format!("{detail} ({field})"),
         _ => detail.to_owned(),
     };
     let problem = Problem {
@@ -266,4 +282,57 @@ fn page_response(
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use karya_store::StoreError;
+
+    #[test]
+    fn store_conflicts_are_409_with_what_conflicted_never_500() {
+        for (error, kind, detail) in [
+            (StoreError::Conflict, "conflict", "changed this record"),
+            (StoreError::Duplicate("code"), "duplicate", "(code)"),
+            (StoreError::Repeated(None), "repeated", "already sent"),
+        ] {
+            let response = WebError::from(error).into_response();
+            assert_eq!(response.status(), StatusCode::CONFLICT);
+            let presented = response.extensions().get::<Presented>().expect("presented");
+            let problem = problem_response(StatusCode::CONFLICT, presented, "/x", "r1");
+            assert_eq!(
+                problem.headers()[header::CONTENT_TYPE],
+                "application/problem+json"
+            );
+            let (_, detail_text) = texts(presented, &crate::i18n::EN);
+            let expected_kind = match presented {
+                Presented::Conflict => "conflict",
+                Presented::Duplicate(_) => "duplicate",
+                Presented::Repeated => "repeated",
+                _ => "other",
+            };
+            assert_eq!(expected_kind, kind);
+            let shown = match presented {
+                Presented::Duplicate(field) => format!("{detail_text} ({field})"),
+                _ => detail_text.to_owned(),
+            };
+            assert!(shown.contains(detail), "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_forbidden_store_answer_is_403_and_not_found_is_404() {
+        assert_eq!(
+            WebError::from(StoreError::Forbidden)
+                .into_response()
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            WebError::from(StoreError::NotFound)
+                .into_response()
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+    }
 }

@@ -89,6 +89,7 @@ catalog! {
     no: "Tidak", "No";
     conflict: "Data ini telah diubah orang lain sejak Anda membukanya. Periksa nilai terbaru lalu simpan lagi.", "Someone else changed this record since you opened it. Check the latest values and save again.";
     already_submitted: "Formulir ini sudah dikirim atau kedaluwarsa. Periksa daftar sebelum mengirim lagi.", "This form was already sent or has expired. Check the list before sending it again.";
+    conflict_duplicate: "Nilai ini sudah dipakai oleh data lain. Periksa lalu simpan dengan nilai lain.", "This value is already used by another record. Check it and save with another value.";
     home_title: "Beranda", "Home";
     home_welcome: "Selamat datang, {name}.", "Welcome, {name}.";
     home_scope: "Cakupan akses Anda", "Your access scope";
