@@ -218,9 +218,18 @@ pub async fn record_with_evidence(
     let reporter = access.user().id;
     let scope = access.scope();
     let case_id = access.id();
-    if let Some(evidence) = evidence {
-        crate::files::check(crate::files::Purpose::Evidence, &evidence.bytes)?;
-    }
+    // The photo's cleaning and preview happen before the write transaction opens.
+    let prepared = match evidence {
+        Some(evidence) => Some(
+            crate::files::prepare(
+                store,
+                crate::files::Purpose::Evidence,
+                evidence.bytes.clone(),
+            )
+            .await?,
+        ),
+        None => None,
+    };
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let case = get_on(&mut tx, scope, case_id).await?;
@@ -262,22 +271,13 @@ pub async fn record_with_evidence(
         monitored.is_some_and(|(m,)| m != 0),
         evidence.is_some_and(|e| e.location.is_some()),
     )?;
-    if let Some(evidence) = evidence {
+    if let (Some(evidence), Some(prepared)) = (evidence, &prepared) {
         let extra = crate::files::Extra {
             entry_id: Some(id),
             captured_at: evidence.captured_at,
             location: evidence.location,
         };
-        crate::files::attach_on(
-            &mut tx,
-            store,
-            &actor,
-            &case,
-            crate::files::Purpose::Evidence,
-            &evidence.bytes,
-            &extra,
-        )
-        .await?;
+        crate::files::record_on(&mut tx, store, &actor, &case, prepared, &extra).await?;
     }
     form_tokens::finish(&mut tx, once, &format!("attendance:{id}")).await?;
     tx.commit().await?;

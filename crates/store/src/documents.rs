@@ -49,69 +49,23 @@ pub struct Issued {
     pub version: i64,
 }
 
-/// Takes the next number of the office's sequence for the year, renders the document with
-/// it, and stores it, all in one transaction (a failed render uses no number). The case of
-/// `doc` is the one `access` opened.
-pub async fn issue<F>(
-    store: &Store,
-    access: &CaseAccess,
-    permission: karya_domain::Permission,
-    doc: &ToIssue<'_>,
-    render: F,
-) -> Result<Issued>
-where
-    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
-{
-    let actor = access.actor_for(permission)?;
-    if doc.case != Some(access.id()) || doc.office != access.office_id() {
-        return Err(StoreError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let issued = issue_on(&mut tx, store, &actor, Some(access.scope()), doc, render).await?;
-    tx.commit().await?;
-    Ok(issued)
+/// A document rendered with its number and verification code, not yet stored.
+pub(crate) struct Rendered {
+    number: String,
+    code: String,
+    content: Vec<u8>,
 }
 
-/// Issues an office-level document (of no case, such as the Annex V partner list).
-pub async fn issue_for_office<F>(
-    store: &Store,
-    office: &crate::access::OfficeAccess,
-    doc: &ToIssue<'_>,
-    render: F,
-) -> Result<Issued>
+/// Reserves the next number of the office's sequence for the year (a short write of its
+/// own), then renders the document with it on a blocking thread, so that no write
+/// transaction waits on typst. A render that fails leaves a gap in the sequence, never a
+/// number on two documents.
+pub(crate) async fn render<F>(store: &Store, doc: &ToIssue<'_>, render: F) -> Result<Rendered>
 where
-    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
 {
-    if doc.case.is_some() || doc.office != office.office() {
-        return Err(StoreError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let issued = issue_on(&mut tx, store, office.actor(), None, doc, render).await?;
-    tx.commit().await?;
-    Ok(issued)
-}
-
-/// As [`issue`], inside the caller's transaction (a termination issues its letter in the
-/// same transaction that ends the case).
-pub(crate) async fn issue_on<F>(
-    tx: &mut sqlx::AnyConnection,
-    store: &Store,
-    actor: &Actor,
-    scope: Option<CaseScope>,
-    doc: &ToIssue<'_>,
-    render: F,
-) -> Result<Issued>
-where
-    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
-{
-    match (doc.case, scope) {
-        (Some(case), Some(scope)) => {
-            get_on(&mut *tx, scope, case).await?;
-        }
-        (None, None) => {}
-        _ => return Err(StoreError::Forbidden),
-    }
     let year = doc.issued_on.year();
+    let mut tx = store.begin_write().await?;
     let (seq,): (i64,) = sqlx::query_as(
         "INSERT INTO letter_sequences (office_id, year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (office_id, year) DO UPDATE SET last_number = letter_sequences.last_number + 1
@@ -121,6 +75,7 @@ where
     .bind(i64::from(year))
     .fetch_one(&mut *tx)
     .await?;
+    tx.commit().await?;
     let number = karya_domain::numbering::letter_number(
         doc.number_format,
         seq,
@@ -128,7 +83,83 @@ where
         doc.office_code,
     );
     let code = secret::random_hex()[..20].to_owned();
-    let content = render(&number, &code).map_err(StoreError::Other)?;
+    let (for_render, code_for_render) = (number.clone(), code.clone());
+    let content = tokio::task::spawn_blocking(move || render(&for_render, &code_for_render))
+        .await
+        .map_err(|e| StoreError::Other(e.into()))?
+        .map_err(StoreError::Other)?;
+    Ok(Rendered {
+        number,
+        code,
+        content,
+    })
+}
+
+/// Renders and stores a document of the case `access` opened, read with `permission` (each
+/// kind of document has its own).
+pub async fn issue<F>(
+    store: &Store,
+    access: &CaseAccess,
+    permission: karya_domain::Permission,
+    doc: &ToIssue<'_>,
+    render_with: F,
+) -> Result<Issued>
+where
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
+{
+    let actor = access.actor_for(permission)?;
+    if doc.case != Some(access.id()) || doc.office != access.office_id() {
+        return Err(StoreError::Forbidden);
+    }
+    let rendered = render(store, doc, render_with).await?;
+    let mut tx = store.begin_write().await?;
+    let issued = store_on(&mut tx, store, &actor, Some(access.scope()), doc, rendered).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// Issues an office-level document (of no case, such as the Annex V partner list).
+pub async fn issue_for_office<F>(
+    store: &Store,
+    office: &crate::access::OfficeAccess,
+    doc: &ToIssue<'_>,
+    render_with: F,
+) -> Result<Issued>
+where
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
+{
+    if doc.case.is_some() || doc.office != office.office() {
+        return Err(StoreError::Forbidden);
+    }
+    let rendered = render(store, doc, render_with).await?;
+    let mut tx = store.begin_write().await?;
+    let issued = store_on(&mut tx, store, office.actor(), None, doc, rendered).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// Stores a rendered document inside the caller's transaction (a termination stores its
+/// letter in the same transaction that ends the case).
+pub(crate) async fn store_on(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &Actor,
+    scope: Option<CaseScope>,
+    doc: &ToIssue<'_>,
+    rendered: Rendered,
+) -> Result<Issued> {
+    match (doc.case, scope) {
+        (Some(case), Some(scope)) => {
+            get_on(&mut *tx, scope, case).await?;
+        }
+        (None, None) => {}
+        _ => return Err(StoreError::Forbidden),
+    }
+    let Rendered {
+        number,
+        code,
+        content,
+    } = rendered;
     let sha256 = hex::encode(Sha256::digest(&content));
     let (version,): (i64,) = sqlx::query_as(
         "SELECT COALESCE(MAX(version), 0) + 1 FROM issued_documents WHERE case_id = $1 AND kind = $2",

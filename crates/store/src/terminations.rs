@@ -12,7 +12,7 @@ use crate::access::CaseAccess;
 use crate::audit::Event;
 use crate::cases::{CaseError, TransitionRefs, get_on, lock, transition_on};
 use crate::db::Store;
-use crate::documents::{Issued, ToIssue, issue_on};
+use crate::documents::{Issued, ToIssue, render, store_on};
 use crate::error::StoreError;
 use crate::ids::CaseId;
 
@@ -103,12 +103,31 @@ pub async fn perform<F>(
     document: Option<(ToIssue<'_>, F)>,
 ) -> Result<Option<Issued>, TerminationError>
 where
-    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>>,
+    F: FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
 {
     let actor = &access.actor_for(karya_domain::Permission::TerminateCases)?;
     let scope = access.scope();
     let case = access.id();
     let roles = &access.roles_for(karya_domain::Permission::TerminateCases);
+    // A document renders before the write transaction opens; the step is checked first so
+    // that a refused step takes no letter number (and checked again under the lock below).
+    let (document, rendered) = match document {
+        Some((doc, render_with)) => {
+            let mut conn = store.pool().acquire().await?;
+            let current = get_raw(&mut conn, case).await?;
+            drop(conn);
+            if current.as_ref().is_some_and(|t| t.issued_at.is_some())
+                || access.case().status.is_final()
+            {
+                return Err(TerminationError::Refused(Refusal::OutOfOrder));
+            }
+            termination::check(step, current.as_ref().and_then(Termination::stage), roles)
+                .map_err(TerminationError::Refused)?;
+            let rendered = render(store, &doc, render_with).await?;
+            (Some(doc), Some(rendered))
+        }
+        None => (None, None),
+    };
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     lock(&mut tx, case).await?;
@@ -222,11 +241,11 @@ where
         }
         query.execute(&mut *tx).await?;
     }
-    let issued = match document {
-        Some((doc, render)) => {
-            Some(issue_on(&mut tx, store, actor, Some(scope), &doc, render).await?)
+    let issued = match (document, rendered) {
+        (Some(doc), Some(rendered)) => {
+            Some(store_on(&mut tx, store, actor, Some(scope), &doc, rendered).await?)
         }
-        None => None,
+        _ => None,
     };
     let summary = json!({
         "step": step.as_str(),

@@ -36,6 +36,20 @@ async fn issue(
     kind: &str,
     day: &str,
 ) -> documents::Issued {
+    issue_rendered_by(db, office, code, kind, day, |number, code| {
+        Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap())
+    })
+    .await
+}
+
+async fn issue_rendered_by(
+    db: &TestDb,
+    office: OfficeId,
+    code: &str,
+    kind: &str,
+    day: &str,
+    render: impl FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
+) -> documents::Issued {
     let actor = Actor::system("test");
     let user = {
         let users = karya_store::users::NewUser {
@@ -69,14 +83,44 @@ async fn issue(
         .unwrap()
         .office()
         .unwrap();
-    documents::issue_for_office(&db.store, &office_access, &doc, |number, code| {
-        Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap())
-    })
-    .await
-    .unwrap()
+    documents::issue_for_office(&db.store, &office_access, &doc, render)
+        .await
+        .unwrap()
 }
 
 on_both_engines! {
+    async fn a_letter_renders_outside_the_write_transaction_so_other_writers_never_wait(db) {
+        let bdg = office(&db, "bdg").await;
+        let db = std::sync::Arc::new(db);
+        let (started_tx, started_rx) = std::sync::mpsc::channel::<()>();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        // The first letter's renderer stops until it is released...
+        let slow = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                issue_rendered_by(&db, bdg, "bdg", "summons", "2026-11-01", move |number, _| {
+                    started_tx.send(()).unwrap();
+                    release_rx.recv().unwrap();
+                    Ok(number.as_bytes().to_vec())
+                })
+                .await
+            })
+        };
+        tokio::task::spawn_blocking(move || started_rx.recv().unwrap()).await.unwrap();
+        // ...and meanwhile another letter of the same office is numbered, rendered and
+        // stored: nobody holds the write lock or the sequence's row while typst works.
+        let quick = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            issue(&db, bdg, "bdg", "summons", "2026-11-01"),
+        )
+        .await
+        .expect("the second letter was not kept waiting by the first one's rendering");
+        release_tx.send(()).unwrap();
+        let slow = slow.await.unwrap();
+        assert_eq!(slow.number, "W.11-bdg-0001/2026", "the first reserved its number first");
+        assert_eq!(quick.number, "W.11-bdg-0002/2026");
+    }
+
     async fn numbers_run_per_office_and_year_and_verification_shows_no_personal_data(db) {
         let bdg = office(&db, "bdg").await;
         let mks = office(&db, "mks").await;

@@ -12,9 +12,9 @@ mod video;
 pub use blobs::Blobs;
 pub use content::{ContentType, strip_metadata};
 pub use purpose::Purpose;
-pub(crate) use records::attach_on;
 pub use records::{
     Attachment, Extra, UploadError, attach, check, for_case, mark_insufficient, open,
     open_thumbnail,
 };
+pub(crate) use records::{prepare, record_on};
 pub use thumbnail::thumbnail;

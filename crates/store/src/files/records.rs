@@ -74,22 +74,16 @@ pub async fn attach(
     let actor = &access.actor_for(permission)?;
     let scope = access.scope();
     let case = access.id();
-    check(purpose, bytes)?;
+    if purpose.is_biometric() && !access.case().identity_recorded {
+        return Err(UploadError::NotRegistered);
+    }
+    let prepared = prepare(store, purpose, bytes.to_vec()).await?;
     let mut tx = store.begin_write().await?;
     let found = get_on(&mut tx, scope, case).await?;
     if purpose.is_biometric() && !found.identity_recorded {
         return Err(UploadError::NotRegistered);
     }
-    let id = attach_on(
-        &mut tx,
-        store,
-        actor,
-        &found,
-        purpose,
-        bytes,
-        &Extra::default(),
-    )
-    .await?;
+    let id = record_on(&mut tx, store, actor, &found, &prepared, &Extra::default()).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -124,37 +118,74 @@ pub fn check(purpose: Purpose, bytes: &[u8]) -> Result<ContentType, UploadError>
     Ok(kind)
 }
 
-/// Stores and records one file of `case` inside the caller's transaction.
-pub(crate) async fn attach_on(
+/// An upload checked, cleaned of metadata and stored as content-addressed blobs (with its
+/// preview), ready to be recorded.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    pub(crate) purpose: Purpose,
+    pub(crate) kind: ContentType,
+    pub(crate) size: usize,
+    pub(crate) sha256: String,
+    pub(crate) thumb_sha256: Option<String>,
+}
+
+/// The CPU and disk work of an upload (type by content, metadata removal, the preview, the
+/// blobs) on a blocking thread and before any write transaction opens, so that a writer never
+/// waits on media work. Content-addressed and idempotent: if the record is then refused, the
+/// blob is an orphan that nothing points at, never a record without its bytes.
+pub(crate) async fn prepare(
+    store: &Store,
+    purpose: Purpose,
+    bytes: Vec<u8>,
+) -> Result<Prepared, UploadError> {
+    let blobs = store.blobs()?.clone();
+    tokio::task::spawn_blocking(move || prepare_blocking(&blobs, purpose, &bytes))
+        .await
+        .map_err(|e| StoreError::Other(e.into()))?
+}
+
+fn prepare_blocking(
+    blobs: &super::Blobs,
+    purpose: Purpose,
+    bytes: &[u8],
+) -> Result<Prepared, UploadError> {
+    let kind = check(purpose, bytes)?;
+    let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
+    let put = |bytes: &[u8]| blobs.put(bytes).map_err(|e| StoreError::Other(e.into()));
+    // Evidence gets a preview for the verification queue; a failed preview loses nothing.
+    let thumb_sha256 = match (purpose, kind) {
+        (Purpose::Evidence, ContentType::Jpeg | ContentType::Png) => super::thumbnail(&clean)
+            .map(|thumb| put(&thumb))
+            .transpose()?,
+        _ => None,
+    };
+    Ok(Prepared {
+        purpose,
+        kind,
+        size: clean.len(),
+        sha256: put(&clean)?,
+        thumb_sha256,
+    })
+}
+
+/// Records one prepared file of `case` inside the caller's transaction.
+pub(crate) async fn record_on(
     tx: &mut sqlx::AnyConnection,
     store: &Store,
     actor: &Actor,
     found: &crate::cases::Case,
-    purpose: Purpose,
-    bytes: &[u8],
+    prepared: &Prepared,
     extra: &Extra,
 ) -> Result<i64, UploadError> {
-    let kind = check(purpose, bytes)?;
-    let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
+    let Prepared {
+        purpose,
+        kind,
+        size,
+        sha256,
+        thumb_sha256,
+    } = prepared;
+    let (purpose, kind) = (*purpose, *kind);
     let case = found.id;
-    // Evidence gets a preview for the verification queue; a failed preview loses nothing.
-    let thumb_sha256 = match (purpose, kind) {
-        (Purpose::Evidence, ContentType::Jpeg | ContentType::Png) => super::thumbnail(&clean)
-            .map(|thumb| {
-                store
-                    .blobs()?
-                    .put(&thumb)
-                    .map_err(|e| StoreError::Other(e.into()))
-            })
-            .transpose()?,
-        _ => None,
-    };
-    // Content-addressed and idempotent: if the transaction fails after this, the blob is
-    // an orphan that no record points at, never a record without its bytes.
-    let sha256 = store
-        .blobs()?
-        .put(&clean)
-        .map_err(|e| StoreError::Other(e.into()))?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
             entry_id, captured_at, latitude, longitude, thumb_sha256)
@@ -165,22 +196,22 @@ pub(crate) async fn attach_on(
     .bind(found.person_id.0)
     .bind(purpose.as_str())
     .bind(kind.mime())
-    .bind(clean.len() as i64)
-    .bind(&sha256)
+    .bind(*size as i64)
+    .bind(sha256)
     .bind(actor.user_id.map(|u| u.0))
     .bind(store.now_text())
     .bind(extra.entry_id)
     .bind(extra.captured_at.map(clock::text))
     .bind(extra.location.map(|l| l.0))
     .bind(extra.location.map(|l| l.1))
-    .bind(&thumb_sha256)
+    .bind(thumb_sha256)
     .fetch_one(&mut *tx)
     .await?;
     let summary = json!({
         "case_id": case.0,
         "purpose": purpose.as_str(),
         "content_type": kind.mime(),
-        "size_bytes": clean.len(),
+        "size_bytes": size,
         "sha256": sha256,
         "entry_id": extra.entry_id,
     });

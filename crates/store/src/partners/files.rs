@@ -8,7 +8,7 @@ use crate::access::OfficeAccess;
 use crate::audit::Event;
 use crate::db::Store;
 use crate::error::StoreError;
-use crate::files::{ContentType, Purpose, UploadError, strip_metadata};
+use crate::files::{Purpose, UploadError};
 use crate::ids::{OfficeId, PartnerId};
 
 /// Why a partner's file is kept.
@@ -69,13 +69,10 @@ pub async fn attach(
     bytes: &[u8],
 ) -> Result<i64, UploadError> {
     let (actor, office) = (office.actor(), office.office());
-    let kind: ContentType = crate::files::check(purpose.limits(), bytes)?;
-    let clean = strip_metadata(kind, bytes).ok_or(UploadError::Damaged)?;
     owned(store, office, partner).await?;
-    let sha256 = store
-        .blobs()?
-        .put(&clean)
-        .map_err(|e| StoreError::Other(e.into()))?;
+    // Checked, cleaned and stored on a blocking thread, before the write transaction.
+    let prepared = crate::files::prepare(store, purpose.limits(), bytes.to_vec()).await?;
+    let (kind, sha256) = (prepared.kind, prepared.sha256);
     let mut tx = store.begin_write().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO partner_files (partner_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
@@ -84,7 +81,7 @@ pub async fn attach(
     .bind(partner.0)
     .bind(purpose.as_str())
     .bind(kind.mime())
-    .bind(clean.len() as i64)
+    .bind(prepared.size as i64)
     .bind(&sha256)
     .bind(actor.user_id.map(|u| u.0))
     .bind(store.now_text())

@@ -373,8 +373,7 @@ pub async fn issue(
     };
     let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let url = format!("{public_url}/v/{code}");
-        tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
-            .map_err(|e| anyhow::anyhow!("{e}"))
+        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
     };
     // Issuing a document is reading it too: the Litmas needs its own permission.
     let permission = karya_domain::access::to_read_document(kind);

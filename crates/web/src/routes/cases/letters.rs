@@ -240,9 +240,7 @@ pub async fn issue(
     let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let letter = with_number(template, number);
         let url = format!("{public_url}/v/{code}");
-        // Rendering is CPU work of tens of milliseconds: keep it off the async workers.
-        tokio::task::block_in_place(|| karya_docs::render(&letter, &head, &url))
-            .map_err(|e| anyhow::anyhow!("{e}"))
+        karya_docs::render(&letter, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
     };
     documents::issue(
         &state.store,

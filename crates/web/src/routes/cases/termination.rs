@@ -316,8 +316,7 @@ pub async fn perform(
                     other => other,
                 };
                 let url = format!("{public_url}/v/{code}");
-                tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
-                    .map_err(|e| anyhow::anyhow!("{e}"))
+                karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
             };
             (
                 ToIssue {

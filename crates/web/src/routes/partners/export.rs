@@ -149,8 +149,7 @@ pub async fn issue_pdf(
     };
     let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let url = format!("{public_url}/v/{code}");
-        tokio::task::block_in_place(|| karya_docs::render(&document, &head, &url))
-            .map_err(|e| anyhow::anyhow!("{e}"))
+        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
     };
     let issued = documents::issue_for_office(&state.store, &office_access, &doc, render).await?;
     Ok(Redirect::to(&format!("/partners/documents/{}", issued.id)).into_response())
