@@ -137,10 +137,6 @@ pub async fn ranking(
 /// schedule must pass L5, L6 and the partner's hours. The first placement moves the case to
 /// `placed`; a later one ends the current placement and keeps the hours served (they belong
 /// to the case, not the placement).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the confirmation and everything that decides it"
-)]
 pub async fn confirm(
     store: &Store,
     access: &CaseAccess,

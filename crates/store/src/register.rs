@@ -55,10 +55,6 @@ pub async fn candidates(
 /// `registered`. With `merge_into`, the case is linked to that existing person, whose record
 /// is updated, instead of keeping a second record of the same person (G3). Returns the
 /// book's (year, number).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the registration and everything that decides it"
-)]
 pub async fn register(
     store: &Store,
     access: &CaseAccess,

@@ -91,10 +91,6 @@ pub struct StepInput {
 
 /// Performs one step. `document` is the document the step issues (Annex II with the report,
 /// the termination letter with the issue), rendered and stored in the same transaction.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the step and everything that decides it"
-)]
 pub async fn perform<F>(
     store: &Store,
     access: &CaseAccess,

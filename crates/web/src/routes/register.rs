@@ -126,7 +126,7 @@ pub async fn form(
     };
     page(
         &ui,
-        &case,
+        case,
         form,
         FormErrors::default(),
         Vec::new(),
@@ -206,7 +206,7 @@ pub async fn submit(
         .map_err(|_| ())
         .and_then(|c| if errors.is_empty() { Ok(c) } else { Err(()) })
     else {
-        return page(&ui, &case, form, errors, Vec::new(), Vec::new());
+        return page(&ui, case, form, errors, Vec::new(), Vec::new());
     };
     let warnings: Vec<String> = checked
         .warnings
@@ -250,7 +250,7 @@ pub async fn submit(
                     )
                 })
                 .collect();
-            return page(&ui, &case, form, errors, warnings, choices);
+            return page(&ui, case, form, errors, warnings, choices);
         }
         "" | "new" => None,
         chosen => {
@@ -282,11 +282,11 @@ pub async fn submit(
                 violation.field,
                 views::violation_message(ui.lang, &violation),
             );
-            page(&ui, &case, form, errors, warnings, Vec::new())
+            page(&ui, case, form, errors, warnings, Vec::new())
         }
         Err(error) => {
             crate::forms::add_refusal(&mut errors, ui.lang, t, "full_name", error)?;
-            page(&ui, &case, form, errors, warnings, Vec::new())
+            page(&ui, case, form, errors, warnings, Vec::new())
         }
     }
 }

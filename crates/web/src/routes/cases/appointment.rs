@@ -84,14 +84,14 @@ pub async fn appointment_view(
     if !access.may(Permission::ReadAppointments) {
         return Ok(AppointmentView::default());
     }
-    let all = appointments::for_case(&state.store, &access).await?;
+    let all = appointments::for_case(&state.store, access).await?;
     let open = all.first().filter(|a| a.stage().is_some());
     let stage = open.and_then(Appointment::stage);
     let roles = &access.roles_for(Permission::AppointOfficers);
     let may = |step| appointment::check(step, case.status, stage, roles).is_ok();
     let can_draft = may(Step::Draft);
     let pks = if can_draft {
-        cases::office_pks(&state.store, &access)
+        cases::office_pks(&state.store, access)
             .await?
             .into_iter()
             .map(|(id, name, load)| {

@@ -59,7 +59,7 @@ pub async fn assessment_view(
     if !relevant || !(can_assess || can_approve || office_staff || placed_people) {
         return Ok(AssessmentView::default());
     }
-    let lines = placements::for_case(&state.store, &access)
+    let lines = placements::for_case(&state.store, access)
         .await?
         .into_iter()
         .map(|p| {

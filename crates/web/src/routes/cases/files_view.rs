@@ -49,7 +49,7 @@ pub async fn files_view(
     {
         return Ok(FilesView::default());
     }
-    let rows = files::for_case(&state.store, &access)
+    let rows = files::for_case(&state.store, access)
         .await?
         .into_iter()
         .filter_map(|a| {

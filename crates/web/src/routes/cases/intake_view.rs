@@ -31,7 +31,7 @@ pub async fn intake_view(
     use karya_domain::CaseStatus as S;
     let case = access.case();
     use karya_domain::intake::{CheckKind, CheckOutcome, SummonsOutcome};
-    let latest = karya_store::intake::latest_checks(&state.store, &access).await?;
+    let latest = karya_store::intake::latest_checks(&state.store, access).await?;
     // The form needs outcome values; the read-only list shows labels.
     let can_check = access.may(Permission::CheckDocuments)
         && matches!(case.status, S::Received | S::DocumentsIncomplete);
@@ -64,7 +64,7 @@ pub async fn intake_view(
             )
         })
         .collect();
-    let records = karya_store::intake::summonses(&state.store, &access).await?;
+    let records = karya_store::intake::summonses(&state.store, access).await?;
     let pending = records
         .iter()
         .any(|r| r.summons.outcome == SummonsOutcome::Pending);
@@ -100,6 +100,6 @@ pub async fn intake_view(
             && records.len() < 3,
         can_record_outcome: access.may(Permission::RecordSummonsOutcomes) && pending,
         summonses,
-        violations: karya_store::intake::violations(&state.store, &access).await?,
+        violations: karya_store::intake::violations(&state.store, access).await?,
     })
 }

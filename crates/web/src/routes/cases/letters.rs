@@ -39,12 +39,12 @@ pub async fn available(
     access: &CaseAccess,
 ) -> Result<Vec<&'static str>, WebError> {
     let case = access.case();
-    let summonses = intake::summonses(&state.store, &access).await?;
-    let failed = intake::latest_checks(&state.store, &access)
+    let summonses = intake::summonses(&state.store, access).await?;
+    let failed = intake::latest_checks(&state.store, access)
         .await?
         .iter()
         .any(|c| c.outcome == CheckOutcome::Failed);
-    let violation = intake::violations(&state.store, &access)
+    let violation = intake::violations(&state.store, access)
         .await?
         .iter()
         .any(|(rule, _, _)| rule == "I4");
@@ -114,9 +114,9 @@ async fn build(
     );
     Ok(match kind {
         "summons" => {
-            let records = intake::summonses(&state.store, &access).await?;
+            let records = intake::summonses(&state.store, access).await?;
             let latest = records.last().ok_or(WebError::BadRequest)?;
-            let address = karya_store::register::person_address(&state.store, &access).await?;
+            let address = karya_store::register::person_address(&state.store, access).await?;
             Letter::Summons(Summons {
                 number,
                 date: latest.issued_on,
@@ -142,7 +142,7 @@ async fn build(
             })
         }
         "missing_documents" => {
-            let missing = intake::latest_checks(&state.store, &access)
+            let missing = intake::latest_checks(&state.store, access)
                 .await?
                 .into_iter()
                 .filter(|c| c.outcome == CheckOutcome::Failed)
@@ -163,7 +163,7 @@ async fn build(
             })
         }
         "absence_consideration" => {
-            let records = intake::summonses(&state.store, &access).await?;
+            let records = intake::summonses(&state.store, access).await?;
             let unanswered: Vec<Date> = records
                 .iter()
                 .filter(|r| r.summons.outcome != SummonsOutcome::Appeared)

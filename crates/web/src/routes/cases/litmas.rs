@@ -75,7 +75,7 @@ async fn page(
     let t = ui.t();
     let lang = ui.lang;
     let case = access.case();
-    let stored = litmas::get(&state.store, &access).await?;
+    let stored = litmas::get(&state.store, access).await?;
     let status = match &stored {
         None => t.litmas_none.to_owned(),
         Some(l) => match (&l.approved_by_name, l.submitted) {
@@ -124,7 +124,7 @@ async fn page(
             .iter()
             .map(|(c, id, en)| (*c, if lang == Lang::Id { *id } else { *en }))
             .collect(),
-        interventions: litmas::interventions(&state.store, &access).await?,
+        interventions: litmas::interventions(&state.store, access).await?,
         can_edit: access.may(Permission::AssessCases),
         can_approve: access.may(Permission::ApproveAssessments) && submitted_unapproved,
         has_litmas,

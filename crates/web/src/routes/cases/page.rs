@@ -192,7 +192,7 @@ pub async fn case_page(
     let today = today_in(state, case);
     let totals = ledger.totals();
     let progress = progress::progress(&ledger, today);
-    let done = evaluations::done(&state.store, &access).await?;
+    let done = evaluations::done(&state.store, access).await?;
     let can_evaluate = access.may(Permission::EvaluateCases);
     let milestones = milestones::milestones(&ledger, today, &done)
         .into_iter()
@@ -222,7 +222,7 @@ pub async fn case_page(
         .role_for(Permission::VerifyAttendance)
         .and_then(ledger_store::step_of);
     let evidence: Vec<karya_store::files::Attachment> =
-        karya_store::files::for_case(&state.store, &access)
+        karya_store::files::for_case(&state.store, access)
             .await?
             .into_iter()
             .filter(|a| a.entry_id.is_some())
@@ -312,7 +312,7 @@ pub async fn case_page(
         Vec::new()
     };
     let intake = intake_view(state, access, lang, t).await?;
-    let letters = karya_store::documents::for_case(&state.store, &access)
+    let letters = karya_store::documents::for_case(&state.store, access)
         .await?
         .into_iter()
         .map(|doc| {
@@ -383,7 +383,7 @@ pub async fn case_page(
             .clone()
             .map(|name| (t.prosecutor_office, name)),
     );
-    if let Some(partner) = placements::current_partner_name(&state.store, &access).await? {
+    if let Some(partner) = placements::current_partner_name(&state.store, access).await? {
         facts.push((t.partner, partner));
     }
     Ok(CasePage {
@@ -438,7 +438,7 @@ pub async fn case_page(
         can_mark_evidence: access.may(Permission::JudgeEvidence),
         visits: super::visits::visits_view(state, access, lang, t).await?,
         client_login: if access.may(Permission::RegisterPeople) {
-            karya_store::users::client_login(&state.store, &access).await?
+            karya_store::users::client_login(&state.store, access).await?
         } else {
             None
         },
@@ -447,7 +447,7 @@ pub async fn case_page(
         complaints: if access.may(Permission::FileComplaints)
             || access.may(Permission::ReadComplaints)
         {
-            karya_store::complaints::for_case(&state.store, &access)
+            karya_store::complaints::for_case(&state.store, access)
                 .await?
                 .into_iter()
                 .map(|k| {

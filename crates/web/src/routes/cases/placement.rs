@@ -151,10 +151,6 @@ pub struct Choose {
     choose: String,
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the page and everything it shows"
-)]
 async fn page(
     state: &AppState,
     ui: &Ui,

@@ -34,7 +34,7 @@ pub async fn sop_rows(
     t: &Catalog,
 ) -> Result<Vec<SopRow>, WebError> {
     let case = access.case();
-    let (opened, stamps) = karya_store::sop::stamps(&state.store, &access).await?;
+    let (opened, stamps) = karya_store::sop::stamps(&state.store, access).await?;
     // The appointment and the register begin when the desk hands the file over (validity step 3).
     let handed_over = stamps
         .iter()

@@ -77,7 +77,7 @@ pub async fn termination_view(
     if !(serving || case.status.is_final()) || !access.may(Permission::ReadTerminations) {
         return Ok(TerminationView::default());
     }
-    let record = terminations::get(&state.store, &access).await?;
+    let record = terminations::get(&state.store, access).await?;
     let stage = record.as_ref().and_then(Termination::stage);
     let done = record.as_ref().is_some_and(|r| r.issued_at.is_some()) || case.status.is_final();
     let roles = &access.roles_for(Permission::TerminateCases);

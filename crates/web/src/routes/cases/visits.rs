@@ -48,7 +48,7 @@ pub async fn visits_view(
     if !relevant || !access.may(Permission::ReadVisits) {
         return Ok(VisitsView::default());
     }
-    let list = visits::for_case(&state.store, &access).await?;
+    let list = visits::for_case(&state.store, access).await?;
     let scored: Vec<(String, u8)> = list
         .iter()
         .filter_map(|v| v.answers().map(|a| (v.visited_on.clone(), score(&a))))
