@@ -79,10 +79,7 @@ pub fn add_refusal(
     let message = match error {
         CaseError::Rule(violation) => crate::views::violation_message(lang, &violation),
         CaseError::Refused(refused) => {
-            let text = match lang {
-                crate::i18n::Lang::Id => refused.message_id(),
-                crate::i18n::Lang::En => refused.message_en(),
-            };
+            let text = lang.say(&refused);
             match refused.rule() {
                 Some(rule) if !text.contains(rule.code()) => format!("{text} ({})", rule.code()),
                 _ => text,

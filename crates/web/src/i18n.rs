@@ -44,6 +44,72 @@ impl Lang {
     }
 }
 
+/// A value of the domain that carries its own words in both languages (the label of a
+/// status, a transition or a stage; the message of a refusal). [`Lang::say`] shows it in the
+/// reader's language, so that no handler branches on the language itself.
+pub trait Bilingual {
+    /// `&'static str` for labels, `String` for messages with values in them.
+    type Text;
+    fn indonesian(&self) -> Self::Text;
+    fn english(&self) -> Self::Text;
+}
+
+impl<T: Bilingual + ?Sized> Bilingual for &T {
+    type Text = T::Text;
+    fn indonesian(&self) -> T::Text {
+        (**self).indonesian()
+    }
+    fn english(&self) -> T::Text {
+        (**self).english()
+    }
+}
+
+impl Lang {
+    /// Of two values given in Indonesian and in English, the one in this language.
+    pub fn pick<T>(self, indonesian: T, english: T) -> T {
+        match self {
+            Lang::Id => indonesian,
+            Lang::En => english,
+        }
+    }
+
+    /// `words` in this language.
+    pub fn say<T: Bilingual + ?Sized>(self, words: &T) -> T::Text {
+        match self {
+            Lang::Id => words.indonesian(),
+            Lang::En => words.english(),
+        }
+    }
+}
+
+/// Implements [`Bilingual`] for domain types through their pair of methods.
+macro_rules! bilingual {
+    ($($ty:ty => $id:ident, $en:ident -> $text:ty;)*) => {$(
+        impl Bilingual for $ty {
+            type Text = $text;
+            fn indonesian(&self) -> $text {
+                self.$id()
+            }
+            fn english(&self) -> $text {
+                self.$en()
+            }
+        }
+    )*};
+}
+
+bilingual! {
+    karya_domain::Transition => label_id, label_en -> &'static str;
+    karya_domain::CaseStatus => label_id, label_en -> &'static str;
+    karya_domain::TransitionError => message_id, message_en -> String;
+    karya_domain::NikWarning => message_id, message_en -> String;
+    karya_domain::intake::Channel => label_id, label_en -> &'static str;
+    karya_domain::intake::CheckKind => label_id, label_en -> &'static str;
+    karya_domain::partner::Stage => label_id, label_en -> &'static str;
+    karya_domain::placement::Field => label_id, label_en -> &'static str;
+    karya_domain::appointment::Refusal => message_id, message_en -> &'static str;
+    karya_domain::termination::Refusal => message_id, message_en -> &'static str;
+}
+
 macro_rules! catalog {
     ($($key:ident: $id:literal, $en:literal;)*) => {
         /// One language's texts; fields are the catalogue keys.
@@ -51,6 +117,8 @@ macro_rules! catalog {
         pub struct Catalog { $(pub $key: &'static str,)* }
         pub static ID: Catalog = Catalog { $($key: $id,)* };
         pub static EN: Catalog = Catalog { $($key: $en,)* };
+        /// Every key with its two texts, for the catalogue's own tests.
+        pub const ENTRIES: &[(&str, &str, &str)] = &[$((stringify!($key), $id, $en),)*];
     };
 }
 
@@ -89,6 +157,9 @@ catalog! {
     no: "Tidak", "No";
     conflict: "Data ini telah diubah orang lain sejak Anda membukanya. Periksa nilai terbaru lalu simpan lagi.", "Someone else changed this record since you opened it. Check the latest values and save again.";
     already_submitted: "Formulir ini sudah dikirim atau kedaluwarsa. Periksa daftar sebelum mengirim lagi.", "This form was already sent or has expired. Check the list before sending it again.";
+    termination_reason_completed: "Selesai menjalani seluruh jam (T1a)", "All hours served (T1a)";
+    termination_reason_died: "Klien meninggal dunia (T1b)", "The client died (T1b)";
+    termination_reason_sanctioned: "Sanksi atas pelanggaran (T1c)", "Sanction for a violation (T1c)";
     conflict_duplicate: "Nilai ini sudah dipakai oleh data lain. Periksa lalu simpan dengan nilai lain.", "This value is already used by another record. Check it and save with another value.";
     home_title: "Beranda", "Home";
     home_welcome: "Selamat datang, {name}.", "Welcome, {name}.";
@@ -717,5 +788,49 @@ mod tests {
             fill(EN.login_locked, &[("minutes", "15")]),
             "Too many failed attempts. Try again in 15 minutes."
         );
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    /// The `{name}` placeholders of a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders_for_every_key() {
+        let mismatched: Vec<&str> = ENTRIES
+            .iter()
+            .filter(|(_, id, en)| placeholders(id) != placeholders(en))
+            .map(|(key, _, _)| *key)
+            .collect();
+        assert!(ENTRIES.len() > 300, "the catalogue is read whole");
+        assert!(
+            mismatched.is_empty(),
+            "placeholders differ in: {mismatched:?}"
+        );
+    }
+
+    #[test]
+    fn no_text_is_empty_and_domain_words_come_in_the_readers_language() {
+        for (key, id, en) in ENTRIES {
+            assert!(
+                !id.trim().is_empty() && !en.trim().is_empty(),
+                "{key} is empty"
+            );
+        }
+        assert_eq!(Lang::Id.pick("ya", "yes"), "ya");
+        let serving = karya_domain::CaseStatus::Serving;
+        assert_eq!(Lang::En.say(&serving), serving.label_en());
+        assert_eq!(Lang::Id.say(&serving), serving.label_id());
     }
 }

@@ -35,10 +35,7 @@ pub fn local(zone: OfficeZone, instant: Timestamp) -> (Date, String) {
 }
 
 pub fn status(lang: Lang, status: CaseStatus) -> &'static str {
-    match lang {
-        Lang::Id => status.label_id(),
-        Lang::En => status.label_en(),
-    }
+    lang.say(&status)
 }
 
 pub fn progress(t: &Catalog, status: ProgressStatus) -> &'static str {

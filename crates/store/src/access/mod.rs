@@ -9,8 +9,8 @@
 //! than the permission the case was opened with ask it with [`CaseAccess::actor_for`], which
 //! checks the table again for this user and this case. Partner and office functions take an
 //! [`OfficeAccess`]. None of these types can be built outside this module, except through
-//! the two bypasses whose names say so ([`Grant::system_bypass`] for the demo loader and
-//! the command line, [`Scope::everywhere_for_public_verification`] for the public QR page).
+//! the one bypass whose name says so, [`Grant::system_bypass`], for the demo loader (which
+//! has no request); decision 0007 lists where it is used.
 //!
 //! ```compile_fail
 //! // A scope cannot be made by hand outside the store…
@@ -130,8 +130,9 @@ pub struct Grant {
 }
 
 impl Grant {
-    /// **Bypass.** The system itself acting everywhere, for the demo loader and operators'
-    /// commands, which have no user. Never used by a request handler (decision 0007).
+    /// **Bypass.** `user` acting in `role` everywhere, every check passing: for the demo
+    /// loader, which walks cases as the demo's people without a request. Never used by a
+    /// request handler (decision 0007 lists every use).
     pub fn system_bypass(
         permission: Permission,
         user: Arc<User>,

@@ -51,12 +51,6 @@ impl Scope {
         }))
     }
 
-    /// **Bypass.** Every office, for the public verification page of an issued document,
-    /// which shows only what authenticates it (number, date, issuing office).
-    pub fn everywhere_for_public_verification() -> Scope {
-        Scope(Inner::National)
-    }
-
     /// The office this scope is limited to, if it is an office scope.
     pub fn office(self) -> Option<OfficeId> {
         match self.0 {

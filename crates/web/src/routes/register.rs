@@ -20,7 +20,7 @@ use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
 use crate::export::Table;
 use crate::forms::FormErrors;
-use crate::i18n::{Catalog, Lang, fill};
+use crate::i18n::{Catalog, fill};
 use crate::page::{Page, Ui, render, url_encode};
 use crate::routes::cases::today_in;
 use crate::views;
@@ -208,14 +208,7 @@ pub async fn submit(
     else {
         return page(&ui, case, form, errors, Vec::new(), Vec::new());
     };
-    let warnings: Vec<String> = checked
-        .warnings
-        .iter()
-        .map(|w| match ui.lang {
-            Lang::Id => w.message_id(),
-            Lang::En => w.message_en(),
-        })
-        .collect();
+    let warnings: Vec<String> = checked.warnings.iter().map(|w| ui.lang.say(&w)).collect();
     let nik = checked.nik.as_ref().map(|n| n.as_str().to_owned());
     let candidates = book_store::candidates(
         &state.store,

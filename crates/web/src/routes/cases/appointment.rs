@@ -165,13 +165,7 @@ pub async fn perform(
                 ))
                 .into_response());
             }
-            Err(AppointError::Refused(refusal)) => errors.add(
-                "appointment",
-                match ui.lang {
-                    Lang::Id => refusal.message_id(),
-                    Lang::En => refusal.message_en(),
-                },
-            ),
+            Err(AppointError::Refused(refusal)) => errors.add("appointment", ui.lang.say(&refusal)),
             Err(AppointError::NoOfficer) => errors.add("pk_user_id", t.pk_invalid),
             Err(AppointError::Case(error)) => {
                 forms::add_refusal(&mut errors, ui.lang, t, "appointment", error)?

@@ -67,11 +67,7 @@ pub async fn assessment_view(
                 .slots()
                 .iter()
                 .map(|s| {
-                    let day = if lang == Lang::Id {
-                        weekday_id(s.weekday)
-                    } else {
-                        weekday_en(s.weekday)
-                    };
+                    let day = lang.pick(weekday_id(s.weekday), weekday_en(s.weekday));
                     format!(
                         "{day} {}–{}",
                         s.from.strftime("%H:%M"),
@@ -81,14 +77,7 @@ pub async fn assessment_view(
                 .collect::<Vec<_>>()
                 .join(", ");
             let work = karya_domain::placement::WorkFormId::parse(&p.work_form)
-                .map(|w| {
-                    if lang == Lang::Id {
-                        w.form().label_id
-                    } else {
-                        w.form().label_en
-                    }
-                    .to_owned()
-                })
+                .map(|w| lang.pick(w.form().label_id, w.form().label_en).to_owned())
                 .unwrap_or_default();
             PlacementLine {
                 id: p.id,

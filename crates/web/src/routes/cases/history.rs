@@ -29,9 +29,8 @@ pub fn history_row(
     let what = match event.action.as_str() {
         "case.transition" => {
             let name = summary["transition"].as_str().unwrap_or_default();
-            karya_domain::Transition::parse(name).map_or(name.to_owned(), |transition| match lang {
-                Lang::Id => transition.label_id().to_owned(),
-                Lang::En => transition.label_en().to_owned(),
+            karya_domain::Transition::parse(name).map_or(name.to_owned(), |transition| {
+                lang.say(&transition).to_owned()
             })
         }
         "case.create" => t.history_created.to_owned(),

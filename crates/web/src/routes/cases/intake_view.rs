@@ -45,10 +45,7 @@ pub async fn intake_view(
         .iter()
         .map(|kind| {
             let found = latest.iter().find(|c| c.kind == *kind);
-            let label = match lang {
-                Lang::Id => kind.label_id(),
-                Lang::En => kind.label_en(),
-            };
+            let label = lang.say(&kind);
             let outcome = found.map_or(CheckOutcome::Passed, |c| c.outcome);
             let outcome = if checked_any {
                 outcome_label(t, outcome)

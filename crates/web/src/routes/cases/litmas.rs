@@ -110,7 +110,7 @@ async fn page(
         .map(|(i, (code, id, en))| {
             (
                 *code,
-                if lang == Lang::Id { *id } else { *en },
+                lang.pick(*id, *en),
                 sections.case_plan.get(i).cloned().unwrap_or_default(),
             )
         })
@@ -122,7 +122,7 @@ async fn page(
         plan,
         risks: RISK_LEVELS
             .iter()
-            .map(|(c, id, en)| (*c, if lang == Lang::Id { *id } else { *en }))
+            .map(|(c, id, en)| (*c, lang.pick(*id, *en)))
             .collect(),
         interventions: litmas::interventions(&state.store, access).await?,
         can_edit: access.may(Permission::AssessCases),

@@ -362,15 +362,7 @@ async fn form_page(
         considerations,
         channels: Channel::ALL
             .iter()
-            .map(|c| {
-                (
-                    c.as_str(),
-                    match ui.lang {
-                        crate::i18n::Lang::Id => c.label_id(),
-                        crate::i18n::Lang::En => c.label_en(),
-                    },
-                )
-            })
+            .map(|c| (c.as_str(), ui.lang.say(c)))
             .collect(),
     })?;
     if invalid {

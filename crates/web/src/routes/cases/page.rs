@@ -352,10 +352,7 @@ pub async fn case_page(
     let transitions = transitions(access, lang, t);
     let mut facts = vec![(t.case_office, case.office_name.clone())];
     if let Some(channel) = case.intake.channel {
-        let label = match lang {
-            Lang::Id => channel.label_id(),
-            Lang::En => channel.label_en(),
-        };
+        let label = lang.say(&channel);
         facts.push((t.channel, label.to_owned()));
     }
     let handed = if case.intake.handed_over {

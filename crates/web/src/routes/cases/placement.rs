@@ -101,36 +101,19 @@ fn row(
     let reasons = if c.is_eligible() {
         c.reasons()
             .iter()
-            .map(|r| {
-                if lang == Lang::Id {
-                    r.text_id()
-                } else {
-                    r.text_en()
-                }
-            })
+            .map(|r| lang.pick(r.text_id(), r.text_en()))
             .collect()
     } else {
         c.exclusions()
             .iter()
-            .map(|e| {
-                if lang == Lang::Id {
-                    e.text_id()
-                } else {
-                    e.text_en()
-                }
-            })
+            .map(|e| lang.pick(e.text_id(), e.text_en()))
             .collect()
     };
     CandidateRow {
         rank,
         key: key_of(c),
         partner,
-        work_form: if lang == Lang::Id {
-            form.label_id
-        } else {
-            form.label_en
-        }
-        .to_owned(),
+        work_form: lang.pick(form.label_id, form.label_en).to_owned(),
         eligible: c.is_eligible(),
         score: c.score().map_or_else(
             || t.candidate_excluded.to_owned(),
@@ -286,11 +269,7 @@ async fn confirm_form(
             };
             DayRow {
                 code,
-                label: if lang == Lang::Id {
-                    weekday_id(*day)
-                } else {
-                    weekday_en(*day)
-                },
+                label: lang.pick(weekday_id(*day), weekday_en(*day)),
                 checked,
                 from,
                 to,
@@ -304,15 +283,7 @@ async fn confirm_form(
                 Some(pairs) => pairs.all("ppe").contains(&p.as_str()),
                 None => form.risk.protective_equipment.contains(p),
             };
-            (
-                p.as_str(),
-                if lang == Lang::Id {
-                    p.label_id()
-                } else {
-                    p.label_en()
-                },
-                on,
-            )
+            (p.as_str(), lang.pick(p.label_id(), p.label_en()), on)
         })
         .collect();
     let chosen_supervisor = typed
@@ -343,11 +314,7 @@ async fn confirm_form(
                 .fields
                 .opening_days
                 .iter()
-                .map(|d| if lang == Lang::Id {
-                    weekday_id(*d)
-                } else {
-                    weekday_en(*d)
-                })
+                .map(|d| lang.pick(weekday_id(*d), weekday_en(*d)))
                 .collect::<Vec<_>>()
                 .join(", "),
             partner.fields.opening_from.strftime("%H:%M"),
@@ -430,14 +397,7 @@ pub async fn confirm(
                     "schedule",
                     fill(
                         t.placement_day_times,
-                        &[(
-                            "day",
-                            if ui.lang == Lang::Id {
-                                weekday_id(day)
-                            } else {
-                                weekday_en(day)
-                            },
-                        )],
+                        &[("day", ui.lang.pick(weekday_id(day), weekday_en(day)))],
                     ),
                 ),
             }

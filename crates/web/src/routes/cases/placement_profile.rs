@@ -36,7 +36,7 @@ struct ProfilePage {
 }
 
 fn label(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Id { id } else { en }
+    lang.pick(id, en)
 }
 
 fn pairs_of(p: &PlacementProfile) -> Pairs {

@@ -43,13 +43,11 @@ pub struct TerminationView {
 }
 
 fn reason_label(lang: Lang, reason: TerminationReason) -> &'static str {
-    match (lang, reason) {
-        (Lang::Id, TerminationReason::Completed) => "Selesai menjalani seluruh jam (T1a)",
-        (Lang::Id, TerminationReason::Died) => "Klien meninggal dunia (T1b)",
-        (Lang::Id, TerminationReason::Sanctioned) => "Sanksi atas pelanggaran (T1c)",
-        (Lang::En, TerminationReason::Completed) => "All hours served (T1a)",
-        (Lang::En, TerminationReason::Died) => "The client died (T1b)",
-        (Lang::En, TerminationReason::Sanctioned) => "Sanction for a violation (T1c)",
+    let t = lang.catalog();
+    match reason {
+        TerminationReason::Completed => t.termination_reason_completed,
+        TerminationReason::Died => t.termination_reason_died,
+        TerminationReason::Sanctioned => t.termination_reason_sanctioned,
     }
 }
 
@@ -341,11 +339,7 @@ pub async fn perform(
             }
             Err(TerminationError::Refused(refusal)) => errors.add(
                 "termination",
-                if ui.lang == Lang::Id {
-                    refusal.message_id()
-                } else {
-                    refusal.message_en()
-                },
+                ui.lang.pick(refusal.message_id(), refusal.message_en()),
             ),
             Err(TerminationError::Missing(field)) => errors.add(field, t.field_required),
             Err(TerminationError::Case(error)) => {

@@ -49,10 +49,7 @@ pub fn transitions(access: &CaseAccess, lang: Lang, t: &Catalog) -> Vec<Transiti
         })
         .map(|transition| TransitionButton {
             value: transition.as_str(),
-            label: match lang {
-                Lang::Id => transition.label_id(),
-                Lang::En => transition.label_en(),
-            },
+            label: lang.say(&transition),
             needs: match transition {
                 Transition::Terminate {
                     reason: TerminationReason::Died,

@@ -104,15 +104,11 @@ pub async fn visits_view(
             .collect(),
         bars,
         chart_label,
-        indicators: (if lang == Lang::Id {
-            INDICATORS_ID
-        } else {
-            INDICATORS_EN
-        })
-        .iter()
-        .enumerate()
-        .map(|(i, text)| (i, *text))
-        .collect(),
+        indicators: (lang.pick(INDICATORS_ID, INDICATORS_EN))
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (i, *text))
+            .collect(),
     })
 }
 

@@ -62,10 +62,7 @@ pub struct Pipeline {
 }
 
 fn label(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang.pick(id, en)
 }
 
 /// The typed values of an existing partner, as the form posts them.

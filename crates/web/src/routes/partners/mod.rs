@@ -81,10 +81,7 @@ pub fn agreement_text(
 }
 
 pub fn stage_label(lang: Lang, stage: karya_domain::partner::Stage) -> &'static str {
-    match lang {
-        Lang::Id => stage.label_id(),
-        Lang::En => stage.label_en(),
-    }
+    lang.say(&stage)
 }
 
 pub async fn list(
@@ -111,10 +108,7 @@ pub async fn list(
             }
             PartnerRow {
                 id: p.id.0,
-                field: match ui.lang {
-                    Lang::Id => p.fields.field.label_id(),
-                    Lang::En => p.fields.field.label_en(),
-                },
+                field: ui.lang.say(&p.fields.field),
                 stage: stage_label(ui.lang, p.stage),
                 capacity: fill(
                     t.partner_capacity_used,
