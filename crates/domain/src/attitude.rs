@@ -61,14 +61,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_ten_indicators_in_both_languages_B6() {
+    fn there_are_ten_attitude_indicators_in_both_languages() {
         assert_eq!(INDICATORS_ID.len(), 10);
         assert_eq!(INDICATORS_EN.len(), 10);
         assert!(INDICATORS_ID[0].starts_with("Klien hadir dan pulang"));
     }
 
     #[test]
-    fn answers_read_back_and_score_B6() {
+    fn attitude_answers_read_back_and_score() {
         let answers = [true, true, false, true, true, true, true, true, false, true];
         assert_eq!(encode(&answers), "YYNYYYYYNY");
         assert_eq!(decode("YYNYYYYYNY"), Some(answers));

@@ -388,7 +388,7 @@ mod tests {
     }
 
     #[test]
-    fn every_channel_of_reception_reads_back_I2() {
+    fn every_channel_of_reception_reads_back() {
         for channel in Channel::ALL {
             assert_eq!(Channel::parse(channel.as_str()), Some(channel));
         }
@@ -396,7 +396,7 @@ mod tests {
     }
 
     #[test]
-    fn five_passed_checks_make_the_documents_valid_D1_D2() {
+    fn five_passed_checks_make_the_documents_valid_D1() {
         assert_eq!(
             documents_verdict(&all_passed()).unwrap(),
             DocumentsVerdict::Valid

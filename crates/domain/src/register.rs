@@ -142,6 +142,24 @@ pub fn normalized_name(name: &str) -> String {
         .join(" ")
 }
 
+/// G3: a person whose NIK is already on record is that person. Registering the client as a
+/// new person beside a record with the identical NIK would make two; the registry links the
+/// case to the record instead (and updates it).
+pub fn check_identical_nik_is_linked(
+    identical_nik_on_record: bool,
+    linked_to_a_record: bool,
+) -> Result<(), Violation> {
+    if identical_nik_on_record && !linked_to_a_record {
+        return Err(Violation::new(
+            Rule::G3,
+            "person_choice",
+            "Orang dengan NIK ini sudah tercatat. Pilih data orang tersebut; data akan diperbarui, bukan digandakan.",
+            "A person with this NIK is already on record. Choose that record; it is updated, not duplicated.",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 #[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 mod tests {
@@ -208,7 +226,24 @@ mod tests {
     }
 
     #[test]
-    fn names_are_compared_without_case_spaces_or_punctuation_G3() {
+    fn an_identical_nik_is_never_registered_as_a_new_person_G3() {
+        let refused = check_identical_nik_is_linked(true, false).unwrap_err();
+        assert_eq!(
+            (refused.rule, refused.field),
+            (crate::Rule::G3, "person_choice")
+        );
+        assert!(
+            check_identical_nik_is_linked(true, true).is_ok(),
+            "linked to the record"
+        );
+        assert!(
+            check_identical_nik_is_linked(false, false).is_ok(),
+            "nobody with that NIK"
+        );
+    }
+
+    #[test]
+    fn names_are_compared_without_case_spaces_or_punctuation() {
         assert_eq!(normalized_name("  ANDI   Saputra, S.T."), "andi saputra st");
         assert_eq!(
             normalized_name("Andi Saputra"),

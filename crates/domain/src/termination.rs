@@ -191,7 +191,7 @@ mod tests {
     }
 
     #[test]
-    fn death_and_sanction_need_their_document_T1() {
+    fn death_and_sanction_are_the_reasons_that_need_a_document() {
         assert!(!needs_evidence_ref(TerminationReason::Completed));
         assert!(needs_evidence_ref(TerminationReason::Died));
         assert!(needs_evidence_ref(TerminationReason::Sanctioned));

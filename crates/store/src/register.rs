@@ -69,13 +69,15 @@ pub async fn register(
     let user = access.user().id;
     let roles = &access.roles_for(karya_domain::Permission::RegisterPeople);
     // A case is linked only to a person the register found as possibly the same (G3),
-    // never to any person by id.
-    if let Some(person) = merge_into {
-        let found = candidates(store, access, nik, &data.full_name, data.birth_date).await?;
-        if !found.iter().any(|c| c.id == person.0) {
-            return Err(CaseError::Store(StoreError::NotFound));
-        }
+    // never to any person by id; and someone whose NIK is on record is never a new person.
+    let found = candidates(store, access, nik, &data.full_name, data.birth_date).await?;
+    if let Some(person) = merge_into
+        && !found.iter().any(|c| c.id == person.0)
+    {
+        return Err(CaseError::Store(StoreError::NotFound));
     }
+    let identical_nik = nik.is_some() && found.iter().any(|c| c.nik.as_deref() == nik);
+    karya_domain::register::check_identical_nik_is_linked(identical_nik, merge_into.is_some())?;
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
     lock(&mut tx, case_id).await?;
@@ -115,6 +117,25 @@ pub async fn register(
         .bind(case_id.0)
         .execute(&mut *tx)
         .await?;
+    if person != case.person_id {
+        // The record made at intake is the same person: its files follow the case to the
+        // record kept, and it goes, unless another case still names it (G3: no orphan).
+        sqlx::query("UPDATE attachments SET person_id = $1 WHERE person_id = $2 AND case_id = $3")
+            .bind(person.0)
+            .bind(case.person_id.0)
+            .bind(case_id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "DELETE FROM persons WHERE id = $1
+               AND NOT EXISTS (SELECT 1 FROM cases WHERE person_id = $1)
+               AND NOT EXISTS (SELECT 1 FROM attachments WHERE person_id = $1)
+               AND NOT EXISTS (SELECT 1 FROM users WHERE person_id = $1)",
+        )
+        .bind(case.person_id.0)
+        .execute(&mut *tx)
+        .await?;
+    }
     transition_on(
         &mut tx,
         store,

@@ -76,9 +76,16 @@ on_both_engines! {
         let mut registry = app.signed_in("registrasi.bdg").await;
         registry.post_form(&format!("/cases/{}/register", first.0), &person("Agus Prasetyo", "3273011505900001")).await;
         let persons_before = count(&app, "SELECT COUNT(*) FROM persons").await;
+        let intake_record: (i64,) = sqlx::query_as("SELECT person_id FROM cases WHERE id = $1").bind(second.0).fetch_one(app.db.store.pool()).await.unwrap();
         let shown = registry.post_form(&format!("/cases/{}/register", second.0), &person("AGUS  PRASETYO", "3273011505900001")).await;
         assert_eq!(shown.status, 422, "candidates are shown before saving");
         assert!(shown.body.contains("Orang yang mungkin sama sudah tercatat"));
+        let mut as_new = person("Agus Prasetyo", "3273011505900001");
+        as_new.push(("person_choice", "new"));
+        let refused = registry.post_form(&format!("/cases/{}/register", second.0), &as_new).await;
+        assert_eq!(refused.status, 422, "an identical NIK is never a new person");
+        assert!(refused.body.contains("G3") && refused.body.contains("sudah tercatat"), "{}", refused.body);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM persons").await, persons_before, "nothing written");
         let existing: (i64,) = sqlx::query_as("SELECT id FROM persons WHERE nik = '3273011505900001'").fetch_one(app.db.store.pool()).await.unwrap();
         let existing_id = existing.0.to_string();
         let mut fields = person("Agus Prasetyo", "3273011505900001");
@@ -87,7 +94,9 @@ on_both_engines! {
         assert_eq!(saved.status, 303, "{}", saved.body);
         let (linked,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases WHERE person_id = $1").bind(existing.0).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(linked, 2, "both cases belong to the one person");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM persons").await, persons_before, "no new person");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM persons").await, persons_before - 1, "no new person, and the intake's record of the same person is gone");
+        let (left_behind,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons WHERE id = $1").bind(intake_record.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(left_behind, 0, "no orphan person row");
         assert_eq!(count(&app, "SELECT COUNT(*) FROM register_entries").await, 2, "the book numbers both cases");
     }
 
