@@ -56,7 +56,6 @@ pub fn score(answers: &[bool; 10]) -> u8 {
 }
 
 #[cfg(test)]
-#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 mod tests {
     use super::*;
 
