@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::access::Scope;
-use crate::access::scope::Inner;
+use crate::access::ScopeView;
 use crate::audit::{Actor, Event};
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
@@ -113,26 +113,27 @@ macro_rules! office_select {
 /// Offices visible in `scope`: all (national), the region's, or the caller's own.
 pub async fn list_offices(store: &Store, scope: Scope) -> Result<Vec<Office>> {
     let rows = match scope.0 {
-        Inner::National => {
+        ScopeView::National => {
             sqlx::query_as(office_select!(" ORDER BY o.code"))
                 .fetch_all(store.pool())
                 .await?
         }
-        Inner::Region(region) => {
+        ScopeView::Region(region) => {
             sqlx::query_as(office_select!(" WHERE o.region_id = $1 ORDER BY o.code"))
                 .bind(region.0)
                 .fetch_all(store.pool())
                 .await?
         }
-        Inner::Office(office) => {
+        ScopeView::Office(office) => {
             sqlx::query_as(office_select!(" WHERE o.id = $1"))
                 .bind(office.0)
                 .fetch_all(store.pool())
                 .await?
         }
-        Inner::Partner(_) | Inner::Person(_) | Inner::ProsecutorOffice(_) | Inner::Nothing => {
-            Vec::new()
-        }
+        ScopeView::Partner(_)
+        | ScopeView::Person(_)
+        | ScopeView::ProsecutorOffice(_)
+        | ScopeView::Nothing => Vec::new(),
     };
     Ok(rows)
 }

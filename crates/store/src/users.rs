@@ -5,7 +5,7 @@ use karya_domain::Role;
 use serde_json::json;
 
 use crate::access::Scope;
-use crate::access::scope::Inner;
+use crate::access::ScopeView;
 use crate::audit::{Actor, Event};
 use crate::db::Store;
 use crate::error::{Result, StoreError, unique_as};
@@ -220,12 +220,12 @@ pub async fn user_by_username(store: &Store, username: &str) -> Result<User> {
 /// Users managed in `scope`: everyone (national) or the office's own.
 pub async fn list_users(store: &Store, scope: Scope) -> Result<Vec<User>> {
     let rows: Vec<UserRow> = match scope.0 {
-        Inner::National => {
+        ScopeView::National => {
             sqlx::query_as(user_select!(" ORDER BY username"))
                 .fetch_all(store.pool())
                 .await?
         }
-        Inner::Office(office) => {
+        ScopeView::Office(office) => {
             sqlx::query_as(user_select!(" WHERE office_id = $1 ORDER BY username"))
                 .bind(office.0)
                 .fetch_all(store.pool())
@@ -245,8 +245,8 @@ pub async fn list_users(store: &Store, scope: Scope) -> Result<Vec<User>> {
 pub async fn get_user_in(store: &Store, scope: Scope, id: UserId) -> Result<User> {
     let user = get_user(store, id).await?;
     let visible = match scope.0 {
-        Inner::National => true,
-        Inner::Office(office) => user.binding.office == Some(office),
+        ScopeView::National => true,
+        ScopeView::Office(office) => user.binding.office == Some(office),
         _ => false,
     };
     if visible {

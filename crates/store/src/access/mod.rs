@@ -14,7 +14,7 @@
 //!
 //! ```compile_fail
 //! // A scope cannot be made by hand outside the store…
-//! let scope = karya_store::Scope::National;
+//! let scope = karya_store::Scope(karya_store::access::ScopeView::National);
 //! ```
 //!
 //! ```compile_fail

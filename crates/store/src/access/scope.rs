@@ -7,21 +7,10 @@ use crate::ids::{OfficeId, PartnerId, PersonId, ProsecutorOfficeId, RegionId, Us
 use crate::users::User;
 
 /// An organisation scope (offices, staff, partners, the audit trail). Opaque outside the
-/// store: handlers get one only from a [`super::Grant`].
+/// store: its field is private to the crate, so handlers get one only from a
+/// [`super::Grant`]; what it covers can be read with [`Scope::view`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scope(pub(crate) Inner);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Inner {
-    National,
-    Region(RegionId),
-    Office(OfficeId),
-    Partner(PartnerId),
-    Person(PersonId),
-    ProsecutorOffice(ProsecutorOfficeId),
-    /// Reaches no row; what an incomplete binding would give.
-    Nothing,
-}
+pub struct Scope(pub(crate) ScopeView);
 
 /// What a scope covers, for showing it to people; store functions never take it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,29 +21,30 @@ pub enum ScopeView {
     Partner(PartnerId),
     Person(PersonId),
     ProsecutorOffice(ProsecutorOfficeId),
+    /// Reaches no row; what an incomplete binding would give.
     Nothing,
 }
 
 impl Scope {
-    pub(crate) const NOTHING: Scope = Scope(Inner::Nothing);
+    pub(crate) const NOTHING: Scope = Scope(ScopeView::Nothing);
 
     /// The scope `reach` gives `user`, if their binding is complete for it.
     pub(crate) fn of(user: &User, reach: Reach) -> Option<Scope> {
         let binding = user.binding;
         Some(Scope(match reach {
-            Reach::National => Inner::National,
-            Reach::Region => Inner::Region(binding.region?),
-            Reach::Office | Reach::AssignedCases => Inner::Office(binding.office?),
-            Reach::PartnerClients => Inner::Partner(binding.partner?),
-            Reach::Themself => Inner::Person(binding.person?),
-            Reach::ProsecutorOffice => Inner::ProsecutorOffice(binding.prosecutor_office?),
+            Reach::National => ScopeView::National,
+            Reach::Region => ScopeView::Region(binding.region?),
+            Reach::Office | Reach::AssignedCases => ScopeView::Office(binding.office?),
+            Reach::PartnerClients => ScopeView::Partner(binding.partner?),
+            Reach::Themself => ScopeView::Person(binding.person?),
+            Reach::ProsecutorOffice => ScopeView::ProsecutorOffice(binding.prosecutor_office?),
         }))
     }
 
     /// The office this scope is limited to, if it is an office scope.
     pub fn office(self) -> Option<OfficeId> {
         match self.0 {
-            Inner::Office(office) => Some(office),
+            ScopeView::Office(office) => Some(office),
             _ => None,
         }
     }
@@ -62,21 +52,13 @@ impl Scope {
     /// The partner this scope is limited to, if it is a supervisor's.
     pub fn partner(self) -> Option<PartnerId> {
         match self.0 {
-            Inner::Partner(partner) => Some(partner),
+            ScopeView::Partner(partner) => Some(partner),
             _ => None,
         }
     }
 
     pub fn view(self) -> ScopeView {
-        match self.0 {
-            Inner::National => ScopeView::National,
-            Inner::Region(id) => ScopeView::Region(id),
-            Inner::Office(id) => ScopeView::Office(id),
-            Inner::Partner(id) => ScopeView::Partner(id),
-            Inner::Person(id) => ScopeView::Person(id),
-            Inner::ProsecutorOffice(id) => ScopeView::ProsecutorOffice(id),
-            Inner::Nothing => ScopeView::Nothing,
-        }
+        self.0
     }
 }
 
