@@ -226,6 +226,8 @@ on_both_engines! {
     async fn termination_runs_the_steps_of_T2_and_needs_every_hour_or_its_reference_T1_T3(db) {
         let (app, case, _) = serving(db).await;
         let path = format!("/cases/{}/termination", case.0);
+        let mut pj = app.signed_in("pj.bdg").await;
+        assert_eq!(pj.get(&format!("/cases/{}", case.0)).await.status, 200, "the work place's PJ reads the placed client's case");
         let mut head = app.signed_in("kabapas.bdg").await;
         let direct = head.post_form(&format!("/cases/{}/transition", case.0), &[("transition", "terminate_died"), ("death_certificate_ref", "AKT-1")]).await;
         assert_eq!(direct.status, 400, "no shortcut around the procedure (T2)");
@@ -262,6 +264,9 @@ on_both_engines! {
         let closed = registry.post_form(&format!("/cases/{}/attendance", case.0), &report(&day, "08:00", "09:00")).await;
         assert_eq!(closed.status, 422, "a terminated case takes no more reports");
         assert_eq!(head.post_form(&path, &[("step", "issue")]).await.status, 422, "and no second termination");
+        let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM placements WHERE case_id = $1 AND ended_on IS NULL").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(open, 0, "ending the case ends its placement");
+        assert_eq!(pj.get(&format!("/cases/{}", case.0)).await.status, 404, "and the PJ's access with it");
     }
 
     async fn a_new_decision_is_recorded_with_its_terms_checked(db) {

@@ -129,6 +129,16 @@ pub(crate) async fn transition_on(
     .bind(id.0)
     .execute(&mut *tx)
     .await?;
+    if to.is_final() {
+        // An ended case ends its placements: the work place's supervisor reads the client
+        // only while the placement runs, and the partner's place is free again.
+        let today = karya_domain::calendar::local_date(store.now(), &case.zone.time_zone());
+        sqlx::query("UPDATE placements SET ended_on = $1 WHERE case_id = $2 AND ended_on IS NULL")
+            .bind(today.to_string())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+    }
     if transition == Transition::AssignOfficer {
         crate::sop::stamp(
             tx,

@@ -9,6 +9,13 @@ const CONTAINERS: [&[u8; 4]; 7] = [
 ];
 const DROPPED: [&[u8; 4]; 3] = [b"udta", b"meta", b"uuid"];
 
+/// How deep containers may nest. A real MP4 nests about six deep (moov/trak/mdia/minf/stbl);
+/// a file built to nest thousands deep is refused instead of walking it (each level is one
+/// frame of recursion: 20,000 levels overflowed the stack and aborted the server).
+const MAX_DEPTH: usize = 16;
+/// How many metadata boxes may be removed: each one shifts every chunk offset after it.
+const MAX_REMOVED: usize = 4_096;
+
 /// One box: where it starts, its header length, its total length and its type.
 struct Mp4Box {
     at: usize,
@@ -46,12 +53,24 @@ fn boxes(data: &[u8], start: usize, end: usize) -> Option<Vec<Mp4Box>> {
 }
 
 /// Where the removed boxes were: (start, length) in the original file.
-fn removed(data: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) -> Option<()> {
+fn removed(
+    data: &[u8],
+    start: usize,
+    end: usize,
+    depth: usize,
+    out: &mut Vec<(usize, usize)>,
+) -> Option<()> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     for b in boxes(data, start, end)? {
         if DROPPED.contains(&&b.kind) {
             out.push((b.at, b.len));
+            if out.len() > MAX_REMOVED {
+                return None;
+            }
         } else if CONTAINERS.contains(&&b.kind) {
-            removed(data, b.at + b.header, b.at + b.len, out)?;
+            removed(data, b.at + b.header, b.at + b.len, depth + 1, out)?;
         }
     }
     Some(())
@@ -82,9 +101,13 @@ fn emit(
     data: &[u8],
     start: usize,
     end: usize,
+    depth: usize,
     cut: &[(usize, usize)],
     out: &mut Vec<u8>,
 ) -> Option<()> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     for b in boxes(data, start, end)? {
         let body = data.get(b.at + b.header..b.at + b.len)?;
         if DROPPED.contains(&&b.kind) {
@@ -92,7 +115,14 @@ fn emit(
         }
         if CONTAINERS.contains(&&b.kind) {
             let mut inner = Vec::new();
-            emit(data, b.at + b.header, b.at + b.len, cut, &mut inner)?;
+            emit(
+                data,
+                b.at + b.header,
+                b.at + b.len,
+                depth + 1,
+                cut,
+                &mut inner,
+            )?;
             write_header(out, b.header, b.header + inner.len(), &b.kind)?;
             out.extend_from_slice(&inner);
         } else if &b.kind == b"stco" || &b.kind == b"co64" {
@@ -123,15 +153,44 @@ fn emit(
 /// The video without its metadata boxes, or `None` when its structure is broken.
 pub fn strip_mp4(data: &[u8]) -> Option<Vec<u8>> {
     let mut cut = Vec::new();
-    removed(data, 0, data.len(), &mut cut)?;
+    removed(data, 0, data.len(), 0, &mut cut)?;
     let mut out = Vec::with_capacity(data.len());
-    emit(data, 0, data.len(), &cut, &mut out)?;
+    emit(data, 0, data.len(), 0, &cut, &mut out)?;
     Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `levels` moov boxes, each the only content of the one around it.
+    fn nested_moov(levels: usize) -> Vec<u8> {
+        let mut file = Vec::with_capacity(levels * 8);
+        for level in 0..levels {
+            file.extend_from_slice(&(((levels - level) * 8) as u32).to_be_bytes());
+            file.extend_from_slice(b"moov");
+        }
+        file
+    }
+
+    #[test]
+    fn a_file_of_twenty_thousand_nested_boxes_is_refused_not_a_crash() {
+        let bomb = nested_moov(20_000);
+        assert_eq!(bomb.len(), 160_000, "a 160 KB upload");
+        assert!(strip_mp4(&bomb).is_none());
+        // Real nesting depth still passes.
+        assert!(strip_mp4(&nested_moov(MAX_DEPTH)).is_some());
+    }
+
+    #[test]
+    fn too_many_metadata_boxes_are_refused() {
+        let mut file = Vec::new();
+        for _ in 0..=MAX_REMOVED {
+            file.extend_from_slice(&8u32.to_be_bytes());
+            file.extend_from_slice(b"udta");
+        }
+        assert!(strip_mp4(&file).is_none());
+    }
 
     fn mp4_box(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
         let mut b = ((body.len() + 8) as u32).to_be_bytes().to_vec();
