@@ -278,6 +278,15 @@ pub async fn update_user(
         roles,
     } = *changes;
     let before = get_user_in(store, scope, id).await?;
+    // Separation of duties: nobody changes their own roles (a head could otherwise make
+    // themself the PK of a case they also sign for).
+    let mut wanted = roles.to_vec();
+    wanted.sort();
+    let mut held = before.roles.clone();
+    held.sort();
+    if actor.user_id == Some(id) && wanted != held {
+        return Err(StoreError::Forbidden);
+    }
     let mut tx = store.begin_write().await?;
     let changed = sqlx::query(
         "UPDATE users SET display_name = $1, nip = $2, version = version + 1

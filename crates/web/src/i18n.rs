@@ -160,6 +160,7 @@ catalog! {
     termination_reason_completed: "Selesai menjalani seluruh jam (T1a)", "All hours served (T1a)";
     termination_reason_died: "Klien meninggal dunia (T1b)", "The client died (T1b)";
     termination_reason_sanctioned: "Sanksi atas pelanggaran (T1c)", "Sanction for a violation (T1c)";
+    roles_own: "Anda tidak dapat mengubah peran Anda sendiri; mintalah administrator atau kepala kantor lain.", "You cannot change your own roles; ask the administrator or another head of office.";
     conflict_duplicate: "Nilai ini sudah dipakai oleh data lain. Periksa lalu simpan dengan nilai lain.", "This value is already used by another record. Check it and save with another value.";
     home_title: "Beranda", "Home";
     home_welcome: "Selamat datang, {name}.", "Welcome, {name}.";

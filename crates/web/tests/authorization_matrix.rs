@@ -1366,6 +1366,26 @@ on_both_engines! {
         assert_eq!(national.get("/api/v1/offices").await.json().as_array().unwrap().len(), 3);
     }
 
+    async fn nobody_changes_their_own_roles_and_a_head_cannot_make_themself_the_pk(db) {
+        let app = TestApp::with_demo(db).await;
+        let me = users::user_by_username(&app.db.store, "kabapas.bdg").await.unwrap();
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let path = format!("/admin/staff/{}", me.id);
+        let version = me.version.to_string();
+        let refused = head.post_form(&path, &[("display_name", me.display_name.as_str()), ("roles", "pk"), ("version", version.as_str())]).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("tidak dapat mengubah peran Anda sendiri"));
+        let after = users::user_by_username(&app.db.store, "kabapas.bdg").await.unwrap();
+        assert_eq!(after.roles, me.roles, "the roles stay as they were");
+        // The store refuses it too, whoever calls it.
+        let grant = karya_store::Principal::new(std::sync::Arc::new(me.clone()), "test").grant(karya_domain::Permission::ManageStaff).unwrap();
+        let mut more = me.roles.clone();
+        more.push(Role::Pk);
+        let changes = users::UserChanges { display_name: &me.display_name, nip: me.nip.as_deref(), roles: &more };
+        let direct = users::update_user(&app.db.store, &grant.actor(), grant.scope(), me.id, me.version, &changes).await;
+        assert!(matches!(direct, Err(karya_store::StoreError::Forbidden)), "{direct:?}");
+    }
+
     async fn a_head_of_office_lists_only_their_own_staff(db) {
         let app = TestApp::with_demo(db).await;
         let mut head = app.signed_in("kabapas.bdg").await;

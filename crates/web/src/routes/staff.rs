@@ -378,6 +378,11 @@ pub async fn update(
     if roles.is_empty() || (needs_office && user.binding.office.is_none()) {
         errors.add("roles", t.roles_invalid);
     }
+    let mut held = user.roles.clone();
+    held.sort();
+    if user.id == authority.user().id && roles != held {
+        errors.add("roles", t.roles_own);
+    }
     let version = form
         .version
         .trim()
