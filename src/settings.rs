@@ -43,6 +43,12 @@ fn env_number(name: &str) -> anyhow::Result<Option<i64>> {
 impl Settings {
     pub fn load(data_dir: &Path) -> anyhow::Result<Settings> {
         std::fs::create_dir_all(data_dir)?;
+        // The data directory holds the database, the audit key and the uploads: the server's
+        // user only.
+        std::fs::set_permissions(
+            data_dir,
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )?;
         let database_url = match std::env::var("DATABASE_URL") {
             Ok(url) if !url.trim().is_empty() => url,
             _ => format!("sqlite://{}", data_dir.join("karya.db").display()),

@@ -47,6 +47,29 @@ pub struct Store {
     clock: Clock,
 }
 
+/// The SQLite file of `url`, created empty and readable by the owner only when missing (and
+/// tightened when it exists): SQLite gives its `-wal` and `-shm` files the database file's
+/// permissions, so the whole database stays the owner's.
+fn private_sqlite_file(url: &str) -> anyhow::Result<()> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or("");
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    let path = std::path::Path::new(path);
+    match crate::private_files::create(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Ok(crate::private_files::tighten(path)?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 impl Store {
     /// Connects (creating a SQLite file when missing) and sets each connection up.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
@@ -59,6 +82,9 @@ impl Store {
             }
             _ => url.to_owned(),
         };
+        if engine == Engine::Sqlite {
+            private_sqlite_file(&url)?;
+        }
         let options = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
             .max_connections(match engine {

@@ -69,13 +69,7 @@ pub fn verify_hex(public_hex: &str, message: &[u8], signature_hex: &str) -> bool
 
 fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
     use std::io::Write;
-    #[cfg(unix)]
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    options.mode(0o600);
-    let mut file = options.open(path)?;
+    let mut file = crate::private_files::create(path)?;
     file.write_all(contents.as_bytes())?;
     Ok(())
 }

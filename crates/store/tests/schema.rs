@@ -101,3 +101,39 @@ async fn processes_starting_together_migrate_a_postgres_database_once() {
         "each migration ran exactly once in all"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_database_its_log_and_every_upload_are_readable_by_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = fresh_store(Engine::Sqlite).await;
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    // A write makes the WAL file.
+    karya_store::migrate::run(&db.store).await.unwrap();
+    sqlx::query("CREATE TABLE IF NOT EXISTS probe (x INTEGER)")
+        .execute(db.store.pool())
+        .await
+        .unwrap();
+    let file = db.dir.join("karya.db");
+    assert_eq!(mode(&file), 0o600, "the database");
+    let wal = db.dir.join("karya.db-wal");
+    if wal.exists() {
+        assert_eq!(mode(&wal), 0o600, "its write-ahead log");
+    }
+    let blobs = karya_store::files::Blobs::new(db.dir.join("files"));
+    let sha = blobs.put(b"a scan of a decision").unwrap();
+    let stored = db
+        .dir
+        .join("files")
+        .join(&sha[..2])
+        .join(&sha[2..4])
+        .join(&sha);
+    assert_eq!(mode(&stored), 0o600, "an upload");
+    assert_eq!(mode(stored.parent().unwrap()), 0o700, "its folder");
+    assert_eq!(mode(&db.dir.join("files")), 0o700, "the files folder");
+}

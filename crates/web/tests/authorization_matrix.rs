@@ -1417,3 +1417,17 @@ on_both_engines! {
         }
     }
 }
+
+on_both_engines! {
+    async fn an_uploaded_pdf_is_downloaded_never_opened_in_the_sites_origin(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let file = uploaded(&app.db.store, case).await;
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        let response = registry.get(&format!("/cases/{}/files/{file}", case.0)).await;
+        assert_eq!(response.status, 200);
+        let disposition = response.headers["content-disposition"].to_str().unwrap();
+        assert!(disposition.starts_with("attachment;"), "{disposition}");
+        assert_eq!(response.headers["content-type"], "application/pdf");
+    }
+}

@@ -34,9 +34,9 @@ impl Blobs {
             return Ok(sha256);
         }
         let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+        crate::private_files::folders(&self.root, dir)?;
         let temp = dir.join(format!(".{}.tmp", crate::secret::random_hex()));
-        let mut file = std::fs::File::create(&temp)?;
+        let mut file = crate::private_files::create(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&temp, &path)?;

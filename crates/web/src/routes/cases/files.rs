@@ -122,8 +122,15 @@ pub async fn view(
             (header::CONTENT_TYPE, attachment.content_type.clone()),
             (
                 header::CONTENT_DISPOSITION,
+                // A PDF may carry scripts (OpenAction): it is downloaded, never opened in the
+                // site's origin. Photos and videos are shown inline.
                 format!(
-                    "inline; filename=\"{}-{file}.{extension}\"",
+                    "{}; filename=\"{}-{file}.{extension}\"",
+                    if extension == "pdf" {
+                        "attachment"
+                    } else {
+                        "inline"
+                    },
                     purpose.as_str()
                 ),
             ),
