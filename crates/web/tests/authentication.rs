@@ -63,6 +63,22 @@ on_both_engines! {
         assert!(!wrong.body.contains("not the password"), "a password is never echoed");
     }
 
+    async fn parallel_wrong_passwords_cannot_outrun_the_lockout(db) {
+        let app = TestApp::with_demo(db).await;
+        // 19 wrong passwords sent at once, each checked while the others are in flight.
+        let attempts = (0..19).map(|_| {
+            let mut browser = app.anonymous();
+            async move { browser.log_in("kabapas.bdg", "wrong password").await.status }
+        });
+        for status in futures_util::future::join_all(attempts).await {
+            assert_eq!(status, 422);
+        }
+        let right = app.anonymous().log_in("kabapas.bdg", DEMO_PASSWORD).await;
+        assert_eq!(right.status, 422, "19 wrong passwords at once lock the account like 19 in a row");
+        assert!(right.body.contains("Terlalu banyak percobaan gagal"));
+        assert_eq!(sessions_of(&app, "kabapas.bdg").await, 0);
+    }
+
     async fn five_failures_lock_a_username_even_one_that_does_not_exist(db) {
         let app = TestApp::with_demo(db).await;
         for username in ["kabapas.bdg", "ghost.user"] {

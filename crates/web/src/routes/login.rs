@@ -99,11 +99,13 @@ pub async fn submit(
         })
     };
 
-    let mut locked = None;
-    for key in [&user_key, &address_key] {
-        if let Some(until) = throttle::locked_until(&state.store, key, now).await? {
-            locked = locked.max(Some(until));
-        }
+    let mut locked = throttle::locked_until(&state.store, &address_key, now).await?;
+    // The username's attempt is counted before the password is checked (parallel attempts
+    // each take a place), then cleared by a success.
+    if let throttle::Attempt::Locked(until) =
+        throttle::reserve(&state.store, &user_key, now, policy).await?
+    {
+        locked = locked.max(Some(until));
     }
     if let Some(until) = locked {
         // Whole minutes, rounded up: 15 minutes left reads "15", 14 min 1 s too.
@@ -120,10 +122,8 @@ pub async fn submit(
     .await;
     let Some(credentials) = usable.filter(|_| verified) else {
         state.metrics.login_failed();
-        let mut locked_now = false;
-        for key in [&user_key, &address_key] {
-            locked_now |= throttle::record_failure(&state.store, key, now, policy).await?;
-        }
+        let locked_now = throttle::reserved_failed(&state.store, &user_key, now, policy).await?
+            | throttle::record_failure(&state.store, &address_key, now, policy).await?;
         if let Some(known) = &credentials {
             let actor = Actor::system(&request_id.0.0);
             let event = Event::new(
