@@ -161,6 +161,7 @@ catalog! {
     termination_reason_died: "Klien meninggal dunia (T1b)", "The client died (T1b)";
     termination_reason_sanctioned: "Sanksi atas pelanggaran (T1c)", "Sanction for a violation (T1c)";
     roles_own: "Anda tidak dapat mengubah peran Anda sendiri; mintalah administrator atau kepala kantor lain.", "You cannot change your own roles; ask the administrator or another head of office.";
+    file_too_many_pixels: "Foto terlalu besar (lebih dari {megapixels} megapiksel). Kirim foto dengan ukuran lebih kecil.", "The photo is too large (over {megapixels} megapixels). Send a smaller photo.";
     conflict_duplicate: "Nilai ini sudah dipakai oleh data lain. Periksa lalu simpan dengan nilai lain.", "This value is already used by another record. Check it and save with another value.";
     home_title: "Beranda", "Home";
     home_welcome: "Selamat datang, {name}.", "Welcome, {name}.";

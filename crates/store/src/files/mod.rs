@@ -4,6 +4,7 @@
 
 mod blobs;
 mod content;
+mod pixels;
 mod purpose;
 mod records;
 mod thumbnail;

@@ -10,11 +10,11 @@ const LONG_SIDE: u32 = 320;
 /// The thumbnail of a JPEG or PNG, or `None` when it cannot be decoded (the upload itself is
 /// still kept: the preview is a convenience).
 pub fn thumbnail(bytes: &[u8]) -> Option<Vec<u8>> {
-    let decoded = ImageReader::new(std::io::Cursor::new(bytes))
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
-        .ok()?
-        .decode()
         .ok()?;
+    reader.limits(super::pixels::limits());
+    let decoded = reader.decode().ok()?;
     let small = decoded.thumbnail(LONG_SIDE, LONG_SIDE).to_rgb8();
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, 75)

@@ -62,6 +62,10 @@ pub fn upload_error(t: &Catalog, error: &UploadError, purpose: Purpose) -> Optio
             )],
         ),
         UploadError::Damaged => t.file_damaged.to_owned(),
+        UploadError::TooManyPixels { max_megapixels } => fill(
+            t.file_too_many_pixels,
+            &[("megapixels", &max_megapixels.to_string())],
+        ),
         UploadError::NotRegistered => t.file_needs_register.to_owned(),
         UploadError::Store(_) => return None,
     })
