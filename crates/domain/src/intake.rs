@@ -230,6 +230,9 @@ pub fn documents_verdict(checks: &[DocumentCheck]) -> Result<DocumentsVerdict, V
 pub enum SummonsOutcome {
     Pending,
     Appeared,
+    /// The client did not come but gave a lawful reason (illness, a disaster…), recorded
+    /// with it: a new summons may follow, and it is no violation (I3, I4).
+    AbsentWithReason,
     NoResponse,
 }
 
@@ -238,6 +241,7 @@ impl SummonsOutcome {
         match self {
             SummonsOutcome::Pending => "pending",
             SummonsOutcome::Appeared => "appeared",
+            SummonsOutcome::AbsentWithReason => "absent_with_reason",
             SummonsOutcome::NoResponse => "no_response",
         }
     }
@@ -246,6 +250,7 @@ impl SummonsOutcome {
         [
             SummonsOutcome::Pending,
             SummonsOutcome::Appeared,
+            SummonsOutcome::AbsentWithReason,
             SummonsOutcome::NoResponse,
         ]
         .into_iter()
@@ -287,7 +292,12 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
         ));
     }
     let sent = u8::try_from(existing.len()).unwrap_or(u8::MAX);
-    if sent >= 3 {
+    // A summons answered with a lawful reason does not use one of the three (I3).
+    let unanswered = existing
+        .iter()
+        .filter(|s| s.outcome == SummonsOutcome::NoResponse)
+        .count();
+    if unanswered >= 3 {
         return Err(Violation::new(
             Rule::I3,
             "summons",
@@ -298,9 +308,36 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
     Ok(sent + 1)
 }
 
-/// The note of the violation an unanswered third summons becomes (I4).
-pub const ABSENCE_VIOLATION_NOTE: &str =
-    "Klien tidak hadir setelah tiga kali dipanggil tanpa alasan yang sah (I4).";
+/// The note of the violation three unanswered summonses become (I4). It states what was
+/// recorded — three summonses, no appearance, no reason given — not a finding that no lawful
+/// reason exists; the head's consideration to the prosecutor weighs that (register SOP 6).
+pub const ABSENCE_VIOLATION_NOTE: &str = "Klien tidak hadir memenuhi tiga kali panggilan dan tidak menyampaikan alasan ketidakhadiran (I4).";
+
+/// I3: summonses are for a client the prosecutor did not hand over.
+pub fn check_summons_needed(handed_over: bool) -> Result<(), Violation> {
+    if handed_over {
+        return Err(Violation::new(
+            Rule::I3,
+            "summons",
+            "Klien sudah diserahterimakan oleh Jaksa; panggilan tidak diperlukan (I3).",
+            "The prosecutor handed the client over; no summons is needed (I3).",
+        ));
+    }
+    Ok(())
+}
+
+/// I3, I4: a lawful reason for an absence is recorded in words.
+pub fn check_absence_reason(reason: &str) -> Result<(), Violation> {
+    if reason.trim().is_empty() {
+        return Err(Violation::new(
+            Rule::I4,
+            "absence_reason",
+            "Tuliskan alasan ketidakhadiran yang disampaikan Klien (I4).",
+            "Write the reason the client gave for not coming (I4).",
+        ));
+    }
+    Ok(())
+}
 
 /// The summons waiting for its outcome; there is at most one (I3).
 pub fn pending_summons(existing: &[Summons]) -> Result<Summons, Violation> {
@@ -350,12 +387,15 @@ pub fn check_absence_recordable(summons: &Summons, today: Date) -> Result<(), Vi
     Ok(())
 }
 
-/// I4: the third summons went unanswered and its deadline has passed: the absence is a
-/// violation of guidance, and the head writes the prosecutor a consideration.
+/// I4: three summonses went unanswered (no appearance, no reason given) and their deadlines
+/// have passed: the absence is a violation of guidance, and the head writes the prosecutor a
+/// consideration. An absence with a lawful reason never counts.
 pub fn absence_is_violation(existing: &[Summons], today: Date) -> bool {
-    existing
+    let unanswered: Vec<&Summons> = existing
         .iter()
-        .any(|s| s.number == 3 && s.outcome != SummonsOutcome::Appeared && s.deadline < today)
+        .filter(|s| s.outcome == SummonsOutcome::NoResponse && s.deadline < today)
+        .collect();
+    unanswered.len() >= 3
 }
 
 #[cfg(test)]
@@ -517,7 +557,7 @@ mod tests {
         let three = [
             summons(1, SummonsOutcome::NoResponse),
             summons(2, SummonsOutcome::NoResponse),
-            summons(3, SummonsOutcome::Pending),
+            summons(3, SummonsOutcome::NoResponse),
         ];
         assert!(
             !absence_is_violation(&three, date(2026, 11, 13)),
@@ -526,5 +566,33 @@ mod tests {
         assert!(absence_is_violation(&three, date(2026, 11, 14)));
         let appeared = [three[0], three[1], summons(3, SummonsOutcome::Appeared)];
         assert!(!absence_is_violation(&appeared, date(2026, 12, 1)));
+    }
+
+    #[test]
+    fn an_absence_with_a_lawful_reason_is_no_violation_and_a_new_summons_may_follow_I3_I4() {
+        let excused = [
+            summons(1, SummonsOutcome::NoResponse),
+            summons(2, SummonsOutcome::AbsentWithReason),
+            summons(3, SummonsOutcome::NoResponse),
+        ];
+        assert!(!absence_is_violation(&excused, date(2026, 12, 1)));
+        assert_eq!(
+            next_summons(&excused).unwrap(),
+            4,
+            "the excused one used no place"
+        );
+        let reason = check_absence_reason("  ").unwrap_err();
+        assert_eq!((reason.rule, reason.field), (Rule::I4, "absence_reason"));
+        assert!(check_absence_reason("Dirawat di rumah sakit").is_ok());
+        assert!(
+            !ABSENCE_VIOLATION_NOTE.contains("alasan yang sah"),
+            "no finding asserted"
+        );
+    }
+
+    #[test]
+    fn a_client_handed_over_is_never_summoned_I3() {
+        assert_eq!(check_summons_needed(true).unwrap_err().rule, Rule::I3);
+        assert!(check_summons_needed(false).is_ok());
     }
 }

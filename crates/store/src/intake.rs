@@ -148,6 +148,8 @@ pub struct SummonsRecord {
     pub summons: Summons,
     pub issued_on: Date,
     pub delivery: String,
+    /// The lawful reason the client gave for not coming, when the summons ended so.
+    pub absence_reason: Option<String>,
 }
 
 pub async fn summonses(store: &Store, access: &CaseAccess) -> Result<Vec<SummonsRecord>> {
@@ -160,25 +162,28 @@ async fn summonses_on(
     conn: &mut sqlx::AnyConnection,
     case_id: CaseId,
 ) -> Result<Vec<SummonsRecord>> {
-    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT number, issued_on, delivery, deadline, outcome FROM summonses WHERE case_id = $1 ORDER BY number",
+    let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT number, issued_on, delivery, deadline, outcome, absence_reason FROM summonses WHERE case_id = $1 ORDER BY number",
     )
     .bind(case_id.0)
     .fetch_all(&mut *conn)
     .await?;
     let corrupt = || StoreError::Other(anyhow::anyhow!("stored summons is unreadable"));
     rows.into_iter()
-        .map(|(number, issued_on, delivery, deadline, outcome)| {
-            Ok(SummonsRecord {
-                summons: Summons {
-                    number: u8::try_from(number).map_err(|_| corrupt())?,
-                    deadline: deadline.parse().map_err(|_| corrupt())?,
-                    outcome: SummonsOutcome::parse(&outcome).ok_or_else(corrupt)?,
-                },
-                issued_on: issued_on.parse().map_err(|_| corrupt())?,
-                delivery,
-            })
-        })
+        .map(
+            |(number, issued_on, delivery, deadline, outcome, absence_reason)| {
+                Ok(SummonsRecord {
+                    summons: Summons {
+                        number: u8::try_from(number).map_err(|_| corrupt())?,
+                        deadline: deadline.parse().map_err(|_| corrupt())?,
+                        outcome: SummonsOutcome::parse(&outcome).ok_or_else(corrupt)?,
+                    },
+                    issued_on: issued_on.parse().map_err(|_| corrupt())?,
+                    delivery,
+                    absence_reason,
+                })
+            },
+        )
         .collect()
 }
 
@@ -216,6 +221,7 @@ pub async fn issue_summons(
         .into_iter()
         .map(|r| r.summons)
         .collect();
+    intake::check_summons_needed(case.intake.handed_over)?;
     let number = intake::next_summons(&existing)?;
     transition_on(
         &mut tx,
@@ -261,8 +267,12 @@ pub async fn record_summons_outcome(
     store: &Store,
     access: &CaseAccess,
     outcome: SummonsOutcome,
+    absence_reason: &str,
     today: Date,
 ) -> Result<bool, CaseError> {
+    if outcome == SummonsOutcome::AbsentWithReason {
+        intake::check_absence_reason(absence_reason)?;
+    }
     let actor = &access.actor_for(karya_domain::Permission::RecordSummonsOutcomes)?;
     let scope = access.scope();
     let case_id = access.id();
@@ -281,14 +291,26 @@ pub async fn record_summons_outcome(
         intake::check_absence_recordable(&pending, today)?;
     }
     sqlx::query(
-        "UPDATE summonses SET outcome = $1, outcome_at = $2 WHERE case_id = $3 AND number = $4",
+        "UPDATE summonses SET outcome = $1, outcome_at = $2, absence_reason = $5
+         WHERE case_id = $3 AND number = $4",
     )
     .bind(outcome.as_str())
     .bind(store.now_text())
     .bind(case_id.0)
     .bind(i64::from(pending.number))
+    .bind((outcome == SummonsOutcome::AbsentWithReason).then(|| absence_reason.trim()))
     .execute(&mut *tx)
     .await?;
+    if outcome == SummonsOutcome::AbsentWithReason {
+        // The lifecycle's guard counts the summonses that use one of the three places (I3);
+        // one answered with a lawful reason gives its place back.
+        sqlx::query(
+            "UPDATE cases SET summonses_sent = summonses_sent - 1 WHERE id = $1 AND summonses_sent > 0",
+        )
+        .bind(case_id.0)
+        .execute(&mut *tx)
+        .await?;
+    }
     if outcome == SummonsOutcome::Appeared {
         transition_on(
             &mut tx,

@@ -79,6 +79,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0011_thumbnails.sql"),
         postgres: include_str!("../migrations/postgres/0011_thumbnails.sql"),
     },
+    Migration {
+        version: 12,
+        name: "summons_reasons",
+        sqlite: include_str!("../migrations/sqlite/0012_summons_reasons.sql"),
+        postgres: include_str!("../migrations/postgres/0012_summons_reasons.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -288,6 +288,9 @@ catalog! {
     summons_outcome_no_response: "Tidak hadir", "No response";
     summons_record_appeared: "Catat: Klien hadir", "Record: the client appeared";
     summons_record_absent: "Catat: tidak hadir", "Record: no response";
+    summons_outcome_excused: "Tidak hadir dengan alasan: {reason}", "Absent with a reason: {reason}";
+    summons_record_excused: "Catat: tidak hadir dengan alasan yang sah", "Record: absent with a lawful reason";
+    absence_reason: "Alasan ketidakhadiran yang disampaikan", "The reason given for the absence";
     summons_issued: "Panggilan diterbitkan.", "The summons was issued.";
     summons_recorded: "Hasil panggilan dicatat.", "The outcome was recorded.";
     violation_recorded: "Ketidakhadiran dicatat sebagai pelanggaran (I4); sampaikan pertimbangan kepada Jaksa.", "The absence was recorded as a violation (I4); send the prosecutor a consideration.";

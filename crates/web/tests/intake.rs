@@ -143,6 +143,50 @@ on_both_engines! {
         assert_eq!(violations, 1);
     }
 
+    async fn an_absence_with_a_lawful_reason_is_recorded_and_is_no_violation_I3_I4(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, false, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        for n in 0..3 {
+            let issue = head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(-30 + n * 7)), ("deadline", &day(-27 + n * 7)), ("delivery", "Diantar petugas")]).await;
+            assert_eq!(issue.status, 303, "{}", issue.body);
+            let outcome = if n == 1 {
+                let no_reason = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "absent_with_reason"), ("absence_reason", "")]).await;
+                assert_eq!(no_reason.status, 422, "the reason is written down");
+                assert!(no_reason.body.contains("I4"));
+                desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "absent_with_reason"), ("absence_reason", "Dirawat di rumah sakit, surat dokter terlampir")]).await
+            } else {
+                desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "no_response")]).await
+            };
+            assert_eq!(outcome.status, 303);
+            assert!(outcome.location().ends_with("done=summons_outcome"), "no violation yet: {}", outcome.location());
+        }
+        let page = head.get(&path).await.body;
+        assert!(page.contains("Tidak hadir dengan alasan: Dirawat di rumah sakit"), "the reason shows on the case");
+        let (violations,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM violations").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(violations, 0, "a lawful absence is no violation");
+        let fourth = head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(-5)), ("deadline", &day(-2)), ("delivery", "Diantar")]).await;
+        assert_eq!(fourth.status, 303, "the excused summons used no place: a fourth may follow");
+        let absent = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "no_response")]).await;
+        assert!(absent.location().ends_with("done=violation"), "three unanswered summonses are the violation");
+        let (note,): (String,) = sqlx::query_as("SELECT note FROM violations WHERE rule = 'I4'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert!(!note.contains("alasan yang sah"), "the record states what happened, not a finding: {note}");
+    }
+
+    async fn a_client_handed_over_is_never_summoned_I3(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, true, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let refused = head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(0)), ("deadline", &day(3)), ("delivery", "Diantar")]).await;
+        assert_eq!(refused.status, 422, "the POST enforces what the page shows");
+        assert!(refused.body.contains("diserahterimakan") && refused.body.contains("I3"), "{}", refused.body);
+    }
+
     async fn an_appearance_ends_the_wait_and_absence_cannot_be_recorded_early_I3_I4(db) {
         let app = TestApp::with_demo(db).await;
         let created = open_case(&app, false, &day(-1)).await;

@@ -233,8 +233,11 @@ pub async fn issue_summons(
 
 #[derive(Deserialize, ToSchema)]
 pub struct OutcomeIn {
-    /// `appeared` or `no_response`.
+    /// `appeared`, `absent_with_reason` (with `absence_reason`) or `no_response`.
     pub outcome: String,
+    /// The lawful reason the client gave, for `absent_with_reason` (I4).
+    #[serde(default)]
+    pub absence_reason: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -256,12 +259,15 @@ pub async fn record_outcome(
     let outcome = match body.outcome.as_str() {
         "appeared" => SummonsOutcome::Appeared,
         "no_response" => SummonsOutcome::NoResponse,
+        "absent_with_reason" => SummonsOutcome::AbsentWithReason,
         other => return Err(WebError::InvalidBody(format!("unknown outcome {other}"))),
     };
+    let reason: String = body.absence_reason.trim().chars().take(500).collect();
     let violation = intake_store::record_summons_outcome(
         &state.store,
         &access,
         outcome,
+        &reason,
         today_in(&state, case),
     )
     .await

@@ -109,6 +109,14 @@ pub async fn issue_summons(
                     Redirect::to(&format!("/cases/{}?done=summons", case.id.0)).into_response()
                 );
             }
+            Err(karya_store::cases::CaseError::Rule(violation))
+                if violation.field == "absence_reason" =>
+            {
+                errors.add(
+                    "absence_reason",
+                    crate::views::violation_message(ui.lang, &violation),
+                )
+            }
             Err(error) => forms::add_refusal(&mut errors, ui.lang, ui.t(), "summons", error)?,
         }
     }
@@ -125,13 +133,26 @@ pub async fn record_outcome(
     let outcome = match value(&pairs, "outcome") {
         "appeared" => SummonsOutcome::Appeared,
         "no_response" => SummonsOutcome::NoResponse,
+        "absent_with_reason" => SummonsOutcome::AbsentWithReason,
         _ => return Err(WebError::BadRequest),
     };
     let mut errors = FormErrors::default();
+    let reason = forms::text(
+        &mut errors,
+        ui.t(),
+        "absence_reason",
+        value(&pairs, "absence_reason"),
+        500,
+        false,
+    );
+    if !errors.is_empty() {
+        return page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await;
+    }
     match intake_store::record_summons_outcome(
         &state.store,
         &access,
         outcome,
+        &reason,
         today_in(&state, case),
     )
     .await

@@ -18,7 +18,7 @@ pub struct IntakeView {
     pub can_summon: bool,
     pub can_record_outcome: bool,
     /// (number label, issued on, deadline, delivery, outcome)
-    pub summonses: Vec<(String, String, String, String, &'static str)>,
+    pub summonses: Vec<(String, String, String, String, String)>,
     pub violations: Vec<(String, String, String)>,
 }
 
@@ -69,9 +69,13 @@ pub async fn intake_view(
         .iter()
         .map(|r| {
             let outcome = match r.summons.outcome {
-                SummonsOutcome::Pending => t.summons_outcome_pending,
-                SummonsOutcome::Appeared => t.summons_outcome_appeared,
-                SummonsOutcome::NoResponse => t.summons_outcome_no_response,
+                SummonsOutcome::Pending => t.summons_outcome_pending.to_owned(),
+                SummonsOutcome::Appeared => t.summons_outcome_appeared.to_owned(),
+                SummonsOutcome::AbsentWithReason => fill(
+                    t.summons_outcome_excused,
+                    &[("reason", r.absence_reason.as_deref().unwrap_or(""))],
+                ),
+                SummonsOutcome::NoResponse => t.summons_outcome_no_response.to_owned(),
             };
             (
                 fill(t.summons_number, &[("n", &r.summons.number.to_string())]),
