@@ -150,6 +150,13 @@ on_both_engines! {
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("Kata sandi paling sedikit 10 karakter."));
         assert!(refused.body.contains("Kedua kata sandi tidak sama."));
+        for (weak, message) in [("1234567890", "terlalu umum"), ("Bismillah123", "terlalu umum"), ("pk.bdg-rahasia-saya", "nama pengguna atau nama Anda")] {
+            let refused = here.post_form("/profile/password", &[
+                ("current_password", DEMO_PASSWORD), ("new_password", weak), ("confirm_password", weak),
+            ]).await;
+            assert_eq!(refused.status, 422, "{weak}");
+            assert!(refused.body.contains(message), "{weak}: {message}");
+        }
         let done = here.post_form("/profile/password", &[
             ("current_password", DEMO_PASSWORD),
             ("new_password", "sebuah kalimat rahasia"),

@@ -83,14 +83,10 @@ pub async fn change_password(
     if !password::verify(form.current_password.clone(), Some(stored.password_hash)).await {
         errors.add("current_password", t.password_wrong);
     }
-    if form.new_password.chars().count() < password::MIN_LENGTH {
-        errors.add("new_password", t.password_too_short);
-    } else if form
-        .new_password
-        .trim()
-        .eq_ignore_ascii_case(&user.username)
+    if let Err(weakness) =
+        password::check_strength(&form.new_password, &user.username, &user.display_name)
     {
-        errors.add("new_password", t.password_is_username);
+        errors.add("new_password", password_refusal(t, weakness));
     }
     if form.new_password != form.confirm_password {
         errors.add("confirm_password", t.password_mismatch);
@@ -108,4 +104,16 @@ pub async fn change_password(
         .map(|s| s.id_hash.as_str());
     users::set_password(&state.store, &actor, user.id, &hash, keep).await?;
     Ok(Redirect::to("/profile?changed=1").into_response())
+}
+
+/// The message for a refused new password.
+pub(crate) fn password_refusal(
+    t: &'static crate::i18n::Catalog,
+    weakness: password::Weakness,
+) -> &'static str {
+    match weakness {
+        password::Weakness::TooShort => t.password_too_short,
+        password::Weakness::OwnName => t.password_is_username,
+        password::Weakness::Common => t.password_common,
+    }
 }

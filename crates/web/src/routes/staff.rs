@@ -277,10 +277,11 @@ pub async fn create(
     if office.is_none() {
         errors.add("office_id", t.office_invalid);
     }
-    if form.password.chars().count() < password::MIN_LENGTH {
-        errors.add("password", t.password_too_short);
-    } else if form.password.trim().eq_ignore_ascii_case(&username) {
-        errors.add("password", t.password_is_username);
+    if let Err(weakness) = password::check_strength(&form.password, &username, &form.display_name) {
+        errors.add(
+            "password",
+            crate::routes::profile::password_refusal(t, weakness),
+        );
     }
     let roles = form.chosen_roles(&assignable(&grant));
     if roles.is_empty() {
