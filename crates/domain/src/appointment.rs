@@ -69,38 +69,6 @@ pub enum Refusal {
     NotYourStep,
 }
 
-impl Refusal {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Refusal::NotNow => {
-                "PK ditunjuk setelah dokumen dinyatakan sah, dan dapat diganti sampai perkara diakhiri."
-            }
-            Refusal::InProgress => "Penunjukan PK sedang berjalan; selesaikan dulu.",
-            Refusal::NeedsDisposition => "Surat perintah disiapkan setelah disposisi Kepala Bapas.",
-            Refusal::NeedsDraft => {
-                "Kepala Bapas menandatangani surat perintah yang sudah disiapkan Kepala Tata Usaha."
-            }
-            Refusal::NotYourStep => "Langkah ini dilakukan oleh pejabat lain (SOP Penunjukan PK).",
-        }
-    }
-
-    pub fn message_en(self) -> &'static str {
-        match self {
-            Refusal::NotNow => {
-                "A PK is appointed once the documents are valid, and may be replaced until the case ends."
-            }
-            Refusal::InProgress => "An appointment is in progress; finish it first.",
-            Refusal::NeedsDisposition => {
-                "The letter is drafted after the head of office's disposition."
-            }
-            Refusal::NeedsDraft => {
-                "The head of office signs a letter the head of administration has drafted."
-            }
-            Refusal::NotYourStep => "Another official performs this step (PK appointment SOP).",
-        }
-    }
-}
-
 /// Whether the case is replacing its PK rather than receiving the first one.
 pub fn is_reassignment(status: CaseStatus) -> bool {
     status != CaseStatus::DocumentsVerified

@@ -4,8 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{date_en, date_id};
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 /// I1: intake starts only after the decision is final and binding.
 pub fn check_final(date_final: Date, today: Date) -> Result<(), Violation> {
@@ -13,14 +12,7 @@ pub fn check_final(date_final: Date, today: Date) -> Result<(), Violation> {
         return Err(Violation::new(
             Rule::I1,
             "date_final",
-            format!(
-                "Putusan baru berkekuatan hukum tetap pada {}; penerimaan Klien hanya setelah itu (I1).",
-                date_id(date_final)
-            ),
-            format!(
-                "The decision becomes final on {}; intake only after that (I1).",
-                date_en(date_final)
-            ),
+            Refusal::NotFinalYet { date_final },
         ));
     }
     Ok(())
@@ -188,27 +180,21 @@ pub fn documents_verdict(checks: &[DocumentCheck]) -> Result<DocumentsVerdict, V
             return Err(Violation::new(
                 Rule::D1,
                 field,
-                format!("Pemeriksaan \"{}\" belum diisi (D1).", kind.label_id()),
-                format!("The check \"{}\" has no outcome yet (D1).", kind.label_en()),
+                Refusal::CheckMissing { check: kind },
             ));
         };
         if check.outcome == CheckOutcome::NotApplicable && kind.always_applies() {
             return Err(Violation::new(
                 Rule::D1,
                 field,
-                format!("Pemeriksaan \"{}\" selalu berlaku (D1).", kind.label_id()),
-                format!("The check \"{}\" always applies (D1).", kind.label_en()),
+                Refusal::CheckAlwaysApplies { check: kind },
             ));
         }
         if check.outcome == CheckOutcome::Failed && check.note.trim().is_empty() {
             return Err(Violation::new(
                 Rule::D1,
                 field,
-                format!(
-                    "Tuliskan apa yang tidak sesuai pada \"{}\" (D1).",
-                    kind.label_id()
-                ),
-                format!("Say what is wrong with \"{}\" (D1).", kind.label_en()),
+                Refusal::CheckNeedsNote { check: kind },
             ));
         }
     }
@@ -273,12 +259,7 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
         .iter()
         .any(|s| s.outcome == SummonsOutcome::Appeared)
     {
-        return Err(Violation::new(
-            Rule::I3,
-            "summons",
-            "Klien sudah hadir; panggilan tidak diperlukan lagi (I3).",
-            "The client has appeared; no further summons is needed (I3).",
-        ));
+        return Err(Violation::new(Rule::I3, "summons", Refusal::ClientAppeared));
     }
     if existing
         .iter()
@@ -287,8 +268,7 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
         return Err(Violation::new(
             Rule::I3,
             "summons",
-            "Catat hasil panggilan sebelumnya sebelum memanggil lagi (I3).",
-            "Record the outcome of the previous summons before summoning again (I3).",
+            Refusal::SummonsAwaitingOutcome,
         ));
     }
     let sent = u8::try_from(existing.len()).unwrap_or(u8::MAX);
@@ -298,12 +278,7 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
         .filter(|s| s.outcome == SummonsOutcome::NoResponse)
         .count();
     if unanswered >= 3 {
-        return Err(Violation::new(
-            Rule::I3,
-            "summons",
-            "Klien sudah dipanggil 3 kali, batas pemanggilan (I3). Ketidakhadiran dicatat sebagai pelanggaran dan dipertimbangkan kepada Jaksa (I4).",
-            "The client was summoned 3 times, the limit (I3). The absence is a violation, put to the prosecutor (I4).",
-        ));
+        return Err(Violation::new(Rule::I3, "summons", Refusal::SummonsLimit));
     }
     Ok(sent + 1)
 }
@@ -316,12 +291,7 @@ pub const ABSENCE_VIOLATION_NOTE: &str = "Klien tidak hadir memenuhi tiga kali p
 /// I3: summonses are for a client the prosecutor did not hand over.
 pub fn check_summons_needed(handed_over: bool) -> Result<(), Violation> {
     if handed_over {
-        return Err(Violation::new(
-            Rule::I3,
-            "summons",
-            "Klien sudah diserahterimakan oleh Jaksa; panggilan tidak diperlukan (I3).",
-            "The prosecutor handed the client over; no summons is needed (I3).",
-        ));
+        return Err(Violation::new(Rule::I3, "summons", Refusal::HandedOver));
     }
     Ok(())
 }
@@ -332,8 +302,7 @@ pub fn check_absence_reason(reason: &str) -> Result<(), Violation> {
         return Err(Violation::new(
             Rule::I4,
             "absence_reason",
-            "Tuliskan alasan ketidakhadiran yang disampaikan Klien (I4).",
-            "Write the reason the client gave for not coming (I4).",
+            Refusal::AbsenceReasonRequired,
         ));
     }
     Ok(())
@@ -345,14 +314,7 @@ pub fn pending_summons(existing: &[Summons]) -> Result<Summons, Violation> {
         .iter()
         .find(|s| s.outcome == SummonsOutcome::Pending)
         .copied()
-        .ok_or_else(|| {
-            Violation::new(
-                Rule::I3,
-                "summons",
-                "Tidak ada panggilan yang menunggu hasil (I3).",
-                "No summons is waiting for its outcome (I3).",
-            )
-        })
+        .ok_or_else(|| Violation::new(Rule::I3, "summons", Refusal::NoPendingSummons))
 }
 
 /// I3: a summons gives the client until a deadline on or after the day it is issued.
@@ -361,8 +323,7 @@ pub fn check_summons_dates(issued_on: Date, deadline: Date) -> Result<(), Violat
         return Err(Violation::new(
             Rule::I3,
             "deadline",
-            "Batas waktu hadir tidak boleh sebelum tanggal panggilan (I3).",
-            "The deadline cannot be before the summons date (I3).",
+            Refusal::DeadlineBeforeSummons,
         ));
     }
     Ok(())
@@ -374,14 +335,9 @@ pub fn check_absence_recordable(summons: &Summons, today: Date) -> Result<(), Vi
         return Err(Violation::new(
             Rule::I4,
             "summons",
-            format!(
-                "Batas waktu panggilan ke-{} belum lewat; ketidakhadiran dicatat sesudahnya (I4).",
-                summons.number
-            ),
-            format!(
-                "Summons {} has not passed its deadline; record the absence after it (I4).",
-                summons.number
-            ),
+            Refusal::DeadlineNotPassed {
+                number: summons.number,
+            },
         ));
     }
     Ok(())

@@ -19,6 +19,7 @@ pub mod numbering;
 pub mod partner;
 pub mod placement;
 pub mod progress;
+pub mod refusal;
 pub mod register;
 pub mod role;
 pub mod rule;
@@ -41,6 +42,7 @@ pub use minutes::Minutes;
 pub use money::{FineCategories, FineCategory};
 pub use nik::{Nik, NikWarning, Sex};
 pub use progress::{Pace, Progress, ProgressStatus, progress};
+pub use refusal::Refusal;
 pub use role::{Role, ScopeKind};
 pub use rule::{Rule, Violation, Violations};
 pub use sentence::{

@@ -36,16 +36,9 @@ pub fn minutes_by_local_day(
     days
 }
 
-/// A local time of day as Indonesian forms write it: `09.05`.
-pub fn time_id(instant: Timestamp, zone: &TimeZone) -> String {
-    let time = instant.to_zoned_datetime(zone.clone()).time();
-    format!("{:02}.{:02}", time.hour(), time.minute())
-}
-
-/// A local time of day in English: `09:05`.
-pub fn time_en(instant: Timestamp, zone: &TimeZone) -> String {
-    let time = instant.to_zoned_datetime(zone.clone()).time();
-    format!("{:02}:{:02}", time.hour(), time.minute())
+/// The local time of day of `instant` in `zone`.
+pub fn local_time(instant: Timestamp, zone: &TimeZone) -> jiff::civil::Time {
+    instant.to_zoned_datetime(zone.clone()).time()
 }
 
 #[cfg(test)]
@@ -115,9 +108,15 @@ mod tests {
     }
 
     #[test]
-    fn local_times_are_worded_per_zone() {
+    fn local_times_are_read_per_zone() {
         let t = at("2026-03-02T02:05:00Z");
-        assert_eq!(time_id(t, &OfficeZone::Wib.time_zone()), "09.05");
-        assert_eq!(time_en(t, &OfficeZone::Wit.time_zone()), "11:05");
+        assert_eq!(
+            local_time(t, &OfficeZone::Wib.time_zone()),
+            jiff::civil::time(9, 5, 0, 0)
+        );
+        assert_eq!(
+            local_time(t, &OfficeZone::Wit.time_zone()),
+            jiff::civil::time(11, 5, 0, 0)
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 /// A category of KUHP Art. 79(1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -91,8 +91,7 @@ impl FineCategories {
             Err(Violation::new(
                 Rule::L1,
                 "fine_categories",
-                "Nilai kategori denda harus positif dan naik dari kategori I sampai VIII.",
-                "Fine category amounts must be positive and increase from category I to VIII.",
+                Refusal::FineCategoriesOrder,
             ))
         }
     }

@@ -13,8 +13,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{date_en, date_id};
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 /// Sex as recorded for the NIK's birth-date rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,29 +23,13 @@ pub enum Sex {
     Female,
 }
 
-impl Sex {
-    fn label_id(self) -> &'static str {
-        match self {
-            Sex::Male => "laki-laki",
-            Sex::Female => "perempuan",
-        }
-    }
-
-    fn label_en(self) -> &'static str {
-        match self {
-            Sex::Male => "male",
-            Sex::Female => "female",
-        }
-    }
-}
-
 /// A well-formed NIK. `Debug` masks the birth date and serial (personal data in logs).
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Nik(String);
 
-fn invalid(message_id: String, message_en: String) -> Violation {
-    Violation::new(Rule::G1, "nik", message_id, message_en)
+fn invalid(refusal: Refusal) -> Violation {
+    Violation::new(Rule::G1, "nik", refusal)
 }
 
 fn two_digits(text: &str, at: usize) -> u8 {
@@ -68,22 +51,17 @@ impl Nik {
     pub fn parse(input: &str) -> Result<Nik, Violation> {
         let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(invalid(
-                "NIK hanya berisi angka.".into(),
-                "A NIK contains digits only.".into(),
-            ));
+            return Err(invalid(Refusal::NikNotDigits));
         }
         if digits.len() != 16 {
-            return Err(invalid(
-                format!("NIK harus 16 digit; yang diisi {} digit.", digits.len()),
-                format!("A NIK has 16 digits; this one has {}.", digits.len()),
-            ));
+            return Err(invalid(Refusal::NikLength {
+                digits: digits.len(),
+            }));
         }
         if &digits[0..2] == "00" || &digits[2..4] == "00" || &digits[4..6] == "00" {
-            return Err(invalid(
-                format!("Kode wilayah NIK ({}) tidak sah.", &digits[0..6]),
-                format!("The NIK's region code ({}) is not valid.", &digits[0..6]),
-            ));
+            return Err(invalid(Refusal::NikRegion {
+                code: digits[0..6].to_owned(),
+            }));
         }
         let (day, month, yy) = (
             two_digits(&digits, 6),
@@ -92,19 +70,12 @@ impl Nik {
         );
         let real_day = if day > 40 { day - 40 } else { day };
         if !(1..=12).contains(&month) || !date_exists(real_day, month, yy) {
-            return Err(invalid(
-                format!("Tanggal lahir dalam NIK ({}) tidak sah.", &digits[6..12]),
-                format!(
-                    "The birth date in the NIK ({}) is not valid.",
-                    &digits[6..12]
-                ),
-            ));
+            return Err(invalid(Refusal::NikBirthDate {
+                digits: digits[6..12].to_owned(),
+            }));
         }
         if &digits[12..16] == "0000" {
-            return Err(invalid(
-                "Nomor urut NIK (empat digit terakhir) tidak boleh 0000.".into(),
-                "The NIK's serial (last four digits) cannot be 0000.".into(),
-            ));
+            return Err(invalid(Refusal::NikSerialZero));
         }
         Ok(Nik(digits))
     }
@@ -256,48 +227,6 @@ impl NikWarning {
             NikWarning::District { .. } => "district_code",
         }
     }
-
-    pub fn message_id(&self) -> String {
-        match self {
-            NikWarning::BirthDate {
-                nik_ddmmyy: (d, m, y),
-                recorded,
-            } => format!(
-                "Tanggal lahir dalam NIK ({d:02}-{m:02}-{y:02}) berbeda dengan tanggal lahir \
-                 yang dicatat ({}). Periksa kembali.",
-                date_id(*recorded)
-            ),
-            NikWarning::Sex { nik, recorded } => format!(
-                "NIK menunjukkan jenis kelamin {}, sedangkan yang dicatat {}. Periksa kembali.",
-                nik.label_id(),
-                recorded.label_id()
-            ),
-            NikWarning::District { nik, recorded } => format!(
-                "Kode kecamatan dalam NIK ({nik}) berbeda dengan kecamatan yang dicatat \
-                 ({recorded}). Periksa kembali."
-            ),
-        }
-    }
-
-    pub fn message_en(&self) -> String {
-        match self {
-            NikWarning::BirthDate {
-                nik_ddmmyy: (d, m, y),
-                recorded,
-            } => format!(
-                "The NIK's birth date ({d:02}-{m:02}-{y:02}) differs from the recorded one ({}).",
-                date_en(*recorded)
-            ),
-            NikWarning::Sex { nik, recorded } => format!(
-                "The NIK indicates {}, but {} is recorded.",
-                nik.label_en(),
-                recorded.label_en()
-            ),
-            NikWarning::District { nik, recorded } => format!(
-                "The NIK's district code ({nik}) differs from the recorded district ({recorded})."
-            ),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -352,7 +281,7 @@ mod tests {
             assert_eq!((err.rule, err.field), (Rule::G1, "nik"), "{bad}");
         }
         let err = Nik::parse("320101120590000").expect_err("short");
-        assert_eq!(err.message_id, "NIK harus 16 digit; yang diisi 15 digit.");
+        assert_eq!(err.refusal, Refusal::NikLength { digits: 15 });
     }
 
     #[test]
@@ -371,15 +300,22 @@ mod tests {
         assert_eq!(fields, vec!["birth_date", "sex", "district_code"]);
         assert!(w.iter().all(|x| x.rule() == Rule::G1));
         assert_eq!(
-            w[0].message_id(),
-            "Tanggal lahir dalam NIK (12-03-05) berbeda dengan tanggal lahir yang dicatat \
-             (13 Maret 2005). Periksa kembali."
+            w,
+            vec![
+                NikWarning::BirthDate {
+                    nik_ddmmyy: (12, 3, 5),
+                    recorded: date(2005, 3, 13)
+                },
+                NikWarning::Sex {
+                    nik: Sex::Female,
+                    recorded: Sex::Male
+                },
+                NikWarning::District {
+                    nik: "110101".into(),
+                    recorded: "110102".into()
+                },
+            ]
         );
-        assert!(
-            w[1].message_id()
-                .contains("perempuan, sedangkan yang dicatat laki-laki")
-        );
-        assert!(w[2].message_en().contains("(110101)") && w[2].message_en().contains("(110102)"));
         // A NIK holds only the year's last two digits: 1905 matches as well as 2005.
         assert_eq!(nik.warnings(Some(date(1905, 3, 12)), None, None), vec![]);
     }

@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 
 use crate::nik::{Nik, NikWarning, Sex};
-use crate::rule::{Rule, Violation, Violations};
+use crate::refusal::RegisterItem;
+use crate::rule::{Refusal, Rule, Violation, Violations};
 
 /// What the registry records about the person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,19 +39,12 @@ pub struct Checked {
     pub warnings: Vec<NikWarning>,
 }
 
-fn required(
-    violations: &mut Vec<Violation>,
-    field: &'static str,
-    value: &str,
-    what_id: &str,
-    what_en: &str,
-) {
+fn required(violations: &mut Vec<Violation>, field: &'static str, value: &str, item: RegisterItem) {
     if value.trim().is_empty() {
         violations.push(Violation::new(
             Rule::G1,
             field,
-            format!("{what_id} wajib dicatat dalam buku register (G1)."),
-            format!("The {what_en} must be recorded in the register (G1)."),
+            Refusal::RegisterItemRequired { item },
         ));
     }
 }
@@ -63,51 +57,46 @@ pub fn check(data: &RegisterData) -> Result<Checked, Violations> {
         &mut violations,
         "full_name",
         &data.full_name,
-        "Nama",
-        "name",
+        RegisterItem::Name,
     );
     required(
         &mut violations,
         "birth_place",
         &data.birth_place,
-        "Tempat lahir",
-        "place of birth",
+        RegisterItem::BirthPlace,
     );
     if data.birth_date.is_none() {
         violations.push(Violation::new(
             Rule::G1,
             "birth_date",
-            "Tanggal lahir wajib dicatat dalam buku register (G1).",
-            "The date of birth must be recorded in the register (G1).",
+            Refusal::RegisterItemRequired {
+                item: RegisterItem::BirthDate,
+            },
         ));
     }
     required(
         &mut violations,
         "address",
         &data.address,
-        "Alamat",
-        "address",
+        RegisterItem::Address,
     );
     required(
         &mut violations,
         "occupation",
         &data.occupation,
-        "Pekerjaan",
-        "occupation",
+        RegisterItem::Occupation,
     );
     required(
         &mut violations,
         "father_name",
         &data.father_name,
-        "Nama ayah",
-        "father's name",
+        RegisterItem::FatherName,
     );
     required(
         &mut violations,
         "mother_name",
         &data.mother_name,
-        "Nama ibu",
-        "mother's name",
+        RegisterItem::MotherName,
     );
     let nik = if data.nik.trim().is_empty() {
         None
@@ -153,8 +142,7 @@ pub fn check_identical_nik_is_linked(
         return Err(Violation::new(
             Rule::G3,
             "person_choice",
-            "Orang dengan NIK ini sudah tercatat. Pilih data orang tersebut; data akan diperbarui, bukan digandakan.",
-            "A person with this NIK is already on record. Choose that record; it is updated, not duplicated.",
+            Refusal::IdenticalNikNotLinked,
         ));
     }
     Ok(())

@@ -1,13 +1,15 @@
 //! Rule IDs of `shared/spec/DOMAIN.md` and the violation type that carries them.
 //!
 //! Every refusal in this crate is a [`Violation`]: the rule it breaks (L1–L9, I1–I4, D1–D3,
-//! G1–G3, P1–P10, B1–B8, S1–S8, T1–T3, M1–M4), the form or JSON field it concerns, and a
-//! specific message in Indonesian (shown to users first) and English. The web layer maps a
-//! violation to a 422 `problem+json` whose `rule` member is [`Rule::code`].
+//! G1–G3, P1–P10, B1–B8, S1–S8, T1–T3, M1–M4), the form or JSON field it concerns, and the
+//! [`Refusal`] with its values. The web layer words the refusal in the reader's language and
+//! maps a violation to a 422 `problem+json` whose `rule` member is [`Rule::code`].
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::refusal::Refusal;
 
 macro_rules! rules {
     ($($id:ident),+ $(,)?) => {
@@ -72,38 +74,29 @@ impl<'de> Deserialize<'de> for Rule {
     }
 }
 
-/// A refusal: which rule, which field, and what to tell the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("{rule} ({field}): {message_en}")]
+/// A refusal: which rule, which field, and why (with the values the words need). The words
+/// themselves are the web crate's: see [`Refusal`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{rule} ({field}): {}", refusal.code())]
 pub struct Violation {
     pub rule: Rule,
     /// The form or JSON field the violation concerns, e.g. `"hours_ordered"`.
     pub field: &'static str,
-    /// Indonesian, user-facing, specific (with the numbers that matter).
-    pub message_id: String,
-    /// The same message in English.
-    pub message_en: String,
+    pub refusal: Refusal,
 }
 
 impl Violation {
-    pub fn new(
-        rule: Rule,
-        field: &'static str,
-        message_id: impl Into<String>,
-        message_en: impl Into<String>,
-    ) -> Violation {
+    pub fn new(rule: Rule, field: &'static str, refusal: Refusal) -> Violation {
         Violation {
             rule,
             field,
-            message_id: message_id.into(),
-            message_en: message_en.into(),
+            refusal,
         }
     }
 }
 
 /// All the violations found in one piece of input (a form reports every problem at once).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Violations(pub Vec<Violation>);
 
 impl Violations {
@@ -199,12 +192,18 @@ mod tests {
     }
 
     #[test]
-    fn a_violation_displays_its_rule_field_and_english_message() {
-        let v = Violation::new(Rule::L4, "hours_ordered", "Terlalu sedikit.", "Too few.");
-        assert_eq!(v.to_string(), "L4 (hours_ordered): Too few.");
+    fn a_violation_displays_its_rule_field_and_reason_without_values() {
+        let v = Violation::new(
+            Rule::L4,
+            "hours_ordered",
+            Refusal::HoursTooFew {
+                hours: crate::Minutes::from_hours(7),
+            },
+        );
+        assert_eq!(v.to_string(), "L4 (hours_ordered): HoursTooFew");
         let all = Violations(vec![
             v.clone(),
-            Violation::new(Rule::L7, "schedule", "x", "y"),
+            Violation::new(Rule::L7, "schedule", Refusal::ScheduleTermsRequired),
         ]);
         assert_eq!(all.len(), 2);
         assert!(all.contains(Rule::L7));
@@ -212,7 +211,7 @@ mod tests {
         assert_eq!(all.for_field("hours_ordered").count(), 1);
         assert_eq!(
             all.to_string(),
-            "L4 (hours_ordered): Too few.; L7 (schedule): y"
+            "L4 (hours_ordered): HoursTooFew; L7 (schedule): ScheduleTermsRequired"
         );
         assert_eq!(Violations::from(v).len(), 1);
     }

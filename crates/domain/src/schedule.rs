@@ -7,9 +7,9 @@
 
 use jiff::civil::{Date, Time, Weekday};
 
-use crate::calendar::{add_days, date_en, date_id};
+use crate::calendar::add_days;
 use crate::minutes::Minutes;
-use crate::rule::{Rule, Violation, Violations};
+use crate::rule::{Refusal, Rule, Violation, Violations};
 
 /// One weekly working session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,12 +140,7 @@ pub fn projected_finish(slots: &[Slot], first_day: Date, remaining: Minutes) -> 
 pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
     let mut out = Vec::new();
     if slots.is_empty() {
-        out.push(Violation::new(
-            Rule::L6,
-            "schedule",
-            "Jadwal belum berisi hari kerja.",
-            "The schedule has no working day.",
-        ));
+        out.push(Violation::new(Rule::L6, "schedule", Refusal::ScheduleEmpty));
         return Violations(out);
     }
     for slot in slots {
@@ -153,14 +148,7 @@ pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
             out.push(Violation::new(
                 Rule::L5,
                 "schedule",
-                format!(
-                    "{}: jam selesai harus setelah jam mulai.",
-                    weekday_id(slot.weekday)
-                ),
-                format!(
-                    "{}: the end must be after the start.",
-                    weekday_en(slot.weekday)
-                ),
+                Refusal::SlotEndsBeforeStart { day: slot.weekday },
             ));
         }
     }
@@ -174,18 +162,10 @@ pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
             out.push(Violation::new(
                 Rule::L5,
                 "schedule",
-                format!(
-                    "{}: {} jam {} menit, lebih dari 8 jam sehari (L5).",
-                    weekday_id(day),
-                    total / 60,
-                    total % 60
-                ),
-                format!(
-                    "{}: {} h {} min, more than 8 hours in a day (L5).",
-                    weekday_en(day),
-                    total / 60,
-                    total % 60
-                ),
+                Refusal::SlotDayOverLimit {
+                    day,
+                    length: Minutes::new(total),
+                },
             ));
         }
     }
@@ -197,18 +177,11 @@ pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
             out.push(Violation::new(
                 Rule::L9,
                 "schedule",
-                format!(
-                    "{}: di luar hari dan jam buka mitra ({}–{}).",
-                    weekday_id(slot.weekday),
-                    c.opening.0.strftime("%H:%M"),
-                    c.opening.1.strftime("%H:%M")
-                ),
-                format!(
-                    "{}: outside the partner's opening days and hours ({}–{}).",
-                    weekday_en(slot.weekday),
-                    c.opening.0.strftime("%H:%M"),
-                    c.opening.1.strftime("%H:%M")
-                ),
+                Refusal::SlotOutsideOpening {
+                    day: slot.weekday,
+                    from: c.opening.0,
+                    to: c.opening.1,
+                },
             ));
         }
         if let Some(livelihood) = c.livelihood
@@ -217,18 +190,11 @@ pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
             out.push(Violation::new(
                 Rule::L6,
                 "schedule",
-                format!(
-                    "{}: bertabrakan dengan jam Klien mencari nafkah ({}–{}) (L6).",
-                    weekday_id(slot.weekday),
-                    livelihood.0.strftime("%H:%M"),
-                    livelihood.1.strftime("%H:%M")
-                ),
-                format!(
-                    "{}: clashes with the hours the client works for a living ({}–{}) (L6).",
-                    weekday_en(slot.weekday),
-                    livelihood.0.strftime("%H:%M"),
-                    livelihood.1.strftime("%H:%M")
-                ),
+                Refusal::SlotClashesWithLivelihood {
+                    day: slot.weekday,
+                    from: livelihood.0,
+                    to: livelihood.1,
+                },
             ));
         }
     }
@@ -237,16 +203,10 @@ pub fn check(slots: &[Slot], c: &Constraints) -> Violations {
         finish => out.push(Violation::new(
             Rule::L6,
             "schedule",
-            format!(
-                "Dengan jadwal ini sisa jam selesai {}, sesudah batas waktu {} (L6).",
-                finish.map_or_else(|| "tidak pernah".to_owned(), date_id),
-                date_id(c.window_end)
-            ),
-            format!(
-                "On this schedule the remaining hours end {}, after the deadline {} (L6).",
-                finish.map_or_else(|| "never".to_owned(), date_en),
-                date_en(c.window_end)
-            ),
+            Refusal::ScheduleFinishesLate {
+                finish,
+                deadline: c.window_end,
+            },
         )),
     }
     Violations(out)
@@ -359,17 +319,15 @@ mod tests {
         assert!(v.contains(Rule::L6));
         assert!(
             v.iter()
-                .any(|x| x.message_id.contains("sesudah batas waktu"))
+                .any(|x| matches!(x.refusal, Refusal::ScheduleFinishesLate { deadline, .. } if deadline == c.window_end))
         );
     }
 
     #[test]
     fn rejects_hours_the_client_works_for_a_living_L6() {
         let v = check(&[slot(Weekday::Saturday, 10, 15)], &constraints());
-        assert!(
-            v.iter()
-                .any(|x| x.rule == Rule::L6 && x.message_id.contains("nafkah"))
-        );
+        assert!(v.iter().any(|x| x.rule == Rule::L6
+            && matches!(x.refusal, Refusal::SlotClashesWithLivelihood { .. })));
     }
 
     #[test]

@@ -112,26 +112,6 @@ pub enum Refusal {
     NotYourStep,
 }
 
-impl Refusal {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Refusal::OutOfOrder => {
-                "Langkah pengakhiran dijalankan berurutan: PK mengajukan, Kepala Bapas memerintahkan, laporan hasil pembimbingan, draf surat oleh registrasi, lalu Kepala Bapas menerbitkan (T2)."
-            }
-            Refusal::NotYourStep => "Langkah pengakhiran ini dilakukan oleh pejabat lain (T2).",
-        }
-    }
-
-    pub fn message_en(self) -> &'static str {
-        match self {
-            Refusal::OutOfOrder => {
-                "Termination steps run in order: the PK starts, the head orders, the results report, the registry's draft, then the head issues (T2)."
-            }
-            Refusal::NotYourStep => "Another official performs this termination step (T2).",
-        }
-    }
-}
-
 /// Whether `roles` may perform `step` with the procedure at `stage`.
 pub fn check(step: Step, stage: Option<Stage>, roles: &[Role]) -> Result<(), Refusal> {
     if step.after() != stage {

@@ -13,8 +13,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{add_days, date_en, date_id, days_between};
-use crate::rule::{Rule, Violation};
+use crate::calendar::{add_days, days_between};
+use crate::rule::{Refusal, Rule, Violation};
 use crate::sentence::{DAYS_PER_MONTH, ValidTerms};
 
 /// L6: instalments over at most 6 months.
@@ -52,8 +52,9 @@ impl ServiceWindow {
             return Err(Violation::new(
                 Rule::L6,
                 "schedule.instalment_months",
-                format!("Jangka waktu angsuran {months} bulan; harus 1 sampai 6 bulan (L6)."),
-                format!("The instalment span is {months} months; it must be 1 to 6 months (L6)."),
+                Refusal::InstalmentMonths {
+                    months: u32::from(months),
+                },
             ));
         }
         let days = i64::from(months) * DAYS_PER_MONTH as i64;
@@ -88,16 +89,10 @@ impl ServiceWindow {
             Err(Violation::new(
                 Rule::L6,
                 "window",
-                format!(
-                    "Jangka waktu {} sampai {} tidak sah: harus 1 sampai 180 hari (6 bulan, L6).",
-                    date_id(start),
-                    date_id(end_inclusive)
-                ),
-                format!(
-                    "The window {} to {} is invalid: it must be 1 to 180 days (6 months, L6).",
-                    date_en(start),
-                    date_en(end_inclusive)
-                ),
+                Refusal::WindowInvalid {
+                    start,
+                    end: end_inclusive,
+                },
             ))
         }
     }
@@ -144,33 +139,17 @@ impl ServiceWindow {
         Violation::new(
             Rule::L6,
             field,
-            format!(
-                "Tanggal {} berada di luar jangka waktu pelaksanaan pidana kerja sosial \
-                 ({} sampai {}, L6).",
-                date_id(day),
-                date_id(self.start),
-                date_id(self.end_inclusive)
-            ),
-            format!(
-                "{} is outside the service window ({} to {}, L6).",
-                date_en(day),
-                date_en(self.start),
-                date_en(self.end_inclusive)
-            ),
+            Refusal::OutsideWindow {
+                day,
+                start: self.start,
+                end: self.end_inclusive,
+            },
         )
     }
 }
 
 fn out_of_range(start: Date) -> Violation {
-    Violation::new(
-        Rule::L6,
-        "window",
-        format!("Tanggal mulai {} di luar rentang kalender.", date_id(start)),
-        format!(
-            "The start date {} is out of the calendar's range.",
-            date_en(start)
-        ),
-    )
+    Violation::new(Rule::L6, "window", Refusal::StartOutOfRange { start })
 }
 
 /// I1: the client is received, and the window begins, only once the decision is final.
@@ -179,18 +158,10 @@ pub fn check_reception(date_final: Date, received_on: Date) -> Result<(), Violat
         return Err(Violation::new(
             Rule::I1,
             "received_on",
-            format!(
-                "Tanggal penerimaan Klien ({}) tidak boleh sebelum putusan berkekuatan hukum \
-                 tetap ({}) (I1).",
-                date_id(received_on),
-                date_id(date_final)
-            ),
-            format!(
-                "The client cannot be received ({}) before the decision became final \
-                 ({}) (I1).",
-                date_en(received_on),
-                date_en(date_final)
-            ),
+            Refusal::ReceivedBeforeFinal {
+                received_on,
+                date_final,
+            },
         ));
     }
     Ok(())
@@ -252,11 +223,13 @@ mod tests {
         assert!(!w.contains(date(2026, 8, 30)));
         let refusal = w.outside("start", date(2027, 2, 27));
         assert_eq!(refusal.rule, Rule::L6);
-        assert!(refusal.message_id.contains("27 Februari 2027"));
-        assert!(
-            refusal
-                .message_id
-                .contains("31 Agustus 2026 sampai 26 Februari 2027")
+        assert_eq!(
+            refusal.refusal,
+            Refusal::OutsideWindow {
+                day: date(2027, 2, 27),
+                start: date(2026, 8, 31),
+                end: date(2027, 2, 26)
+            }
         );
     }
 

@@ -17,7 +17,7 @@ use crate::ids::{CaseId, UserId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppointError {
-    #[error("{}", .0.message_en())]
+    #[error("{0:?}")]
     Refused(Refusal),
     /// The draft names a PK who is not an active PK of the case's office.
     #[error("choose a PK of the office")]

@@ -159,8 +159,7 @@ pub async fn confirm(
         None => problems.push(Violation::new(
             Rule::L9,
             "candidate",
-            "Mitra atau bentuk pekerjaan ini tidak tersedia di kantor ini.",
-            "This partner or work form is not offered at this office.",
+            karya_domain::Refusal::NotOfferedHere,
         )),
         Some(0) if candidates[0].is_eligible() => {}
         Some(i) => {

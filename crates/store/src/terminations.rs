@@ -18,7 +18,7 @@ use crate::ids::CaseId;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TerminationError {
-    #[error("{}", .0.message_en())]
+    #[error("{0:?}")]
     Refused(Refusal),
     /// A field the step needs is empty: the form field's name.
     #[error("{0} is required")]

@@ -100,14 +100,10 @@ macro_rules! bilingual {
 bilingual! {
     karya_domain::Transition => label_id, label_en -> &'static str;
     karya_domain::CaseStatus => label_id, label_en -> &'static str;
-    karya_domain::TransitionError => message_id, message_en -> String;
-    karya_domain::NikWarning => message_id, message_en -> String;
     karya_domain::intake::Channel => label_id, label_en -> &'static str;
     karya_domain::intake::CheckKind => label_id, label_en -> &'static str;
     karya_domain::partner::Stage => label_id, label_en -> &'static str;
     karya_domain::placement::Field => label_id, label_en -> &'static str;
-    karya_domain::appointment::Refusal => message_id, message_en -> &'static str;
-    karya_domain::termination::Refusal => message_id, message_en -> &'static str;
 }
 
 macro_rules! catalog {

@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod page;
+pub mod refusals;
 pub mod routes;
 pub mod views;
 

@@ -83,10 +83,7 @@ pub fn entry_state(t: &Catalog, state: &EntryState) -> String {
 
 /// A violation's message in `lang`, ending with its rule ID.
 pub fn violation_message(lang: Lang, violation: &Violation) -> String {
-    let message = match lang {
-        Lang::Id => violation.message_id.clone(),
-        Lang::En => violation.message_en.clone(),
-    };
+    let message = crate::refusals::refusal_text(lang, &violation.refusal);
     let code = violation.rule.code();
     // Most messages name their rule already ("…, L5)"); add it only where one does not.
     if message.contains(code) {

@@ -5,10 +5,9 @@
 use jiff::Timestamp;
 
 use super::{AttendanceEntry, DAILY_LIMIT, EntryState, Ledger};
-use crate::calendar::{date_en, date_id};
-use crate::local_day::{time_en, time_id};
+use crate::local_day::local_time;
 use crate::minutes::Minutes;
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 impl Ledger {
     /// Whether an attendance from `start` to `end`, reported at `now`, may be recorded.
@@ -21,43 +20,20 @@ impl Ledger {
         now: Timestamp,
     ) -> Result<(), Violation> {
         if end <= start {
-            return Err(Violation::new(
-                Rule::B5,
-                "end",
-                "Jam pulang harus sesudah jam hadir.",
-                "The time out must be after the time in.",
-            ));
+            return Err(Violation::new(Rule::B5, "end", Refusal::EndBeforeStart));
         }
         if !is_whole_minute(start) || !is_whole_minute(end) {
-            return Err(Violation::new(
-                Rule::B5,
-                "start",
-                "Jam hadir dan jam pulang dicatat dalam menit penuh, tanpa detik.",
-                "Times in and out are recorded in whole minutes, without seconds.",
-            ));
+            return Err(Violation::new(Rule::B5, "start", Refusal::WholeMinutes));
         }
         if end > now {
-            return Err(Violation::new(
-                Rule::B5,
-                "end",
-                "Kehadiran hanya dapat dicatat sesudah dijalani; jam pulang belum lewat.",
-                "Attendance can only be recorded once served; the time out has not passed yet.",
-            ));
+            return Err(Violation::new(Rule::B5, "end", Refusal::NotYetServed));
         }
         let length = Minutes::new(end.duration_since(start).as_secs() / 60);
         if length > DAILY_LIMIT {
             return Err(Violation::new(
                 Rule::L5,
                 "end",
-                format!(
-                    "Satu catatan kehadiran paling lama 8 jam; catatan ini {length} (L5). \
-                     Catat kerja yang lebih panjang sebagai beberapa kehadiran pada hari \
-                     yang berbeda."
-                ),
-                format!(
-                    "One attendance may last at most 8 hours; this one is {} (L5).",
-                    length.display_en()
-                ),
+                Refusal::EntryTooLong { length },
             ));
         }
         let days = self.split(start, end);
@@ -96,12 +72,7 @@ impl Ledger {
     ) -> Result<&AttendanceEntry, Violation> {
         self.check_new_entry(start, end, now)?;
         if self.entry(id).is_some() {
-            return Err(Violation::new(
-                Rule::B5,
-                "id",
-                format!("Catatan kehadiran #{id} sudah ada."),
-                format!("Attendance entry #{id} already exists."),
-            ));
+            return Err(Violation::new(Rule::B5, "id", Refusal::EntryExists { id }));
         }
         self.entries.push(AttendanceEntry {
             id,
@@ -120,19 +91,11 @@ impl Ledger {
         Violation::new(
             Rule::B5,
             "start",
-            format!(
-                "Waktu ini bertumpang tindih dengan kehadiran lain yang sudah tercatat \
-                 ({}–{}, {}).",
-                time_id(other.start, zone),
-                time_id(other.end, zone),
-                date_id(day)
-            ),
-            format!(
-                "This time overlaps another recorded attendance ({}–{}, {}).",
-                time_en(other.start, zone),
-                time_en(other.end, zone),
-                date_en(day)
-            ),
+            Refusal::Overlap {
+                from: local_time(other.start, zone),
+                to: local_time(other.end, zone),
+                day,
+            },
         )
     }
 }
@@ -143,51 +106,15 @@ fn is_whole_minute(instant: Timestamp) -> bool {
 
 /// L5: the day has `free` minutes left and the entry wants `wanted` of them.
 pub(super) fn day_limit(day: jiff::civil::Date, free: Minutes, wanted: Minutes) -> Violation {
-    let (id, en) = if free.is_positive() {
-        (
-            format!(
-                "Pada {} tinggal {free} yang dapat dihitung (batas 8 jam sehari, L5); \
-                 catatan ini {wanted}.",
-                date_id(day)
-            ),
-            format!(
-                "Only {} can still be counted on {} (limit 8 hours a day, L5); this entry is {}.",
-                free.display_en(),
-                date_en(day),
-                wanted.display_en()
-            ),
-        )
+    let refusal = if free.is_positive() {
+        Refusal::DayLimit { day, free, wanted }
     } else {
-        (
-            format!(
-                "Pada {} sudah tercatat 8 jam; tidak ada lagi waktu yang dapat dihitung hari itu \
-                 (batas 8 jam sehari, L5).",
-                date_id(day)
-            ),
-            format!(
-                "8 hours are already recorded on {}; nothing more can be counted that day \
-                 (limit 8 hours a day, L5).",
-                date_en(day)
-            ),
-        )
+        Refusal::DayFull { day }
     };
-    Violation::new(Rule::L5, "end", id, en)
+    Violation::new(Rule::L5, "end", refusal)
 }
 
 /// L4: only `left` of the order can still be reported or credited.
 pub(super) fn order_limit(left: Minutes, wanted: Minutes) -> Violation {
-    Violation::new(
-        Rule::L4,
-        "end",
-        format!(
-            "Pidana kerja sosial yang belum tercatat tinggal {left}; catatan ini {wanted} \
-             melebihi putusan (L4)."
-        ),
-        format!(
-            "Only {} of the order is left to record; this entry of {} would exceed the \
-             decision (L4).",
-            left.display_en(),
-            wanted.display_en()
-        ),
-    )
+    Violation::new(Rule::L4, "end", Refusal::OrderLimit { left, wanted })
 }

@@ -44,14 +44,7 @@ pub fn check_takes_reports(status: crate::CaseStatus) -> Result<(), Violation> {
     Err(Violation::new(
         crate::rule::Rule::B5,
         "case",
-        format!(
-            "Laporan harian hanya dicatat selama Klien menjalani pidana kerja sosial; status perkara: {}.",
-            status.label_id()
-        ),
-        format!(
-            "Daily reports are recorded only while the client serves the hours; the case is: {}.",
-            status.label_en()
-        ),
+        crate::rule::Refusal::NotServing { status },
     ))
 }
 
@@ -62,8 +55,7 @@ pub fn check_monitoring(required: bool, located_photo: bool) -> Result<(), Viola
         return Err(Violation::new(
             crate::rule::Rule::P10,
             "evidence",
-            "Putusan mewajibkan pemantauan kehadiran: lampirkan foto dengan lokasi (P10).",
-            "The decision requires attendance monitoring: attach a photo with its location (P10).",
+            crate::rule::Refusal::LocatedPhotoRequired,
         ));
     }
     Ok(())

@@ -8,7 +8,8 @@
 
 use super::check::{day_limit, order_limit};
 use super::{AttendanceEntry, DAILY_LIMIT, EntryState, Ledger};
-use crate::rule::{Rule, Violation};
+use crate::refusal::{AwaitedStep, EntryProgress};
+use crate::rule::{Refusal, Rule, Violation};
 
 impl Ledger {
     /// The PJ confirms the client was there (B5).
@@ -20,7 +21,7 @@ impl Ledger {
         let index = self.index_of(id)?;
         let entry = &self.entries[index];
         if entry.state != EntryState::Reported {
-            return Err(not_awaiting(entry, "penanggung jawab", "the supervisor"));
+            return Err(not_awaiting(entry, AwaitedStep::Supervisor));
         }
         if entry.reported_by == supervisor {
             return Err(own_report());
@@ -37,16 +38,9 @@ impl Ledger {
         let supervisor = match entry.state {
             EntryState::SupervisorVerified { supervisor } => supervisor,
             EntryState::Reported => {
-                return Err(Violation::new(
-                    Rule::B5,
-                    "state",
-                    "Laporan harian harus diverifikasi penanggung jawab lebih dahulu, baru \
-                     kemudian oleh PK (B5).",
-                    "The daily report must be verified by the supervisor first, then by the \
-                     PK (B5).",
-                ));
+                return Err(Violation::new(Rule::B5, "state", Refusal::SupervisorFirst));
             }
-            _ => return Err(not_awaiting(entry, "PK", "the PK")),
+            _ => return Err(not_awaiting(entry, AwaitedStep::Pk)),
         };
         if entry.reported_by == pk {
             return Err(own_report());
@@ -55,10 +49,7 @@ impl Ledger {
             return Err(Violation::new(
                 Rule::B5,
                 "state",
-                "Laporan ini sudah Anda verifikasi sebagai penanggung jawab; verifikasi PK \
-                 harus oleh orang lain (B5).",
-                "You verified this report as the supervisor; the PK's verification must come \
-                 from someone else (B5).",
+                Refusal::VerifiedAsSupervisor,
             ));
         }
         self.check_credit(entry)?;
@@ -76,7 +67,7 @@ impl Ledger {
         let index = self.index_of(id)?;
         let entry = &self.entries[index];
         if !entry.state.is_pending() {
-            return Err(not_awaiting(entry, "penolakan", "rejection"));
+            return Err(not_awaiting(entry, AwaitedStep::Rejection));
         }
         if entry.reported_by == by {
             return Err(own_report());
@@ -86,8 +77,7 @@ impl Ledger {
             return Err(Violation::new(
                 Rule::B5,
                 "reason",
-                "Alasan penolakan wajib diisi agar Klien tahu apa yang harus diperbaiki.",
-                "A reason is required so the client knows what to correct.",
+                Refusal::RejectionReasonRequired,
             ));
         }
         self.entries[index].state = EntryState::Rejected {
@@ -117,49 +107,24 @@ impl Ledger {
     }
 
     fn index_of(&self, id: i64) -> Result<usize, Violation> {
-        self.entries.iter().position(|e| e.id == id).ok_or_else(|| {
-            Violation::new(
-                Rule::B5,
-                "id",
-                format!("Catatan kehadiran #{id} tidak ditemukan pada perkara ini."),
-                format!("Attendance entry #{id} is not in this case."),
-            )
-        })
+        self.entries
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or_else(|| Violation::new(Rule::B5, "id", Refusal::EntryNotInCase { id }))
     }
 }
 
 fn own_report() -> Violation {
-    Violation::new(
-        Rule::B5,
-        "state",
-        "Anda tidak dapat memverifikasi laporan yang Anda isi sendiri (B5).",
-        "You cannot verify a report you filled in yourself (B5).",
-    )
+    Violation::new(Rule::B5, "state", Refusal::OwnReport)
 }
 
-fn not_awaiting(entry: &AttendanceEntry, step_id: &str, step_en: &str) -> Violation {
-    let (now_id, now_en) = match entry.state {
-        EntryState::Reported => (
-            "belum diverifikasi penanggung jawab",
-            "not yet verified by the supervisor",
-        ),
-        EntryState::SupervisorVerified { .. } => (
-            "sudah diverifikasi penanggung jawab",
-            "already verified by the supervisor",
-        ),
-        EntryState::Credited { .. } => ("sudah dihitung", "already credited"),
-        EntryState::Rejected { .. } => ("sudah ditolak", "already rejected"),
+fn not_awaiting(entry: &AttendanceEntry, step: AwaitedStep) -> Violation {
+    let now = match entry.state {
+        EntryState::Reported => EntryProgress::Reported,
+        EntryState::SupervisorVerified { .. } => EntryProgress::SupervisorVerified,
+        EntryState::Credited { .. } => EntryProgress::Credited,
+        EntryState::Rejected { .. } => EntryProgress::Rejected,
     };
-    Violation::new(
-        Rule::B5,
-        "state",
-        format!(
-            "Catatan kehadiran #{} {now_id}; tidak menunggu {step_id}.",
-            entry.id
-        ),
-        format!(
-            "Attendance entry #{} is {now_en}; it is not awaiting {step_en}.",
-            entry.id
-        ),
-    )
+    let id = entry.id;
+    Violation::new(Rule::B5, "state", Refusal::NotAwaiting { id, now, step })
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{CaseStatus, TerminationReason, Transition, allowed_transitions};
 use crate::minutes::Minutes;
 use crate::role::Role;
-use crate::rule::Rule;
+use crate::rule::{Refusal, Rule};
 
 /// I3: the Kepala Bapas summons a client at most 3 times.
 pub const MAX_SUMMONSES: u8 = 3;
@@ -34,7 +34,7 @@ pub struct Guards {
 }
 
 /// Why a transition was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TransitionError {
     /// The case is terminated; nothing follows.
     #[error("the case is terminated ({0})")]
@@ -52,12 +52,11 @@ pub enum TransitionError {
         allowed: &'static [Role],
     },
     /// A guard is not met.
-    #[error("{message_en}")]
+    #[error("{field}: {}", refusal.code())]
     Guard {
         rule: Option<Rule>,
         field: &'static str,
-        message_id: String,
-        message_en: String,
+        refusal: Refusal,
     },
 }
 
@@ -74,60 +73,13 @@ impl TransitionError {
     pub fn is_forbidden(&self) -> bool {
         matches!(self, TransitionError::Forbidden { .. })
     }
-
-    pub fn message_id(&self) -> String {
-        match self {
-            TransitionError::Final(status) => {
-                format!(
-                    "Perkara sudah diakhiri ({}); tidak ada langkah lanjutan.",
-                    status.label_id()
-                )
-            }
-            TransitionError::NotAllowed { from, transition } => format!(
-                "Langkah \"{}\" tidak dapat dilakukan pada status \"{}\".",
-                transition.label_id(),
-                from.label_id()
-            ),
-            TransitionError::Forbidden { transition, .. } => format!(
-                "Anda tidak berwenang melakukan langkah \"{}\".",
-                transition.label_id()
-            ),
-            TransitionError::Guard { message_id, .. } => message_id.clone(),
-        }
-    }
-
-    pub fn message_en(&self) -> String {
-        match self {
-            TransitionError::Final(status) => {
-                format!(
-                    "The case is terminated ({}); nothing follows.",
-                    status.label_en()
-                )
-            }
-            TransitionError::NotAllowed { from, transition } => format!(
-                "\"{}\" is not possible in the status \"{}\".",
-                transition.label_en(),
-                from.label_en()
-            ),
-            TransitionError::Forbidden { transition, .. } => {
-                format!("You may not \"{}\".", transition.label_en())
-            }
-            TransitionError::Guard { message_en, .. } => message_en.clone(),
-        }
-    }
 }
 
-fn guard(
-    rule: Option<Rule>,
-    field: &'static str,
-    message_id: impl Into<String>,
-    message_en: impl Into<String>,
-) -> TransitionError {
+fn guard(rule: Option<Rule>, field: &'static str, refusal: Refusal) -> TransitionError {
     TransitionError::Guard {
         rule,
         field,
-        message_id: message_id.into(),
-        message_en: message_en.into(),
+        refusal,
     }
 }
 
@@ -186,37 +138,21 @@ fn check_guards(transition: Transition, g: &Guards) -> Result<(), TransitionErro
         Transition::SummonClient if g.summonses_sent >= MAX_SUMMONSES => Err(guard(
             Some(Rule::I3),
             "summonses_sent",
-            format!(
-                "Klien sudah dipanggil {} kali, batas pemanggilan (I3). Catat ketidakhadirannya \
-                 sebagai pelanggaran dan sampaikan pertimbangan kepada Jaksa (I4).",
-                g.summonses_sent
-            ),
-            format!(
-                "The client has been summoned {} times, the limit (I3). Record the absence as a \
-                 violation and send the prosecutor a consideration (I4).",
-                g.summonses_sent
-            ),
+            Refusal::SummonsLimitReached {
+                sent: g.summonses_sent,
+            },
         )),
         Transition::Register if !g.identity_recorded => Err(guard(
             Some(Rule::G1),
             "identity",
-            "Data register belum lengkap: nama, tempat/tanggal lahir, alamat, pekerjaan, nama \
-             ayah dan ibu, jenis kejahatan, sidik jari dan foto wajib dicatat (G1).",
-            "The register data are incomplete: name, place and date of birth, address, \
-             occupation, parents' names, offence, fingerprint and photograph are required (G1).",
+            Refusal::RegisterIncomplete,
         )),
-        Transition::ApproveAssessment if !g.litmas_submitted => Err(guard(
-            None,
-            "litmas",
-            "PK belum menyerahkan Litmas beserta case plan kerja sosial.",
-            "The PK has not submitted the Litmas with its community-service case plan.",
-        )),
-        Transition::Place if !g.case_plan_approved => Err(guard(
-            None,
-            "case_plan",
-            "Klien hanya dapat ditempatkan menurut case plan yang telah disetujui.",
-            "A client can only be placed under an approved case plan.",
-        )),
+        Transition::ApproveAssessment if !g.litmas_submitted => {
+            Err(guard(None, "litmas", Refusal::LitmasNotSubmitted))
+        }
+        Transition::Place if !g.case_plan_approved => {
+            Err(guard(None, "case_plan", Refusal::CasePlanNotApproved))
+        }
         Transition::Terminate { reason } => check_termination(reason, g),
         _ => Ok(()),
     }
@@ -227,28 +163,19 @@ fn check_termination(reason: TerminationReason, g: &Guards) -> Result<(), Transi
         TerminationReason::Completed if g.minutes_remaining.is_positive() => Err(guard(
             Some(Rule::T1),
             "minutes_remaining",
-            format!(
-                "Masih ada {} yang belum dihitung; pengakhiran karena selesai menjalani \
-                 memerlukan seluruh jam dalam putusan telah dihitung (T1a).",
-                g.minutes_remaining
-            ),
-            format!(
-                "{} are not yet credited; terminating as completed needs every hour of the \
-                 decision credited (T1a).",
-                g.minutes_remaining.display_en()
-            ),
+            Refusal::HoursStillOpen {
+                remaining: g.minutes_remaining,
+            },
         )),
         TerminationReason::Died if !has_text(g.death_certificate_ref.as_ref()) => Err(guard(
             Some(Rule::T1),
             "death_certificate_ref",
-            "Nomor surat keterangan meninggal wajib diisi (T1b).",
-            "The death certificate's reference is required (T1b).",
+            Refusal::DeathCertificateRequired,
         )),
         TerminationReason::Sanctioned if !has_text(g.sanction_letter_ref.as_ref()) => Err(guard(
             Some(Rule::T1),
             "sanction_letter_ref",
-            "Nomor surat sanksi pelanggaran wajib diisi (T1c).",
-            "The sanction letter's reference is required (T1c).",
+            Refusal::SanctionLetterRequired,
         )),
         _ => Ok(()),
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 /// What kind of institution a partner is (§2.1.2): government, a non-government legal
 /// entity, or a customary (adat) community, which is the exception to the legal-entity rule.
@@ -133,16 +133,7 @@ pub fn check_advance(from: Stage, to: Stage) -> Result<(), Violation> {
     Err(Violation::new(
         Rule::L9,
         "stage",
-        format!(
-            "Dari tahap \"{}\" tidak dapat langsung ke \"{}\"; tahapan identifikasi mitra dijalankan berurutan (§2.1.2).",
-            from.label_id(),
-            to.label_id()
-        ),
-        format!(
-            "A partner cannot go from \"{}\" to \"{}\"; the identification steps run in order (§2.1.2).",
-            from.label_en(),
-            to.label_en()
-        ),
+        Refusal::StageOutOfOrder { from, to },
     ))
 }
 
@@ -155,8 +146,7 @@ pub fn check_agreement_dates(
         return Err(Violation::new(
             Rule::L9,
             "ends_on",
-            "Tanggal berakhir PKS harus sesudah tanggal mulai.",
-            "The agreement must end after it starts.",
+            Refusal::AgreementEndsBeforeStart,
         ));
     }
     Ok(())
@@ -169,16 +159,14 @@ pub fn check_agreement(stage: Stage, non_commercial: bool) -> Result<(), Violati
         return Err(Violation::new(
             Rule::L3,
             "non_commercial",
-            "Mitra wajib menyatakan bahwa pekerjaan sosial tidak dikomersialkan (L3).",
-            "The partner must declare that the social work is not commercialised (L3).",
+            Refusal::NonCommercialRequired,
         ));
     }
     if !matches!(stage, Stage::Reported | Stage::Active) {
         return Err(Violation::new(
             Rule::L9,
             "stage",
-            "PKS dibuat setelah hasil identifikasi mitra dilaporkan kepada Kepala Bapas (§2.1.2 d).",
-            "An agreement follows the identification report to the head of office (§2.1.2 d).",
+            Refusal::AgreementBeforeReport,
         ));
     }
     Ok(())

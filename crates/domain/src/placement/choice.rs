@@ -7,7 +7,7 @@
 //! the client *is not* placed there.
 
 use super::verdict::{Candidate, ScoreReason, Verdict};
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 /// A candidate chosen against the ranking, with the PK's reason. Only [`Override::new`]
 /// makes one, so every override has passed [`check_override`].
@@ -42,19 +42,12 @@ pub fn check_override(candidate: &Candidate, reason: &str) -> Result<(), Violati
     match &candidate.verdict {
         Verdict::Excluded(exclusions) => {
             let first = exclusions.first().map_or(Rule::P1, |e| e.rule());
-            let texts_id: Vec<String> = exclusions.iter().map(|e| e.text_id()).collect();
-            let texts_en: Vec<String> = exclusions.iter().map(|e| e.text_en()).collect();
             Err(Violation::new(
                 first,
                 "candidate",
-                format!(
-                    "Penempatan ini dikecualikan oleh aturan dan tidak dapat dikesampingkan: {}",
-                    texts_id.join(" ")
-                ),
-                format!(
-                    "This placement is excluded by rule and cannot be overridden: {}",
-                    texts_en.join(" ")
-                ),
+                Refusal::PlacementExcluded {
+                    exclusions: exclusions.clone(),
+                },
             ))
         }
         Verdict::Eligible { reasons, .. } if reason.trim().is_empty() => {
@@ -66,12 +59,7 @@ pub fn check_override(candidate: &Candidate, reason: &str) -> Result<(), Violati
             Err(Violation::new(
                 worst,
                 "reason",
-                format!(
-                    "Alasan memilih tempat ini di luar urutan rekomendasi wajib diisi ({worst})."
-                ),
-                format!(
-                    "A reason is required for choosing this place over the recommended order ({worst})."
-                ),
+                Refusal::OverrideReasonRequired,
             ))
         }
         Verdict::Eligible { .. } => Ok(()),
@@ -105,20 +93,16 @@ mod tests {
         let violation = check_override(&excluded, "Klien sangat cocok di sini").unwrap_err();
         assert_eq!(violation.rule, Rule::P1);
         assert_eq!(violation.field, "candidate");
-        assert!(
-            violation.message_en.contains("(P1)."),
-            "{}",
-            violation.message_en
-        );
-        assert!(
-            violation.message_en.contains("(P10)."),
-            "{}",
-            violation.message_en
-        );
-        assert!(
-            violation
-                .message_id
-                .starts_with("Penempatan ini dikecualikan")
+        assert_eq!(
+            violation.refusal,
+            Refusal::PlacementExcluded {
+                exclusions: vec![
+                    Exclusion::OffenceThroughProfession {
+                        field: crate::placement::field::Field::Health,
+                    },
+                    Exclusion::NoSupervisor,
+                ]
+            }
         );
         assert!(Override::new(excluded, "any").is_err());
     }

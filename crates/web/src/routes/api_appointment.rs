@@ -15,6 +15,7 @@ use crate::api_json::ApiJson;
 use crate::app::AppState;
 use crate::auth::{CaseOf, can};
 use crate::error::{Problem, RuleProblem, WebError};
+use crate::i18n::Lang;
 
 #[derive(Deserialize, ToSchema)]
 pub struct AppointmentStepIn {
@@ -65,7 +66,7 @@ pub async fn perform(
     };
     match appointments::perform(&state.store, &access, step, &input).await {
         Ok(()) => {}
-        Err(AppointError::Refused(refusal)) => return Err(refused("step", refusal.message_en())),
+        Err(AppointError::Refused(refusal)) => return Err(refused("step", Lang::En.say(&refusal))),
         Err(AppointError::NoOfficer) => {
             return Err(refused(
                 "pk_user_id",

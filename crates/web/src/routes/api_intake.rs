@@ -37,7 +37,7 @@ pub(super) fn case_error(error: CaseError) -> WebError {
                 .rule()
                 .map_or_else(|| "lifecycle".to_owned(), |r| r.code().to_owned()),
             field: "status".into(),
-            message: refused.message_en(),
+            message: crate::i18n::Lang::En.say(&refused),
         }]),
         CaseError::NoOfficer => WebError::BadRequest,
         CaseError::Store(error) => error.into(),
@@ -84,8 +84,7 @@ pub async fn create(
         rules(&[Violation::new(
             karya_domain::Rule::I2,
             "channel",
-            "Jalur penerimaan tidak dikenal.",
-            "Unknown channel: notice, decision or handover.",
+            karya_domain::Refusal::UnknownChannel,
         )])
     })?;
     let name = body.client_name.trim();

@@ -19,6 +19,7 @@ use crate::api_json::ApiJson;
 use crate::app::AppState;
 use crate::auth::{Authority, CaseOf, can};
 use crate::error::{Problem, WebError};
+use crate::i18n::Lang;
 use karya_domain::Permission;
 
 #[derive(Deserialize, ToSchema)]
@@ -159,7 +160,7 @@ pub async fn register(
     )
     .await
     .map_err(case_error)?;
-    let warnings = checked.warnings.iter().map(|w| w.message_en()).collect();
+    let warnings = checked.warnings.iter().map(|w| Lang::En.say(w)).collect();
     Ok((
         StatusCode::CREATED,
         Json(Registered {

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::*;
 use crate::calendar::OfficeZone;
-use crate::rule::{Rule, Violation};
+use crate::rule::{Refusal, Rule, Violation};
 
 pub(super) const CLIENT: i64 = 1;
 pub(super) const SUPERVISOR: i64 = 2;

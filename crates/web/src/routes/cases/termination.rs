@@ -337,10 +337,9 @@ pub async fn perform(
                 ))
                 .into_response());
             }
-            Err(TerminationError::Refused(refusal)) => errors.add(
-                "termination",
-                ui.lang.pick(refusal.message_id(), refusal.message_en()),
-            ),
+            Err(TerminationError::Refused(refusal)) => {
+                errors.add("termination", ui.lang.say(&refusal))
+            }
             Err(TerminationError::Missing(field)) => errors.add(field, t.field_required),
             Err(TerminationError::Case(error)) => {
                 forms::add_refusal(&mut errors, ui.lang, t, "termination", error)?

@@ -1,0 +1,185 @@
+//! Why the domain refused something, as data: a [`Refusal`] names the reason and carries the
+//! values its words need (dates, durations, amounts, the check or stage concerned). The
+//! domain decides; the web crate words each reason in Indonesian or English from its text
+//! catalogue, so the words of a refusal live in one place and no handler writes them.
+
+use jiff::civil::{Date, Time, Weekday};
+
+use crate::intake::CheckKind;
+use crate::lifecycle::CaseStatus;
+use crate::minutes::Minutes;
+use crate::partner::Stage;
+use crate::placement::Exclusion;
+use crate::sentence::PrisonTerm;
+
+macro_rules! refusals {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident $({ $($field:ident: $ty:ty),* $(,)? })?
+    ),* $(,)?) => {
+        /// Why a piece of input was refused. Each reason has a text in the web crate's
+        /// catalogue; adding one here without words there does not compile.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Refusal {
+            $($(#[$doc])* $name $({ $($field: $ty),* })?,)*
+        }
+
+        impl Refusal {
+            /// The reason's name, e.g. `"HoursTooFew"`: for logs and the API, without the
+            /// values (which may be personal data).
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Refusal::$name { .. } => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+refusals! {
+    // The court decision (L1, L2, L4, L6, L7, L8, I1, D1).
+    /// L2: the decision records that the defendant did not consent.
+    ConsentMissing,
+    CourtRequired,
+    DecisionNumberRequired,
+    FinalBeforeDecision { date_final: Date, decision_date: Date },
+    OffenceRequired,
+    ThreatRequired,
+    ThreatTooHigh { months: u32 },
+    ReplacedPrisonRequired,
+    ReplacedPrisonTooLong { term: PrisonTerm },
+    ReplacedPrisonOverThreat { term: PrisonTerm, threat_months: u32 },
+    ReplacedFineRequired,
+    ReplacedFineTooHigh { amount: i64, cap: i64 },
+    HoursTooFew { hours: Minutes },
+    HoursTooMany { hours: Minutes },
+    InstalmentMonths { months: u32 },
+    ScheduleTermsRequired,
+    DefaultOrderRequired,
+    PrisonOrderWithoutPrison,
+    PrisonOrderLength { term: PrisonTerm },
+    FineOrderWithoutFine,
+    FineOrderAmount { amount: i64, replaced: i64 },
+    FineOrderPrisonLengthRequired,
+    /// L1: the fine categories of a regulation must rise from I to VIII.
+    FineCategoriesOrder,
+
+    // Intake (I1–I4, D1).
+    NotFinalYet { date_final: Date },
+    UnknownChannel,
+    CheckMissing { check: CheckKind },
+    CheckAlwaysApplies { check: CheckKind },
+    CheckNeedsNote { check: CheckKind },
+    ClientAppeared,
+    SummonsAwaitingOutcome,
+    SummonsLimit,
+    /// I3, from the case's lifecycle: `sent` summonses already.
+    SummonsLimitReached { sent: u8 },
+    HandedOver,
+    AbsenceReasonRequired,
+    NoPendingSummons,
+    DeadlineBeforeSummons,
+    DeadlineNotPassed { number: u8 },
+    ReceivedBeforeFinal { received_on: Date, date_final: Date },
+
+    // The register (G1, G3).
+    RegisterItemRequired { item: RegisterItem },
+    RegisterIncomplete,
+    IdenticalNikNotLinked,
+    NikNotDigits,
+    NikLength { digits: usize },
+    NikRegion { code: String },
+    NikBirthDate { digits: String },
+    NikSerialZero,
+
+    // The service window and the schedule (L5, L6, L9).
+    WindowInvalid { start: Date, end: Date },
+    OutsideWindow { day: Date, start: Date, end: Date },
+    StartOutOfRange { start: Date },
+    ScheduleEmpty,
+    SlotEndsBeforeStart { day: Weekday },
+    SlotDayOverLimit { day: Weekday, length: Minutes },
+    SlotOutsideOpening { day: Weekday, from: Time, to: Time },
+    SlotClashesWithLivelihood { day: Weekday, from: Time, to: Time },
+    ScheduleFinishesLate { finish: Option<Date>, deadline: Date },
+
+    // Partners and placement (L3, L9, P1–P10).
+    StageOutOfOrder { from: Stage, to: Stage },
+    AgreementEndsBeforeStart,
+    NonCommercialRequired,
+    AgreementBeforeReport,
+    NotOfferedHere,
+    PlacementExcluded { exclusions: Vec<Exclusion> },
+    OverrideReasonRequired,
+    /// §2.2.6: approval needs the Litmas with its case plan.
+    LitmasNotSubmitted,
+    /// §2.2.6 f: placement follows an approved case plan.
+    CasePlanNotApproved,
+
+    // Daily reports (B5, L4, L5, P10).
+    NotServing { status: CaseStatus },
+    LocatedPhotoRequired,
+    EndBeforeStart,
+    WholeMinutes,
+    NotYetServed,
+    EntryTooLong { length: Minutes },
+    EntryExists { id: i64 },
+    EntryNotInCase { id: i64 },
+    Overlap { from: Time, to: Time, day: Date },
+    DayFull { day: Date },
+    DayLimit { day: Date, free: Minutes, wanted: Minutes },
+    OrderLimit { left: Minutes, wanted: Minutes },
+    SupervisorFirst,
+    VerifiedAsSupervisor,
+    OwnReport,
+    RejectionReasonRequired,
+    NotAwaiting { id: i64, now: EntryProgress, step: AwaitedStep },
+
+    // Termination (T1).
+    HoursStillOpen { remaining: Minutes },
+    DeathCertificateRequired,
+    SanctionLetterRequired,
+}
+
+/// An item the register must record (G1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterItem {
+    Name,
+    BirthPlace,
+    BirthDate,
+    Address,
+    Occupation,
+    FatherName,
+    MotherName,
+}
+
+/// Where a daily report stands, as a refusal names it (B5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryProgress {
+    Reported,
+    SupervisorVerified,
+    Credited,
+    Rejected,
+}
+
+/// The verification step a daily report was not waiting for (B5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AwaitedStep {
+    Supervisor,
+    Pk,
+    Rejection,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_is_named_without_its_values() {
+        let refusal = Refusal::NikRegion {
+            code: "320101".into(),
+        };
+        assert_eq!(refusal.code(), "NikRegion");
+        assert_eq!(Refusal::ConsentMissing.code(), "ConsentMissing");
+    }
+}

@@ -1,0 +1,433 @@
+//! The words of the domain's refusals. The domain says why it refused (a
+//! [`Refusal`] with its values, a lifecycle or appointment refusal, a NIK warning); this
+//! module words each one in the reader's language from the catalogue (`i18n/80-refusals.txt`)
+//! and writes its values the way that language writes dates, times, durations and amounts.
+//! Every reason has an arm here, so a new reason without words does not compile.
+
+use jiff::civil::{Date, Time, Weekday};
+use karya_domain::calendar::{date_en, date_id};
+use karya_domain::money::rupiah;
+use karya_domain::refusal::{AwaitedStep, EntryProgress, RegisterItem};
+use karya_domain::schedule::{weekday_en, weekday_id};
+use karya_domain::sentence::PrisonTerm;
+use karya_domain::{Minutes, NikWarning, Refusal, Sex, TransitionError, appointment, termination};
+
+use crate::i18n::{Bilingual, Catalog, Lang, fill};
+
+/// Writes values in one language.
+struct Values {
+    lang: Lang,
+}
+
+impl Values {
+    fn date(&self, day: Date) -> String {
+        self.lang.pick(date_id(day), date_en(day))
+    }
+
+    fn time(&self, time: Time) -> String {
+        let separator = self.lang.pick('.', ':');
+        format!("{:02}{separator}{:02}", time.hour(), time.minute())
+    }
+
+    fn minutes(&self, minutes: Minutes) -> String {
+        self.lang
+            .pick(minutes.to_string(), minutes.display_en().to_string())
+    }
+
+    fn term(&self, term: PrisonTerm) -> String {
+        self.lang.pick(term.wording_id(), term.wording_en())
+    }
+
+    fn weekday(&self, day: Weekday) -> String {
+        self.lang.pick(weekday_id(day), weekday_en(day)).to_owned()
+    }
+}
+
+fn register_item(t: &Catalog, item: RegisterItem) -> &'static str {
+    match item {
+        RegisterItem::Name => t.register_item_name,
+        RegisterItem::BirthPlace => t.register_item_birth_place,
+        RegisterItem::BirthDate => t.register_item_birth_date,
+        RegisterItem::Address => t.register_item_address,
+        RegisterItem::Occupation => t.register_item_occupation,
+        RegisterItem::FatherName => t.register_item_father_name,
+        RegisterItem::MotherName => t.register_item_mother_name,
+    }
+}
+
+fn entry_progress(t: &Catalog, now: EntryProgress) -> &'static str {
+    match now {
+        EntryProgress::Reported => t.entry_progress_reported,
+        EntryProgress::SupervisorVerified => t.entry_progress_supervisor_verified,
+        EntryProgress::Credited => t.entry_progress_credited,
+        EntryProgress::Rejected => t.entry_progress_rejected,
+    }
+}
+
+fn awaited_step(t: &Catalog, step: AwaitedStep) -> &'static str {
+    match step {
+        AwaitedStep::Supervisor => t.awaited_step_supervisor,
+        AwaitedStep::Pk => t.awaited_step_pk,
+        AwaitedStep::Rejection => t.awaited_step_rejection,
+    }
+}
+
+/// `refusal` in `lang`, with its values written in.
+pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
+    let t = lang.catalog();
+    let v = Values { lang };
+    let plain = |text: &str| text.to_owned();
+    match refusal {
+        Refusal::ConsentMissing => plain(t.refusal_consent_missing),
+        Refusal::CourtRequired => plain(t.refusal_court_required),
+        Refusal::DecisionNumberRequired => plain(t.refusal_decision_number_required),
+        Refusal::FinalBeforeDecision {
+            date_final,
+            decision_date,
+        } => fill(
+            t.refusal_final_before_decision,
+            &[
+                ("date_final", &v.date(*date_final)),
+                ("decision_date", &v.date(*decision_date)),
+            ],
+        ),
+        Refusal::OffenceRequired => plain(t.refusal_offence_required),
+        Refusal::ThreatRequired => plain(t.refusal_threat_required),
+        Refusal::ThreatTooHigh { months } => fill(
+            t.refusal_threat_too_high,
+            &[("months", &months.to_string())],
+        ),
+        Refusal::ReplacedPrisonRequired => plain(t.refusal_replaced_prison_required),
+        Refusal::ReplacedPrisonTooLong { term } => fill(
+            t.refusal_replaced_prison_too_long,
+            &[("term", &v.term(*term))],
+        ),
+        Refusal::ReplacedPrisonOverThreat {
+            term,
+            threat_months,
+        } => fill(
+            t.refusal_replaced_prison_over_threat,
+            &[
+                ("term", &v.term(*term)),
+                ("months", &threat_months.to_string()),
+            ],
+        ),
+        Refusal::ReplacedFineRequired => plain(t.refusal_replaced_fine_required),
+        Refusal::ReplacedFineTooHigh { amount, cap } => fill(
+            t.refusal_replaced_fine_too_high,
+            &[("amount", &rupiah(*amount)), ("cap", &rupiah(*cap))],
+        ),
+        Refusal::HoursTooFew { hours } => {
+            fill(t.refusal_hours_too_few, &[("hours", &v.minutes(*hours))])
+        }
+        Refusal::HoursTooMany { hours } => {
+            fill(t.refusal_hours_too_many, &[("hours", &v.minutes(*hours))])
+        }
+        Refusal::InstalmentMonths { months } => fill(
+            t.refusal_instalment_months,
+            &[("months", &months.to_string())],
+        ),
+        Refusal::ScheduleTermsRequired => plain(t.refusal_schedule_terms_required),
+        Refusal::DefaultOrderRequired => plain(t.refusal_default_order_required),
+        Refusal::PrisonOrderWithoutPrison => plain(t.refusal_prison_order_without_prison),
+        Refusal::PrisonOrderLength { term } => {
+            fill(t.refusal_prison_order_length, &[("term", &v.term(*term))])
+        }
+        Refusal::FineOrderWithoutFine => plain(t.refusal_fine_order_without_fine),
+        Refusal::FineOrderAmount { amount, replaced } => fill(
+            t.refusal_fine_order_amount,
+            &[
+                ("amount", &rupiah(*amount)),
+                ("replaced", &rupiah(*replaced)),
+            ],
+        ),
+        Refusal::FineOrderPrisonLengthRequired => {
+            plain(t.refusal_fine_order_prison_length_required)
+        }
+        Refusal::FineCategoriesOrder => plain(t.refusal_fine_categories_order),
+        Refusal::NotFinalYet { date_final } => fill(
+            t.refusal_not_final_yet,
+            &[("date_final", &v.date(*date_final))],
+        ),
+        Refusal::UnknownChannel => plain(t.refusal_unknown_channel),
+        Refusal::CheckMissing { check } => {
+            fill(t.refusal_check_missing, &[("check", lang.say(check))])
+        }
+        Refusal::CheckAlwaysApplies { check } => fill(
+            t.refusal_check_always_applies,
+            &[("check", lang.say(check))],
+        ),
+        Refusal::CheckNeedsNote { check } => {
+            fill(t.refusal_check_needs_note, &[("check", lang.say(check))])
+        }
+        Refusal::ClientAppeared => plain(t.refusal_client_appeared),
+        Refusal::SummonsAwaitingOutcome => plain(t.refusal_summons_awaiting_outcome),
+        Refusal::SummonsLimit => plain(t.refusal_summons_limit),
+        Refusal::SummonsLimitReached { sent } => fill(
+            t.refusal_summons_limit_reached,
+            &[("sent", &sent.to_string())],
+        ),
+        Refusal::HandedOver => plain(t.refusal_handed_over),
+        Refusal::AbsenceReasonRequired => plain(t.refusal_absence_reason_required),
+        Refusal::NoPendingSummons => plain(t.refusal_no_pending_summons),
+        Refusal::DeadlineBeforeSummons => plain(t.refusal_deadline_before_summons),
+        Refusal::DeadlineNotPassed { number } => fill(
+            t.refusal_deadline_not_passed,
+            &[("number", &number.to_string())],
+        ),
+        Refusal::ReceivedBeforeFinal {
+            received_on,
+            date_final,
+        } => fill(
+            t.refusal_received_before_final,
+            &[
+                ("received_on", &v.date(*received_on)),
+                ("date_final", &v.date(*date_final)),
+            ],
+        ),
+        Refusal::RegisterItemRequired { item } => fill(
+            t.refusal_register_item_required,
+            &[("item", register_item(t, *item))],
+        ),
+        Refusal::RegisterIncomplete => plain(t.refusal_register_incomplete),
+        Refusal::IdenticalNikNotLinked => plain(t.refusal_identical_nik_not_linked),
+        Refusal::NikNotDigits => plain(t.refusal_nik_not_digits),
+        Refusal::NikLength { digits } => {
+            fill(t.refusal_nik_length, &[("digits", &digits.to_string())])
+        }
+        Refusal::NikRegion { code } => fill(t.refusal_nik_region, &[("code", code)]),
+        Refusal::NikBirthDate { digits } => fill(t.refusal_nik_birth_date, &[("digits", digits)]),
+        Refusal::NikSerialZero => plain(t.refusal_nik_serial_zero),
+        Refusal::WindowInvalid { start, end } => fill(
+            t.refusal_window_invalid,
+            &[("start", &v.date(*start)), ("end", &v.date(*end))],
+        ),
+        Refusal::OutsideWindow { day, start, end } => fill(
+            t.refusal_outside_window,
+            &[
+                ("day", &v.date(*day)),
+                ("start", &v.date(*start)),
+                ("end", &v.date(*end)),
+            ],
+        ),
+        Refusal::StartOutOfRange { start } => {
+            fill(t.refusal_start_out_of_range, &[("start", &v.date(*start))])
+        }
+        Refusal::ScheduleEmpty => plain(t.refusal_schedule_empty),
+        Refusal::SlotEndsBeforeStart { day } => fill(
+            t.refusal_slot_ends_before_start,
+            &[("day", &v.weekday(*day))],
+        ),
+        Refusal::SlotDayOverLimit { day, length } => fill(
+            t.refusal_slot_day_over_limit,
+            &[("day", &v.weekday(*day)), ("length", &v.minutes(*length))],
+        ),
+        Refusal::SlotOutsideOpening { day, from, to } => fill(
+            t.refusal_slot_outside_opening,
+            &[
+                ("day", &v.weekday(*day)),
+                ("from", &v.time(*from)),
+                ("to", &v.time(*to)),
+            ],
+        ),
+        Refusal::SlotClashesWithLivelihood { day, from, to } => fill(
+            t.refusal_slot_clashes_with_livelihood,
+            &[
+                ("day", &v.weekday(*day)),
+                ("from", &v.time(*from)),
+                ("to", &v.time(*to)),
+            ],
+        ),
+        Refusal::ScheduleFinishesLate {
+            finish: Some(finish),
+            deadline,
+        } => fill(
+            t.refusal_schedule_finishes_late,
+            &[
+                ("finish", &v.date(*finish)),
+                ("deadline", &v.date(*deadline)),
+            ],
+        ),
+        Refusal::ScheduleFinishesLate {
+            finish: None,
+            deadline,
+        } => fill(
+            t.refusal_schedule_never_finishes,
+            &[("deadline", &v.date(*deadline))],
+        ),
+        Refusal::StageOutOfOrder { from, to } => fill(
+            t.refusal_stage_out_of_order,
+            &[("from", lang.say(from)), ("to", lang.say(to))],
+        ),
+        Refusal::AgreementEndsBeforeStart => plain(t.refusal_agreement_ends_before_start),
+        Refusal::NonCommercialRequired => plain(t.refusal_non_commercial_required),
+        Refusal::AgreementBeforeReport => plain(t.refusal_agreement_before_report),
+        Refusal::NotOfferedHere => plain(t.refusal_not_offered_here),
+        Refusal::PlacementExcluded { exclusions } => {
+            let listed: Vec<String> = exclusions
+                .iter()
+                .map(|exclusion| lang.pick(exclusion.text_id(), exclusion.text_en()))
+                .collect();
+            fill(
+                t.refusal_placement_excluded,
+                &[("exclusions", &listed.join(" "))],
+            )
+        }
+        Refusal::OverrideReasonRequired => plain(t.refusal_override_reason_required),
+        Refusal::LitmasNotSubmitted => plain(t.refusal_litmas_not_submitted),
+        Refusal::CasePlanNotApproved => plain(t.refusal_case_plan_not_approved),
+        Refusal::NotServing { status } => {
+            fill(t.refusal_not_serving, &[("status", lang.say(status))])
+        }
+        Refusal::LocatedPhotoRequired => plain(t.refusal_located_photo_required),
+        Refusal::EndBeforeStart => plain(t.refusal_end_before_start),
+        Refusal::WholeMinutes => plain(t.refusal_whole_minutes),
+        Refusal::NotYetServed => plain(t.refusal_not_yet_served),
+        Refusal::EntryTooLong { length } => {
+            fill(t.refusal_entry_too_long, &[("length", &v.minutes(*length))])
+        }
+        Refusal::EntryExists { id } => fill(t.refusal_entry_exists, &[("id", &id.to_string())]),
+        Refusal::EntryNotInCase { id } => {
+            fill(t.refusal_entry_not_in_case, &[("id", &id.to_string())])
+        }
+        Refusal::Overlap { from, to, day } => fill(
+            t.refusal_overlap,
+            &[
+                ("from", &v.time(*from)),
+                ("to", &v.time(*to)),
+                ("day", &v.date(*day)),
+            ],
+        ),
+        Refusal::DayFull { day } => fill(t.refusal_day_full, &[("day", &v.date(*day))]),
+        Refusal::DayLimit { day, free, wanted } => fill(
+            t.refusal_day_limit,
+            &[
+                ("day", &v.date(*day)),
+                ("free", &v.minutes(*free)),
+                ("wanted", &v.minutes(*wanted)),
+            ],
+        ),
+        Refusal::OrderLimit { left, wanted } => fill(
+            t.refusal_order_limit,
+            &[("left", &v.minutes(*left)), ("wanted", &v.minutes(*wanted))],
+        ),
+        Refusal::SupervisorFirst => plain(t.refusal_supervisor_first),
+        Refusal::VerifiedAsSupervisor => plain(t.refusal_verified_as_supervisor),
+        Refusal::OwnReport => plain(t.refusal_own_report),
+        Refusal::RejectionReasonRequired => plain(t.refusal_rejection_reason_required),
+        Refusal::NotAwaiting { id, now, step } => fill(
+            t.refusal_not_awaiting,
+            &[
+                ("id", &id.to_string()),
+                ("now", entry_progress(t, *now)),
+                ("step", awaited_step(t, *step)),
+            ],
+        ),
+        Refusal::HoursStillOpen { remaining } => fill(
+            t.refusal_hours_still_open,
+            &[("remaining", &v.minutes(*remaining))],
+        ),
+        Refusal::DeathCertificateRequired => plain(t.refusal_death_certificate_required),
+        Refusal::SanctionLetterRequired => plain(t.refusal_sanction_letter_required),
+    }
+}
+
+/// A lifecycle refusal in `lang`.
+pub fn transition_text(lang: Lang, error: &TransitionError) -> String {
+    let t = lang.catalog();
+    match error {
+        TransitionError::Final(status) => fill(t.transition_final, &[("status", lang.say(status))]),
+        TransitionError::NotAllowed { from, transition } => fill(
+            t.transition_not_allowed,
+            &[
+                ("transition", lang.say(transition)),
+                ("status", lang.say(from)),
+            ],
+        ),
+        TransitionError::Forbidden { transition, .. } => fill(
+            t.transition_forbidden,
+            &[("transition", lang.say(transition))],
+        ),
+        TransitionError::Guard { refusal, .. } => refusal_text(lang, refusal),
+    }
+}
+
+fn sex(t: &Catalog, sex: Sex) -> String {
+    match sex {
+        Sex::Male => t.sex_male,
+        Sex::Female => t.sex_female,
+    }
+    .to_lowercase()
+}
+
+/// Where a NIK disagrees with the record, in `lang`.
+pub fn nik_warning_text(lang: Lang, warning: &NikWarning) -> String {
+    let t = lang.catalog();
+    match warning {
+        NikWarning::BirthDate {
+            nik_ddmmyy: (d, m, y),
+            recorded,
+        } => fill(
+            t.nik_warning_birth_date,
+            &[
+                ("nik_date", &format!("{d:02}-{m:02}-{y:02}")),
+                ("recorded", &Values { lang }.date(*recorded)),
+            ],
+        ),
+        NikWarning::Sex { nik, recorded } => fill(
+            t.nik_warning_sex,
+            &[("nik", &sex(t, *nik)), ("recorded", &sex(t, *recorded))],
+        ),
+        NikWarning::District { nik, recorded } => fill(
+            t.nik_warning_district,
+            &[("nik", nik), ("recorded", recorded)],
+        ),
+    }
+}
+
+fn appointment_text(lang: Lang, refusal: &appointment::Refusal) -> &'static str {
+    let t = lang.catalog();
+    match refusal {
+        appointment::Refusal::NotNow => t.appointment_refused_not_now,
+        appointment::Refusal::InProgress => t.appointment_refused_in_progress,
+        appointment::Refusal::NeedsDisposition => t.appointment_refused_needs_disposition,
+        appointment::Refusal::NeedsDraft => t.appointment_refused_needs_draft,
+        appointment::Refusal::NotYourStep => t.appointment_refused_not_your_step,
+    }
+}
+
+fn termination_text(lang: Lang, refusal: &termination::Refusal) -> &'static str {
+    let t = lang.catalog();
+    match refusal {
+        termination::Refusal::OutOfOrder => t.termination_out_of_order,
+        termination::Refusal::NotYourStep => t.termination_not_your_step,
+    }
+}
+
+/// Implements [`Bilingual`] for a refusal through its wording function, so that pages
+/// write `lang.say(&refusal)` like any other value of the domain.
+macro_rules! worded {
+    ($($ty:ty => $words:ident -> $text:ty;)*) => {$(
+        impl Bilingual for $ty {
+            type Text = $text;
+            fn indonesian(&self) -> $text {
+                $words(Lang::Id, self)
+            }
+            fn english(&self) -> $text {
+                $words(Lang::En, self)
+            }
+        }
+    )*};
+}
+
+worded! {
+    Refusal => refusal_text -> String;
+    TransitionError => transition_text -> String;
+    NikWarning => nik_warning_text -> String;
+    appointment::Refusal => appointment_text -> &'static str;
+    termination::Refusal => termination_text -> &'static str;
+}
+
+#[cfg(test)]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
+mod tests;
