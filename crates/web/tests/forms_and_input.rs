@@ -4,6 +4,9 @@
 use karya_store::orgs;
 use karya_testkit::{TestApp, on_both_engines};
 
+/// The offices of the demo (Bandung, Bogor, Makassar, Jayapura).
+const DEMO_OFFICES: i64 = 4;
+
 fn office_fields<'a>(
     code: &'a str,
     name: &'a str,
@@ -55,7 +58,7 @@ on_both_engines! {
         assert!(response.body.contains("aria-describedby=\"email-error\""));
         assert!(response.body.contains("value=\"Bad Code!\""), "the user's value is kept");
         assert!(response.body.contains("value=\"Jalan Contoh\""));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 3, "nothing written");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing written");
     }
 
     async fn creating_an_office_writes_it_and_its_audit_event_together(db) {
@@ -64,10 +67,10 @@ on_both_engines! {
         let form = admin.get("/admin/offices/new").await;
         let once = form.hidden("_once").unwrap();
         let region = region_id(&app).await;
-        let response = admin.post_form("/admin/offices", &office_fields("bgr", "Balai Pemasyarakatan Kelas II Bogor", &region, "0", &once)).await;
+        let response = admin.post_form("/admin/offices", &office_fields("grt", "Balai Pemasyarakatan Kelas II Garut", &region, "0", &once)).await;
         assert_eq!(response.status, 303);
         assert_eq!(response.location(), "/admin/offices?saved=1");
-        let office = orgs::office_by_code(&app.db.store, "bgr").await.unwrap();
+        let office = orgs::office_by_code(&app.db.store, "grt").await.unwrap();
         let (actor, object): (String, String) = sqlx::query_as(
             "SELECT actor_username, object_id FROM audit_events WHERE action = 'office.create' ORDER BY seq DESC LIMIT 1")
             .fetch_one(app.db.store.pool()).await.unwrap();
@@ -87,8 +90,8 @@ on_both_engines! {
         assert_eq!(first.status, 303);
         assert_eq!(second.status, 303);
         assert_eq!(second.location(), first.location(), "the resend is sent where the first went");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 4);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'office.create'").await, 4);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'office.create'").await, DEMO_OFFICES + 1);
     }
 
     async fn a_duplicate_code_is_refused_and_nothing_is_half_written(db) {
@@ -100,7 +103,7 @@ on_both_engines! {
         let response = admin.post_form("/admin/offices", &office_fields("bdg", "Kantor kembar", &region, "0", &once)).await;
         assert_eq!(response.status, 422);
         assert!(response.body.contains("Kode ini sudah dipakai."));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 3);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events").await, events_before, "no audit of a write that did not happen");
     }
 
@@ -134,7 +137,7 @@ on_both_engines! {
         let list = admin.get("/admin/offices").await;
         assert!(!list.body.contains("<script>alert"));
         assert!(list.body.contains("&lt;script&gt;") || list.body.contains("&#60;script&#62;"));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 4);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
     }
 
     async fn malformed_requests_get_a_clear_page_and_never_a_panic(db) {
@@ -154,7 +157,7 @@ on_both_engines! {
             assert!(response.status.is_client_error(), "{content_type}: {}", response.status);
             assert!(response.headers["content-type"].to_str().unwrap().starts_with("text/html"));
         }
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 3, "nothing half-written");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing half-written");
     }
 
     async fn an_oversized_body_is_refused_with_413(db) {
@@ -174,7 +177,7 @@ on_both_engines! {
         let response = admin.post_form("/admin/offices", &office_fields("zz", "Palsu", &region, "0", "")).await;
         assert_eq!(response.status, 403);
         assert!(response.body.contains("Formulir ini kedaluwarsa."));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, 3);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
     }
 
     async fn unknown_pages_answer_404_in_the_users_language(db) {

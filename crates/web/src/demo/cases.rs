@@ -205,8 +205,9 @@ fn days(date: Date, n: i64) -> anyhow::Result<Date> {
 }
 
 /// The demo offices: code, city, and the court's abbreviation in decision numbers.
-const OFFICES: [(&str, &str, &str); 3] = [
+const OFFICES: [(&str, &str, &str); 4] = [
     ("bdg", "Bandung", "Bdg"),
+    ("bgr", "Bogor", "Bgr"),
     ("mks", "Makassar", "Mks"),
     ("jpr", "Jayapura", "Jap"),
 ];

@@ -42,28 +42,42 @@ struct DemoOffice {
 struct DemoRegion {
     code: &'static str,
     name: &'static str,
-    office: DemoOffice,
+    /// Jawa Barat has two offices, so that a region reaches several and an office does not
+    /// reach its neighbour (decision 0003).
+    offices: &'static [DemoOffice],
 }
 
 const REGIONS: [DemoRegion; 3] = [
     DemoRegion {
         code: "jabar",
         name: "Kantor Wilayah Jawa Barat",
-        office: DemoOffice {
-            code: "bdg",
-            city: "Bandung",
-            name: "Balai Pemasyarakatan Kelas I Bandung",
-            address: "Jalan Contoh Raya No. 1, Bandung (alamat demo)",
-            phone: "(022) 555-0101",
-            zone: OfficeZone::Wib,
-            partner: "Panti Sosial Tresna Werdha Budi Pertiwi",
-            client: "Andi Saputra",
-        },
+        offices: &[
+            DemoOffice {
+                code: "bdg",
+                city: "Bandung",
+                name: "Balai Pemasyarakatan Kelas I Bandung",
+                address: "Jalan Contoh Raya No. 1, Bandung (alamat demo)",
+                phone: "(022) 555-0101",
+                zone: OfficeZone::Wib,
+                partner: "Panti Sosial Tresna Werdha Budi Pertiwi",
+                client: "Andi Saputra",
+            },
+            DemoOffice {
+                code: "bgr",
+                city: "Bogor",
+                name: "Balai Pemasyarakatan Kelas I Bogor",
+                address: "Jalan Contoh Kebun No. 4, Bogor (alamat demo)",
+                phone: "(0251) 555-0404",
+                zone: OfficeZone::Wib,
+                partner: "Panti Asuhan Harapan Bogor",
+                client: "Rina Marlina",
+            },
+        ],
     },
     DemoRegion {
         code: "sulsel",
         name: "Kantor Wilayah Sulawesi Selatan",
-        office: DemoOffice {
+        offices: &[DemoOffice {
             code: "mks",
             city: "Makassar",
             name: "Balai Pemasyarakatan Kelas I Makassar",
@@ -72,12 +86,12 @@ const REGIONS: [DemoRegion; 3] = [
             zone: OfficeZone::Wita,
             partner: "Masjid Raya Makassar",
             client: "Nur Aisyah",
-        },
+        }],
     },
     DemoRegion {
         code: "papua",
         name: "Kantor Wilayah Papua",
-        office: DemoOffice {
+        offices: &[DemoOffice {
             code: "jpr",
             city: "Jayapura",
             name: "Balai Pemasyarakatan Kelas I Jayapura",
@@ -86,7 +100,7 @@ const REGIONS: [DemoRegion; 3] = [
             zone: OfficeZone::Wit,
             partner: "Dinas Kebersihan Kota Jayapura",
             client: "Yakobus Wenda",
-        },
+        }],
     },
 ];
 
@@ -166,59 +180,60 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
             "",
         )
         .await?;
-        let office = &region.office;
-        let fields = OfficeFields {
-            region_id,
-            code: office.code.into(),
-            name: office.name.into(),
-            address: office.address.into(),
-            phone: office.phone.into(),
-            email: format!("bapas.{}@contoh.go.id", office.code),
-            time_zone: office.zone,
-        };
-        let office_id: OfficeId = orgs::create_office(store, &actor, &fields, None).await?;
-        let prosecutor_name = format!("Kejaksaan Negeri {}", office.city);
-        let prosecutor = orgs::create_prosecutor_office(
-            store,
-            &actor,
-            region_id,
-            &format!("kejari-{}", office.code),
-            &prosecutor_name,
-        )
-        .await?;
-        let partner = orgs::create_partner(store, &actor, office_id, office.partner).await?;
-        let person = orgs::create_person(store, &actor, office.client).await?;
-        for (prefix, role) in OFFICE_ACCOUNTS {
-            let binding = match role {
-                Role::SiteSupervisor => Binding {
-                    partner: Some(partner),
-                    ..Binding::default()
-                },
-                Role::Client => Binding {
-                    person: Some(person),
-                    ..Binding::default()
-                },
-                Role::Prosecutor => Binding {
-                    prosecutor_office: Some(prosecutor),
-                    ..Binding::default()
-                },
-                _ => Binding {
-                    office: Some(office_id),
-                    ..Binding::default()
-                },
+        for office in region.offices {
+            let fields = OfficeFields {
+                region_id,
+                code: office.code.into(),
+                name: office.name.into(),
+                address: office.address.into(),
+                phone: office.phone.into(),
+                email: format!("bapas.{}@contoh.go.id", office.code),
+                time_zone: office.zone,
             };
-            let display_name = match role {
-                Role::Client => office.client.to_owned(),
-                _ => format!("{} {}", ID.role(role), office.city),
-            };
-            add(
-                format!("{prefix}.{}", office.code),
-                role,
-                binding,
-                display_name,
-                office.code,
+            let office_id: OfficeId = orgs::create_office(store, &actor, &fields, None).await?;
+            let prosecutor_name = format!("Kejaksaan Negeri {}", office.city);
+            let prosecutor = orgs::create_prosecutor_office(
+                store,
+                &actor,
+                region_id,
+                &format!("kejari-{}", office.code),
+                &prosecutor_name,
             )
             .await?;
+            let partner = orgs::create_partner(store, &actor, office_id, office.partner).await?;
+            let person = orgs::create_person(store, &actor, office.client).await?;
+            for (prefix, role) in OFFICE_ACCOUNTS {
+                let binding = match role {
+                    Role::SiteSupervisor => Binding {
+                        partner: Some(partner),
+                        ..Binding::default()
+                    },
+                    Role::Client => Binding {
+                        person: Some(person),
+                        ..Binding::default()
+                    },
+                    Role::Prosecutor => Binding {
+                        prosecutor_office: Some(prosecutor),
+                        ..Binding::default()
+                    },
+                    _ => Binding {
+                        office: Some(office_id),
+                        ..Binding::default()
+                    },
+                };
+                let display_name = match role {
+                    Role::Client => office.client.to_owned(),
+                    _ => format!("{} {}", ID.role(role), office.city),
+                };
+                add(
+                    format!("{prefix}.{}", office.code),
+                    role,
+                    binding,
+                    display_name,
+                    office.code,
+                )
+                .await?;
+            }
         }
     }
     store.audit_checkpoint().await?;

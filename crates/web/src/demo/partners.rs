@@ -25,8 +25,9 @@ use karya_store::placement_profile::{self, PlacementProfile};
 use karya_store::users::{self, Binding, NewUser};
 
 /// (office code, city, centre latitude, centre longitude)
-const CITIES: [(&str, &str, f64, f64); 3] = [
+const CITIES: [(&str, &str, f64, f64); 4] = [
     ("bdg", "Bandung", -6.914_744, 107.609_810),
+    ("bgr", "Bogor", -6.595_038, 106.816_635),
     ("mks", "Makassar", -5.147_665, 119.432_732),
     ("jpr", "Jayapura", -2.533_700, 140.718_100),
 ];
@@ -148,7 +149,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
             .ok_or_else(|| anyhow::anyhow!("demo PJ without partner"))?;
         let existing = partners::get(store, &office, main).await?;
         let main_field = match code {
-            "bdg" => Field::Social,
+            "bdg" | "bgr" => Field::Social,
             "mks" => Field::Religious,
             _ => Field::Sanitation,
         };
