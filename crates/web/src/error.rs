@@ -22,6 +22,9 @@ pub struct RuleProblem {
     pub rule: String,
     pub field: String,
     pub message: String,
+    /// The domain's name for the reason (`HoursTooFew`), for clients that act on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
 }
 
 #[derive(Debug, thiserror::Error)]

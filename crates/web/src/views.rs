@@ -99,6 +99,7 @@ pub fn rule_problem(violation: &Violation) -> RuleProblem {
         rule: violation.rule.code().to_owned(),
         field: violation.field.to_owned(),
         message: violation_message(Lang::En, violation),
+        reason: Some(violation.refusal.code()),
     }
 }
 

@@ -41,6 +41,7 @@ on_both_engines! {
         let early = desk.post_raw("/api/v1/cases", "application/json", intake(2, true, "1/Pid.B/2026/PN Bdg")).await;
         assert_eq!(early.status, 422, "{}", early.body);
         assert_eq!(early.json()["rule"], "I1");
+        assert_eq!(early.json()["errors"][0]["reason"], "NotFinalYet", "the refusal is named as data");
         let mut ids = Vec::new();
         for number in ["2/Pid.B/2026/PN Bdg", "3/Pid.B/2026/PN Bdg"] {
             let created = desk.post_raw("/api/v1/cases", "application/json", intake(-1, true, number)).await;

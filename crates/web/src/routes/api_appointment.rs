@@ -45,6 +45,7 @@ fn refused(field: &str, message: &str) -> WebError {
         rule: "appointment".into(),
         field: field.into(),
         message: message.into(),
+        reason: None,
     }])
 }
 

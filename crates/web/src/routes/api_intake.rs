@@ -38,6 +38,10 @@ pub(super) fn case_error(error: CaseError) -> WebError {
                 .map_or_else(|| "lifecycle".to_owned(), |r| r.code().to_owned()),
             field: "status".into(),
             message: crate::i18n::Lang::En.say(&refused),
+            reason: match &refused {
+                karya_domain::TransitionError::Guard { refusal, .. } => Some(refusal.code()),
+                _ => None,
+            },
         }]),
         CaseError::NoOfficer => WebError::BadRequest,
         CaseError::Store(error) => error.into(),
