@@ -291,15 +291,17 @@ async function main() {
       const head = await (await browser.newContext({ acceptDownloads: true })).newPage();
       await logIn(head, server.base, 'kabapas.bdg');
       await head.goto(caseUrl);
-      // §2.2.3: the head's disposition, the head of administration's draft, the signature.
+      // §2.2.3: the head chooses the PK and disposes, the head of administration drafts, the
+      // head signs.
+      const choices = await head.getByLabel('PK yang ditunjuk').locator('option').allTextContents();
+      assert(choices.some((c) => /perkara aktif\)/.test(c)), `each PK's caseload is shown: ${choices}`);
       await head.getByLabel('Catatan disposisi (boleh kosong)').fill('Mohon segera disiapkan.');
-      await head.getByRole('button', { name: 'Beri disposisi ke Kepala TU' }).click();
+      await head.getByRole('button', { name: 'Tunjuk PK dan beri disposisi ke Kepala TU' }).click();
       await head.getByText('Langkah penunjukan PK tersimpan.').waitFor();
       const tu = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
       await logIn(tu, server.base, 'katu.bdg');
       await tu.goto(caseUrl);
-      const choices = await tu.getByLabel('PK yang ditunjuk').locator('option').allTextContents();
-      assert(choices.some((c) => /perkara aktif\)/.test(c)), `each PK's caseload is shown: ${choices}`);
+      await tu.getByText(/menunjuk PK/).waitFor();
       await axe(tu, 'assignment draft');
       await tu.getByRole('button', { name: 'Siapkan surat perintah' }).click();
       await tu.getByText('Langkah penunjukan PK tersimpan.').waitFor();

@@ -1,6 +1,6 @@
-//! Appointing the PK (§2.2.3, SOP "Penunjukan PK"): the head of office gives a disposition
-//! to the head of administration, who drafts the assignment letter choosing a PK of the
-//! office; the head signs it. The same three steps reassign a case later; the earlier
+//! Appointing the PK (§2.2.3, SOP "Penunjukan PK"): the head of office chooses the PK and
+//! gives the disposition to the head of administration (§2.2.3 a–b), who drafts the
+//! assignment letter for that PK; the head signs it. The same three steps reassign a case later; the earlier
 //! appointments stay in the history.
 
 use crate::{CaseStatus, Role};
@@ -14,9 +14,11 @@ pub enum Stage {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    /// SOP steps 1–2: the head receives the intake report and gives the disposition.
+    /// SOP steps 1–2: the head receives the intake report, chooses the PK (§2.2.3 a) and
+    /// gives the disposition.
     Dispose,
-    /// SOP step 3: the head of administration drafts the letter, choosing the PK.
+    /// SOP step 3: the head of administration drafts the letter for the PK the head chose
+    /// (§2.2.3 b).
     Draft,
     /// SOP step 4: the head signs; the PK is appointed.
     Sign,
@@ -43,6 +45,13 @@ impl Step {
             Step::Dispose | Step::Sign => &[Role::HeadOfOffice],
             Step::Draft => &[Role::HeadOfAdmin],
         }
+    }
+
+    /// Whether the step names the PK: only the head's disposition does (§2.2.3 a: "Kepala
+    /// Bapas menunjuk Pembimbing Kemasyarakatan"); the draft and the signature carry that
+    /// choice.
+    pub fn chooses_pk(self) -> bool {
+        self == Step::Dispose
     }
 
     /// The SOP steps this step performs, for their timestamps.
@@ -131,6 +140,14 @@ mod tests {
             check(Step::Sign, status, Some(Stage::Drafted), HEAD),
             Ok(())
         );
+    }
+
+    #[test]
+    fn the_head_of_office_chooses_the_pk_and_the_head_of_administration_drafts_for_them() {
+        assert!(Step::Dispose.chooses_pk());
+        assert_eq!(Step::Dispose.actors(), &[Role::HeadOfOffice]);
+        assert!(!Step::Draft.chooses_pk() && !Step::Sign.chooses_pk());
+        assert_eq!(Step::Draft.actors(), &[Role::HeadOfAdmin]);
     }
 
     #[test]

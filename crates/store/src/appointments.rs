@@ -19,7 +19,7 @@ use crate::ids::{CaseId, UserId};
 pub enum AppointError {
     #[error("{0:?}")]
     Refused(Refusal),
-    /// The draft names a PK who is not an active PK of the case's office.
+    /// The disposition names no PK, or one who is not an active PK of the case's office.
     #[error("choose a PK of the office")]
     NoOfficer,
     #[error(transparent)]
@@ -84,7 +84,7 @@ async fn list_on(
     .await?)
 }
 
-/// What a step carries: the disposition's note, the draft's PK.
+/// What a step carries: the disposition's note and the PK the head chose (§2.2.3 a).
 #[derive(Debug, Clone, Default)]
 pub struct StepInput {
     pub note: String,
@@ -123,31 +123,31 @@ pub async fn perform(
     let mut summary = json!({"step": step.as_str(), "case_id": case.0});
     match (step, &open) {
         (Step::Dispose, _) => {
-            sqlx::query(
-                "INSERT INTO appointments (case_id, note, disposed_by, disposed_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(case.0)
-            .bind(&input.note)
-            .bind(by)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        (Step::Draft, Some(open)) => {
             let pk = input.pk.ok_or(AppointError::NoOfficer)?;
             if !is_office_pk(&mut tx, pk, found.office_id).await? {
                 return Err(AppointError::NoOfficer);
             }
             sqlx::query(
-                "UPDATE appointments SET pk_user_id = $1, drafted_by = $2, drafted_at = $3 WHERE id = $4",
+                "INSERT INTO appointments (case_id, note, pk_user_id, disposed_by, disposed_at)
+                 VALUES ($1, $2, $3, $4, $5)",
             )
+            .bind(case.0)
+            .bind(&input.note)
             .bind(pk.0)
             .bind(by)
             .bind(&now)
-            .bind(open.id)
             .execute(&mut *tx)
             .await?;
             summary["pk_user_id"] = json!(pk.0);
+        }
+        (Step::Draft, Some(open)) => {
+            sqlx::query("UPDATE appointments SET drafted_by = $1, drafted_at = $2 WHERE id = $3")
+                .bind(by)
+                .bind(&now)
+                .bind(open.id)
+                .execute(&mut *tx)
+                .await?;
+            summary["pk_user_id"] = json!(open.pk_user_id);
         }
         (Step::Sign, Some(open)) => {
             let pk = UserId(open.pk_user_id.ok_or(AppointError::NoOfficer)?);

@@ -60,8 +60,9 @@ on_both_engines! {
             assert_eq!(early.status, 422, "no draft before the disposition");
             assert_eq!(early.headers["content-type"], "application/problem+json");
             assert_eq!(early.json()["rule"], "appointment");
-            assert_eq!(head.post_raw(&path, "application/json", br#"{"step":"dispose"}"#.to_vec()).await.status, 200);
-            let drafted = tu.post_raw(&path, "application/json", format!(r#"{{"step":"draft","pk_user_id":{pk}}}"#).into_bytes()).await;
+            let disposed = head.post_raw(&path, "application/json", format!(r#"{{"step":"dispose","pk_user_id":{pk}}}"#).into_bytes()).await;
+            assert_eq!(disposed.status, 200, "{}", disposed.body);
+            let drafted = tu.post_raw(&path, "application/json", br#"{"step":"draft"}"#.to_vec()).await;
             assert_eq!(drafted.json()[0]["stage"], "drafted", "{}", drafted.body);
             let signed = head.post_raw(&path, "application/json", br#"{"step":"sign"}"#.to_vec()).await;
             assert_eq!(signed.json()[0]["stage"], "signed", "{}", signed.body);

@@ -205,7 +205,7 @@ on_both_engines! {
         assert_eq!(status, "documents_verified", "back to where the case was");
     }
 
-    async fn the_pk_is_appointed_by_disposition_draft_and_signature_each_by_its_official(db) {
+    async fn the_head_chooses_the_pk_the_head_of_administration_drafts_and_the_head_signs(db) {
         let app = TestApp::with_demo(db).await;
         let created = open_case(&app, true, &day(-1)).await;
         let path = created.location().split('?').next().unwrap().to_owned();
@@ -223,29 +223,35 @@ on_both_engines! {
         let unsigned = head.post_form(&appointment, &[("step", "sign")]).await;
         assert_eq!(unsigned.status, 422);
         assert!(unsigned.body.contains("menandatangani surat perintah yang sudah disiapkan"));
-        assert_eq!(head.post_form(&appointment, &[("step", "dispose"), ("note", "Segera siapkan.")]).await.status, 303);
+        assert!(head.get(&path).await.body.contains("perkara aktif)"), "the head sees each PK's caseload");
+        let wrong_office = head.post_form(&appointment, &[("step", "dispose"), ("pk_user_id", &other_pk)]).await;
+        assert_eq!(wrong_office.status, 422, "only a PK of the office");
+        assert!(wrong_office.body.contains("Pilih PK dari kantor ini."));
+        let no_pk = head.post_form(&appointment, &[("step", "dispose")]).await;
+        assert_eq!(no_pk.status, 422, "the head names the PK (§2.2.3 a)");
+        assert_eq!(head.post_form(&appointment, &[("step", "dispose"), ("pk_user_id", &pk), ("note", "Segera siapkan.")]).await.status, 303);
         let mut tu = app.signed_in("katu.bdg").await;
         let page = tu.get(&path).await.body;
         assert!(page.contains("Siapkan surat perintah"), "the head of administration drafts");
-        assert!(page.contains("perkara aktif)"), "each PK's caseload is shown");
+        assert!(page.contains("menunjuk PK Pembimbing Kemasyarakatan (PK) Bandung"), "for the PK the head chose: {page}");
         assert!(page.contains("Segera siapkan."), "the disposition's note is shown");
-        let wrong_office = tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &other_pk)]).await;
-        assert_eq!(wrong_office.status, 422, "only a PK of the office");
-        assert!(wrong_office.body.contains("Pilih PK dari kantor ini."));
-        assert_eq!(tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &pk)]).await.status, 303);
+        assert!(!page.contains("id=\"pk_user_id\""), "the head of administration does not choose the PK");
+        assert_eq!(tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &other_pk)]).await.status, 303, "a PK sent with the draft is ignored");
         let tu_signs = tu.post_form(&appointment, &[("step", "sign")]).await;
         assert_eq!(tu_signs.status, 422, "the head signs, not the head of administration");
         assert!(tu_signs.body.contains("Langkah ini dilakukan oleh pejabat lain"));
         assert_eq!(app.signed_in("pk.bdg").await.get(&path).await.status, 404, "not the PK's case before the signature");
         assert_eq!(head.post_form(&appointment, &[("step", "sign")]).await.status, 303);
+        let (appointed,): (Option<i64>,) = sqlx::query_as("SELECT pk_user_id FROM cases WHERE id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(appointed.map(|u| u.to_string()), Some(pk.clone()), "the head's choice is appointed");
         let mut pk_client = app.signed_in("pk.bdg").await;
         assert_eq!(pk_client.get(&path).await.status, 200, "the PK sees the new case");
         assert_eq!(app.signed_in("pk.mks").await.get(&path).await.status, 404, "a PK of another office does not");
         let (steps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sop_steps WHERE case_id = $1 AND sop = 'pk_appointment'").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(steps, 4, "SOP steps 1 to 4 are stamped by the three actions");
         // Replacing the PK later runs the same steps and keeps the first appointment.
-        assert_eq!(head.post_form(&appointment, &[("step", "dispose")]).await.status, 303);
-        assert_eq!(tu.post_form(&appointment, &[("step", "draft"), ("pk_user_id", &pk)]).await.status, 303);
+        assert_eq!(head.post_form(&appointment, &[("step", "dispose"), ("pk_user_id", &pk)]).await.status, 303);
+        assert_eq!(tu.post_form(&appointment, &[("step", "draft")]).await.status, 303);
         assert_eq!(head.post_form(&appointment, &[("step", "sign")]).await.status, 303);
         let (signed,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM appointments WHERE case_id = $1 AND signed_at IS NOT NULL").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(signed, 2);

@@ -1,5 +1,6 @@
-//! Appointing the PK from the case page (§2.2.3): the head's disposition, the head of
-//! administration's draft choosing a PK (each PK's caseload shown), the head's signature.
+//! Appointing the PK from the case page (§2.2.3): the head's disposition choosing the PK
+//! (each PK's caseload shown), the head of administration's draft for that PK, the head's
+//! signature.
 //! The same steps replace the PK later; the earlier appointments stay listed.
 
 use axum::Form;
@@ -33,7 +34,7 @@ pub struct AppointmentView {
     pub can_draft: bool,
     pub can_sign: bool,
     pub reassignment: bool,
-    /// The office's PKs with their open caseload, for the draft.
+    /// The office's PKs with their open caseload, for the head's choice.
     pub pks: Vec<(i64, String)>,
 }
 
@@ -52,16 +53,17 @@ fn describe(t: &Catalog, lang: Lang, case: &Case, a: &Appointment) -> String {
         &[
             ("name", &a.disposed_by_name),
             ("when", &when(lang, case, &a.disposed_at)),
+            ("pk", a.pk_name.as_deref().unwrap_or("—")),
         ],
     );
     if !a.note.is_empty() {
         text.push_str(&format!(" “{}”", a.note));
     }
-    if let (Some(by), Some(at), Some(pk)) = (&a.drafted_by_name, &a.drafted_at, &a.pk_name) {
+    if let (Some(by), Some(at)) = (&a.drafted_by_name, &a.drafted_at) {
         text.push_str(" · ");
         text.push_str(&fill(
             t.appointment_drafted,
-            &[("name", by), ("when", &when(lang, case, at)), ("pk", pk)],
+            &[("name", by), ("when", &when(lang, case, at))],
         ));
     }
     if let (Some(by), Some(at)) = (&a.signed_by_name, &a.signed_at) {
@@ -89,8 +91,8 @@ pub async fn appointment_view(
     let stage = open.and_then(Appointment::stage);
     let roles = &access.roles_for(Permission::AppointOfficers);
     let may = |step| appointment::check(step, case.status, stage, roles).is_ok();
-    let can_draft = may(Step::Draft);
-    let pks = if can_draft {
+    let can_dispose = may(Step::Dispose);
+    let pks = if can_dispose {
         cases::office_pks(&state.store, access)
             .await?
             .into_iter()
@@ -114,8 +116,8 @@ pub async fn appointment_view(
             .filter(|a| a.stage().is_none())
             .map(|a| describe(t, lang, case, a))
             .collect(),
-        can_dispose: may(Step::Dispose),
-        can_draft,
+        can_dispose,
+        can_draft: may(Step::Draft),
         can_sign: may(Step::Sign),
         reassignment: appointment::is_reassignment(case.status),
         pks,
