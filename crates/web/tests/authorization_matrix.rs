@@ -514,7 +514,7 @@ const CASES: &[Case] = &[
         method: "POST",
         path: "/cases/{own_case}/letters",
         form: &[("kind", "none")],
-        allowed: &[HeadOfOffice, HeadOfAdmin],
+        allowed: &[HeadOfOffice],
         success: 400,
         out_of_scope: &[],
     },
@@ -522,9 +522,9 @@ const CASES: &[Case] = &[
         method: "POST",
         path: "/cases/{other_case}/letters",
         form: &[("kind", "none")],
-        allowed: &[HeadOfOffice, HeadOfAdmin],
+        allowed: &[HeadOfOffice],
         success: 400,
-        out_of_scope: &[HeadOfOffice, HeadOfAdmin],
+        out_of_scope: &[HeadOfOffice],
     },
     // Intake: the document check is the desk's; summonses the head's and the registry's;
     // their outcomes the desk's, the registry's and the head's. Incomplete forms again.

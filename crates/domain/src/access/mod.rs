@@ -71,7 +71,9 @@ pub enum Permission {
     RegisterPeople,
     /// Read the register book of the office (G1).
     ReadRegister,
-    /// Draft and issue the office's letters (I3, I4, D3).
+    /// Issue the office's letters (I3, I4, D3, the assignment order). Each carries the head's
+    /// signature, so only the head issues it (§2.2.2, §2.2.3); the head of administration
+    /// drafts the assignment order in the appointment's steps.
     IssueLetters,
     /// Record an evaluation at a milestone (M4).
     EvaluateCases,
@@ -216,10 +218,7 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
             (Pk, R::Office),
         ],
     ),
-    (
-        P::IssueLetters,
-        &[(HeadOfOffice, R::Office), (HeadOfAdmin, R::Office)],
-    ),
+    (P::IssueLetters, &[(HeadOfOffice, R::Office)]),
     (
         P::EvaluateCases,
         &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],

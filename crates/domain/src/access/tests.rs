@@ -47,6 +47,17 @@ const ALL: [Permission; 41] = [
 ];
 
 #[test]
+fn only_the_head_of_office_issues_a_letter_that_carries_the_heads_signature() {
+    for role in Role::ALL {
+        let issues = TABLE
+            .iter()
+            .find(|(p, _)| *p == P::IssueLetters)
+            .is_some_and(|(_, grants)| grants.iter().any(|(r, _)| *r == role));
+        assert_eq!(issues, role == Role::HeadOfOffice, "{role:?}");
+    }
+}
+
+#[test]
 fn every_permission_has_one_row_with_at_least_one_holder() {
     for permission in ALL {
         let rows = TABLE.iter().filter(|(p, _)| *p == permission).count();
