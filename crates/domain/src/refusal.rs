@@ -85,6 +85,8 @@ refusals! {
     // The register (G1, G3).
     RegisterItemRequired { item: RegisterItem },
     RegisterIncomplete,
+    /// G1: the register is complete only with the photograph and the fingerprint.
+    BiometricsMissing,
     IdenticalNikNotLinked,
     NikNotDigits,
     NikLength { digits: usize },

@@ -190,6 +190,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
             &[("item", register_item(t, *item))],
         ),
         Refusal::RegisterIncomplete => plain(t.refusal_register_incomplete),
+        Refusal::BiometricsMissing => plain(t.refusal_biometrics_missing),
         Refusal::IdenticalNikNotLinked => plain(t.refusal_identical_nik_not_linked),
         Refusal::NikNotDigits => plain(t.refusal_nik_not_digits),
         Refusal::NikLength { digits } => {

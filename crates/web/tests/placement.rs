@@ -209,7 +209,7 @@ on_both_engines! {
         }
     }
 
-    async fn the_litmas_needs_its_ten_components_and_the_heads_approval(db) {
+    async fn the_litmas_needs_its_ten_components_and_the_heads_approval_and_a_complete_register_G1(db) {
         let app = TestApp::with_demo(db).await;
         let case = case_at(&app.db.store, "bdg", Stage::Registered, 60, 12).await.unwrap();
         sqlx::query("UPDATE cases SET litmas_submitted = 0, case_plan_approved = 0 WHERE id = $1").bind(case.0).execute(app.db.store.pool()).await.unwrap();
@@ -229,6 +229,13 @@ on_both_engines! {
         assert_eq!(pk.post_form(&path, &fields).await.status, 303);
         assert_eq!(pk.post_form(&format!("{path}/approve"), &[]).await.status, 403, "the PK does not approve their own Litmas");
         let mut head = app.signed_in("kabapas.bdg").await;
+        // G1: without the photograph and the fingerprint the register is not complete.
+        let (photo,): (i64,) = sqlx::query_as("SELECT id FROM attachments WHERE case_id = $1 AND purpose = 'fingerprint'").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        sqlx::query("UPDATE attachments SET purpose = 'decision_copy' WHERE id = $1").bind(photo).execute(app.db.store.pool()).await.unwrap();
+        let incomplete = head.post_form(&format!("{path}/approve"), &[]).await;
+        assert_eq!(incomplete.status, 422, "the register lacks the fingerprint");
+        assert!(incomplete.body.contains("unggah foto dan sidik jari Klien (G1)"), "{}", incomplete.body);
+        sqlx::query("UPDATE attachments SET purpose = 'fingerprint' WHERE id = $1").bind(photo).execute(app.db.store.pool()).await.unwrap();
         assert_eq!(head.post_form(&format!("{path}/approve"), &[]).await.status, 303);
         let status: (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(status.0, "assessed");

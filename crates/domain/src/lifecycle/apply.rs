@@ -21,6 +21,9 @@ pub struct Guards {
     /// Whether the register data of G1 are recorded (name, birth, address, occupation,
     /// parents, offence, fingerprint, photograph).
     pub identity_recorded: bool,
+    /// Whether the photograph and the fingerprint are on file (G1): the register is complete
+    /// only with both, so the case does not leave `Registered` without them.
+    pub biometrics_recorded: bool,
     /// Whether the PK has submitted the Litmas with its case plan (§2.2.6).
     pub litmas_submitted: bool,
     /// Whether the current case plan is approved (§2.2.6 f); placement needs it.
@@ -146,6 +149,11 @@ fn check_guards(transition: Transition, g: &Guards) -> Result<(), TransitionErro
             Some(Rule::G1),
             "identity",
             Refusal::RegisterIncomplete,
+        )),
+        Transition::ApproveAssessment if !g.biometrics_recorded => Err(guard(
+            Some(Rule::G1),
+            "biometrics",
+            Refusal::BiometricsMissing,
         )),
         Transition::ApproveAssessment if !g.litmas_submitted => {
             Err(guard(None, "litmas", Refusal::LitmasNotSubmitted))

@@ -20,6 +20,7 @@ use karya_store::access::{CaseAccess, Grant};
 use karya_store::attendance::{self as ledger_store, NewEntry};
 use karya_store::cases::{self, GuardFacts, NewCase, TransitionRefs};
 use karya_store::evaluations::{self, Evaluation};
+use karya_store::files::Purpose;
 use karya_store::ids::{CaseId, EntryId, OfficeId};
 use karya_store::intake::{self as intake_store, NewSummons};
 use karya_store::users::{self, User};
@@ -544,8 +545,28 @@ async fn register_person(
         ..karya_domain::register::RegisterData::default()
     };
     karya_store::register::register(store, &access, &data, None, None, days(received, 3)?).await?;
+    // G1: the register is complete with the photograph and the fingerprint (placeholder
+    // images in the demo).
+    let access = as_(
+        store,
+        &people.registry,
+        Role::RegistryOfficer,
+        Permission::UploadBiometrics,
+        id,
+    )
+    .await?;
+    for purpose in [Purpose::Photo, Purpose::Fingerprint] {
+        karya_store::files::attach(store, &access, purpose, PLACEHOLDER_PNG).await?;
+    }
     Ok(())
 }
+
+/// A 1×1 PNG standing in for the demo's photographs and fingerprints.
+const PLACEHOLDER_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 248, 207, 80, 15, 0, 3,
+    134, 1, 128, 90, 52, 125, 107, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
 
 /// The PK writes and submits the Litmas with its case plan; the head approves it (§2.2.6).
 async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {

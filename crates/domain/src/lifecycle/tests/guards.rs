@@ -77,6 +77,23 @@ fn approval_needs_a_submitted_litmas() {
 }
 
 #[test]
+fn the_register_is_complete_only_with_the_photograph_and_the_fingerprint_G1() {
+    let g = Guards {
+        biometrics_recorded: false,
+        ..met()
+    };
+    let err = apply(
+        S::Registered,
+        T::ApproveAssessment,
+        &g,
+        &[Role::HeadOfOffice],
+    )
+    .expect_err("no photograph or fingerprint");
+    assert_eq!(guard_refusal(&err), &Refusal::BiometricsMissing);
+    assert_eq!(guard_rule(Err(err)), (Some(Rule::G1), "biometrics"));
+}
+
+#[test]
 fn placement_needs_an_approved_case_plan() {
     let g = Guards {
         case_plan_approved: false,

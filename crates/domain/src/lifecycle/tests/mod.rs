@@ -43,6 +43,7 @@ pub(super) fn met() -> Guards {
         summonses_sent: 0,
         officer_assigned: false,
         identity_recorded: true,
+        biometrics_recorded: true,
         litmas_submitted: true,
         case_plan_approved: true,
         minutes_remaining: Minutes::ZERO,
