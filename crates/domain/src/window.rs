@@ -4,8 +4,9 @@
 //! Two choices, recorded in `docs/decisions/0002-service-window-start.md`:
 //! - **Start**: the day the Bapas receives the client together with the decision copy or
 //!   execution letter (the prosecutor's handover, or the client's appearance after a
-//!   summons) — the day execution of the sentence begins. Never before the decision is final
-//!   (I1).
+//!   summons) — the day execution of the sentence begins — unless the decision sets it; days
+//!   waiting for missing documents do not count ([`start`]). Never before the decision is
+//!   final (I1).
 //! - **Length**: a KUHP *Bulan* is 30 *Hari*, so 6 months are 180 civil days counted from the
 //!   start day as day 1: `end_inclusive = start + 179 days`. A decision may set a shorter
 //!   span (its schedule terms, L7), in whole months of 30 days.
@@ -15,7 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{add_days, days_between};
 use crate::rule::{Refusal, Rule, Violation};
-use crate::sentence::{DAYS_PER_MONTH, ValidTerms};
+use crate::sentence::{DAYS_PER_MONTH, SentenceTerms, ValidTerms};
+
+pub mod start;
+pub use start::{StartEvent, WindowBasis};
 
 /// L6: instalments over at most 6 months.
 pub const MAX_MONTHS: u8 = 6;
@@ -74,6 +78,46 @@ impl ServiceWindow {
     pub fn for_sentence(terms: &ValidTerms, received_on: Date) -> Result<ServiceWindow, Violation> {
         check_reception(terms.date_final, received_on)?;
         ServiceWindow::new(received_on, terms.instalment_months())
+    }
+
+    /// The window of a new case and why it starts when it does: the decision's own start, or
+    /// the day the office received the decision with the client handed over, or that day
+    /// provisionally for a client yet to appear (see [`start`]).
+    pub fn for_new_case(
+        terms: &ValidTerms,
+        received_on: Date,
+        handed_over: bool,
+    ) -> Result<(ServiceWindow, WindowBasis), Violation> {
+        let (start, basis) =
+            start::initial(terms.terms().schedule.starts_on, received_on, handed_over);
+        let field = if basis == WindowBasis::Decision {
+            "schedule.starts_on"
+        } else {
+            "received_on"
+        };
+        let window = ServiceWindow::for_sentence(terms, start).map_err(|mut violation| {
+            if violation.field == "received_on" {
+                violation.field = field;
+            }
+            violation
+        })?;
+        Ok((window, basis))
+    }
+
+    /// The window after `event` moved its start, or `None` when it stays (see [`start`]).
+    /// `terms` are the case's stored terms, validated when it was opened.
+    pub fn moved(
+        &self,
+        terms: &SentenceTerms,
+        basis: WindowBasis,
+        event: StartEvent,
+    ) -> Result<Option<(ServiceWindow, WindowBasis)>, Violation> {
+        let Some((day, basis)) = start::moved(self.start, basis, event) else {
+            return Ok(None);
+        };
+        check_reception(terms.date_final, day)?;
+        let months = terms.schedule.instalment_months.unwrap_or(MAX_MONTHS);
+        Ok(Some((ServiceWindow::new(day, months)?, basis)))
     }
 
     /// A stored window, checked again: it must not end before it starts nor last longer than

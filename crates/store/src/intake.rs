@@ -67,6 +67,12 @@ pub async fn record_checks(
         (DocumentsVerdict::Incomplete(_), CaseStatus::DocumentsIncomplete) => None,
         (DocumentsVerdict::Incomplete(_), _) => Some(Transition::DocumentsFoundIncomplete),
     };
+    if case.status == CaseStatus::DocumentsIncomplete && verdict == DocumentsVerdict::Valid {
+        // The missing documents arrived: the days spent waiting for them do not count (D3).
+        let today = karya_domain::calendar::local_date(store.now(), &case.zone.time_zone());
+        let event = karya_domain::window::StartEvent::DocumentsCompleted(today);
+        crate::cases::move_start(&mut tx, store, &scoped_actor(actor, &case), &case, event).await?;
+    }
     if let Some(transition) = transition {
         transition_on(
             &mut tx,
@@ -312,6 +318,9 @@ pub async fn record_summons_outcome(
         .await?;
     }
     if outcome == SummonsOutcome::Appeared {
+        // The window starts on the day the summoned client is present (L6, I3).
+        let event = karya_domain::window::StartEvent::Appeared(today);
+        crate::cases::move_start(&mut tx, store, &scoped_actor(actor, &case), &case, event).await?;
         transition_on(
             &mut tx,
             store,

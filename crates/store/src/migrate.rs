@@ -85,6 +85,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_summons_reasons.sql"),
         postgres: include_str!("../migrations/postgres/0012_summons_reasons.sql"),
     },
+    Migration {
+        version: 13,
+        name: "window_basis",
+        sqlite: include_str!("../migrations/sqlite/0013_window_basis.sql"),
+        postgres: include_str!("../migrations/postgres/0013_window_basis.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -81,6 +81,18 @@ pub fn entry_state(t: &Catalog, state: &EntryState) -> String {
     }
 }
 
+/// Why a case's service window starts on its first day (L6, decision 0002).
+pub fn window_basis(t: &Catalog, basis: karya_domain::window::WindowBasis) -> &'static str {
+    use karya_domain::window::WindowBasis as B;
+    match basis {
+        B::Decision => t.window_basis_decision,
+        B::Handover => t.window_basis_handover,
+        B::AwaitingClient => t.window_basis_awaiting_client,
+        B::Appearance => t.window_basis_appearance,
+        B::DocumentsCompleted => t.window_basis_documents_completed,
+    }
+}
+
 /// A violation's message in `lang`, ending with its rule ID.
 pub fn violation_message(lang: Lang, violation: &Violation) -> String {
     let message = crate::refusals::refusal_text(lang, &violation.refusal);

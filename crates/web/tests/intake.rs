@@ -198,11 +198,39 @@ on_both_engines! {
         let early = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "no_response")]).await;
         assert_eq!(early.status, 422);
         assert!(early.body.contains("I4"));
+        let waiting = desk.get(&path).await.body;
+        assert!(waiting.contains("sementara: mulai saat Klien hadir memenuhi panggilan"), "the start waits for the client (L6): {}", &waiting[waiting.find("facts").unwrap_or(0)..][..600]);
+        // Three days later the client comes: the window starts that day (L6, I3).
+        app.db.clock.set(karya_testkit::test_now() + jiff::SignedDuration::from_hours(72));
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
         let appeared = desk.post_form(&format!("{path}/summonses/outcome"), &[("outcome", "appeared")]).await;
         assert_eq!(appeared.status, 303);
         let case = app.api_as("kabapas.bdg").await.get("/api/v1/cases").await.json();
         let status = case.as_array().unwrap().iter().find(|c| c["decision_number"] == "88/Pid.B/2026/PN Bdg").unwrap()["status"].clone();
         assert_eq!(status, "documents_verified", "back to where the case was");
+        let page = desk.get(&path).await.body;
+        let start = karya_domain::calendar::date_id(add_days(today(), 3).unwrap());
+        assert!(page.contains(&format!("{start} sampai")), "the window starts on the appearance: {start}");
+        assert!(page.contains("mulai pada hari Klien hadir memenuhi panggilan, L6, I3"));
+    }
+
+    async fn days_waiting_for_missing_documents_do_not_count_against_the_window_L6_D3(db) {
+        let app = TestApp::with_demo(db).await;
+        let created = open_case(&app, true, &day(-1)).await;
+        let path = created.location().split('?').next().unwrap().to_owned();
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        let start = karya_domain::calendar::date_id(today());
+        assert!(desk.get(&path).await.body.contains(&format!("{start} sampai")), "the handover starts the window");
+        post_checks(&app, &path, &checks("failed", "Nama pada surat eksekusi berbeda.")).await;
+        app.db.clock.set(karya_testkit::test_now() + jiff::SignedDuration::from_hours(24 * 7));
+        post_checks(&app, &path, &checks("passed", "")).await;
+        let mut desk = app.signed_in("pendaftaran.bdg").await;
+        let page = desk.get(&path).await.body;
+        let completed = karya_domain::calendar::date_id(add_days(today(), 7).unwrap());
+        assert!(page.contains(&format!("{completed} sampai")), "the window starts when the documents arrived: {completed}");
+        assert!(page.contains("hari menunggu berkas tidak dihitung"));
+        let (moves,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE action = 'case.window'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(moves, 1, "the move is audited");
     }
 
     async fn the_head_chooses_the_pk_the_head_of_administration_drafts_and_the_head_signs(db) {

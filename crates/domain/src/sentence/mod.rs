@@ -91,6 +91,10 @@ pub struct ScheduleTerms {
     /// The span the decision allows for instalments, if it sets one shorter than the
     /// statutory maximum; `None` means the maximum, 6 months (L6).
     pub instalment_months: Option<u8>,
+    /// The day the decision itself says the service starts, where it sets one: it wins over
+    /// the day the client is received (L6, decision 0002).
+    #[serde(default)]
+    pub starts_on: Option<jiff::civil::Date>,
 }
 
 /// One of the judge's considerations of KUHP Art. 85(2), as the decision records it.
@@ -199,6 +203,7 @@ pub(crate) fn sample_terms() -> ValidTerms {
         schedule: ScheduleTerms {
             text: "Dua hari seminggu.".into(),
             instalment_months: None,
+            starts_on: None,
         },
         default_orders: vec![DefaultOrder::RepeatWork],
         considerations: JudgeConsiderations::default(),

@@ -1,6 +1,7 @@
 //! Opening a case from a court decision whose terms passed the domain's validation.
 
 use karya_domain::sop::SopKind;
+use karya_domain::window::WindowBasis;
 use karya_domain::{CaseStatus, ServiceWindow, ValidTerms};
 use serde_json::json;
 
@@ -20,6 +21,8 @@ pub struct NewCase {
     pub prosecutor_office: Option<ProsecutorOfficeId>,
     pub terms: ValidTerms,
     pub window: ServiceWindow,
+    /// Why the window starts when it does (L6, decision 0002).
+    pub window_basis: WindowBasis,
     pub pk: Option<UserId>,
     /// A person already in the system (G3: update, not duplicate); otherwise a new person
     /// is created with `client_name`.
@@ -58,8 +61,10 @@ pub async fn create(
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO cases (office_id, person_id, prosecutor_office_id, pk_user_id, status, court,
             decision_number, date_final, hours_ordered_minutes, terms, received_on, window_end, created_at,
-            channel, handed_over, execution_letter_number, execution_letter_date, execution_letter_issuer)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+            channel, handed_over, execution_letter_number, execution_letter_date, execution_letter_issuer,
+            window_basis)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+         RETURNING id",
     )
     .bind(office.0)
     .bind(person)
@@ -79,6 +84,7 @@ pub async fn create(
     .bind(&case.intake.execution_letter_number)
     .bind(case.intake.execution_letter_date.map(|d| d.to_string()))
     .bind(&case.intake.execution_letter_issuer)
+    .bind(case.window_basis.as_str())
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();

@@ -3,12 +3,15 @@
 
 mod create;
 mod transition;
+mod window;
 
 pub use create::{NewCase, create};
 pub use transition::{CaseError, GuardFacts, TransitionRefs, set_guard_facts, transition};
 pub(crate) use transition::{into_case_error, is_office_pk, transition_on};
+pub(crate) use window::move_start;
 
 use jiff::civil::Date;
+use karya_domain::window::WindowBasis;
 use karya_domain::{CaseStatus, Guards, Minutes, OfficeZone, SentenceTerms, ServiceWindow};
 use sqlx::AnyConnection;
 
@@ -32,7 +35,7 @@ macro_rules! case_query {
             "AND a.purpose IN ('photo', 'fingerprint')) AS biometrics, ",
             "c.death_certificate_ref, c.sanction_letter_ref, c.version, c.channel, ",
             "c.handed_over, c.execution_letter_number, c.execution_letter_date, ",
-            "c.execution_letter_issuer ",
+            "c.execution_letter_issuer, c.window_basis ",
             "FROM cases c JOIN offices o ON o.id = c.office_id ",
             "JOIN persons p ON p.id = c.person_id ",
             "LEFT JOIN prosecutor_offices po ON po.id = c.prosecutor_office_id ",
@@ -116,6 +119,7 @@ struct CaseRow {
     execution_letter_number: Option<String>,
     execution_letter_date: Option<String>,
     execution_letter_issuer: Option<String>,
+    window_basis: String,
 }
 
 /// How a case arrived (I2) and its execution letter.
@@ -162,6 +166,8 @@ pub struct Case {
     pub sanction_letter_ref: Option<String>,
     pub version: i64,
     pub intake: Intake,
+    /// Why the window starts on its first day (L6, decision 0002).
+    pub window_basis: WindowBasis,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -218,6 +224,8 @@ impl CaseRow {
                     .and_then(|d| d.parse().ok()),
                 execution_letter_issuer: self.execution_letter_issuer,
             },
+            window_basis: WindowBasis::parse(&self.window_basis)
+                .ok_or_else(|| corrupt("window basis"))?,
         })
     }
 }

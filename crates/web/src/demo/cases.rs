@@ -354,6 +354,7 @@ async fn open(
         schedule: ScheduleTerms {
             text: "Dilaksanakan paling banyak 8 jam sehari, di luar jam kerja Terpidana.".into(),
             instalment_months: None,
+            starts_on: None,
         },
         default_orders: vec![
             DefaultOrder::RepeatWork,
@@ -378,7 +379,7 @@ async fn open(
     let valid = terms
         .validate(&FineCategories::default())
         .map_err(|v| anyhow::anyhow!("demo terms: {v}"))?;
-    let window = ServiceWindow::for_sentence(&valid, received)?;
+    let (window, window_basis) = ServiceWindow::for_new_case(&valid, received, true)?;
     let new_case = NewCase {
         client_name: client.map_or_else(|| NAMES[n].to_owned(), |c| c.display_name.clone()),
         client_address: format!(
@@ -390,6 +391,7 @@ async fn open(
         prosecutor_office: Some(setting.prosecutor),
         terms: valid,
         window,
+        window_basis,
         pk: None,
         existing_person: client.and_then(|c| c.binding.person),
         intake: demo_intake(scenario, setting.city, received)?,

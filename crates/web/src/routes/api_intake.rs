@@ -116,13 +116,16 @@ pub async fn create(
         .terms
         .validate(&FineCategories::default())
         .map_err(|v| rules(&v.0))?;
-    let window = ServiceWindow::for_sentence(&valid, body.received_on).map_err(|v| rules(&[v]))?;
+    let (window, window_basis) =
+        ServiceWindow::for_new_case(&valid, body.received_on, body.handed_over)
+            .map_err(|v| rules(&[v]))?;
     let new_case = NewCase {
         client_name: name.to_owned(),
         client_address: body.client_address.trim().chars().take(300).collect(),
         prosecutor_office: body.prosecutor_office_id.map(ProsecutorOfficeId),
         terms: valid,
         window,
+        window_basis,
         pk: None,
         existing_person: None,
         intake: Intake {

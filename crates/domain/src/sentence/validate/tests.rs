@@ -16,6 +16,7 @@ fn terms() -> SentenceTerms {
         schedule: ScheduleTerms {
             text: "Dua hari seminggu, paling lama 8 jam sehari.".into(),
             instalment_months: None,
+            starts_on: None,
         },
         default_orders: vec![DefaultOrder::ServeImprisonment { months: 4, days: 0 }],
         considerations: JudgeConsiderations {
@@ -268,6 +269,7 @@ fn rejects_missing_schedule_terms_L7() {
         schedule: ScheduleTerms {
             text: "   ".into(),
             instalment_months: None,
+            starts_on: None,
         },
         ..terms()
     };

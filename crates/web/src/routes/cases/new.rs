@@ -90,6 +90,22 @@ impl CaseForm {
             .ok()
     }
 
+    /// A date the form may leave empty.
+    fn optional_date(
+        &self,
+        errors: &mut FormErrors,
+        t: &Catalog,
+        name: &'static str,
+    ) -> Option<Date> {
+        let text = self.get(name).trim();
+        if text.is_empty() {
+            return None;
+        }
+        text.parse::<Date>()
+            .map_err(|_| errors.add(name, t.date_invalid))
+            .ok()
+    }
+
     fn consideration(
         &self,
         t: &Catalog,
@@ -208,6 +224,7 @@ impl CaseForm {
             false,
         );
         let instalment = self.number(&mut errors, t, "instalment_months", false);
+        let starts_on = self.optional_date(&mut errors, t, "starts_on");
         let mut default_orders = Vec::new();
         if self.checked("order_repeat") {
             default_orders.push(DefaultOrder::RepeatWork);
@@ -275,6 +292,7 @@ impl CaseForm {
             schedule: ScheduleTerms {
                 text: schedule_text,
                 instalment_months: instalment.map(|m| m.try_into().unwrap_or(u8::MAX)),
+                starts_on,
             },
             default_orders,
             considerations,
@@ -303,6 +321,7 @@ fn form_field(violation: &Violation) -> &'static str {
         "default_orders" => "orders",
         "schedule" | "schedule.text" => "schedule_text",
         "schedule.instalment_months" => "instalment_months",
+        "schedule.starts_on" => "starts_on",
         "considerations.consent" => "c_consent",
         "max_threat_months" => "max_threat_months",
         "received_on" => "received_on",
@@ -415,7 +434,7 @@ pub async fn create(
         .err()
         .or_else(|| karya_domain::window::check_reception(terms.date_final, received_on).err());
     let checked = match (terms.validate(&FineCategories::default()), reception) {
-        (Ok(valid), None) => ServiceWindow::for_sentence(&valid, received_on)
+        (Ok(valid), None) => ServiceWindow::for_new_case(&valid, received_on, intake.handed_over)
             .map(|window| (valid, window))
             .map_err(|violation| vec![violation]),
         (Ok(_), Some(violation)) => Err(vec![violation]),
@@ -423,7 +442,7 @@ pub async fn create(
     };
     // The form's own errors and every broken rule, shown together.
     let mut errors = intake_errors;
-    let (valid, window) = match checked {
+    let (valid, (window, window_basis)) = match checked {
         Ok(checked) if errors.is_empty() => checked,
         Ok(_) => return form_page(&state, &ui, form, errors).await,
         Err(violations) => {
@@ -454,6 +473,7 @@ pub async fn create(
         prosecutor_office: prosecutor.map(ProsecutorOfficeId),
         terms: valid,
         window,
+        window_basis,
         pk: None,
         existing_person: None,
         intake,

@@ -392,12 +392,16 @@ pub async fn case_page(
         status: views::status(lang, case.status),
         facts,
         terms: terms_rows(t, lang, case),
-        window: fill(
-            t.window_range,
-            &[
-                ("start", &views::date(lang, case.window.start())),
-                ("end", &views::date(lang, case.window.end_inclusive())),
-            ],
+        window: format!(
+            "{} ({})",
+            fill(
+                t.window_range,
+                &[
+                    ("start", &views::date(lang, case.window.start())),
+                    ("end", &views::date(lang, case.window.end_inclusive())),
+                ],
+            ),
+            views::window_basis(t, case.window_basis)
         ),
         days_left: fill(
             t.days_left,
