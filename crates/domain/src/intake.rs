@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn refuses_intake_before_the_decision_is_final_I1() {
         let violation = check_final(date(2026, 12, 1), date(2026, 11, 30)).unwrap_err();
-        assert_eq!(violation.rule, Rule::I1);
+        assert_eq!(violation.rule, Some(Rule::I1));
         assert!(check_final(date(2026, 11, 30), date(2026, 11, 30)).is_ok());
     }
 
@@ -404,7 +404,10 @@ mod tests {
         let mut checks = all_passed();
         checks.retain(|c| c.kind != CheckKind::Barcode);
         let violation = documents_verdict(&checks).unwrap_err();
-        assert_eq!((violation.rule, violation.field), (Rule::D1, "barcode"));
+        assert_eq!(
+            (violation.rule, violation.field),
+            (Some(Rule::D1), "barcode")
+        );
     }
 
     #[test]
@@ -428,7 +431,7 @@ mod tests {
     fn a_failed_check_needs_its_note_and_makes_the_file_incomplete_D1_D3() {
         let mut checks = all_passed();
         checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::Failed, " ");
-        assert_eq!(documents_verdict(&checks).unwrap_err().rule, Rule::D1);
+        assert_eq!(documents_verdict(&checks).unwrap_err().rule, Some(Rule::D1));
         checks[1] = check(
             CheckKind::IdentityMatch,
             CheckOutcome::Failed,
@@ -459,7 +462,7 @@ mod tests {
         ];
         assert_eq!(next_summons(&two).unwrap(), 3);
         let three = [two[0], two[1], summons(3, SummonsOutcome::NoResponse)];
-        assert_eq!(next_summons(&three).unwrap_err().rule, Rule::I3);
+        assert_eq!(next_summons(&three).unwrap_err().rule, Some(Rule::I3));
     }
 
     #[test]
@@ -468,7 +471,7 @@ mod tests {
             pending_summons(&[summons(1, SummonsOutcome::NoResponse)])
                 .unwrap_err()
                 .rule,
-            Rule::I3
+            Some(Rule::I3)
         );
         let found = pending_summons(&[
             summons(1, SummonsOutcome::NoResponse),
@@ -495,7 +498,7 @@ mod tests {
             check_summons_dates(date(2026, 11, 10), date(2026, 11, 9))
                 .unwrap_err()
                 .rule,
-            Rule::I3
+            Some(Rule::I3)
         );
         assert!(check_summons_dates(date(2026, 11, 10), date(2026, 11, 10)).is_ok());
         let pending = summons(1, SummonsOutcome::Pending);
@@ -503,7 +506,7 @@ mod tests {
             check_absence_recordable(&pending, pending.deadline)
                 .unwrap_err()
                 .rule,
-            Rule::I4
+            Some(Rule::I4)
         );
         assert!(check_absence_recordable(&pending, date(2026, 11, 12)).is_ok());
     }
@@ -538,7 +541,10 @@ mod tests {
             "the excused one used no place"
         );
         let reason = check_absence_reason("  ").unwrap_err();
-        assert_eq!((reason.rule, reason.field), (Rule::I4, "absence_reason"));
+        assert_eq!(
+            (reason.rule, reason.field),
+            (Some(Rule::I4), "absence_reason")
+        );
         assert!(check_absence_reason("Dirawat di rumah sakit").is_ok());
         assert!(
             !ABSENCE_VIOLATION_NOTE.contains("alasan yang sah"),
@@ -548,7 +554,7 @@ mod tests {
 
     #[test]
     fn a_client_handed_over_is_never_summoned_I3() {
-        assert_eq!(check_summons_needed(true).unwrap_err().rule, Rule::I3);
+        assert_eq!(check_summons_needed(true).unwrap_err().rule, Some(Rule::I3));
         assert!(check_summons_needed(false).is_ok());
     }
 }

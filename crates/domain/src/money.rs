@@ -159,7 +159,7 @@ mod tests {
         let mut unordered = FineCategories::STATUTORY_RUPIAH;
         unordered[1] = 500;
         let err = FineCategories::new(unordered).expect_err("II below I is refused");
-        assert_eq!(err.rule, Rule::L1);
+        assert_eq!(err.rule, Some(Rule::L1));
         assert!(FineCategories::new([0; 8]).is_err());
     }
 

@@ -278,7 +278,7 @@ mod tests {
             "3201011205900000",  // serial 0000
         ] {
             let err = Nik::parse(bad).expect_err(bad);
-            assert_eq!((err.rule, err.field), (Rule::G1, "nik"), "{bad}");
+            assert_eq!((err.rule, err.field), (Some(Rule::G1), "nik"), "{bad}");
         }
         let err = Nik::parse("320101120590000").expect_err("short");
         assert_eq!(err.refusal, Refusal::NikLength { digits: 15 });

@@ -197,7 +197,7 @@ mod tests {
                 "mother_name"
             ]
         );
-        assert!(violations.0.iter().all(|v| v.rule == Rule::G1));
+        assert!(violations.0.iter().all(|v| v.rule == Some(Rule::G1)));
     }
 
     #[test]
@@ -218,7 +218,7 @@ mod tests {
         let refused = check_identical_nik_is_linked(true, false).unwrap_err();
         assert_eq!(
             (refused.rule, refused.field),
-            (crate::Rule::G3, "person_choice")
+            (Some(crate::Rule::G3), "person_choice")
         );
         assert!(
             check_identical_nik_is_linked(true, true).is_ok(),

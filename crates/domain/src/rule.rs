@@ -77,9 +77,11 @@ impl<'de> Deserialize<'de> for Rule {
 /// A refusal: which rule, which field, and why (with the values the words need). The words
 /// themselves are the web crate's: see [`Refusal`].
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{rule} ({field}): {}", refusal.code())]
+#[error("{} ({field}): {}", rule.map_or("—", Rule::code), refusal.code())]
 pub struct Violation {
-    pub rule: Rule,
+    /// The rule of DOMAIN.md broken, or `None` for a refusal of the guideline's procedure
+    /// that no rule ID names (steps out of order, dates that run backwards).
+    pub rule: Option<Rule>,
     /// The form or JSON field the violation concerns, e.g. `"hours_ordered"`.
     pub field: &'static str,
     pub refusal: Refusal,
@@ -88,7 +90,17 @@ pub struct Violation {
 impl Violation {
     pub fn new(rule: Rule, field: &'static str, refusal: Refusal) -> Violation {
         Violation {
-            rule,
+            rule: Some(rule),
+            field,
+            refusal,
+        }
+    }
+
+    /// A refusal that no rule ID of DOMAIN.md names: the procedure's order or plain
+    /// consistency of the input.
+    pub fn procedural(field: &'static str, refusal: Refusal) -> Violation {
+        Violation {
+            rule: None,
             field,
             refusal,
         }
@@ -114,7 +126,7 @@ impl Violations {
 
     /// Whether any violation cites `rule`.
     pub fn contains(&self, rule: Rule) -> bool {
-        self.0.iter().any(|v| v.rule == rule)
+        self.0.iter().any(|v| v.rule == Some(rule))
     }
 
     /// The violations concerning one field, for showing beside it in a form.

@@ -149,15 +149,14 @@ pub async fn confirm(
     let scope = access.scope();
     let case = access.case();
     use karya_domain::placement::check_override;
-    use karya_domain::{CaseStatus, Rule, Transition, Violation};
+    use karya_domain::{CaseStatus, Transition, Violation};
     let (candidates, offers) = ranking(store, access, today, warn_days).await?;
     let mut problems = Vec::new();
     let chosen = candidates
         .iter()
         .position(|k| k.partner.0 == c.partner.0 && k.work_form == c.work_form);
     match chosen {
-        None => problems.push(Violation::new(
-            Rule::L9,
+        None => problems.push(Violation::procedural(
             "candidate",
             karya_domain::Refusal::NotOfferedHere,
         )),

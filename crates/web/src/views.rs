@@ -96,7 +96,10 @@ pub fn window_basis(t: &Catalog, basis: karya_domain::window::WindowBasis) -> &'
 /// A violation's message in `lang`, ending with its rule ID.
 pub fn violation_message(lang: Lang, violation: &Violation) -> String {
     let message = crate::refusals::refusal_text(lang, &violation.refusal);
-    let code = violation.rule.code();
+    let Some(rule) = violation.rule else {
+        return message;
+    };
+    let code = rule.code();
     // Most messages name their rule already ("…, L5)"); add it only where one does not.
     if message.contains(code) {
         message
@@ -108,7 +111,11 @@ pub fn violation_message(lang: Lang, violation: &Violation) -> String {
 /// A violation for problem+json (English, with its rule ID and field).
 pub fn rule_problem(violation: &Violation) -> RuleProblem {
     RuleProblem {
-        rule: violation.rule.code().to_owned(),
+        // A refusal of the procedure that no rule ID names is reported as such.
+        rule: violation
+            .rule
+            .map_or("procedure", |rule| rule.code())
+            .to_owned(),
         field: violation.field.to_owned(),
         message: violation_message(Lang::En, violation),
         reason: Some(violation.refusal.code()),

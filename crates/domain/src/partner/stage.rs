@@ -130,8 +130,8 @@ pub fn check_advance(from: Stage, to: Stage) -> Result<(), Violation> {
     if from.next_step() == Some(to) || (from == Stage::Active && to == Stage::Ended) {
         return Ok(());
     }
-    Err(Violation::new(
-        Rule::L9,
+    // The order of §2.1.2 has no rule ID of its own; L9 is the agreement in force.
+    Err(Violation::procedural(
         "stage",
         Refusal::StageOutOfOrder { from, to },
     ))
@@ -143,8 +143,7 @@ pub fn check_agreement_dates(
     ends_on: jiff::civil::Date,
 ) -> Result<(), Violation> {
     if ends_on < starts_on {
-        return Err(Violation::new(
-            Rule::L9,
+        return Err(Violation::procedural(
             "ends_on",
             Refusal::AgreementEndsBeforeStart,
         ));
@@ -163,8 +162,7 @@ pub fn check_agreement(stage: Stage, non_commercial: bool) -> Result<(), Violati
         ));
     }
     if !matches!(stage, Stage::Reported | Stage::Active) {
-        return Err(Violation::new(
-            Rule::L9,
+        return Err(Violation::procedural(
             "stage",
             Refusal::AgreementBeforeReport,
         ));
@@ -177,16 +175,21 @@ pub fn check_agreement(stage: Stage, non_commercial: bool) -> Result<(), Violati
 mod tests {
     use super::*;
 
+    /// The order of §2.1.2 and an agreement's dates are the procedure's, with no rule ID;
+    /// L9 is cited only for the agreement in force (Art. 85(8)).
     #[test]
-    fn identification_runs_in_order() {
+    fn identification_runs_in_order_and_is_not_cited_as_L9() {
         assert!(check_advance(Stage::Mapped, Stage::Profiled).is_ok());
         assert!(check_advance(Stage::Profiled, Stage::Visited).is_ok());
         assert!(check_advance(Stage::Visited, Stage::Reported).is_ok());
+        let refused = check_advance(Stage::Mapped, Stage::Reported).unwrap_err();
+        assert_eq!(refused.rule, None);
         assert_eq!(
-            check_advance(Stage::Mapped, Stage::Reported)
-                .unwrap_err()
-                .rule,
-            Rule::L9
+            refused.refusal,
+            Refusal::StageOutOfOrder {
+                from: Stage::Mapped,
+                to: Stage::Reported
+            }
         );
         assert!(
             check_advance(Stage::Reported, Stage::Active).is_err(),
@@ -199,7 +202,7 @@ mod tests {
     #[test]
     fn an_agreement_needs_the_non_commercial_declaration_L3() {
         let refused = check_agreement(Stage::Reported, false).unwrap_err();
-        assert_eq!(refused.rule, Rule::L3);
+        assert_eq!(refused.rule, Some(Rule::L3));
         assert!(check_agreement(Stage::Reported, true).is_ok());
         assert!(check_agreement(Stage::Active, true).is_ok(), "renewal");
         assert!(
@@ -209,12 +212,13 @@ mod tests {
     }
 
     #[test]
-    fn an_agreement_ends_after_it_starts_L9() {
+    fn an_agreement_ends_after_it_starts() {
         use jiff::civil::date;
         assert!(check_agreement_dates(date(2026, 1, 1), date(2026, 12, 31)).is_ok());
         assert!(check_agreement_dates(date(2026, 1, 1), date(2026, 1, 1)).is_ok());
         let refused = check_agreement_dates(date(2026, 2, 1), date(2026, 1, 1)).unwrap_err();
-        assert_eq!((refused.rule, refused.field), (Rule::L9, "ends_on"));
+        assert_eq!((refused.rule, refused.field), (None, "ends_on"));
+        assert_eq!(refused.refusal, Refusal::AgreementEndsBeforeStart);
     }
 
     #[test]

@@ -91,7 +91,7 @@ mod tests {
             Exclusion::NoSupervisor,
         ]));
         let violation = check_override(&excluded, "Klien sangat cocok di sini").unwrap_err();
-        assert_eq!(violation.rule, Rule::P1);
+        assert_eq!(violation.rule, Some(Rule::P1));
         assert_eq!(violation.field, "candidate");
         assert_eq!(
             violation.refusal,
@@ -125,12 +125,12 @@ mod tests {
         });
         let violation = check_override(&eligible, "  \n").unwrap_err();
         assert_eq!(violation.field, "reason");
-        assert_eq!(violation.rule, Rule::P3);
+        assert_eq!(violation.rule, Some(Rule::P3));
         let near = candidate(Verdict::Eligible {
             score: 0,
             reasons: vec![ScoreReason::ProtectiveEquipment { items: &[] }],
         });
-        assert_eq!(check_override(&near, "").unwrap_err().rule, Rule::P3);
+        assert_eq!(check_override(&near, "").unwrap_err().rule, Some(Rule::P3));
     }
 
     #[test]
