@@ -64,8 +64,14 @@ pub const RISK_LEVELS: [(&str, &str, &str); 3] = [
 pub struct Sections {
     /// (a) the operative part of the decision: legal basis, hours, terms ordered.
     pub decision: String,
-    /// (c) the guidance plan: assistance, guidance, supervision.
+    /// (c) the plan in its three parts (§2.2.6 c): assistance (pendampingan), guidance
+    /// (pembimbingan) and supervision (pengawasan). A Litmas written before the parts were
+    /// separated keeps its one text under guidance.
+    #[serde(default)]
+    pub assistance_plan: String,
     pub guidance_plan: String,
+    #[serde(default)]
+    pub supervision_plan: String,
     /// (d) risk level (a code of [`RISK_LEVELS`]) and needs.
     pub risk_level: String,
     pub needs: String,
@@ -81,7 +87,9 @@ impl Sections {
         let mut missing = Vec::new();
         for (field, text) in [
             ("decision", &self.decision),
+            ("assistance_plan", &self.assistance_plan),
             ("guidance_plan", &self.guidance_plan),
+            ("supervision_plan", &self.supervision_plan),
             ("needs", &self.needs),
             ("analysis", &self.analysis),
         ] {
@@ -111,7 +119,9 @@ mod tests {
     fn complete() -> Sections {
         Sections {
             decision: "Pidana kerja sosial 80 jam".into(),
-            guidance_plan: "Pendampingan, pembimbingan, pengawasan".into(),
+            assistance_plan: "Mendampingi Klien ke tempat kerja sosial".into(),
+            guidance_plan: "Pembimbingan mingguan".into(),
+            supervision_plan: "Pengawasan kehadiran bersama PJ".into(),
             risk_level: "low".into(),
             needs: "Keterampilan kerja".into(),
             analysis: "Tidak ada kebutuhan khusus baru".into(),
@@ -125,6 +135,25 @@ mod tests {
     #[test]
     fn a_complete_litmas_has_nothing_missing() {
         assert!(complete().missing().is_empty());
+    }
+
+    #[test]
+    fn section_c_has_its_three_parts_each_required() {
+        let s = Sections {
+            assistance_plan: String::new(),
+            supervision_plan: " ".into(),
+            ..complete()
+        };
+        assert_eq!(s.missing(), vec!["assistance_plan", "supervision_plan"]);
+        // A Litmas stored before the parts were separated reads with them empty.
+        let old: Sections = serde_json::from_str(
+            r#"{"decision":"a","guidance_plan":"c","risk_level":"low","needs":"d","analysis":"e","case_plan":[]}"#,
+        )
+        .expect("an earlier Litmas");
+        assert_eq!(
+            (old.assistance_plan.as_str(), old.guidance_plan.as_str()),
+            ("", "c")
+        );
     }
 
     #[test]

@@ -220,9 +220,10 @@ on_both_engines! {
         assert_eq!(pk.post_form(&format!("{path}/interventions"), &[("kind", "Litmas sebelumnya"), ("result", "Baik"), ("source", "Berkas Bapas")]).await.status, 303);
         let incomplete = pk.post_form(&path, &[("action", "submit"), ("decision", "Putusan"), ("risk_level", "low")]).await;
         assert_eq!(incomplete.status, 422);
-        // Each missing field is named in the summary and beside the field: 3 sections and 10 components.
-        assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 26);
-        let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("guidance_plan", "Rencana"), ("risk_level", "low"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
+        // Each missing field is named in the summary and beside the field: section (c)'s
+        // three parts, (d) needs, (e) and the 10 components of (f).
+        assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 30);
+        let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("assistance_plan", "Pendampingan"), ("guidance_plan", "Pembimbingan"), ("supervision_plan", "Pengawasan"), ("risk_level", "low"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
         for (code, _, _) in karya_domain::litmas::CASE_PLAN {
             fields.push((code, "Isi komponen"));
         }
@@ -243,6 +244,28 @@ on_both_engines! {
         let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'litmas' AND case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
         let text = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
         assert!(text.contains("PENELITIAN KEMASYARAKATAN") && text.contains("Litmas sebelumnya") && text.contains("Isi komponen"), "{text}");
+        for part in ["Pendampingan: Pendampingan", "Pembimbingan: Pembimbingan", "Pengawasan: Pengawasan"] {
+            assert!(text.contains(part), "section (c) prints its three parts: {part}");
+        }
+        assert!(text.contains("Menunggu penempatan"), "no institution kind is guessed before the placement");
+    }
+
+    async fn the_case_plan_names_the_confirmed_placement_and_the_partners_kind(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = karya_web::demo::cases::serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let (partner, kind, description): (String, String, String) = sqlx::query_as(
+            "SELECT pa.name, pa.kind, pl.description FROM placements pl JOIN partners pa ON pa.id = pl.partner_id
+             WHERE pl.case_id = $1 AND pl.ended_on IS NULL")
+            .bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "litmas")]).await.status, 303);
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'litmas' AND case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let text = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await).split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&words(&partner)), "the work place is the placement's partner: {partner}");
+        assert!(text.contains(&words(&description)), "the work is the placement's");
+        let label = if kind == "government" { "Pemerintah" } else { "Non-Pemerintah" };
+        assert!(text.contains(label) && !text.contains("Menunggu penempatan"), "the kind is the partner record's ({kind})");
         assert!(!text.contains("DRAF"), "an approved Litmas is not a draft");
     }
 }

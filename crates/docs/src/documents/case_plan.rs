@@ -28,8 +28,8 @@ pub const CASE_PLAN_COMPONENTS: [&str; 10] = [
 pub struct CasePlan {
     /// Component 1: the partner's name.
     pub work_place: String,
-    /// Component 2.
-    pub institution: InstitutionKind,
+    /// Component 2, from the partner record once the placement is confirmed; `None` before.
+    pub institution: Option<InstitutionKind>,
     /// Component 3: the hours ordered, printed as `120 (seratus dua puluh) jam`.
     pub total_hours: Minutes,
     /// Component 4: one line per weekly session, then the weekly total.
@@ -73,7 +73,9 @@ impl CasePlan {
         };
         [
             self.work_place.clone(),
-            self.institution.label().to_owned(),
+            self.institution
+                .map_or("Menunggu penempatan", InstitutionKind::label)
+                .to_owned(),
             hours_in_words(self.total_hours),
             schedule,
             self.supervisor_name.clone(),

@@ -180,7 +180,7 @@ pub fn partners(rows: usize) -> PartnerList {
 pub fn case_plan() -> CasePlan {
     CasePlan {
         work_place: WORK_PLACE.to_owned(),
-        institution: InstitutionKind::Government,
+        institution: Some(InstitutionKind::Government),
         total_hours: Minutes::from_hours(120),
         schedule: schedule(),
         supervisor_name: PJ_NAME.to_owned(),

@@ -575,6 +575,9 @@ async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()
     use karya_domain::litmas::{CASE_PLAN, Sections};
     let sections = Sections {
         decision: "Pidana kerja sosial sebagaimana amar putusan (data demo).".into(),
+        assistance_plan:
+            "Mendampingi Klien ke tempat kerja sosial dan menjelaskan hak dan kewajibannya.".into(),
+        supervision_plan: "Pengawasan kehadiran bersama PJ; laporan harian diverifikasi PK.".into(),
         guidance_plan:
             "Pendampingan ke tempat kerja sosial, pembimbingan mingguan, pengawasan kehadiran."
                 .into(),

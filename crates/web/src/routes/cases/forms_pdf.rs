@@ -248,6 +248,20 @@ async fn litmas(
         .await?
         .into_iter()
         .find(|p| p.ended_on.is_none());
+    // The components that name the work place come from the confirmed placement and its
+    // partner's record; before it, the PK's proposal is printed and the institution's kind
+    // waits for the partner (it is never read from the text).
+    let partner = match &current {
+        Some(p) => Some(
+            karya_store::partners::get_for_case(
+                &state.store,
+                access,
+                karya_store::ids::PartnerId(p.partner_id),
+            )
+            .await?,
+        ),
+        None => None,
+    };
     let approval = match (&written.approved_at, &written.approved_by_name) {
         (Some(at), Some(_)) => Some(Approval {
             head: signer(state, office).await?,
@@ -287,11 +301,10 @@ async fn litmas(
             terms: case.terms.schedule.text.clone(),
         },
         interventions,
-        // Section (c) is written as one text; it covers assistance, guidance and supervision.
         guidance_plan: GuidancePlan {
-            assistance: s.guidance_plan.clone(),
-            guidance: String::new(),
-            supervision: String::new(),
+            assistance: s.assistance_plan.clone(),
+            guidance: s.guidance_plan.clone(),
+            supervision: s.supervision_plan.clone(),
         },
         assessment: Assessment {
             risk: RISK_LEVELS
@@ -309,14 +322,13 @@ async fn litmas(
         analysis: s.analysis.clone(),
         special_needs: component(9),
         case_plan: CasePlan {
-            work_place: component(0),
-            institution: if component(1).to_lowercase().contains("non") {
-                InstitutionKind::NonGovernment
-            } else {
-                InstitutionKind::Government
-            },
+            work_place: partner
+                .as_ref()
+                .map_or_else(|| component(0), |p| p.fields.name.clone()),
+            institution: partner.as_ref().map(|p| institution(p.fields.kind)),
             total_hours: case.hours_ordered,
             schedule: current
+                .as_ref()
                 .map(|p| {
                     p.slots()
                         .into_iter()
@@ -328,8 +340,13 @@ async fn litmas(
                         .collect()
                 })
                 .unwrap_or_default(),
-            supervisor_name: component(4),
-            work_description: component(5),
+            supervisor_name: current
+                .as_ref()
+                .and_then(|p| p.supervisor_name.clone())
+                .unwrap_or_else(|| component(4)),
+            work_description: current
+                .as_ref()
+                .map_or_else(|| component(5), |p| p.description.clone()),
             visit_plan: component(6),
             counselling_plan: component(7),
             evaluation_plan: component(8),

@@ -54,7 +54,9 @@ fn decision_text(lang: Lang, case: &Case) -> String {
 fn sections_of(form: &Pairs) -> Sections {
     Sections {
         decision: form.get("decision").trim().to_owned(),
+        assistance_plan: form.get("assistance_plan").trim().to_owned(),
         guidance_plan: form.get("guidance_plan").trim().to_owned(),
+        supervision_plan: form.get("supervision_plan").trim().to_owned(),
         risk_level: form.get("risk_level").to_owned(),
         needs: form.get("needs").trim().to_owned(),
         analysis: form.get("analysis").trim().to_owned(),
@@ -159,7 +161,9 @@ pub async fn save(
     let mut errors = FormErrors::default();
     for (field, max) in [
         ("decision", 4000),
+        ("assistance_plan", 4000),
         ("guidance_plan", 4000),
+        ("supervision_plan", 4000),
         ("needs", 4000),
         ("analysis", 8000),
     ] {
