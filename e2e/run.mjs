@@ -367,7 +367,10 @@ async function main() {
       await pk.getByText('Perubahan tersimpan.').waitFor();
       await pk.goto(`${caseUrl}/litmas`);
       await axe(pk, 'litmas');
-      await pk.getByLabel('(c) Rencana pendampingan, pembimbingan dan pengawasan').fill('Pendampingan ke tempat kerja, pembimbingan mingguan.');
+      // Section (c) in its three parts (§2.2.6 c).
+      await pk.getByLabel('1) Pendampingan').fill('Mendampingi Klien ke tempat kerja.');
+      await pk.getByLabel('2) Pembimbingan').fill('Pembimbingan mingguan.');
+      await pk.getByLabel('3) Pengawasan').fill('Pengawasan kehadiran bersama PJ.');
       await pk.getByLabel('Rendah').check();
       await pk.getByLabel('(d) Kebutuhan').fill('Keterampilan kerja.');
       await pk.getByLabel('(e) Analisis, termasuk kebutuhan khusus yang ditemukan setelah persidangan').fill('Kooperatif.');
