@@ -28,6 +28,7 @@ pub mod orgs;
 pub mod partners;
 pub mod placement_profile;
 pub mod placements;
+mod points;
 mod private_files;
 pub mod register;
 pub mod secret;

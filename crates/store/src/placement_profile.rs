@@ -144,10 +144,9 @@ pub async fn save(store: &Store, access: &CaseAccess, p: &PlacementProfile) -> R
     };
     sqlx::query(
         "INSERT INTO placement_profiles (case_id, profession, skill_fields, offence_field, trauma_fields,
-            victim_partner_ids, victim_note, victim_latitude, victim_longitude, home_latitude,
-            home_longitude, dependants, special_needs, safety_skill, infectious_disease,
+            victim_partner_ids, victim_note, dependants, special_needs, safety_skill, infectious_disease,
             medical_clearance, monitoring_required, livelihood_from, livelihood_to, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(case.0)
     .bind(&p.profession)
@@ -156,10 +155,6 @@ pub async fn save(store: &Store, access: &CaseAccess, p: &PlacementProfile) -> R
     .bind(join_codes(p.trauma_fields.iter().map(|f| f.as_str())))
     .bind(p.victim_partners.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(","))
     .bind(&p.victim_note)
-    .bind(p.victim_location.map(|l| l.0))
-    .bind(p.victim_location.map(|l| l.1))
-    .bind(p.home.map(|l| l.0))
-    .bind(p.home.map(|l| l.1))
     .bind(p.dependants)
     .bind(join_codes(p.special_needs.iter().map(|n| n.as_str())))
     .bind(i64::from(p.safety_skill))
@@ -172,6 +167,18 @@ pub async fn save(store: &Store, access: &CaseAccess, p: &PlacementProfile) -> R
     .bind(store.now_text())
     .execute(&mut *tx)
     .await?;
+    for (latitude, longitude, point) in [
+        ("victim_latitude", "victim_longitude", p.victim_location),
+        ("home_latitude", "home_longitude", p.home),
+    ] {
+        let columns = crate::points::PointColumns {
+            table: "placement_profiles",
+            latitude,
+            longitude,
+            key: "case_id",
+        };
+        crate::points::write(&mut tx, &columns, case.0, point).await?;
+    }
     store
         .audit_in(
             &mut tx,

@@ -195,8 +195,8 @@ pub(crate) async fn record_on(
     let case = found.id;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO attachments (office_id, case_id, person_id, purpose, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
-            entry_id, captured_at, latitude, longitude, thumb_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+            entry_id, captured_at, thumb_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(found.office_id.0)
     .bind(case.0)
@@ -209,11 +209,18 @@ pub(crate) async fn record_on(
     .bind(store.now_text())
     .bind(extra.entry_id)
     .bind(extra.captured_at.map(clock::text))
-    .bind(extra.location.map(|l| l.0))
-    .bind(extra.location.map(|l| l.1))
     .bind(thumb_sha256)
     .fetch_one(&mut *tx)
     .await?;
+    if extra.location.is_some() {
+        let columns = crate::points::PointColumns {
+            table: "attachments",
+            latitude: "latitude",
+            longitude: "longitude",
+            key: "id",
+        };
+        crate::points::write(&mut *tx, &columns, id, extra.location).await?;
+    }
     let summary = json!({
         "case_id": case.0,
         "purpose": purpose.as_str(),

@@ -217,6 +217,14 @@ fn summary(fields: &PartnerFields) -> serde_json::Value {
     })
 }
 
+/// A partner's location, written apart from its other fields (see `crate::points`).
+const LOCATION: crate::points::PointColumns = crate::points::PointColumns {
+    table: "partners",
+    latitude: "latitude",
+    longitude: "longitude",
+    key: "id",
+};
+
 /// Binds the profile columns in the order of the INSERT and UPDATE statements below.
 macro_rules! bind_fields {
     ($query:expr, $f:expr) => {
@@ -226,8 +234,6 @@ macro_rules! bind_fields {
             .bind($f.field.as_str())
             .bind(&$f.address)
             .bind(&$f.district_code)
-            .bind($f.location.map(|l| l.0))
-            .bind($f.location.map(|l| l.1))
             .bind(&$f.contact_name)
             .bind(&$f.contact_phone)
             .bind(&$f.contact_email)
@@ -252,11 +258,11 @@ pub async fn create(
     let mut tx = store.begin_write().await?;
     let (id,): (i64,) = bind_fields!(
         sqlx::query_as(
-            "INSERT INTO partners (name, kind, field, address, district_code, latitude, longitude,
+            "INSERT INTO partners (name, kind, field, address, district_code,
                 contact_name, contact_phone, contact_email, non_commercial, capacity_clients,
                 hours_per_day, opening_days, opening_from, opening_to, accommodations, work_forms,
                 office_id, stage, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'mapped', $20)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'mapped', $18)
              RETURNING id",
         ),
         fields
@@ -265,6 +271,7 @@ pub async fn create(
     .bind(store.now_text())
     .fetch_one(&mut *tx)
     .await?;
+    crate::points::write(&mut tx, &LOCATION, id, fields.location).await?;
     store
         .audit_in(
             &mut tx,
@@ -290,11 +297,11 @@ pub async fn update(
     let updated = bind_fields!(
         sqlx::query(
             "UPDATE partners SET name = $1, kind = $2, field = $3, address = $4, district_code = $5,
-                latitude = $6, longitude = $7, contact_name = $8, contact_phone = $9, contact_email = $10,
-                non_commercial = $11, capacity_clients = $12, hours_per_day = $13, opening_days = $14,
-                opening_from = $15, opening_to = $16, accommodations = $17, work_forms = $18,
+                contact_name = $6, contact_phone = $7, contact_email = $8,
+                non_commercial = $9, capacity_clients = $10, hours_per_day = $11, opening_days = $12,
+                opening_from = $13, opening_to = $14, accommodations = $15, work_forms = $16,
                 version = version + 1
-             WHERE office_id = $19 AND id = $20 AND version = $21",
+             WHERE office_id = $17 AND id = $18 AND version = $19",
         ),
         fields
     )
@@ -316,6 +323,7 @@ pub async fn update(
             StoreError::NotFound
         });
     }
+    crate::points::write(&mut tx, &LOCATION, id.0, fields.location).await?;
     store
         .audit_in(
             &mut tx,
