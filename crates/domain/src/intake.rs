@@ -62,6 +62,68 @@ impl Channel {
     }
 }
 
+/// The two documents the office receives and checks (§2.2.2 point 1: "petikan/salinan
+/// putusan dan surat eksekusi"); each gets the five checks of D1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntakeDocument {
+    /// The extract or copy of the decision.
+    #[default]
+    DecisionCopy,
+    /// The prosecutor's execution letter.
+    ExecutionLetter,
+}
+
+impl IntakeDocument {
+    pub const ALL: [IntakeDocument; 2] = [
+        IntakeDocument::DecisionCopy,
+        IntakeDocument::ExecutionLetter,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntakeDocument::DecisionCopy => "decision_copy",
+            IntakeDocument::ExecutionLetter => "execution_letter",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IntakeDocument> {
+        IntakeDocument::ALL.into_iter().find(|d| d.as_str() == text)
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            IntakeDocument::DecisionCopy => "Petikan/salinan putusan",
+            IntakeDocument::ExecutionLetter => "Surat eksekusi",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            IntakeDocument::DecisionCopy => "Extract/copy of the decision",
+            IntakeDocument::ExecutionLetter => "Execution letter",
+        }
+    }
+
+    /// The form field of `check` on this document, e.g. `execution_letter_barcode`.
+    pub fn field(self, check: CheckKind) -> &'static str {
+        use CheckKind as K;
+        use IntakeDocument as D;
+        match (self, check) {
+            (D::DecisionCopy, K::LawfulIssuer) => "decision_copy_lawful_issuer",
+            (D::DecisionCopy, K::IdentityMatch) => "decision_copy_identity_match",
+            (D::DecisionCopy, K::Barcode) => "decision_copy_barcode",
+            (D::DecisionCopy, K::DirectConfirmation) => "decision_copy_direct_confirmation",
+            (D::DecisionCopy, K::Other) => "decision_copy_other",
+            (D::ExecutionLetter, K::LawfulIssuer) => "execution_letter_lawful_issuer",
+            (D::ExecutionLetter, K::IdentityMatch) => "execution_letter_identity_match",
+            (D::ExecutionLetter, K::Barcode) => "execution_letter_barcode",
+            (D::ExecutionLetter, K::DirectConfirmation) => "execution_letter_direct_confirmation",
+            (D::ExecutionLetter, K::Other) => "execution_letter_other",
+        }
+    }
+}
+
 /// The five checks of D1 (a–e).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -157,6 +219,9 @@ impl CheckOutcome {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentCheck {
+    /// The document checked; a check sent without one is about the decision copy.
+    #[serde(default)]
+    pub document: IntakeDocument,
     pub kind: CheckKind,
     pub outcome: CheckOutcome,
     pub note: String,
@@ -171,31 +236,46 @@ pub enum DocumentsVerdict {
     Incomplete(Vec<DocumentCheck>),
 }
 
-/// D1: every check has an outcome, (a) and (b) always apply, and a failed check says why.
-/// Returns the verdict of a complete round, or the first check that needs attention.
+/// D1: each document has every check with an outcome, (a) and (b) always apply, and a
+/// failed check says why. Returns the verdict of a complete round, or the first check that
+/// needs attention.
 pub fn documents_verdict(checks: &[DocumentCheck]) -> Result<DocumentsVerdict, Violation> {
-    for kind in CheckKind::ALL {
-        let field = kind.as_str();
-        let Some(check) = checks.iter().find(|c| c.kind == kind) else {
-            return Err(Violation::new(
-                Rule::D1,
-                field,
-                Refusal::CheckMissing { check: kind },
-            ));
-        };
-        if check.outcome == CheckOutcome::NotApplicable && kind.always_applies() {
-            return Err(Violation::new(
-                Rule::D1,
-                field,
-                Refusal::CheckAlwaysApplies { check: kind },
-            ));
-        }
-        if check.outcome == CheckOutcome::Failed && check.note.trim().is_empty() {
-            return Err(Violation::new(
-                Rule::D1,
-                field,
-                Refusal::CheckNeedsNote { check: kind },
-            ));
+    for document in IntakeDocument::ALL {
+        for kind in CheckKind::ALL {
+            let field = document.field(kind);
+            let Some(check) = checks
+                .iter()
+                .find(|c| c.document == document && c.kind == kind)
+            else {
+                return Err(Violation::new(
+                    Rule::D1,
+                    field,
+                    Refusal::CheckMissing {
+                        document,
+                        check: kind,
+                    },
+                ));
+            };
+            if check.outcome == CheckOutcome::NotApplicable && kind.always_applies() {
+                return Err(Violation::new(
+                    Rule::D1,
+                    field,
+                    Refusal::CheckAlwaysApplies {
+                        document,
+                        check: kind,
+                    },
+                ));
+            }
+            if check.outcome == CheckOutcome::Failed && check.note.trim().is_empty() {
+                return Err(Violation::new(
+                    Rule::D1,
+                    field,
+                    Refusal::CheckNeedsNote {
+                        document,
+                        check: kind,
+                    },
+                ));
+            }
         }
     }
     let failed: Vec<DocumentCheck> = checks
@@ -363,16 +443,24 @@ mod tests {
 
     fn check(kind: CheckKind, outcome: CheckOutcome, note: &str) -> DocumentCheck {
         DocumentCheck {
+            document: IntakeDocument::DecisionCopy,
             kind,
             outcome,
             note: note.into(),
         }
     }
 
+    /// Both documents with every check passed: the decision copy's five, then the
+    /// execution letter's.
     fn all_passed() -> Vec<DocumentCheck> {
-        CheckKind::ALL
+        IntakeDocument::ALL
             .into_iter()
-            .map(|k| check(k, CheckOutcome::Passed, ""))
+            .flat_map(|document| {
+                CheckKind::ALL.into_iter().map(move |kind| DocumentCheck {
+                    document,
+                    ..check(kind, CheckOutcome::Passed, "")
+                })
+            })
             .collect()
     }
 
@@ -392,7 +480,7 @@ mod tests {
     }
 
     #[test]
-    fn five_passed_checks_make_the_documents_valid_D1() {
+    fn five_passed_checks_on_each_document_make_the_documents_valid_D1() {
         assert_eq!(
             documents_verdict(&all_passed()).unwrap(),
             DocumentsVerdict::Valid
@@ -400,14 +488,29 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_check_is_refused_D1() {
+    fn a_missing_check_is_refused_naming_its_document_D1() {
         let mut checks = all_passed();
-        checks.retain(|c| c.kind != CheckKind::Barcode);
+        checks.retain(|c| {
+            !(c.document == IntakeDocument::ExecutionLetter && c.kind == CheckKind::Barcode)
+        });
         let violation = documents_verdict(&checks).unwrap_err();
         assert_eq!(
             (violation.rule, violation.field),
-            (Some(Rule::D1), "barcode")
+            (Some(Rule::D1), "execution_letter_barcode")
         );
+        assert_eq!(
+            violation.refusal,
+            Refusal::CheckMissing {
+                document: IntakeDocument::ExecutionLetter,
+                check: CheckKind::Barcode
+            }
+        );
+        // A round about the decision copy alone does not check the execution letter.
+        let copy_only: Vec<DocumentCheck> = all_passed()
+            .into_iter()
+            .filter(|c| c.document == IntakeDocument::DecisionCopy)
+            .collect();
+        assert!(documents_verdict(&copy_only).is_err());
     }
 
     #[test]
@@ -416,7 +519,7 @@ mod tests {
         checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::NotApplicable, "");
         assert_eq!(
             documents_verdict(&checks).unwrap_err().field,
-            "identity_match"
+            "decision_copy_identity_match"
         );
         checks[1] = check(CheckKind::IdentityMatch, CheckOutcome::Passed, "");
         checks[2] = check(
@@ -439,6 +542,8 @@ mod tests {
         );
         match documents_verdict(&checks).unwrap() {
             DocumentsVerdict::Incomplete(failed) => {
+                assert_eq!(failed.len(), 1);
+                assert_eq!(failed[0].document, IntakeDocument::DecisionCopy);
                 assert_eq!(failed[0].note, "Tanggal lahir berbeda")
             }
             DocumentsVerdict::Valid => panic!("a failed check cannot make the file valid"),

@@ -5,7 +5,7 @@
 
 use jiff::civil::{Date, Time, Weekday};
 
-use crate::intake::CheckKind;
+use crate::intake::{CheckKind, IntakeDocument};
 use crate::lifecycle::CaseStatus;
 use crate::minutes::Minutes;
 use crate::partner::Stage;
@@ -67,9 +67,9 @@ refusals! {
     // Intake (I1–I4, D1).
     NotFinalYet { date_final: Date },
     UnknownChannel,
-    CheckMissing { check: CheckKind },
-    CheckAlwaysApplies { check: CheckKind },
-    CheckNeedsNote { check: CheckKind },
+    CheckMissing { document: IntakeDocument, check: CheckKind },
+    CheckAlwaysApplies { document: IntakeDocument, check: CheckKind },
+    CheckNeedsNote { document: IntakeDocument, check: CheckKind },
     ClientAppeared,
     SummonsAwaitingOutcome,
     SummonsLimit,

@@ -4,7 +4,8 @@
 
 use jiff::civil::Date;
 use karya_domain::intake::{
-    self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, Summons, SummonsOutcome,
+    self, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, IntakeDocument, Summons,
+    SummonsOutcome,
 };
 use karya_domain::sop::SopKind;
 use karya_domain::{CaseStatus, Rule, Transition};
@@ -48,11 +49,12 @@ pub async fn record_checks(
     let now = store.now_text();
     for check in checks {
         sqlx::query(
-            "INSERT INTO document_checks (case_id, round, kind, outcome, note, checked_by, checked_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO document_checks (case_id, round, document, kind, outcome, note, checked_by, checked_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(case_id.0)
         .bind(round)
+        .bind(check.document.as_str())
         .bind(check.kind.as_str())
         .bind(check.outcome.as_str())
         .bind(check.note.trim())
@@ -110,7 +112,9 @@ pub async fn record_checks(
     .await?;
     let failed: Vec<&str> = match &verdict {
         DocumentsVerdict::Valid => Vec::new(),
-        DocumentsVerdict::Incomplete(failed) => failed.iter().map(|c| c.kind.as_str()).collect(),
+        DocumentsVerdict::Incomplete(failed) => {
+            failed.iter().map(|c| c.document.field(c.kind)).collect()
+        }
     };
     let summary = json!({"round": round, "valid": failed.is_empty(), "failed": failed});
     store
@@ -124,11 +128,11 @@ pub async fn record_checks(
     Ok(verdict)
 }
 
-/// The latest round of checks, in D1 order.
+/// The latest round of checks, document by document in D1 order.
 pub async fn latest_checks(store: &Store, access: &CaseAccess) -> Result<Vec<DocumentCheck>> {
     let case_id = access.id();
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT kind, outcome, note FROM document_checks WHERE case_id = $1
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT document, kind, outcome, note FROM document_checks WHERE case_id = $1
            AND round = (SELECT MAX(round) FROM document_checks WHERE case_id = $1)",
     )
     .bind(case_id.0)
@@ -136,15 +140,21 @@ pub async fn latest_checks(store: &Store, access: &CaseAccess) -> Result<Vec<Doc
     .await?;
     let mut checks: Vec<DocumentCheck> = rows
         .into_iter()
-        .filter_map(|(kind, outcome, note)| {
+        .filter_map(|(document, kind, outcome, note)| {
             Some(DocumentCheck {
+                document: IntakeDocument::parse(&document)?,
                 kind: CheckKind::parse(&kind)?,
                 outcome: CheckOutcome::parse(&outcome)?,
                 note,
             })
         })
         .collect();
-    checks.sort_by_key(|c| CheckKind::ALL.iter().position(|k| *k == c.kind));
+    checks.sort_by_key(|c| {
+        (
+            c.document as u8,
+            CheckKind::ALL.iter().position(|k| *k == c.kind),
+        )
+    });
     Ok(checks)
 }
 

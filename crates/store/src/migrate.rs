@@ -91,6 +91,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_window_basis.sql"),
         postgres: include_str!("../migrations/postgres/0013_window_basis.sql"),
     },
+    Migration {
+        version: 14,
+        name: "checks_per_document",
+        sqlite: include_str!("../migrations/sqlite/0014_checks_per_document.sql"),
+        postgres: include_str!("../migrations/postgres/0014_checks_per_document.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -102,6 +102,7 @@ bilingual! {
     karya_domain::CaseStatus => label_id, label_en -> &'static str;
     karya_domain::intake::Channel => label_id, label_en -> &'static str;
     karya_domain::intake::CheckKind => label_id, label_en -> &'static str;
+    karya_domain::intake::IntakeDocument => label_id, label_en -> &'static str;
     karya_domain::partner::Stage => label_id, label_en -> &'static str;
     karya_domain::placement::Field => label_id, label_en -> &'static str;
 }

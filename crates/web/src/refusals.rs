@@ -150,16 +150,18 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
             &[("date_final", &v.date(*date_final))],
         ),
         Refusal::UnknownChannel => plain(t.refusal_unknown_channel),
-        Refusal::CheckMissing { check } => {
-            fill(t.refusal_check_missing, &[("check", lang.say(check))])
-        }
-        Refusal::CheckAlwaysApplies { check } => fill(
-            t.refusal_check_always_applies,
-            &[("check", lang.say(check))],
+        Refusal::CheckMissing { document, check } => fill(
+            t.refusal_check_missing,
+            &[("document", lang.say(document)), ("check", lang.say(check))],
         ),
-        Refusal::CheckNeedsNote { check } => {
-            fill(t.refusal_check_needs_note, &[("check", lang.say(check))])
-        }
+        Refusal::CheckAlwaysApplies { document, check } => fill(
+            t.refusal_check_always_applies,
+            &[("document", lang.say(document)), ("check", lang.say(check))],
+        ),
+        Refusal::CheckNeedsNote { document, check } => fill(
+            t.refusal_check_needs_note,
+            &[("document", lang.say(document)), ("check", lang.say(check))],
+        ),
         Refusal::ClientAppeared => plain(t.refusal_client_appeared),
         Refusal::SummonsAwaitingOutcome => plain(t.refusal_summons_awaiting_outcome),
         Refusal::SummonsLimit => plain(t.refusal_summons_limit),

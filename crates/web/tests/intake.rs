@@ -50,29 +50,27 @@ async fn open_case(
     desk.post_form("/cases", &fields).await
 }
 
+/// A round of the five checks on both documents, every one passed but the execution
+/// letter's identity check, which has `identity` and `note` (D1).
 fn checks(identity: &str, note: &str) -> Vec<(String, String)> {
     let mut fields = Vec::new();
-    for kind in [
-        "lawful_issuer",
-        "identity_match",
-        "barcode",
-        "direct_confirmation",
-        "other",
-    ] {
-        let outcome = if kind == "identity_match" {
-            identity
-        } else {
-            "passed"
-        };
-        fields.push((format!("{kind}_outcome"), outcome.to_owned()));
-        fields.push((
-            format!("{kind}_note"),
-            if kind == "identity_match" {
-                note.to_owned()
+    for document in ["decision_copy", "execution_letter"] {
+        for kind in [
+            "lawful_issuer",
+            "identity_match",
+            "barcode",
+            "direct_confirmation",
+            "other",
+        ] {
+            let tested = document == "execution_letter" && kind == "identity_match";
+            let (outcome, text) = if tested {
+                (identity, note)
             } else {
-                String::new()
-            },
-        ));
+                ("passed", "")
+            };
+            fields.push((format!("{document}_{kind}_outcome"), outcome.to_owned()));
+            fields.push((format!("{document}_{kind}_note"), text.to_owned()));
+        }
     }
     fields
 }
@@ -111,6 +109,14 @@ on_both_engines! {
         let page = app.signed_in("kabapas.bdg").await.get(&path).await.body;
         assert!(page.contains("<span class=\"badge status\">Berkas belum lengkap</span>"), "the case waits (D3)");
         assert!(page.contains("Tanggal lahir pada surat eksekusi berbeda"), "the failed check keeps its note");
+        // The head's letter to the prosecutor names the document and what is wrong with it.
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("{path}/letters"), &[("kind", "missing_documents")]).await.status, 303);
+        let id: i64 = path.trim_start_matches("/cases/").parse().unwrap();
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'missing_documents' AND case_id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
+        let letter = karya_testkit::pdf_text(&head.get_bytes(&format!("{path}/letters/{doc}")).await).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(letter.contains("Surat eksekusi") && letter.contains("Tanggal lahir pada surat eksekusi berbeda"), "{letter}");
+        assert!(!letter.contains("Nama, identitas, tanda tangan"), "the letter names documents, not checks");
         let valid = post_checks(&app, &path, &checks("passed", "")).await;
         assert_eq!(valid.status, 303);
         assert!(valid.location().ends_with("done=documents_valid"));

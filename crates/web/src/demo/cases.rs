@@ -9,7 +9,7 @@ use std::sync::Arc;
 use jiff::civil::{Date, Time};
 use karya_domain::Permission;
 use karya_domain::calendar::{add_days, local_date};
-use karya_domain::intake::{Channel, CheckKind, CheckOutcome, DocumentCheck};
+use karya_domain::intake::{Channel, CheckKind, CheckOutcome, DocumentCheck, IntakeDocument};
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use karya_domain::{
     Consideration, DefaultOrder, FineCategories, JudgeConsiderations, Minutes, OfficeZone,
@@ -879,18 +879,23 @@ fn demo_intake(scenario: &Scenario, city: &str, received: Date) -> anyhow::Resul
     })
 }
 
-/// The desk's document check (D1): all five passed, or the identity check failed (D3).
+/// The desk's document check (D1) on both documents: all passed, or the execution letter's
+/// identity check failed (D3).
 async fn check_documents(
     store: &Store,
     people: &People,
     id: CaseId,
     valid: bool,
 ) -> anyhow::Result<()> {
-    let checks: Vec<DocumentCheck> = CheckKind::ALL
+    let checks: Vec<DocumentCheck> = IntakeDocument::ALL
         .into_iter()
-        .map(|kind| {
-            let failed = !valid && kind == CheckKind::IdentityMatch;
+        .flat_map(|document| CheckKind::ALL.map(|kind| (document, kind)))
+        .map(|(document, kind)| {
+            let failed = !valid
+                && document == IntakeDocument::ExecutionLetter
+                && kind == CheckKind::IdentityMatch;
             DocumentCheck {
+                document,
                 kind,
                 outcome: if failed {
                     CheckOutcome::Failed

@@ -1,5 +1,5 @@
 use jiff::civil::{Weekday, date, time};
-use karya_domain::intake::CheckKind;
+use karya_domain::intake::{CheckKind, IntakeDocument};
 use karya_domain::lifecycle::{CaseStatus, Transition};
 use karya_domain::partner::Stage;
 use karya_domain::placement::Exclusion;
@@ -111,10 +111,14 @@ fn a_report_not_awaiting_a_step_says_where_it_stands_B5() {
 #[test]
 fn labels_of_the_domain_are_worded_in_the_language_D1() {
     let (id, en) = both(&Refusal::CheckMissing {
+        document: IntakeDocument::ExecutionLetter,
         check: CheckKind::ALL[0],
     });
-    assert!(id.starts_with("Pemeriksaan \"") && id.ends_with("belum diisi (D1)."));
-    assert!(en.starts_with("The check \"") && en.ends_with("has no outcome yet (D1)."));
+    assert!(id.starts_with("Surat eksekusi: pemeriksaan \"") && id.ends_with("belum diisi (D1)."));
+    assert!(
+        en.starts_with("Execution letter: the check \"")
+            && en.ends_with("has no outcome yet (D1).")
+    );
     assert_ne!(id, en);
 }
 
@@ -196,9 +200,11 @@ fn every_refusal_with_values_fills_all_its_placeholders() {
         },
         Refusal::NotFinalYet { date_final: day },
         Refusal::CheckAlwaysApplies {
+            document: IntakeDocument::DecisionCopy,
             check: CheckKind::ALL[0],
         },
         Refusal::CheckNeedsNote {
+            document: IntakeDocument::ExecutionLetter,
             check: CheckKind::ALL[1],
         },
         Refusal::SummonsLimitReached { sent: 3 },

@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use karya_domain::intake::{
-    Channel, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
+    Channel, CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, IntakeDocument,
+    SummonsOutcome,
 };
 use karya_domain::{FineCategories, SentenceTerms, ServiceWindow, Violation};
 use karya_store::cases::{self, CaseError, Intake, NewCase};
@@ -142,6 +143,8 @@ pub async fn create(
 
 #[derive(Deserialize, ToSchema)]
 pub struct CheckIn {
+    /// `decision_copy` or `execution_letter`; each gets the five checks.
+    pub document: String,
     /// `lawful_issuer`, `identity_match`, `barcode`, `direct_confirmation` or `other`.
     pub kind: String,
     /// `passed`, `failed` or `not_applicable`.
@@ -153,11 +156,11 @@ pub struct CheckIn {
 #[derive(Serialize, ToSchema)]
 pub struct Verdict {
     pub valid: bool,
-    /// The kinds of the failed checks.
+    /// The failed checks, as `document_kind` (e.g. `execution_letter_identity_match`).
     pub failed: Vec<String>,
 }
 
-/// Records a round of the five document checks (D1); valid moves the case to
+/// Records a round of the five document checks on each document (D1); valid moves the case to
 /// `documents_verified` (D2), a failure to `documents_incomplete` (D3).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/documents", tag = "intake", params(("id" = i64, Path)), request_body = Vec<CheckIn>,
     responses((status = 200, body = Verdict), (status = 422, description = "D1", body = Problem, content_type = "application/problem+json")),
@@ -170,11 +173,14 @@ pub async fn check_documents(
     let _case = access.case();
     let mut checks = Vec::new();
     for check in body {
+        let document = IntakeDocument::parse(&check.document)
+            .ok_or_else(|| WebError::InvalidBody(format!("unknown document {}", check.document)))?;
         let kind = CheckKind::parse(&check.kind)
             .ok_or_else(|| WebError::InvalidBody(format!("unknown check kind {}", check.kind)))?;
         let outcome = CheckOutcome::parse(&check.outcome)
             .ok_or_else(|| WebError::InvalidBody(format!("unknown outcome {}", check.outcome)))?;
         checks.push(DocumentCheck {
+            document,
             kind,
             outcome,
             note: check.note.chars().take(500).collect(),
@@ -190,7 +196,10 @@ pub async fn check_documents(
         },
         DocumentsVerdict::Incomplete(failed) => Verdict {
             valid: false,
-            failed: failed.iter().map(|c| c.kind.as_str().to_owned()).collect(),
+            failed: failed
+                .iter()
+                .map(|c| c.document.field(c.kind).to_owned())
+                .collect(),
         },
     }))
 }

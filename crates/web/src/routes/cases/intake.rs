@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use karya_domain::intake::{
-    CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, SummonsOutcome,
+    CheckKind, CheckOutcome, DocumentCheck, DocumentsVerdict, IntakeDocument, SummonsOutcome,
 };
 use karya_store::intake::{self as intake_store, NewSummons};
 
@@ -34,22 +34,26 @@ pub async fn check_documents(
     let case = access.case();
     let mut errors = FormErrors::default();
     let mut checks = Vec::new();
-    for kind in CheckKind::ALL {
-        let outcome = CheckOutcome::parse(value(&pairs, &format!("{}_outcome", kind.as_str())))
-            .ok_or(WebError::BadRequest)?;
-        let note = forms::text(
-            &mut errors,
-            t,
-            "checks",
-            value(&pairs, &format!("{}_note", kind.as_str())),
-            500,
-            false,
-        );
-        checks.push(DocumentCheck {
-            kind,
-            outcome,
-            note,
-        });
+    for document in IntakeDocument::ALL {
+        for kind in CheckKind::ALL {
+            let field = document.field(kind);
+            let outcome = CheckOutcome::parse(value(&pairs, &format!("{field}_outcome")))
+                .ok_or(WebError::BadRequest)?;
+            let note = forms::text(
+                &mut errors,
+                t,
+                "checks",
+                value(&pairs, &format!("{field}_note")),
+                500,
+                false,
+            );
+            checks.push(DocumentCheck {
+                document,
+                kind,
+                outcome,
+                note,
+            });
+        }
     }
     if errors.is_empty() {
         match intake_store::record_checks(&state.store, &access, &checks).await {

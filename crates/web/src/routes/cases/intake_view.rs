@@ -13,8 +13,8 @@ pub struct IntakeView {
     pub can_check: bool,
     /// Whether any round of checks was recorded (shown read-only to other readers).
     pub checked: bool,
-    /// (kind, label, current outcome, note) in D1 order.
-    pub checks: Vec<(&'static str, &'static str, String, String)>,
+    /// (field, label, current outcome, note): each document's five checks in D1 order.
+    pub checks: Vec<(&'static str, String, String, String)>,
     pub can_summon: bool,
     pub can_record_outcome: bool,
     /// (number label, issued on, deadline, delivery, outcome)
@@ -30,7 +30,7 @@ pub async fn intake_view(
 ) -> Result<IntakeView, WebError> {
     use karya_domain::CaseStatus as S;
     let case = access.case();
-    use karya_domain::intake::{CheckKind, CheckOutcome, SummonsOutcome};
+    use karya_domain::intake::{CheckKind, CheckOutcome, IntakeDocument, SummonsOutcome};
     let latest = karya_store::intake::latest_checks(&state.store, access).await?;
     // The form needs outcome values; the read-only list shows labels.
     let can_check = access.may(Permission::CheckDocuments)
@@ -41,11 +41,14 @@ pub async fn intake_view(
         CheckOutcome::Failed => t.check_failed,
         CheckOutcome::NotApplicable => t.check_na,
     };
-    let checks = CheckKind::ALL
-        .iter()
-        .map(|kind| {
-            let found = latest.iter().find(|c| c.kind == *kind);
-            let label = lang.say(&kind);
+    let checks = IntakeDocument::ALL
+        .into_iter()
+        .flat_map(|document| CheckKind::ALL.map(|kind| (document, kind)))
+        .map(|(document, kind)| {
+            let found = latest
+                .iter()
+                .find(|c| c.document == document && c.kind == kind);
+            let label = format!("{} — {}", lang.say(&document), lang.say(&kind));
             let outcome = found.map_or(CheckOutcome::Passed, |c| c.outcome);
             let outcome = if checked_any {
                 outcome_label(t, outcome)
@@ -54,7 +57,7 @@ pub async fn intake_view(
             }
             .to_owned();
             (
-                kind.as_str(),
+                document.field(kind),
                 label,
                 outcome,
                 found.map(|c| c.note.clone()).unwrap_or_default(),

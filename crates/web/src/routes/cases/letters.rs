@@ -13,7 +13,7 @@ use karya_docs::{
     MissingDocument, MissingDocumentsLetter, Signer, Summons, SummonsRound,
 };
 use karya_domain::Permission;
-use karya_domain::intake::{CheckOutcome, SummonsOutcome};
+use karya_domain::intake::{CheckOutcome, IntakeDocument, SummonsOutcome};
 use karya_store::access::CaseAccess;
 use karya_store::documents::{self, ToIssue};
 use karya_store::{intake, orgs, users};
@@ -142,13 +142,24 @@ async fn build(
             })
         }
         "missing_documents" => {
-            let missing = intake::latest_checks(&state.store, access)
+            // Each document with what is wrong with it (D3), not the names of the checks.
+            let failed: Vec<_> = intake::latest_checks(&state.store, access)
                 .await?
                 .into_iter()
                 .filter(|c| c.outcome == CheckOutcome::Failed)
-                .map(|c| MissingDocument {
-                    document: c.kind.label_id().to_owned(),
-                    note: c.note,
+                .collect();
+            let missing = IntakeDocument::ALL
+                .into_iter()
+                .filter_map(|document| {
+                    let notes: Vec<String> = failed
+                        .iter()
+                        .filter(|c| c.document == document)
+                        .map(|c| c.note.trim().to_owned())
+                        .collect();
+                    (!notes.is_empty()).then(|| MissingDocument {
+                        document: document.label_id().to_owned(),
+                        note: notes.join("; "),
+                    })
                 })
                 .collect();
             Letter::MissingDocuments(MissingDocumentsLetter {
