@@ -6,6 +6,7 @@ pub mod access;
 pub mod appointment;
 pub mod attitude;
 pub mod calendar;
+pub mod child;
 pub mod intake;
 pub mod ledger;
 pub mod lifecycle;

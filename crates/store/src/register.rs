@@ -205,6 +205,27 @@ pub async fn register(
     Ok((year, number))
 }
 
+impl BookEntry {
+    /// Whether the client was a child when the decision became final (`karya_domain::child`):
+    /// the book then shows initials and leaves out the NIK and the address.
+    pub fn is_child(&self) -> bool {
+        let birth = self.birth_date.as_deref().and_then(|d| d.parse().ok());
+        self.date_final
+            .parse()
+            .is_ok_and(|decided| karya_domain::child::is_child(birth, decided))
+    }
+
+    /// The line as the book lists it: a child's initials, without the NIK or the address.
+    pub fn listed(mut self) -> BookEntry {
+        if self.is_child() {
+            self.full_name = karya_domain::child::listed_name(&self.full_name, true);
+            self.nik = None;
+            self.address = "—".to_owned();
+        }
+        self
+    }
+}
+
 /// One line of the register book.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct BookEntry {
@@ -218,6 +239,7 @@ pub struct BookEntry {
     pub address: String,
     pub occupation: String,
     pub decision_number: String,
+    pub date_final: String,
     pub status: String,
     pub registered_on: String,
     /// The day the termination letter was issued (T3), and why.
@@ -237,7 +259,8 @@ pub async fn book(
     let pattern = format!("%{}%", query.trim().to_lowercase());
     Ok(sqlx::query_as(
         "SELECT r.year, r.number, r.case_id, p.full_name, p.nik, p.birth_place, p.birth_date, p.address,
-            p.occupation, c.decision_number, c.status, r.registered_on, r.terminated_on, r.termination_reason
+            p.occupation, c.decision_number, c.date_final, c.status, r.registered_on, r.terminated_on,
+            r.termination_reason
          FROM register_entries r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
          WHERE r.office_id = $1 AND ($2 = 0 OR r.year = $2)
            AND (LOWER(p.full_name) LIKE $3 OR COALESCE(p.nik, '') LIKE $3 OR LOWER(c.decision_number) LIKE $3

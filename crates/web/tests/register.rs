@@ -31,6 +31,28 @@ async fn count(app: &TestApp, sql: &'static str) -> i64 {
 }
 
 on_both_engines! {
+    async fn a_childs_identity_is_masked_in_lists_outside_the_case_page(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = karya_web::demo::cases::case_at(&app.db.store, "bdg", karya_web::demo::cases::Stage::Registered, 60, 12).await.unwrap();
+        let (name, date_final): (String, String) = sqlx::query_as(
+            "SELECT p.full_name, c.date_final FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = $1")
+            .bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        // Sixteen on the day the decision became final: a child (UU 11/2012).
+        let decided: jiff::civil::Date = date_final.parse().unwrap();
+        let born = decided.checked_sub(jiff::Span::new().years(16)).unwrap();
+        sqlx::query("UPDATE persons SET birth_date = $1 WHERE id = (SELECT person_id FROM cases WHERE id = $2)")
+            .bind(born.to_string()).bind(case.0).execute(app.db.store.pool()).await.unwrap();
+        let initials = karya_domain::child::listed_name(&name, true);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let list = head.get("/cases").await.body;
+        assert!(list.contains(&initials) && !list.contains(&name), "the case list shows {initials}, not the name");
+        let page = head.get(&format!("/cases/{}", case.0)).await.body;
+        assert!(page.contains(&name), "the case page keeps the full identity");
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        let book = registry.get("/register").await.body;
+        assert!(book.contains(&initials) && !book.contains(&name), "the register book masks a child");
+    }
+
     async fn the_registry_enters_a_person_and_the_book_numbers_it_G1_G2(db) {
         let app = TestApp::with_demo(db).await;
         let case = assigned_case(&app.db.store, "bdg", 5).await.unwrap();

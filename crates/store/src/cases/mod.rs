@@ -26,7 +26,8 @@ macro_rules! case_query {
     ($condition:literal, $tail:literal) => {
         concat!(
             "SELECT c.id, c.office_id, o.region_id, o.code AS office_code, o.name AS office_name, ",
-            "o.time_zone, c.person_id, p.full_name AS client_name, c.prosecutor_office_id, ",
+            "o.time_zone, c.person_id, p.full_name AS client_name, p.birth_date AS client_birth_date, ",
+            "c.prosecutor_office_id, ",
             "po.name AS prosecutor_office_name, c.pk_user_id, u.display_name AS pk_name, ",
             "c.status, c.termination_reason, c.court, c.decision_number, c.date_final, ",
             "c.hours_ordered_minutes, c.terms, c.received_on, c.window_end, c.summonses_sent, ",
@@ -92,6 +93,7 @@ struct CaseRow {
     time_zone: String,
     person_id: i64,
     client_name: String,
+    client_birth_date: Option<String>,
     prosecutor_office_id: Option<i64>,
     prosecutor_office_name: Option<String>,
     pk_user_id: Option<i64>,
@@ -145,6 +147,8 @@ pub struct Case {
     pub zone: OfficeZone,
     pub person_id: PersonId,
     pub client_name: String,
+    /// The registered birth date, once the register has it (G1).
+    pub client_birth_date: Option<Date>,
     pub prosecutor_office_id: Option<ProsecutorOfficeId>,
     pub prosecutor_office_name: Option<String>,
     pub pk_user_id: Option<UserId>,
@@ -191,6 +195,10 @@ impl CaseRow {
             zone: OfficeZone::parse(&self.time_zone).ok_or_else(|| corrupt("time zone"))?,
             person_id: PersonId(self.person_id),
             client_name: self.client_name,
+            client_birth_date: self
+                .client_birth_date
+                .as_deref()
+                .and_then(|d| d.parse().ok()),
             prosecutor_office_id: self.prosecutor_office_id.map(ProsecutorOfficeId),
             prosecutor_office_name: self.prosecutor_office_name,
             pk_user_id: self.pk_user_id.map(UserId),
@@ -231,6 +239,17 @@ impl CaseRow {
 }
 
 impl Case {
+    /// Whether the client was a child when the decision became final (see
+    /// `karya_domain::child`).
+    pub fn client_is_child(&self) -> bool {
+        karya_domain::child::is_child(self.client_birth_date, self.date_final)
+    }
+
+    /// The client's name as lists outside the case page show it: a child's initials.
+    pub fn listed_name(&self) -> String {
+        karya_domain::child::listed_name(&self.client_name, self.client_is_child())
+    }
+
     /// The facts the lifecycle guards read, with the minutes still to be credited.
     pub fn guards(&self, minutes_remaining: Minutes) -> Guards {
         Guards {

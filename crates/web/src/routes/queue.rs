@@ -53,7 +53,7 @@ pub async fn show(
             QueueRow {
                 case_id: case.id.0,
                 entry_id: view.entry.id,
-                client: case.client_name.clone(),
+                client: case.listed_name(),
                 date: views::date(ui.lang, day),
                 time: format!("{start}–{end} {}", case.zone.abbreviation()),
                 duration: views::duration(ui.lang, karya_domain::Minutes::new(view.minutes)),

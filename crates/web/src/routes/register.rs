@@ -320,7 +320,11 @@ pub async fn book(
 ) -> Result<Response, WebError> {
     let office = authority.office(Permission::ReadRegister)?;
     let year = year_of(&query);
-    let mut entries = book_store::book(&state.store, &office, year, &query.q).await?;
+    let mut entries: Vec<_> = book_store::book(&state.store, &office, year, &query.q)
+        .await?
+        .into_iter()
+        .map(book_store::BookEntry::listed)
+        .collect();
     // People read the status in words; the CSV and XLSX keep the codes.
     for e in &mut entries {
         if let Some(status) = CaseStatus::parse(&e.status, e.termination_reason.as_deref()) {
@@ -383,7 +387,11 @@ async fn export(
     format: Format,
 ) -> Result<Response, WebError> {
     let office = authority.office(Permission::ReadRegister)?;
-    let entries = book_store::book(&state.store, &office, year_of(&query), &query.q).await?;
+    let entries: Vec<_> = book_store::book(&state.store, &office, year_of(&query), &query.q)
+        .await?
+        .into_iter()
+        .map(book_store::BookEntry::listed)
+        .collect();
     let rows = entries
         .iter()
         .map(|e| {

@@ -78,7 +78,7 @@ pub async fn list(
         let totals = ledger.totals();
         rows.push(CaseRow {
             id: case.id.0,
-            client_name: case.client_name.clone(),
+            client_name: case.listed_name(),
             decision_number: case.decision_number.clone(),
             office: case.office_code.clone(),
             status: views::status(ui.lang, case.status),
