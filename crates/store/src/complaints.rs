@@ -54,17 +54,39 @@ pub async fn file(store: &Store, access: &CaseAccess, body: &str) -> Result<i64>
     Ok(id)
 }
 
-/// The office's complaints not yet read, oldest first.
+/// The office's complaints not yet read, oldest first. Listed outside the case page, a
+/// child client is named by initials (`karya_domain::child`).
 pub async fn unread(store: &Store, office: &OfficeAccess) -> Result<Vec<Complaint>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        complaint: Complaint,
+        birth_date: Option<String>,
+        date_final: String,
+    }
     let office = office.office();
-    Ok(sqlx::query_as(
-        "SELECT k.id, k.case_id, p.full_name AS client_name, k.body, k.filed_at, k.read_at
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT k.id, k.case_id, p.full_name AS client_name, p.birth_date, c.date_final, k.body,
+            k.filed_at, k.read_at
          FROM complaints k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id
          WHERE k.office_id = $1 AND k.read_at IS NULL ORDER BY k.id",
     )
     .bind(office.0)
     .fetch_all(store.pool())
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let born = row.birth_date.as_deref().and_then(|d| d.parse().ok());
+            let child = row
+                .date_final
+                .parse()
+                .is_ok_and(|decided| karya_domain::child::is_child(born, decided));
+            let mut complaint = row.complaint;
+            complaint.client_name = karya_domain::child::listed_name(&complaint.client_name, child);
+            complaint
+        })
+        .collect())
 }
 
 /// The case's complaints, newest first (the client sees their own, the office all).
