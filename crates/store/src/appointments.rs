@@ -64,6 +64,27 @@ pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Appointm
     list_on(&mut conn, case).await
 }
 
+/// Records who drafted or signed the appointment `id`, and when.
+async fn record_step(
+    tx: &mut sqlx::AnyConnection,
+    step: Step,
+    id: i64,
+    by: Option<i64>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let sql = match step {
+        Step::Draft => "UPDATE appointments SET drafted_by = $1, drafted_at = $2 WHERE id = $3",
+        _ => "UPDATE appointments SET signed_by = $1, signed_at = $2 WHERE id = $3",
+    };
+    sqlx::query(sql)
+        .bind(by)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
 async fn list_on(
     conn: &mut sqlx::AnyConnection,
     case: CaseId,
@@ -141,12 +162,7 @@ pub async fn perform(
             summary["pk_user_id"] = json!(pk.0);
         }
         (Step::Draft, Some(open)) => {
-            sqlx::query("UPDATE appointments SET drafted_by = $1, drafted_at = $2 WHERE id = $3")
-                .bind(by)
-                .bind(&now)
-                .bind(open.id)
-                .execute(&mut *tx)
-                .await?;
+            record_step(&mut tx, step, open.id, by, &now).await?;
             summary["pk_user_id"] = json!(open.pk_user_id);
         }
         (Step::Sign, Some(open)) => {
@@ -180,12 +196,7 @@ pub async fn perform(
                 )
                 .await?;
             }
-            sqlx::query("UPDATE appointments SET signed_by = $1, signed_at = $2 WHERE id = $3")
-                .bind(by)
-                .bind(&now)
-                .bind(open.id)
-                .execute(&mut *tx)
-                .await?;
+            record_step(&mut tx, step, open.id, by, &now).await?;
             summary["pk_user_id"] = json!(pk.0);
         }
         // `check` has refused a draft or signature without an appointment in progress.

@@ -34,6 +34,8 @@ pub struct AppointmentView {
     pub can_draft: bool,
     pub can_sign: bool,
     pub reassignment: bool,
+    /// The steps with no input the user may take now (draft, sign): (step, button label).
+    pub buttons: Vec<(&'static str, &'static str)>,
     /// The office's PKs with their open caseload, for the head's choice.
     pub pks: Vec<(i64, String)>,
 }
@@ -120,6 +122,14 @@ pub async fn appointment_view(
         can_draft: may(Step::Draft),
         can_sign: may(Step::Sign),
         reassignment: appointment::is_reassignment(case.status),
+        buttons: [
+            (Step::Draft, t.appointment_draft),
+            (Step::Sign, t.appointment_sign),
+        ]
+        .into_iter()
+        .filter(|(step, _)| may(*step))
+        .map(|(step, label)| (step.as_str(), label))
+        .collect(),
         pks,
         shown: false,
     };
