@@ -77,11 +77,8 @@ pub async fn unread(store: &Store, office: &OfficeAccess) -> Result<Vec<Complain
     Ok(rows
         .into_iter()
         .map(|row| {
-            let born = row.birth_date.as_deref().and_then(|d| d.parse().ok());
-            let child = row
-                .date_final
-                .parse()
-                .is_ok_and(|decided| karya_domain::child::is_child(born, decided));
+            let child =
+                crate::register::child_on_record(row.birth_date.as_deref(), &row.date_final);
             let mut complaint = row.complaint;
             complaint.client_name = karya_domain::child::listed_name(&complaint.client_name, child);
             complaint

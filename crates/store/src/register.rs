@@ -205,14 +205,20 @@ pub async fn register(
     Ok((year, number))
 }
 
+/// Whether the stored birth date and decision date make the client a child
+/// (`karya_domain::child`); an unreadable date makes no child.
+pub(crate) fn child_on_record(birth_date: Option<&str>, date_final: &str) -> bool {
+    let birth = birth_date.and_then(|d| d.parse().ok());
+    date_final
+        .parse()
+        .is_ok_and(|decided| karya_domain::child::is_child(birth, decided))
+}
+
 impl BookEntry {
     /// Whether the client was a child when the decision became final (`karya_domain::child`):
     /// the book then shows initials and leaves out the NIK and the address.
     pub fn is_child(&self) -> bool {
-        let birth = self.birth_date.as_deref().and_then(|d| d.parse().ok());
-        self.date_final
-            .parse()
-            .is_ok_and(|decided| karya_domain::child::is_child(birth, decided))
+        child_on_record(self.birth_date.as_deref(), &self.date_final)
     }
 
     /// The line as the book lists it: a child's initials, without the NIK or the address.

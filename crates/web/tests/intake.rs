@@ -75,6 +75,16 @@ fn checks(identity: &str, note: &str) -> Vec<(String, String)> {
     fields
 }
 
+/// A new case at the Bandung desk, `handed_over` or not, whose documents passed every check
+/// (D1); its page path.
+async fn checked_case(app: &TestApp, handed_over: bool) -> String {
+    let created = open_case(app, handed_over, &day(-1)).await;
+    let path = created.location().split('?').next().unwrap().to_owned();
+    let checked = post_checks(app, &path, &checks("passed", "")).await;
+    assert_eq!(checked.status, 303, "{}", checked.body);
+    path
+}
+
 async fn post_checks(
     app: &TestApp,
     path: &str,
@@ -126,9 +136,7 @@ on_both_engines! {
 
     async fn three_summonses_then_a_violation_and_no_fourth_I3_I4(db) {
         let app = TestApp::with_demo(db).await;
-        let created = open_case(&app, false, &day(-1)).await;
-        let path = created.location().split('?').next().unwrap().to_owned();
-        post_checks(&app, &path, &checks("passed", "")).await;
+        let path = checked_case(&app, false).await;
         let mut head = app.signed_in("kabapas.bdg").await;
         let mut desk = app.signed_in("pendaftaran.bdg").await;
         for n in 0..3 {
@@ -151,9 +159,7 @@ on_both_engines! {
 
     async fn an_absence_with_a_lawful_reason_is_recorded_and_is_no_violation_I3_I4(db) {
         let app = TestApp::with_demo(db).await;
-        let created = open_case(&app, false, &day(-1)).await;
-        let path = created.location().split('?').next().unwrap().to_owned();
-        post_checks(&app, &path, &checks("passed", "")).await;
+        let path = checked_case(&app, false).await;
         let mut head = app.signed_in("kabapas.bdg").await;
         let mut desk = app.signed_in("pendaftaran.bdg").await;
         for n in 0..3 {
@@ -184,9 +190,7 @@ on_both_engines! {
 
     async fn a_client_handed_over_is_never_summoned_I3(db) {
         let app = TestApp::with_demo(db).await;
-        let created = open_case(&app, true, &day(-1)).await;
-        let path = created.location().split('?').next().unwrap().to_owned();
-        post_checks(&app, &path, &checks("passed", "")).await;
+        let path = checked_case(&app, true).await;
         let mut head = app.signed_in("kabapas.bdg").await;
         let refused = head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(0)), ("deadline", &day(3)), ("delivery", "Diantar")]).await;
         assert_eq!(refused.status, 422, "the POST enforces what the page shows");
@@ -195,9 +199,7 @@ on_both_engines! {
 
     async fn an_appearance_ends_the_wait_and_absence_cannot_be_recorded_early_I3_I4(db) {
         let app = TestApp::with_demo(db).await;
-        let created = open_case(&app, false, &day(-1)).await;
-        let path = created.location().split('?').next().unwrap().to_owned();
-        post_checks(&app, &path, &checks("passed", "")).await;
+        let path = checked_case(&app, false).await;
         let mut head = app.signed_in("kabapas.bdg").await;
         head.post_form(&format!("{path}/summonses"), &[("issued_on", &day(0)), ("deadline", &day(5)), ("delivery", "Diantar")]).await;
         let mut desk = app.signed_in("pendaftaran.bdg").await;
