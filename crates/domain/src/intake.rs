@@ -368,6 +368,21 @@ pub fn next_summons(existing: &[Summons]) -> Result<u8, Violation> {
 /// reason exists; the head's consideration to the prosecutor weighs that (register SOP 6).
 pub const ABSENCE_VIOLATION_NOTE: &str = "Klien tidak hadir memenuhi tiga kali panggilan dan tidak menyampaikan alasan ketidakhadiran (I4).";
 
+/// The consideration the head sends the prosecutor after three unanswered summonses (I4;
+/// register SOP step 6). Like the violation's note, it states what the office recorded and
+/// leaves to the prosecutor whether the absence had a lawful reason.
+pub const ABSENCE_CONSIDERATION: &str = "Pidana kerja sosial belum dapat dimulai karena Klien belum hadir di Balai Pemasyarakatan. Apakah ketidakhadiran tersebut mempunyai alasan yang sah, kami serahkan kepada penilaian Kejaksaan dalam mengambil langkah sesuai putusan pengadilan.";
+
+/// The three summonses an absence consideration names (I4): the unanswered ones, oldest
+/// first. A summons answered with a lawful reason is never among them.
+pub fn unanswered_summonses(existing: &[Summons]) -> Vec<Summons> {
+    existing
+        .iter()
+        .filter(|s| s.outcome == SummonsOutcome::NoResponse)
+        .copied()
+        .collect()
+}
+
 /// I3: summonses are for a client the prosecutor did not hand over.
 pub fn check_summons_needed(handed_over: bool) -> Result<(), Violation> {
     if handed_over {
@@ -655,6 +670,27 @@ mod tests {
             !ABSENCE_VIOLATION_NOTE.contains("alasan yang sah"),
             "no finding asserted"
         );
+    }
+
+    #[test]
+    fn the_absence_consideration_names_only_the_unanswered_summonses_and_asserts_no_finding_I4() {
+        let four = [
+            summons(1, SummonsOutcome::NoResponse),
+            summons(2, SummonsOutcome::AbsentWithReason),
+            summons(3, SummonsOutcome::NoResponse),
+            summons(4, SummonsOutcome::NoResponse),
+        ];
+        let named: Vec<u8> = unanswered_summonses(&four)
+            .iter()
+            .map(|s| s.number)
+            .collect();
+        assert_eq!(
+            named,
+            [1, 3, 4],
+            "the excused summons is not one of the three"
+        );
+        assert!(!ABSENCE_CONSIDERATION.contains("tanpa alasan yang sah"));
+        assert!(ABSENCE_CONSIDERATION.contains("kami serahkan kepada penilaian Kejaksaan"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod appointment;
+pub mod assistance;
 pub mod attitude;
 pub mod calendar;
 pub mod child;

@@ -5,6 +5,7 @@
 
 use jiff::civil::{Date, Time, Weekday};
 
+use crate::assistance::AssistanceStep;
 use crate::intake::{CheckKind, IntakeDocument};
 use crate::lifecycle::CaseStatus;
 use crate::minutes::Minutes;
@@ -121,6 +122,13 @@ refusals! {
     // Daily reports (B5, L4, L5, P10).
     NotServing { status: CaseStatus },
     LocatedPhotoRequired,
+    /// P10: a monitored client sends their own report with a located photo.
+    MonitoredClientReportsAlone,
+    /// B5: the client signs a report recorded on the supervisor's device.
+    ClientSignatureMissing,
+    ClientHasNoLogin,
+    ClientSignatureWrong,
+    ClientSignatureLocked,
     EndBeforeStart,
     WholeMinutes,
     NotYetServed,
@@ -136,6 +144,14 @@ refusals! {
     OwnReport,
     RejectionReasonRequired,
     NotAwaiting { id: i64, now: EntryProgress, step: AwaitedStep },
+
+    // Assistance (§2.3.1 a–e; procedural).
+    AssistanceInFuture,
+    AssistanceNoteRequired,
+    InitialReportBeforeStep { missing: AssistanceStep },
+    NotYoursToAcknowledge,
+    NothingToAcknowledge,
+    AlreadyAcknowledged,
 
     // Termination (T1).
     HoursStillOpen { remaining: Minutes },

@@ -4,6 +4,7 @@
 //! local day or more than the order.
 
 use jiff::Timestamp;
+use karya_domain::ledger::Attestation;
 use karya_domain::{AttendanceEntry, EntryState, Ledger, Violation};
 use serde_json::json;
 use sqlx::AnyConnection;
@@ -61,6 +62,7 @@ struct EntryRow {
     pk_name: Option<String>,
     rejected_by: Option<i64>,
     rejected_reason: Option<String>,
+    attested_via: Option<String>,
 }
 
 /// An entry as shown: the domain entry plus who did what.
@@ -73,11 +75,13 @@ pub struct EntryView {
     pub reporter_name: String,
     pub supervisor_name: Option<String>,
     pub pk_name: Option<String>,
+    /// How the client signed the report (B5); none when staff recorded it on their behalf.
+    pub attestation: Option<Attestation>,
 }
 
 const ENTRIES: &str = "SELECT a.id, a.start_at, a.end_at, a.minutes, a.activity, a.state, a.reported_by,
         a.reported_at, r.display_name AS reporter_name, a.supervisor_id, s.display_name AS supervisor_name,
-        a.pk_id, k.display_name AS pk_name, a.rejected_by, a.rejected_reason
+        a.pk_id, k.display_name AS pk_name, a.rejected_by, a.rejected_reason, a.attested_via
     FROM attendance a JOIN users r ON r.id = a.reported_by
     LEFT JOIN users s ON s.id = a.supervisor_id LEFT JOIN users k ON k.id = a.pk_id
     WHERE a.case_id = $1 ORDER BY a.start_at, a.id";
@@ -118,6 +122,7 @@ impl EntryRow {
             reporter_name: self.reporter_name,
             supervisor_name: self.supervisor_name,
             pk_name: self.pk_name,
+            attestation: self.attested_via.as_deref().and_then(Attestation::parse),
         })
     }
 }
@@ -216,6 +221,10 @@ pub async fn record_with_evidence(
 ) -> Result<EntryId, LedgerError> {
     let actor = &access.actor_for(karya_domain::Permission::ReportAttendance)?;
     let reporter = access.user().id;
+    // A report sent from the client's own account is signed by being sent (B5).
+    let attestation = (access.role_for(karya_domain::Permission::ReportAttendance)
+        == Some(karya_domain::Role::Client))
+    .then_some(Attestation::OwnAccount);
     let scope = access.scope();
     let case_id = access.id();
     // The photo's cleaning and preview happen before the write transaction opens.
@@ -239,8 +248,8 @@ pub async fn record_with_evidence(
     ledger.check_new_entry(entry.start, entry.end, store.now())?;
     let minutes = entry.end.duration_since(entry.start).as_secs() / 60;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO attendance (case_id, start_at, end_at, minutes, activity, state, reported_by, reported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO attendance (case_id, start_at, end_at, minutes, activity, state, reported_by, reported_at, attested_via, attested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) RETURNING id",
     )
     .bind(case_id.0)
     .bind(clock::text(entry.start))
@@ -250,6 +259,7 @@ pub async fn record_with_evidence(
     .bind(EntryState::Reported.as_str())
     .bind(reporter.0)
     .bind(store.now_text())
+    .bind(attestation.map(Attestation::as_str))
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();

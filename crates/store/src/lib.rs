@@ -8,6 +8,7 @@
 pub mod access;
 pub mod appointments;
 pub mod areas;
+pub mod assistance;
 pub mod attendance;
 pub mod audit;
 pub mod cases;
@@ -22,6 +23,7 @@ pub mod form_tokens;
 pub mod ids;
 pub mod intake;
 pub mod keys;
+pub mod letter_drafts;
 pub mod litmas;
 pub mod migrate;
 pub mod orgs;

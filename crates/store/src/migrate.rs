@@ -97,6 +97,24 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_checks_per_document.sql"),
         postgres: include_str!("../migrations/postgres/0014_checks_per_document.sql"),
     },
+    Migration {
+        version: 15,
+        name: "report_signatures",
+        sqlite: include_str!("../migrations/sqlite/0015_report_signatures.sql"),
+        postgres: include_str!("../migrations/postgres/0015_report_signatures.sql"),
+    },
+    Migration {
+        version: 16,
+        name: "letter_drafts",
+        sqlite: include_str!("../migrations/sqlite/0016_letter_drafts.sql"),
+        postgres: include_str!("../migrations/postgres/0016_letter_drafts.sql"),
+    },
+    Migration {
+        version: 17,
+        name: "assistance",
+        sqlite: include_str!("../migrations/sqlite/0017_assistance.sql"),
+        postgres: include_str!("../migrations/postgres/0017_assistance.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -283,6 +283,11 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
             fill(t.refusal_not_serving, &[("status", lang.say(status))])
         }
         Refusal::LocatedPhotoRequired => plain(t.refusal_located_photo_required),
+        Refusal::MonitoredClientReportsAlone => plain(t.refusal_monitored_client_reports_alone),
+        Refusal::ClientSignatureMissing => plain(t.refusal_client_signature_missing),
+        Refusal::ClientHasNoLogin => plain(t.refusal_client_has_no_login),
+        Refusal::ClientSignatureWrong => plain(t.refusal_client_signature_wrong),
+        Refusal::ClientSignatureLocked => plain(t.refusal_client_signature_locked),
         Refusal::EndBeforeStart => plain(t.refusal_end_before_start),
         Refusal::WholeMinutes => plain(t.refusal_whole_minutes),
         Refusal::NotYetServed => plain(t.refusal_not_yet_served),
@@ -317,6 +322,15 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::SupervisorFirst => plain(t.refusal_supervisor_first),
         Refusal::VerifiedAsSupervisor => plain(t.refusal_verified_as_supervisor),
         Refusal::OwnReport => plain(t.refusal_own_report),
+        Refusal::AssistanceInFuture => plain(t.refusal_assistance_in_future),
+        Refusal::AssistanceNoteRequired => plain(t.refusal_assistance_note_required),
+        Refusal::InitialReportBeforeStep { missing } => fill(
+            t.refusal_initial_report_before_step,
+            &[("step", assistance_step(t, *missing))],
+        ),
+        Refusal::NotYoursToAcknowledge => plain(t.refusal_not_yours_to_acknowledge),
+        Refusal::NothingToAcknowledge => plain(t.refusal_nothing_to_acknowledge),
+        Refusal::AlreadyAcknowledged => plain(t.refusal_already_acknowledged),
         Refusal::RejectionReasonRequired => plain(t.refusal_rejection_reason_required),
         Refusal::NotAwaiting { id, now, step } => fill(
             t.refusal_not_awaiting,
@@ -429,6 +443,22 @@ worded! {
     NikWarning => nik_warning_text -> String;
     appointment::Refusal => appointment_text -> &'static str;
     termination::Refusal => termination_text -> &'static str;
+}
+
+/// The name of an assistance step (§2.3.1 a–e), as the case page lists it.
+pub fn assistance_step(
+    t: &Catalog,
+    step: karya_domain::assistance::AssistanceStep,
+) -> &'static str {
+    use karya_domain::assistance::AssistanceStep as S;
+    match step {
+        S::Coordination => t.assistance_coordination,
+        S::Programme => t.assistance_programme,
+        S::RightsAndObligations => t.assistance_rights,
+        S::Accompaniment => t.assistance_accompaniment,
+        S::Needs => t.assistance_needs,
+        S::InitialReport => t.assistance_initial_report,
+    }
 }
 
 #[cfg(test)]

@@ -526,6 +526,55 @@ const CASES: &[Case] = &[
         success: 400,
         out_of_scope: &[HeadOfOffice],
     },
+    // Assistance (§2.3.1): the PK records; the client and the head acknowledge their steps.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/assistance",
+        form: &[("assistance_step", "none")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/assistance",
+        form: &[("assistance_step", "none")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[Pk],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/assistance/acknowledge",
+        form: &[("step", "none")],
+        allowed: &[Client, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/assistance/acknowledge",
+        form: &[("step", "none")],
+        allowed: &[Client, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[Client, HeadOfOffice],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/letters/drafts",
+        form: &[("kind", "none")],
+        allowed: &[HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/letters/drafts",
+        form: &[("kind", "none")],
+        allowed: &[HeadOfAdmin],
+        success: 400,
+        out_of_scope: &[HeadOfAdmin],
+    },
     // Intake: the document check is the desk's; summonses the head's and the registry's;
     // their outcomes the desk's, the registry's and the head's. Incomplete forms again.
     Case {

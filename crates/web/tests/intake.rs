@@ -157,7 +157,7 @@ on_both_engines! {
         assert_eq!(violations, 1);
     }
 
-    async fn an_absence_with_a_lawful_reason_is_recorded_and_is_no_violation_I3_I4(db) {
+    async fn an_absence_with_a_lawful_reason_is_no_violation_and_the_head_signs_the_consideration_the_tu_drafted_I3_I4(db) {
         let app = TestApp::with_demo(db).await;
         let path = checked_case(&app, false).await;
         let mut head = app.signed_in("kabapas.bdg").await;
@@ -186,6 +186,23 @@ on_both_engines! {
         assert!(absent.location().ends_with("done=violation"), "three unanswered summonses are the violation");
         let (note,): (String,) = sqlx::query_as("SELECT note FROM violations WHERE rule = 'I4'").fetch_one(app.db.store.pool()).await.unwrap();
         assert!(!note.contains("alasan yang sah"), "the record states what happened, not a finding: {note}");
+        // §2.2.1–2.2.2: the Kepala TU drafts the consideration; only the head signs and issues it.
+        let mut katu = app.signed_in("katu.bdg").await;
+        assert_eq!(katu.post_form(&format!("{path}/letters"), &[("kind", "absence_consideration")]).await.status, 403, "the Kepala TU does not issue a letter the head signs");
+        assert_eq!(katu.post_form(&format!("{path}/letters/drafts"), &[("kind", "absence_consideration")]).await.status, 303);
+        assert_eq!(app.signed_in("pk.bdg").await.post_form(&format!("{path}/letters/drafts"), &[("kind", "absence_consideration")]).await.status, 403);
+        let page = head.get(&path).await.body;
+        assert!(page.contains("Konsep disiapkan oleh"), "the head sees the draft and who prepared it");
+        assert_eq!(head.post_form(&format!("{path}/letters"), &[("kind", "absence_consideration")]).await.status, 303);
+        assert!(!head.get(&path).await.body.contains("Konsep disiapkan oleh"), "the issued letter closes the draft");
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'absence_consideration'").fetch_one(app.db.store.pool()).await.unwrap();
+        let letter = karya_testkit::pdf_text(&head.get_bytes(&format!("{path}/letters/{doc}")).await).split_whitespace().collect::<Vec<_>>().join(" ");
+        let date_of = |offset| karya_domain::calendar::date_id(add_days(today(), offset).unwrap());
+        assert!(letter.contains(&date_of(-30)) && letter.contains(&date_of(-16)) && letter.contains(&date_of(-5)), "the three unanswered summonses: {letter}");
+        assert!(!letter.contains(&date_of(-23)), "the excused summons is not one of them: {letter}");
+        assert!(!letter.contains("tanpa alasan yang sah"), "the letter asserts no finding (I4): {letter}");
+        let (drafts,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE action = 'letter.draft'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(drafts, 1, "the draft is audited");
     }
 
     async fn a_client_handed_over_is_never_summoned_I3(db) {

@@ -1,8 +1,10 @@
 //! Serving the hours on both engines: the client reports a day with a photo whose metadata is
 //! removed and whose location is kept only with consent (B5, B7); the PJ then the PK verify it
 //! and the ledger credits it; the same report sent twice is one record; the PJ records one
-//! session for several clients, all or nothing (B5, L5); monitoring needs a located photo
-//! (P10); a complaint reaches the head of office.
+//! session for several clients, each signing their own report with their own password, all
+//! or nothing, verified by the PJ afterwards (B5, L5); monitoring needs a located photo and
+//! keeps a monitored client out of a shared session (P10); a complaint reaches the head of
+//! office.
 
 use karya_domain::calendar::{add_days, local_date};
 use karya_testkit::images::jpeg_with_location;
@@ -14,6 +16,13 @@ fn yesterday() -> String {
     add_days(local_date(karya_testkit::test_now(), &zone), -1)
         .unwrap()
         .to_string()
+}
+
+fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 async fn one(app: &TestApp, sql: &'static str) -> i64 {
@@ -101,11 +110,11 @@ on_both_engines! {
         assert_eq!(client.post_multipart(&path, &located, ("photo", &jpeg_with_location())).await.status, 303);
     }
 
-    async fn a_pj_records_one_session_for_several_clients_all_or_nothing_B5_L5(db) {
+    async fn a_pj_records_one_session_each_client_signs_their_own_report_and_the_pj_verifies_after_B5_L5(db) {
         // The session is recorded at the end of the day: 17:00 in Bandung (WIB).
         db.clock.set("2026-11-30T10:00:00Z".parse().unwrap());
         let app = TestApp::with_demo(db).await;
-        let first = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let first = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
         let second = serving_case(&app.db.store, "bdg", 80, 21, None).await.unwrap();
         let every_day = "mon 08:00-12:00;tue 08:00-12:00;wed 08:00-12:00;thu 08:00-12:00;fri 08:00-12:00;sat 08:00-12:00;sun 08:00-12:00";
         sqlx::query("UPDATE placements SET schedule = $1").bind(every_day).execute(app.db.store.pool()).await.unwrap();
@@ -114,23 +123,67 @@ on_both_engines! {
         assert_eq!(page.status, 200);
         assert!(page.body.contains(&format!("value=\"{}\"", first.0)) && page.body.contains(&format!("value=\"{}\"", second.0)), "both clients are expected today");
         assert!(page.body.contains("08:00–12:00"));
-        let too_long = pj.post_form("/hari-ini", &[("case", &first.0.to_string()), ("case", &second.0.to_string()), ("time_in", "07:00"), ("time_out", "16:00"), ("activity", "Kerja bakti")]).await;
+        assert!(page.body.contains(&format!("name=\"pin_{}\" type=\"password\"", first.0)), "each client signs with their own password");
+        let (a, b) = (first.0.to_string(), second.0.to_string());
+        let (pin_a, pin_b) = (format!("pin_{a}"), format!("pin_{b}"));
+        let session = |time_out: &'static str, pin1: &'static str, pin2: String| {
+            vec![("case".to_owned(), a.clone()), (pin_a.clone(), pin1.to_owned()), ("case".to_owned(), b.clone()), (pin_b.clone(), pin2), ("time_in".to_owned(), "08:00".to_owned()), ("time_out".to_owned(), time_out.to_owned()), ("activity".to_owned(), "Kerja bakti halaman".to_owned())]
+        };
+        // The second client has no login yet: they cannot sign, and nothing is recorded.
+        let unsigned = { let fields = session("12:00", karya_web::demo::DEMO_PASSWORD, String::new()); pj.post_form("/hari-ini", &pairs(&fields)).await };
+        assert_eq!(unsigned.status, 422);
+        assert!(unsigned.body.contains("belum punya akun untuk menandatangani laporan"), "{}", unsigned.body);
+        assert!(unsigned.body.contains("Kerja bakti halaman"), "the typed values are kept");
+        assert!(!unsigned.body.contains(karya_web::demo::DEMO_PASSWORD), "a password is never sent back");
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
+        // The registry creates the second client's login; its password is shown once.
+        let created = app.signed_in("registrasi.bdg").await.post_form(&format!("/cases/{b}/client-account"), &[]).await;
+        let second_password = created.body.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        // A wrong password does not sign, and counts against the client's login.
+        let wrong = { let fields = session("12:00", "bukan-kata-sandinya", second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
+        assert_eq!(wrong.status, 422);
+        assert!(wrong.body.contains("Kata sandi Klien tidak cocok") && wrong.body.contains("(B5)"), "{}", wrong.body);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM login_throttle WHERE failures > 0").await, 1, "the wrong password is counted like a failed login");
+        let too_long = { let fields = session("16:30", karya_web::demo::DEMO_PASSWORD, second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(too_long.status, 422);
         assert!(too_long.body.contains("L5"), "{}", too_long.body);
         assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
-        let done = pj.post_form("/hari-ini", &[("case", &first.0.to_string()), ("case", &second.0.to_string()), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Kerja bakti halaman")]).await;
+        let done = { let fields = session("12:00", karya_web::demo::DEMO_PASSWORD, second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(done.status, 303, "{}", done.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance WHERE state = 'supervisor_verified'").await, 2);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance WHERE state = 'reported' AND attested_via = 'supervisor_device'").await, 2, "each report is the client's, signed on the PJ's device, not yet verified");
+        let client_id = karya_store::users::user_by_username(&app.db.store, "klien.bdg").await.unwrap().id.0;
+        let pj_id = karya_store::users::user_by_username(&app.db.store, "pj.bdg").await.unwrap().id.0;
+        let (entry, reporter, witness): (i64, i64, i64) = sqlx::query_as("SELECT id, reported_by, attest_witness_id FROM attendance WHERE case_id = $1").bind(first.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!((reporter, witness), (client_id, pj_id), "the client reported; the PJ witnessed the signature");
         assert!(pj.get("/hari-ini").await.body.contains("sudah ada laporan hari ini"));
         let other = app.signed_in("pj.mks").await.get("/hari-ini").await;
         assert!(!other.body.contains(&format!("value=\"{}\"", first.0)), "a PJ sees only the clients placed with their partner");
-        let foreign = app.signed_in("pj.mks").await.post_form("/hari-ini", &[("case", &first.0.to_string()), ("time_in", "13:00"), ("time_out", "14:00"), ("activity", "x")]).await;
-        assert!(foreign.status == 422 || foreign.status == 404, "a PJ cannot record for another partner's client");
+        let foreign = app.signed_in("pj.mks").await.post_form("/hari-ini", &[("case", &a), (&pin_a, karya_web::demo::DEMO_PASSWORD), ("time_in", "13:00"), ("time_out", "14:00"), ("activity", "x")]).await;
+        assert!(foreign.status == 403 || foreign.status == 404, "a PJ cannot record for another partner's client");
         assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 2);
-        let entry: (i64,) = sqlx::query_as("SELECT id FROM attendance WHERE case_id = $1").bind(first.0).fetch_one(app.db.store.pool()).await.unwrap();
+        // Verification is a separate act: the PK waits for the PJ, who verifies the client's report.
         let mut pk = app.signed_in("pk.bdg").await;
-        assert_eq!(pk.post_form(&format!("/cases/{}/attendance/{}/verify", first.0, entry.0), &[]).await.status, 303, "the PK credits the PJ's record");
+        let verify = format!("/cases/{a}/attendance/{entry}/verify");
+        assert_eq!(pk.post_form(&verify, &[]).await.status, 422, "the PJ verifies first (B5)");
+        assert_eq!(pj.post_form(&verify, &[]).await.status, 303, "the PJ verifies the client's report");
+        assert_eq!(pk.post_form(&verify, &[]).await.status, 303, "then the PK credits it");
+        assert!(pk.get(&format!("/cases/{a}")).await.body.contains("ditandatangani Klien di perangkat PJ"), "the ledger says how the client signed");
         assert_eq!(app.signed_in("pendaftaran.bdg").await.get("/hari-ini").await.status, 403);
+    }
+
+    async fn a_monitored_client_cannot_be_recorded_in_a_session_P10(db) {
+        db.clock.set("2026-11-30T10:00:00Z".parse().unwrap());
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        sqlx::query("UPDATE placements SET schedule = 'mon 08:00-12:00;tue 08:00-12:00;wed 08:00-12:00;thu 08:00-12:00;fri 08:00-12:00;sat 08:00-12:00;sun 08:00-12:00'").execute(app.db.store.pool()).await.unwrap();
+        let pk_id = karya_store::users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.0;
+        sqlx::query("INSERT INTO placement_profiles (case_id, monitoring_required, updated_by, updated_at) VALUES ($1, 1, $2, '2026-11-01T00:00:00.000Z')").bind(case.0).bind(pk_id).execute(app.db.store.pool()).await.unwrap();
+        let pin = format!("pin_{}", case.0);
+        let refused = app.signed_in("pj.bdg").await.post_form("/hari-ini", &[("case", &case.0.to_string()), (&pin, karya_web::demo::DEMO_PASSWORD), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Kerja bakti")]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("foto berlokasi") && refused.body.contains("(P10)"), "{}", refused.body);
+        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0);
     }
 
     async fn a_complaint_reaches_the_head_of_office(db) {

@@ -75,6 +75,14 @@ pub enum Permission {
     /// signature, so only the head issues it (§2.2.2, §2.2.3); the head of administration
     /// drafts the assignment order in the appointment's steps.
     IssueLetters,
+    /// Draft a letter the head signs (summons, missing documents, absence consideration),
+    /// for the head to issue (§2.2.1–2.2.2).
+    DraftLetters,
+    /// Record the steps of assistance (§2.3.1 a–e) and the initial report on guidance.
+    RecordAssistance,
+    /// Acknowledge an assistance record: the client their rights and obligations, the head
+    /// of office the initial report (the domain says which step is whose).
+    AcknowledgeAssistance,
     /// Record an evaluation at a milestone (M4).
     EvaluateCases,
     /// Read the office's partners (Annex V).
@@ -219,6 +227,12 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
         ],
     ),
     (P::IssueLetters, &[(HeadOfOffice, R::Office)]),
+    (P::DraftLetters, &[(HeadOfAdmin, R::Office)]),
+    (P::RecordAssistance, &[(Pk, R::AssignedCases)]),
+    (
+        P::AcknowledgeAssistance,
+        &[(Client, R::Themself), (HeadOfOffice, R::Office)],
+    ),
     (
         P::EvaluateCases,
         &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 41] = [
+const ALL: [Permission; 44] = [
     P::ManageOffices,
     P::ReadOffices,
     P::ManageStaff,
@@ -17,6 +17,9 @@ const ALL: [Permission; 41] = [
     P::RegisterPeople,
     P::ReadRegister,
     P::IssueLetters,
+    P::DraftLetters,
+    P::RecordAssistance,
+    P::AcknowledgeAssistance,
     P::EvaluateCases,
     P::ReadPartners,
     P::ManagePartners,

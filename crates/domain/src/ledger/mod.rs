@@ -20,7 +20,10 @@
 //!   calendar day or 24 hours, one unbroken session of more than 8 hours is never allowed.
 
 mod check;
+mod signature;
 mod verify;
+
+pub use signature::{Attestation, DeviceSignature, check_session_signature};
 
 use std::collections::BTreeMap;
 

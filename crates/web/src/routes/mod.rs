@@ -68,6 +68,9 @@ routes! {
     "/cases/{id}/evaluations" => post(cases::evaluation::record);
     "/cases/{id}/documents" => post(cases::intake::check_documents);
     "/cases/{id}/letters" => post(cases::letters::issue);
+    "/cases/{id}/letters/drafts" => post(cases::letters::draft);
+    "/cases/{id}/assistance" => post(cases::assistance::record);
+    "/cases/{id}/assistance/acknowledge" => post(cases::assistance::acknowledge);
     "/cases/{id}/letters/{doc}" => get(cases::letters::download);
     "/cases/{id}/forms" => post(cases::forms_pdf::issue);
     "/cases/{id}/complaints" => post(cases::complaints::file);

@@ -1,6 +1,8 @@
 //! The work-place supervisor's day, phone first: the clients expected today at their partner
 //! with their sessions and whether a report exists, and one record for several clients who
-//! worked the same session (born verified by the PJ; the PK credits it, B5).
+//! worked the same session. Each client signs their own report on the PJ's phone with their
+//! own password (B5); the PJ verifies afterwards, as a separate act, and the PK credits.
+//! Wrong passwords count against the client's login like failed logins.
 
 use askama::Template;
 use axum::Form;
@@ -8,9 +10,10 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::{Date, Time};
 use karya_domain::Permission;
+use karya_domain::ledger::DeviceSignature;
 use karya_store::attendance::{LedgerError, NewEntry};
 use karya_store::ids::CaseId;
-use karya_store::work_sessions;
+use karya_store::{throttle, work_sessions};
 
 use crate::app::AppState;
 use crate::auth::Authority;
@@ -27,6 +30,9 @@ pub struct ExpectedRow {
     pub sessions: String,
     pub reported: bool,
     pub checked: bool,
+    /// Why this client's signature or report was refused, beside their password field.
+    pub error: String,
+    pub signature_label: String,
 }
 
 #[derive(Template)]
@@ -52,6 +58,7 @@ async fn page(
     authority: &Authority,
     form: Option<&Pairs>,
     errors: FormErrors,
+    row_errors: &[(CaseId, String)],
     notice: Option<&str>,
 ) -> Result<TodayPage, WebError> {
     let grant = authority.grant(Permission::RecordWorkSessions)?;
@@ -74,6 +81,12 @@ async fn page(
                 .collect::<Vec<_>>()
                 .join(", "),
             reported: e.reported_today > 0,
+            error: row_errors
+                .iter()
+                .find(|(case, _)| *case == e.case_id)
+                .map(|(_, message)| message.clone())
+                .unwrap_or_default(),
+            signature_label: fill(ui.t().today_signature_label, &[("name", &e.client_name)]),
             client_name: e.client_name,
         })
         .collect();
@@ -110,6 +123,7 @@ pub async fn show(
             &authority,
             None,
             FormErrors::default(),
+            &[],
             notice.message(ui.t()),
         )
         .await?,
@@ -147,14 +161,39 @@ pub async fn record(
     let interval = time_in.zip(time_out).and_then(|(a, b)| {
         crate::routes::cases::attendance::interval(zone, today(&state, zone), a, b)
     });
+    let mut row_errors = Vec::new();
+    let mut signed = Vec::new();
+    for client in work_sessions::session_clients(&state.store, &grant, &cases).await? {
+        let password = form.get(&format!("pin_{}", client.case_id.0)).to_owned();
+        let signature = sign(&state, &client, password).await?;
+        match karya_domain::ledger::check_session_signature(signature, client.monitoring_required) {
+            Ok(_) => signed.push(work_sessions::Signed {
+                case_id: client.case_id,
+                signature,
+                signer: client.login.as_ref().map(|(id, _, _)| *id),
+            }),
+            Err(violation) => {
+                row_errors.push((
+                    client.case_id,
+                    views::violation_message(ui.lang, &violation),
+                ));
+            }
+        }
+    }
+    if !row_errors.is_empty() {
+        errors.add("clients", t.today_signatures_refused);
+    } else if signed.len() != cases.len() && !cases.is_empty() {
+        // A chosen case not placed here: nothing is recorded (the page never offers one).
+        return Err(WebError::Forbidden);
+    }
     if let (true, Some((start, end))) = (errors.is_empty(), interval) {
         let entry = NewEntry {
             start,
             end,
             activity,
         };
-        match work_sessions::record_session(&state.store, &grant, &cases, &entry).await {
-            Ok(_) => return Ok(Redirect::to("/hari-ini?done=recorded").into_response()),
+        match work_sessions::record_session(&state.store, &grant, &signed, &entry).await {
+            Ok(_) => return Ok(Redirect::to("/hari-ini?done=session").into_response()),
             Err((case, LedgerError::Rule(violation))) => {
                 let who = case.map(|c| c.0.to_string()).unwrap_or_default();
                 errors.add(
@@ -172,7 +211,47 @@ pub async fn record(
             Err((_, LedgerError::Upload(_))) => return Err(WebError::BadRequest),
         }
     }
-    let mut response = render(&page(&state, &ui, &authority, Some(&form), errors, None).await?)?;
+    let mut response = render(
+        &page(
+            &state,
+            &ui,
+            &authority,
+            Some(&form),
+            errors,
+            &row_errors,
+            None,
+        )
+        .await?,
+    )?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
+}
+
+/// Checks a client's password typed on the supervisor's device, counting a wrong one against
+/// the client's login exactly like a failed login (so the form is no way around the lockout).
+async fn sign(
+    state: &AppState,
+    client: &work_sessions::SessionClient,
+    password: String,
+) -> Result<DeviceSignature, WebError> {
+    let Some((_, username, hash)) = &client.login else {
+        return Ok(DeviceSignature::NoAccount);
+    };
+    if password.is_empty() {
+        return Ok(DeviceSignature::Missing);
+    }
+    let now = state.store.now_ms();
+    let policy = state.config.login_throttle;
+    let key = throttle::key("user", username);
+    if let throttle::Attempt::Locked(_) = throttle::reserve(&state.store, &key, now, policy).await?
+    {
+        return Ok(DeviceSignature::Locked);
+    }
+    if crate::auth::password::verify(password, Some(hash.clone())).await {
+        throttle::clear(&state.store, &key).await?;
+        Ok(DeviceSignature::Given)
+    } else {
+        throttle::reserved_failed(&state.store, &key, now, policy).await?;
+        Ok(DeviceSignature::Wrong)
+    }
 }

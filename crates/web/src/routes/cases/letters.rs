@@ -13,10 +13,10 @@ use karya_docs::{
     MissingDocument, MissingDocumentsLetter, Signer, Summons, SummonsRound,
 };
 use karya_domain::Permission;
-use karya_domain::intake::{CheckOutcome, IntakeDocument, SummonsOutcome};
+use karya_domain::intake::{CheckOutcome, IntakeDocument};
 use karya_store::access::CaseAccess;
 use karya_store::documents::{self, ToIssue};
-use karya_store::{intake, orgs, users};
+use karya_store::{intake, letter_drafts, orgs, users};
 use serde::Deserialize;
 
 use super::today_in;
@@ -175,13 +175,15 @@ async fn build(
         }
         "absence_consideration" => {
             let records = intake::summonses(&state.store, access).await?;
-            let unanswered: Vec<Date> = records
+            let summonses: Vec<_> = records.iter().map(|r| r.summons).collect();
+            let unanswered = karya_domain::intake::unanswered_summonses(&summonses);
+            let summons_dates: [Date; 3] = unanswered
                 .iter()
-                .filter(|r| r.summons.outcome != SummonsOutcome::Appeared)
+                .filter_map(|s| records.iter().find(|r| r.summons.number == s.number))
                 .map(|r| r.issued_on)
-                .collect();
-            let summons_dates: [Date; 3] =
-                unanswered.try_into().map_err(|_| WebError::BadRequest)?;
+                .collect::<Vec<_>>()
+                .try_into()
+                .map_err(|_| WebError::BadRequest)?;
             Letter::AbsenceConsideration(AbsenceConsideration {
                 number,
                 date: today,
@@ -190,7 +192,7 @@ async fn build(
                 client_name: case.client_name.clone(),
                 decision,
                 summons_dates,
-                consideration: "Klien tidak memenuhi tiga kali panggilan tanpa alasan yang sah. Ketidakhadiran tersebut merupakan pelanggaran pembimbingan; kami mohon Kejaksaan mengambil langkah sesuai putusan.".into(),
+                consideration: karya_domain::intake::ABSENCE_CONSIDERATION.into(),
                 signer,
             })
         }
@@ -276,6 +278,27 @@ fn with_number(letter: Letter, number: &str) -> Letter {
         }
         Letter::Assignment(l) => Letter::Assignment(AssignmentLetter { number, ..l }),
     }
+}
+
+/// The Kepala TU drafts a letter the head signs (§2.2.1–2.2.2); the head issues it.
+pub async fn draft(
+    State(state): State<AppState>,
+    access: CaseOf<can::DraftLetters>,
+    Form(form): Form<IssueForm>,
+) -> Result<Response, WebError> {
+    let kind = letter_drafts::DRAFTABLE
+        .into_iter()
+        .find(|k| *k == form.kind)
+        .ok_or(WebError::BadRequest)?;
+    if !available(&state, &access).await?.contains(&kind) {
+        return Err(WebError::BadRequest);
+    }
+    letter_drafts::draft(&state.store, &access, kind).await?;
+    Ok(Redirect::to(&format!(
+        "/cases/{}?done=letter_draft#letters",
+        access.case().id.0
+    ))
+    .into_response())
 }
 
 /// Downloads an issued letter of a case in scope; the read is audited.

@@ -3,6 +3,7 @@
 
 pub mod appointment;
 mod assessment_view;
+pub mod assistance;
 pub mod attendance;
 pub mod client_account;
 pub mod complaints;
@@ -115,6 +116,7 @@ impl Notice {
         Some(match self.done.as_deref()? {
             "case" => t.case_saved,
             "recorded" => t.recorded,
+            "session" => t.today_recorded,
             "verified" => t.verified,
             "rejected" => t.rejected_notice,
             "transition" => t.transition_done,
@@ -125,6 +127,9 @@ impl Notice {
             "summons_outcome" => t.summons_recorded,
             "violation" => t.violation_recorded,
             "letter" => t.letter_issued,
+            "letter_draft" => t.letter_draft_saved,
+            "assistance" => t.saved,
+            "acknowledged" => t.assistance_acknowledged_notice,
             "registered" => t.register_done,
             "file" => t.file_saved,
             "appointment" => t.appointment_saved,

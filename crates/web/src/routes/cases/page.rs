@@ -1,6 +1,7 @@
 //! The case page's view model: built from the case, its ledger and the caller's rights.
 
 use askama::Template;
+use karya_domain::ledger::Attestation;
 use karya_domain::milestones::{self, MilestoneBasis, MilestoneState};
 use karya_domain::{DefaultOrder, EntryState, ReplacedPenalty, Role, progress};
 use karya_store::attendance::{self as ledger_store, Step};
@@ -24,9 +25,15 @@ pub use super::transition_buttons::{DEDICATED, TransitionButton};
 pub use super::intake_view::IntakeView;
 use super::intake_view::intake_view;
 
-/// The daily-report form as typed.
+/// The daily-report form as typed, and the assistance form's values when it is shown again.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct RecordForm {
+    #[serde(default)]
+    pub assistance_step: String,
+    #[serde(default)]
+    pub assistance_on: String,
+    #[serde(default)]
+    pub assistance_note: String,
     #[serde(default)]
     pub date: String,
     #[serde(default)]
@@ -104,7 +111,7 @@ pub struct CasePage {
     /// Issued letters: (label, number and version, issued on, download path, verify path).
     pub letters: Vec<(&'static str, String, String, String, String)>,
     /// Letters the caller may issue now: (kind, button label).
-    pub letter_buttons: Vec<(&'static str, String)>,
+    pub letter_buttons: Vec<LetterButton>,
     /// The registry may enter the person in the register book now.
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
@@ -118,6 +125,7 @@ pub struct CasePage {
     pub can_create_login: bool,
     /// The PK's visits and attitude assessments (B6).
     pub visits: super::visits::VisitsView,
+    pub assistance: super::assistance::AssistanceView,
     /// The client may complain; the complaints so far (text, filed, read).
     pub can_complain: bool,
     pub complaints: Vec<(String, String, bool)>,
@@ -233,7 +241,15 @@ pub async fn case_page(
         .map(|view| {
             let (day, start) = views::local(case.zone, view.entry.start);
             let (_, end) = views::local(case.zone, view.entry.end);
-            let mut people = vec![fill(t.entry_by, &[("name", &view.reporter_name)])];
+            let mut people = vec![
+                fill(t.entry_by, &[("name", &view.reporter_name)]),
+                match view.attestation {
+                    Some(Attestation::OwnAccount) => t.entry_signed_own_account,
+                    Some(Attestation::SupervisorDevice) => t.entry_signed_on_supervisor_device,
+                    None => t.entry_unsigned,
+                }
+                .to_owned(),
+            ];
             people.extend(view.supervisor_name.iter().map(|n| format!("PJ: {n}")));
             people.extend(view.pk_name.iter().map(|n| format!("PK: {n}")));
             let verify_label = match (&view.entry.state, verifier) {
@@ -332,23 +348,8 @@ pub async fn case_page(
             )
         })
         .collect();
-    let letter_buttons = if access.may(Permission::IssueLetters) {
-        super::letters::available(state, access)
-            .await?
-            .into_iter()
-            .map(|kind| {
-                (
-                    kind,
-                    fill(
-                        t.letter_issue,
-                        &[("kind", crate::routes::verify::kind_label(t, kind))],
-                    ),
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let letter_buttons = letter_buttons(state, access, lang).await?;
+    let assistance = super::assistance::assistance_view(state, access, lang, t, &form).await?;
     let transitions = transitions(access, lang, t);
     let mut facts = vec![(t.case_office, case.office_name.clone())];
     if let Some(channel) = case.intake.channel {
@@ -438,6 +439,7 @@ pub async fn case_page(
         files: super::files_view::files_view(state, access, lang, t).await?,
         can_mark_evidence: access.may(Permission::JudgeEvidence),
         visits: super::visits::visits_view(state, access, lang, t).await?,
+        assistance,
         client_login: if access.may(Permission::RegisterPeople) {
             karya_store::users::client_login(&state.store, access).await?
         } else {
@@ -474,4 +476,69 @@ pub async fn case_page(
         can_register: access.may(Permission::RegisterPeople)
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
+}
+
+/// A letter action on the case page: the head issues (signs) a letter, the Kepala TU drafts
+/// one for the head (§2.2.1–2.2.2); `note` says who drafted it, when there is an open draft.
+pub struct LetterButton {
+    pub action: String,
+    pub kind: &'static str,
+    pub label: String,
+    pub note: String,
+}
+
+async fn letter_buttons(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<LetterButton>, WebError> {
+    let t = lang.catalog();
+    let (issues, drafts) = (
+        access.may(Permission::IssueLetters),
+        access.may(Permission::DraftLetters),
+    );
+    if !issues && !drafts {
+        return Ok(Vec::new());
+    }
+    let open = karya_store::letter_drafts::open(&state.store, access).await?;
+    let id = access.case().id.0;
+    let zone = access.case().zone;
+    Ok(super::letters::available(state, access)
+        .await?
+        .into_iter()
+        .filter(|kind| issues || karya_store::letter_drafts::DRAFTABLE.contains(kind))
+        .map(|kind| {
+            let label = crate::routes::verify::kind_label(t, kind);
+            let note = open
+                .iter()
+                .find(|d| d.kind == kind)
+                .map(|d| {
+                    let when = d
+                        .drafted_at
+                        .parse::<jiff::Timestamp>()
+                        .map(|at| views::date(lang, views::local(zone, at).0))
+                        .unwrap_or_default();
+                    fill(
+                        t.letter_drafted_by,
+                        &[("name", &d.drafter), ("date", &when)],
+                    )
+                })
+                .unwrap_or_default();
+            if issues {
+                LetterButton {
+                    action: format!("/cases/{id}/letters"),
+                    kind,
+                    label: fill(t.letter_issue, &[("kind", label)]),
+                    note,
+                }
+            } else {
+                LetterButton {
+                    action: format!("/cases/{id}/letters/drafts"),
+                    kind,
+                    label: fill(t.letter_draft, &[("kind", label)]),
+                    note,
+                }
+            }
+        })
+        .collect())
 }

@@ -21,10 +21,12 @@ pub struct SopRow {
 }
 
 /// The SOPs the system stamps, in the order a case meets them.
-const STAMPED: [SopKind; 3] = [
+const STAMPED: [SopKind; 5] = [
+    SopKind::Intake,
     SopKind::DocumentValidity,
     SopKind::PkAppointment,
     SopKind::Register,
+    SopKind::InterventionAnalysis,
 ];
 
 pub async fn sop_rows(
