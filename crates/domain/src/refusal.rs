@@ -114,6 +114,12 @@ refusals! {
     NotOfferedHere,
     PlacementExcluded { exclusions: Vec<Exclusion> },
     OverrideReasonRequired,
+    /// P3: a work place beyond the distance limit needs the PK's justification.
+    DistanceJustificationRequired { km: f64, limit_km: f64 },
+    /// P3: the head has not approved the placement beyond the distance limit yet.
+    DistanceNotApproved,
+    /// P3: accommodations the client needs that the PK has not confirmed as in place.
+    AccommodationsUnconfirmed { missing: crate::placement::Accommodations },
     /// §2.2.6: approval needs the Litmas with its case plan.
     LitmasNotSubmitted,
     /// §2.2.6 f: placement follows an approved case plan.

@@ -344,6 +344,11 @@ pub async fn verify(store: &Store, access: &CaseAccess, entry: EntryId) -> Resul
     let (step, user) = acting_step(access)?;
     let scope = access.scope();
     let case_id = access.id();
+    // P3: what the client needs at the work place, read before the write opens.
+    let accommodations = match step {
+        Step::Pk => Some(crate::placements::accommodations(store, access).await?),
+        Step::Supervisor => None,
+    };
     let mut tx = store.begin_write().await?;
     let (case, mut ledger) = open_entry(&mut tx, scope, case_id, entry).await?;
     let now = store.now_text();
@@ -360,6 +365,13 @@ pub async fn verify(store: &Store, access: &CaseAccess, entry: EntryId) -> Resul
             "attendance.verify_supervisor"
         }
         Step::Pk => {
+            let (needed, confirmed) = accommodations.unwrap_or_default();
+            karya_domain::placement::check_credit_ready(
+                case.distance_awaiting_approval,
+                needed,
+                confirmed.iter().map(|(a, _)| *a).collect(),
+                ledger.totals().credited.is_positive(),
+            )?;
             ledger.verify_by_pk(entry.0, user.0)?;
             sqlx::query("UPDATE attendance SET state = $1, pk_id = $2, pk_at = $3 WHERE id = $4")
                 .bind("credited")

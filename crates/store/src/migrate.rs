@@ -115,6 +115,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_assistance.sql"),
         postgres: include_str!("../migrations/postgres/0017_assistance.sql"),
     },
+    Migration {
+        version: 18,
+        name: "distance_and_accommodations",
+        sqlite: include_str!("../migrations/sqlite/0018_distance_and_accommodations.sql"),
+        postgres: include_str!("../migrations/postgres/0018_distance_and_accommodations.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

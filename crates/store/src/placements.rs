@@ -84,6 +84,8 @@ pub struct Confirmation {
     pub protective_equipment: Vec<karya_domain::placement::Ppe>,
     pub schedule: Vec<karya_domain::schedule::Slot>,
     pub override_reason: String,
+    /// P3: why the client can attend a work place beyond the distance limit.
+    pub distance_justification: String,
     pub starts_on: Date,
 }
 
@@ -155,6 +157,13 @@ pub async fn confirm(
     let chosen = candidates
         .iter()
         .position(|k| k.partner.0 == c.partner.0 && k.work_form == c.work_form);
+    let mut beyond_limit_km = None;
+    if let Some(i) = chosen {
+        match karya_domain::placement::check_distance(&candidates[i], &c.distance_justification) {
+            Ok(km) => beyond_limit_km = km,
+            Err(v) => problems.push(v),
+        }
+    }
     match chosen {
         None => problems.push(Violation::procedural(
             "candidate",
@@ -230,8 +239,9 @@ pub async fn confirm(
     let schedule: Vec<String> = c.schedule.iter().map(|s| s.code()).collect();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO placements (case_id, partner_id, supervisor_user_id, started_on, created_at,
-            work_form, description, protective_equipment, schedule, override_reason, placed_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            work_form, description, protective_equipment, schedule, override_reason, placed_by,
+            distance_justification, distance_m)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(case.id.0)
     .bind(c.partner.0)
@@ -244,6 +254,13 @@ pub async fn confirm(
     .bind(schedule.join(";"))
     .bind(c.override_reason.trim())
     .bind(actor.user_id.map(|u| u.0))
+    .bind(if beyond_limit_km.is_some() {
+        c.distance_justification.trim()
+    } else {
+        ""
+    })
+    // Whole metres: an integer binds the same on both engines, null or not.
+    .bind(beyond_limit_km.map(|km| (km * 1000.0).round() as i64))
     .fetch_one(&mut *tx)
     .await?;
     let mut actor = actor.clone();
@@ -255,6 +272,7 @@ pub async fn confirm(
         "schedule": schedule,
         "override_reason": c.override_reason.trim(),
         "rank": chosen.map(|i| i + 1),
+        "beyond_distance_limit_km": beyond_limit_km,
         "moved": moving,
     });
     store
@@ -282,6 +300,11 @@ pub struct PlacementView {
     pub protective_equipment: String,
     pub schedule: String,
     pub override_reason: String,
+    /// P3: the distance from home in metres when beyond the limit, with the PK's reason
+    /// and the head's approval.
+    pub distance_m: Option<i64>,
+    pub distance_justification: String,
+    pub distance_approver: Option<String>,
 }
 
 impl PlacementView {
@@ -302,12 +325,121 @@ pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Placemen
     Ok(sqlx::query_as(
         "SELECT pl.id, pl.partner_id, p.name AS partner_name, u.display_name AS supervisor_name,
                 pl.started_on, pl.ended_on, pl.work_form, pl.description, pl.protective_equipment,
-                pl.schedule, pl.override_reason
+                pl.schedule, pl.override_reason, pl.distance_m, pl.distance_justification,
+                a.display_name AS distance_approver
          FROM placements pl JOIN partners p ON p.id = pl.partner_id
          LEFT JOIN users u ON u.id = pl.supervisor_user_id
+         LEFT JOIN users a ON a.id = pl.distance_approved_by
          WHERE pl.case_id = $1 ORDER BY pl.id DESC",
     )
     .bind(case.0)
     .fetch_all(&mut *conn)
     .await?)
+}
+
+/// The head of office approves the current placement beyond the distance limit (P3), after
+/// reading the PK's justification; audited. Nothing awaiting approval is a conflict.
+pub async fn approve_distance(store: &Store, access: &CaseAccess) -> Result<()> {
+    let actor = access.actor_for(karya_domain::Permission::ApprovePlacements)?;
+    let case = access.id();
+    let mut tx = store.begin_write().await?;
+    let found = crate::cases::get_on(&mut tx, access.scope(), case).await?;
+    crate::cases::lock(&mut tx, case).await?;
+    let awaiting: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM placements WHERE case_id = $1 AND ended_on IS NULL
+         AND distance_m IS NOT NULL AND distance_approved_at IS NULL",
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (id,) = awaiting.ok_or(crate::error::StoreError::Conflict)?;
+    sqlx::query(
+        "UPDATE placements SET distance_approved_by = $1, distance_approved_at = $2 WHERE id = $3",
+    )
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            found.office_id,
+            Event::new(
+                "placement.approve_distance",
+                "placement",
+                id,
+                json!({"case_id": case.0}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The accommodations the client needs (from the placement profile, §2.3.1 table) and the
+/// ones the PK confirmed in place, with who confirmed each.
+pub async fn accommodations(
+    store: &Store,
+    access: &CaseAccess,
+) -> Result<(
+    karya_domain::placement::Accommodations,
+    Vec<(karya_domain::placement::Accommodation, String)>,
+)> {
+    let needed = crate::placement_profile::get(store, access)
+        .await?
+        .map(|p| karya_domain::placement::accommodation::needed(p.special_needs))
+        .unwrap_or_default();
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT c.accommodation, u.display_name FROM accommodation_confirmations c
+         JOIN users u ON u.id = c.confirmed_by WHERE c.case_id = $1 ORDER BY c.accommodation",
+    )
+    .bind(access.id().0)
+    .fetch_all(store.pool())
+    .await?;
+    let confirmed = rows
+        .into_iter()
+        .filter_map(|(code, who)| {
+            karya_domain::placement::Accommodation::parse(&code).map(|a| (a, who))
+        })
+        .collect();
+    Ok((needed, confirmed))
+}
+
+/// The PK confirms an accommodation the client needs is in place (P3); audited, once.
+pub async fn confirm_accommodation(
+    store: &Store,
+    access: &CaseAccess,
+    accommodation: karya_domain::placement::Accommodation,
+) -> Result<()> {
+    let actor = access.actor_for(karya_domain::Permission::AssessCases)?;
+    let case = access.id();
+    let mut tx = store.begin_write().await?;
+    let found = crate::cases::get_on(&mut tx, access.scope(), case).await?;
+    sqlx::query(
+        "INSERT INTO accommodation_confirmations (case_id, accommodation, confirmed_by, confirmed_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, accommodation) DO NOTHING",
+    )
+    .bind(case.0)
+    .bind(accommodation.as_str())
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            found.office_id,
+            Event::new(
+                "placement.accommodation_confirmed",
+                "case",
+                case,
+                json!({"case_id": case.0, "accommodation": accommodation.as_str()}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -38,6 +38,18 @@ impl Values {
         self.lang.pick(term.wording_id(), term.wording_en())
     }
 
+    fn km(&self, km: f64) -> String {
+        let text = format!("{km:.1}");
+        self.lang.pick(text.replace('.', ","), text)
+    }
+
+    fn accommodations(&self, set: karya_domain::placement::Accommodations) -> String {
+        set.iter()
+            .map(|a| self.lang.pick(a.label_id(), a.label_en()).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn weekday(&self, day: Weekday) -> String {
         self.lang.pick(weekday_id(day), weekday_en(day)).to_owned()
     }
@@ -277,6 +289,15 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
             )
         }
         Refusal::OverrideReasonRequired => plain(t.refusal_override_reason_required),
+        Refusal::DistanceJustificationRequired { km, limit_km } => fill(
+            t.refusal_distance_justification_required,
+            &[("km", &v.km(*km)), ("limit", &v.km(*limit_km))],
+        ),
+        Refusal::DistanceNotApproved => plain(t.refusal_distance_not_approved),
+        Refusal::AccommodationsUnconfirmed { missing } => fill(
+            t.refusal_accommodations_unconfirmed,
+            &[("missing", &v.accommodations(*missing))],
+        ),
         Refusal::LitmasNotSubmitted => plain(t.refusal_litmas_not_submitted),
         Refusal::CasePlanNotApproved => plain(t.refusal_case_plan_not_approved),
         Refusal::NotServing { status } => {

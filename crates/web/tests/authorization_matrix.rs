@@ -526,6 +526,40 @@ const CASES: &[Case] = &[
         success: 400,
         out_of_scope: &[HeadOfOffice],
     },
+    // P3: the head approves a placement beyond the distance limit; the PK confirms the
+    // accommodations (an unknown one is a bad request).
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/placement/distance-approval",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 409,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/placement/distance-approval",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 409,
+        out_of_scope: &[HeadOfOffice],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/accommodations",
+        form: &[("accommodation", "none")],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/accommodations",
+        form: &[("accommodation", "none")],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[Pk],
+    },
     // Assistance (§2.3.1): the PK records; the client and the head acknowledge their steps.
     Case {
         method: "POST",

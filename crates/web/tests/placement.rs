@@ -209,6 +209,66 @@ on_both_engines! {
         }
     }
 
+    async fn a_far_work_place_needs_the_pks_reason_and_the_heads_approval_and_the_first_credit_waits_for_accommodations_P3(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = case_at(&app.db.store, "bdg", Stage::Assessed, 60, 10).await.unwrap();
+        with_partners(&app).await;
+        // The client lives in Jakarta, about 120 km from every Bandung partner, and is elderly.
+        sqlx::query("UPDATE placement_profiles SET home_latitude = -6.2, home_longitude = 106.8, special_needs = 'elderly', dependants = 0 WHERE case_id = $1").bind(case.0).execute(app.db.store.pool()).await.unwrap();
+        let mut pk = app.signed_in("pk.bdg").await;
+        let path = format!("/cases/{}/placement", case.0);
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("Melebihi batas jarak 15,0 km dari rumah"), "the ranking says so");
+        let key = page.match_indices("choose=").map(|(i, _)| page[i + 7..].split(['#', '"']).next().unwrap().to_owned()).next().unwrap();
+        let form = pk.get(&format!("{path}?choose={key}")).await.body;
+        assert!(form.contains("melebihi batas 15,0 km") && form.contains("name=\"distance_justification\""), "the form asks for the reason");
+        let supervisor = form.split("<option value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let starts = karya_domain::calendar::add_days(karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()), 1).unwrap().to_string();
+        let confirm = |reason: &str| {
+            vec![
+                ("candidate".to_owned(), key.clone()),
+                ("supervisor".to_owned(), supervisor.clone()),
+                ("description".to_owned(), "Membantu logistik bantuan".to_owned()),
+                ("day_sat".to_owned(), "1".to_owned()),
+                ("from_sat".to_owned(), "09:00".to_owned()),
+                ("to_sat".to_owned(), "13:00".to_owned()),
+                ("starts_on".to_owned(), starts.clone()),
+                ("distance_justification".to_owned(), reason.to_owned()),
+            ]
+        };
+        let unexplained = pk.post_form(&path, &send(&confirm(""))).await;
+        assert_eq!(unexplained.status, 422);
+        assert!(unexplained.body.contains("tuliskan mengapa Klien tetap dapat hadir") && unexplained.body.contains("(P3)"), "{}", unexplained.body);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM placements").await, 0);
+        let placed = pk.post_form(&path, &send(&confirm("Klien tinggal di mes kantornya di Bandung pada hari kerja"))).await;
+        assert_eq!(placed.status, 303, "{}", placed.body);
+        let case_path = format!("/cases/{}", case.0);
+        assert!(pk.get(&case_path).await.body.contains("menunggu persetujuan Kepala Bapas"));
+        let early = pk.post_form(&format!("{case_path}/transition"), &[("transition", "start_serving")]).await;
+        assert_eq!(early.status, 422, "the client does not start before the head approves");
+        assert!(early.body.contains("belum disetujui Kepala Bapas (P3)"), "{}", early.body);
+        assert_eq!(pk.post_form(&format!("{case_path}/placement/distance-approval"), &[]).await.status, 403, "the PK does not approve their own choice");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert!(head.get(&case_path).await.body.contains("Setujui penempatan melebihi batas jarak"));
+        assert_eq!(head.post_form(&format!("{case_path}/placement/distance-approval"), &[]).await.status, 303);
+        assert!(pk.get(&case_path).await.body.contains("disetujui oleh"));
+        assert_eq!(pk.post_form(&format!("{case_path}/transition"), &[("transition", "start_serving")]).await.status, 303);
+        // The first report waits for the accommodations the client needs (safe toilets).
+        let day = karya_domain::calendar::add_days(karya_domain::calendar::local_date(karya_testkit::test_now(), &karya_domain::OfficeZone::Wib.time_zone()), -1).unwrap().to_string();
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        let recorded = registry.post_form(&format!("{case_path}/attendance"), &[("date", &day), ("time_in", "08:00"), ("time_out", "09:00"), ("activity", "Logistik")]).await;
+        assert_eq!(recorded.status, 303, "{}", recorded.body);
+        let (entry,): (i64,) = sqlx::query_as("SELECT id FROM attendance WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(app.signed_in(&{ let (u,): (String,) = sqlx::query_as("SELECT username FROM users WHERE id = $1").bind(supervisor.parse::<i64>().unwrap()).fetch_one(app.db.store.pool()).await.unwrap(); u }).await.post_form(&format!("{case_path}/attendance/{entry}/verify"), &[]).await.status, 303);
+        let waiting = pk.post_form(&format!("{case_path}/attendance/{entry}/verify"), &[]).await;
+        assert_eq!(waiting.status, 422);
+        assert!(waiting.body.contains("MCK yang aman dan layak".to_lowercase().as_str()) && waiting.body.contains("(P3)"), "{}", waiting.body);
+        assert!(pk.get(&case_path).await.body.contains("belum dipastikan"), "the case page shows the unconfirmed accommodation");
+        assert_eq!(pk.post_form(&format!("{case_path}/accommodations"), &[("accommodation", "safe_toilet")]).await.status, 303);
+        assert_eq!(pk.post_form(&format!("{case_path}/attendance/{entry}/verify"), &[]).await.status, 303, "credited once confirmed");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action IN ('placement.approve_distance', 'placement.accommodation_confirmed')").await, 2);
+    }
+
     async fn the_litmas_needs_its_ten_components_and_the_heads_approval_and_a_complete_register_G1(db) {
         let app = TestApp::with_demo(db).await;
         let case = case_at(&app.db.store, "bdg", Stage::Registered, 60, 12).await.unwrap();

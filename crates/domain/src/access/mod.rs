@@ -83,6 +83,8 @@ pub enum Permission {
     /// Acknowledge an assistance record: the client their rights and obligations, the head
     /// of office the initial report (the domain says which step is whose).
     AcknowledgeAssistance,
+    /// Approve a placement beyond the distance limit (P3).
+    ApprovePlacements,
     /// Record an evaluation at a milestone (M4).
     EvaluateCases,
     /// Read the office's partners (Annex V).
@@ -229,6 +231,7 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::IssueLetters, &[(HeadOfOffice, R::Office)]),
     (P::DraftLetters, &[(HeadOfAdmin, R::Office)]),
     (P::RecordAssistance, &[(Pk, R::AssignedCases)]),
+    (P::ApprovePlacements, &[(HeadOfOffice, R::Office)]),
     (
         P::AcknowledgeAssistance,
         &[(Client, R::Themself), (HeadOfOffice, R::Office)],

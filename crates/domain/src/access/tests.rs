@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 44] = [
+const ALL: [Permission; 45] = [
     P::ManageOffices,
     P::ReadOffices,
     P::ManageStaff,
@@ -20,6 +20,7 @@ const ALL: [Permission; 44] = [
     P::DraftLetters,
     P::RecordAssistance,
     P::AcknowledgeAssistance,
+    P::ApprovePlacements,
     P::EvaluateCases,
     P::ReadPartners,
     P::ManagePartners,

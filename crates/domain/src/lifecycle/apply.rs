@@ -34,6 +34,9 @@ pub struct Guards {
     pub death_certificate_ref: Option<String>,
     /// The sanction letter's reference (T1c).
     pub sanction_letter_ref: Option<String>,
+    /// P3: the current placement is beyond the distance limit and the head has not approved
+    /// it yet; the client does not start serving there.
+    pub distance_awaiting_approval: bool,
 }
 
 /// Why a transition was refused.
@@ -160,6 +163,15 @@ fn check_guards(transition: Transition, g: &Guards) -> Result<(), TransitionErro
         }
         Transition::Place if !g.case_plan_approved => {
             Err(guard(None, "case_plan", Refusal::CasePlanNotApproved))
+        }
+        Transition::StartServing => {
+            crate::placement::check_distance_approved(g.distance_awaiting_approval).map_err(|v| {
+                TransitionError::Guard {
+                    rule: v.rule,
+                    field: v.field,
+                    refusal: v.refusal,
+                }
+            })
         }
         Transition::Terminate { reason } => check_termination(reason, g),
         _ => Ok(()),

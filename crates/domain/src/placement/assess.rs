@@ -44,6 +44,7 @@ impl<'a> Client<'a> {
 pub(super) struct Site {
     exclusions: Vec<Exclusion>,
     distance: ScoreReason,
+    beyond_limit: Option<ScoreReason>,
     victim_unknown: Option<ScoreReason>,
     accommodations: Option<ScoreReason>,
 }
@@ -130,6 +131,17 @@ pub(super) fn site(policy: &Policy, client: &Client<'_>, partner: &PartnerOffer)
             points: penalty(policy.assumed_km, client.points_per_km),
         },
     };
+    let limit_km = if profile.dependants > 0 {
+        policy.distance_limit_with_dependants_km
+    } else {
+        policy.distance_limit_km
+    };
+    let beyond_limit = match distance {
+        ScoreReason::Distance { km, .. } if km > limit_km => {
+            Some(ScoreReason::BeyondDistanceLimit { km, limit_km })
+        }
+        _ => None,
+    };
     let accommodations = (!client.needed.is_empty()).then(|| {
         let missing = client.needed.difference(partner.accommodations);
         if missing.is_empty() {
@@ -147,6 +159,7 @@ pub(super) fn site(policy: &Policy, client: &Client<'_>, partner: &PartnerOffer)
     Site {
         exclusions,
         distance,
+        beyond_limit,
         victim_unknown,
         accommodations,
     }
@@ -218,6 +231,7 @@ fn reasons(policy: &Policy, client: &Client<'_>, site: &Site, form: &WorkForm) -
     let risk = &form.risk;
     let mut reasons = Vec::with_capacity(4);
     reasons.push(site.distance.clone());
+    reasons.extend(site.beyond_limit.clone());
     reasons.extend(site.victim_unknown.clone());
     reasons.extend(site.accommodations.clone());
     if profile.skill_fields.contains(form.field) {

@@ -202,6 +202,11 @@ impl ScoreReason {
             ScoreReason::MonitoringRequired => {
                 "Klien wajib menggunakan alat pemantau kehadiran".to_owned()
             }
+            ScoreReason::BeyondDistanceLimit { km, limit_km } => format!(
+                "Melebihi batas jarak {} km dari rumah ({} km): bukan pilihan biasa; PK menuliskan alasan Klien tetap dapat hadir dan Kepala Bapas menyetujuinya",
+                km_id(*limit_km),
+                km_id(*km)
+            ),
         };
         with_points(text, self)
     }
@@ -247,6 +252,11 @@ impl ScoreReason {
             ScoreReason::MonitoringRequired => {
                 "The client must use attendance-monitoring technology".to_owned()
             }
+            ScoreReason::BeyondDistanceLimit { km, limit_km } => format!(
+                "Beyond the {} km distance limit from home ({} km): not a normal choice; the PK writes why the client can still attend and the head approves",
+                km_en(*limit_km),
+                km_en(*km)
+            ),
         };
         with_points(text, self)
     }

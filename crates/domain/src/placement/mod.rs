@@ -47,7 +47,9 @@ mod verdict;
 pub mod work_form;
 
 pub use accommodation::{Accommodation, Accommodations, SpecialNeed, SpecialNeeds};
-pub use choice::{Override, check_override};
+pub use choice::{
+    Override, check_credit_ready, check_distance, check_distance_approved, check_override,
+};
 pub use field::{Field, Fields, Place, Sector};
 pub use geo::Coordinates;
 pub use policy::Policy;

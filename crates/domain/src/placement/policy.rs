@@ -22,9 +22,16 @@ pub struct Policy {
     pub profession_match_points: i32,
     /// P2: points lost when victim locations are known but the work place's is not.
     pub victim_distance_unknown_points: i32,
+    /// P3 ("not far from home"): a work place farther than this from home is not a normal
+    /// choice: it needs the PK's justification and the head's approval.
+    pub distance_limit_km: f64,
+    /// P3 ("especially with dependants"): the limit for a client with dependants.
+    pub distance_limit_with_dependants_km: f64,
 }
 
 impl Policy {
+    /// 15 km (10 km with dependants) is the distance limit issue 11 set for P3: about an hour
+    /// each way by angkot or a half-hour by motorbike in a city.
     /// 2 km keeps the client out of the victim's neighbourhood (a kelurahan in a city is
     /// about that wide). A missing accommodation weighs as 100 km: far more than any
     /// reasonable commute, because the PK must ensure it. A profession match is worth 20 km.
@@ -36,6 +43,8 @@ impl Policy {
         missing_accommodation_points: 100,
         profession_match_points: 20,
         victim_distance_unknown_points: 50,
+        distance_limit_km: 15.0,
+        distance_limit_with_dependants_km: 10.0,
     };
 }
 

@@ -43,9 +43,12 @@ pub fn rank_with(
     candidates
 }
 
-/// Eligible before excluded; higher score first; then partner id, then work-form code.
+/// Eligible before excluded; within the distance limit before beyond it (P3: a far work
+/// place is not a normal choice); higher score first; then partner id, then work-form code.
 pub fn best_first(a: &Candidate, b: &Candidate) -> Ordering {
+    let far = |c: &Candidate| c.beyond_limit().is_some();
     let by_verdict = match (a.score(), b.score()) {
+        (Some(_), Some(_)) if far(a) != far(b) => far(a).cmp(&far(b)),
         (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

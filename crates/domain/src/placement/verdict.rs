@@ -99,6 +99,9 @@ pub enum ScoreReason {
     MedicalClearance,
     /// P10: attendance must be proved with monitoring technology.
     MonitoringRequired,
+    /// P3: farther from home than the office's limit (10 km with dependants): not a normal
+    /// choice; the PK must justify that the client can attend, and the head approve.
+    BeyondDistanceLimit { km: f64, limit_km: f64 },
 }
 
 impl ScoreReason {
@@ -108,7 +111,8 @@ impl ScoreReason {
             ScoreReason::Distance { .. }
             | ScoreReason::DistanceUnknown { .. }
             | ScoreReason::MissingAccommodations { .. }
-            | ScoreReason::AccommodationsMet { .. } => Rule::P3,
+            | ScoreReason::AccommodationsMet { .. }
+            | ScoreReason::BeyondDistanceLimit { .. } => Rule::P3,
             ScoreReason::ProfessionMatch { .. } => Rule::L9,
             ScoreReason::VictimDistanceUnknown { .. } => Rule::P2,
             ScoreReason::SafetySkill => Rule::P7,
@@ -131,7 +135,8 @@ impl ScoreReason {
             | ScoreReason::EnvironmentalCleaningTools
             | ScoreReason::ProtectiveEquipment { .. }
             | ScoreReason::MedicalClearance
-            | ScoreReason::MonitoringRequired => 0,
+            | ScoreReason::MonitoringRequired
+            | ScoreReason::BeyondDistanceLimit { .. } => 0,
         }
     }
 }
@@ -183,6 +188,15 @@ impl Candidate {
             Verdict::Eligible { reasons, .. } => reasons,
             Verdict::Excluded(_) => &[],
         }
+    }
+
+    /// The distance from home and the limit it exceeds, when the work place is beyond the
+    /// office's distance limit (P3).
+    pub fn beyond_limit(&self) -> Option<(f64, f64)> {
+        self.reasons().iter().find_map(|r| match r {
+            ScoreReason::BeyondDistanceLimit { km, limit_km } => Some((*km, *limit_km)),
+            _ => None,
+        })
     }
 
     /// Whether an exclusion or a reason cites `rule`.

@@ -36,7 +36,9 @@ macro_rules! case_query {
             "AND a.purpose IN ('photo', 'fingerprint')) AS biometrics, ",
             "c.death_certificate_ref, c.sanction_letter_ref, c.version, c.channel, ",
             "c.handed_over, c.execution_letter_number, c.execution_letter_date, ",
-            "c.execution_letter_issuer, c.window_basis ",
+            "c.execution_letter_issuer, c.window_basis, ",
+            "(SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id AND pl.ended_on IS NULL ",
+            "AND pl.distance_m IS NOT NULL AND pl.distance_approved_at IS NULL) AS distance_unapproved ",
             "FROM cases c JOIN offices o ON o.id = c.office_id ",
             "JOIN persons p ON p.id = c.person_id ",
             "LEFT JOIN prosecutor_offices po ON po.id = c.prosecutor_office_id ",
@@ -113,6 +115,7 @@ struct CaseRow {
     biometrics: i64,
     litmas_submitted: i64,
     case_plan_approved: i64,
+    distance_unapproved: i64,
     death_certificate_ref: Option<String>,
     sanction_letter_ref: Option<String>,
     version: i64,
@@ -166,6 +169,8 @@ pub struct Case {
     pub biometrics_recorded: bool,
     pub litmas_submitted: bool,
     pub case_plan_approved: bool,
+    /// P3: the current placement is beyond the distance limit, not yet approved by the head.
+    pub distance_awaiting_approval: bool,
     pub death_certificate_ref: Option<String>,
     pub sanction_letter_ref: Option<String>,
     pub version: i64,
@@ -216,6 +221,7 @@ impl CaseRow {
             biometrics_recorded: self.biometrics >= 2,
             litmas_submitted: self.litmas_submitted != 0,
             case_plan_approved: self.case_plan_approved != 0,
+            distance_awaiting_approval: self.distance_unapproved > 0,
             death_certificate_ref: self.death_certificate_ref,
             sanction_letter_ref: self.sanction_letter_ref,
             version: self.version,
@@ -262,6 +268,7 @@ impl Case {
             minutes_remaining,
             death_certificate_ref: self.death_certificate_ref.clone(),
             sanction_letter_ref: self.sanction_letter_ref.clone(),
+            distance_awaiting_approval: self.distance_awaiting_approval,
         }
     }
 }

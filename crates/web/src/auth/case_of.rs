@@ -50,6 +50,7 @@ pub mod can {
         DraftLetters,
         RecordAssistance,
         AcknowledgeAssistance,
+        ApprovePlacements,
         EvaluateCases,
         AssessCases,
         ApproveAssessments,

@@ -70,6 +70,8 @@ routes! {
     "/cases/{id}/letters" => post(cases::letters::issue);
     "/cases/{id}/letters/drafts" => post(cases::letters::draft);
     "/cases/{id}/assistance" => post(cases::assistance::record);
+    "/cases/{id}/placement/distance-approval" => post(cases::placement::approve_distance);
+    "/cases/{id}/accommodations" => post(cases::placement::confirm_accommodation);
     "/cases/{id}/assistance/acknowledge" => post(cases::assistance::acknowledge);
     "/cases/{id}/letters/{doc}" => get(cases::letters::download);
     "/cases/{id}/forms" => post(cases::forms_pdf::issue);

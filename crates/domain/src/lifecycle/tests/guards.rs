@@ -47,6 +47,27 @@ fn a_client_who_appears_returns_to_where_the_case_was_I3() {
 }
 
 #[test]
+fn a_placement_beyond_the_distance_limit_starts_only_once_the_head_approved_it_P3() {
+    let g = Guards {
+        distance_awaiting_approval: true,
+        ..met()
+    };
+    let refused = apply(S::Placed, T::StartServing, &g, &[Role::Pk]).unwrap_err();
+    assert_eq!(refused.rule(), Some(crate::rule::Rule::P3));
+    assert!(matches!(
+        refused,
+        TransitionError::Guard {
+            refusal: crate::refusal::Refusal::DistanceNotApproved,
+            ..
+        }
+    ));
+    assert_eq!(
+        apply(S::Placed, T::StartServing, &met(), &[Role::Pk]),
+        Ok(S::Serving)
+    );
+}
+
+#[test]
 fn registration_needs_the_register_data_G1() {
     let g = Guards {
         identity_recorded: false,

@@ -49,6 +49,7 @@ pub(super) fn met() -> Guards {
         minutes_remaining: Minutes::ZERO,
         death_certificate_ref: Some("474.3/12/2026".into()),
         sanction_letter_ref: Some("B-45/Kejari/2026".into()),
+        distance_awaiting_approval: false,
     }
 }
 

@@ -125,8 +125,13 @@ proptest! {
         let ranked = rank(&client, &partners);
         let eligible = ranked.iter().take_while(|c| c.is_eligible()).count();
         prop_assert!(ranked[eligible..].iter().all(|c| !c.is_eligible()));
-        for pair in ranked[..eligible].windows(2) {
-            prop_assert!(pair[0].score() >= pair[1].score());
+        // Within the distance limit before beyond it (P3), higher scores first within each.
+        let near = ranked[..eligible].iter().take_while(|c| c.beyond_limit().is_none()).count();
+        prop_assert!(ranked[near..eligible].iter().all(|c| c.beyond_limit().is_some()));
+        for group in [&ranked[..near], &ranked[near..eligible]] {
+            for pair in group.windows(2) {
+                prop_assert!(pair[0].score() >= pair[1].score());
+            }
         }
         for candidate in &ranked {
             match &candidate.verdict {

@@ -36,14 +36,16 @@ fn prefers_a_nearer_partner_P3() {
 
 #[test]
 fn prefers_a_nearer_partner_with_dependants_P3() {
-    // Without dependants the school's profession match (+20) outweighs 15 km more travel;
-    // with dependants each km counts double and the nearer place wins.
+    // Without dependants the school's profession match (+20) outweighs 7 km more travel;
+    // with dependants each km counts double, and the school at 12 km is beyond the 10 km
+    // limit for a client with dependants: it ranks after every place within the limit,
+    // whatever its score.
     let partners = [
         partner(1, Field::Sports, 5.0, &["sports.cleaning_facilities"]),
         partner(
             2,
             Field::Education,
-            20.0,
+            12.0,
             &["education.cleaning_facilities"],
         ),
     ];
@@ -53,7 +55,8 @@ fn prefers_a_nearer_partner_with_dependants_P3() {
     };
     let alone = rank(&teacher, &partners);
     assert_eq!(alone[0].partner, PartnerId(2));
-    assert_eq!(alone[0].score(), Some(0));
+    assert_eq!(alone[0].score(), Some(8));
+    assert_eq!(alone[0].beyond_limit(), None, "12 km is within 15 km");
     let parent = ClientProfile {
         dependants: 2,
         ..teacher
@@ -61,8 +64,17 @@ fn prefers_a_nearer_partner_with_dependants_P3() {
     let with_family = rank(&parent, &partners);
     assert_eq!(with_family[0].partner, PartnerId(1));
     assert_eq!(with_family[0].score(), Some(-10));
-    assert_eq!(distance_points(&with_family[1]), -40);
-    assert_eq!(with_family[1].score(), Some(-20));
+    assert_eq!(distance_points(&with_family[1]), -24);
+    assert_eq!(with_family[1].score(), Some(-4));
+    assert_eq!(with_family[1].beyond_limit(), Some((12.0, 10.0)));
+    assert!(
+        with_family[1]
+            .reasons()
+            .contains(&ScoreReason::BeyondDistanceLimit {
+                km: 12.0,
+                limit_km: 10.0
+            })
+    );
 }
 
 #[test]
@@ -98,7 +110,7 @@ fn a_missing_accommodation_lowers_the_score_and_is_reported_P3() {
     let mut equipped = partner(
         2,
         Field::Religious,
-        40.0,
+        12.0,
         &["religious.cleaning_facilities"],
     );
     equipped.accommodations =

@@ -7,7 +7,7 @@ use karya_store::placements;
 
 use crate::app::AppState;
 use crate::error::WebError;
-use crate::i18n::{Catalog, Lang};
+use crate::i18n::{Catalog, Lang, fill};
 use karya_domain::Permission;
 use karya_store::access::CaseAccess;
 
@@ -19,6 +19,12 @@ pub struct AssessmentView {
     pub can_place: bool,
     /// (partner, work form, supervisor, schedule, from–to, override reason, current)
     pub placements: Vec<PlacementLine>,
+    /// The head may approve the current placement beyond the distance limit (P3).
+    pub can_approve_distance: bool,
+    /// P3: the accommodations the client needs: (code, label, "confirmed by …" or "").
+    pub accommodations: Vec<(&'static str, &'static str, String)>,
+    /// Whether the viewer may confirm accommodations (the PK).
+    pub can_confirm_accommodations: bool,
 }
 
 pub struct PlacementLine {
@@ -30,13 +36,16 @@ pub struct PlacementLine {
     pub period: String,
     pub override_reason: String,
     pub current: bool,
+    /// P3: beyond the distance limit, awaiting or with the head's approval; empty otherwise.
+    pub distance: String,
+    pub awaiting_approval: bool,
 }
 
 pub async fn assessment_view(
     state: &AppState,
     access: &CaseAccess,
     lang: Lang,
-    _t: &Catalog,
+    t: &Catalog,
 ) -> Result<AssessmentView, WebError> {
     use karya_domain::CaseStatus as S;
     let case = access.case();
@@ -79,7 +88,32 @@ pub async fn assessment_view(
             let work = karya_domain::placement::WorkFormId::parse(&p.work_form)
                 .map(|w| lang.pick(w.form().label_id, w.form().label_en).to_owned())
                 .unwrap_or_default();
+            let km = p
+                .distance_m
+                .map(|m| {
+                    let text = format!("{:.1}", m as f64 / 1000.0);
+                    lang.pick(text.replace('.', ","), text)
+                })
+                .unwrap_or_default();
+            let awaiting_approval = p.distance_m.is_some() && p.distance_approver.is_none();
+            let distance = match (&p.distance_m, &p.distance_approver) {
+                (None, _) => String::new(),
+                (Some(_), None) => fill(
+                    t.placement_awaiting_distance_approval,
+                    &[("km", &km), ("reason", &p.distance_justification)],
+                ),
+                (Some(_), Some(name)) => fill(
+                    t.placement_distance_approved,
+                    &[
+                        ("km", &km),
+                        ("name", name),
+                        ("reason", &p.distance_justification),
+                    ],
+                ),
+            };
             PlacementLine {
+                awaiting_approval: awaiting_approval && p.ended_on.is_none(),
+                distance,
                 id: p.id,
                 partner: p.partner_name,
                 work,
@@ -95,7 +129,27 @@ pub async fn assessment_view(
             }
         })
         .collect();
+    let reads_profile = access.may(Permission::ReadLitmas);
+    let accommodations = if reads_profile {
+        let (needed, confirmed) = placements::accommodations(&state.store, access).await?;
+        needed
+            .iter()
+            .map(|a| {
+                let who = confirmed
+                    .iter()
+                    .find(|(c, _)| *c == a)
+                    .map(|(_, name)| fill(t.accommodations_confirmed_by, &[("name", name)]))
+                    .unwrap_or_default();
+                (a.as_str(), lang.pick(a.label_id(), a.label_en()), who)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(AssessmentView {
+        can_approve_distance: access.may(Permission::ApprovePlacements),
+        can_confirm_accommodations: can_assess && !case.status.is_final(),
+        accommodations,
         shown: true,
         can_assess,
         can_approve,

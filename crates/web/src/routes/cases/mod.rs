@@ -130,6 +130,8 @@ impl Notice {
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,
+            "distance_approved" => t.distance_approved_notice,
+            "accommodation" => t.accommodations_saved,
             "registered" => t.register_done,
             "file" => t.file_saved,
             "appointment" => t.appointment_saved,

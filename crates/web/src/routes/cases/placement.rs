@@ -54,6 +54,9 @@ pub struct ConfirmForm {
     pub days: Vec<DayRow>,
     pub starts_on: String,
     pub override_reason: String,
+    /// P3: the limit this place exceeds, when it does (the justification is asked for).
+    pub beyond_limit: String,
+    pub distance_justification: String,
     pub opening: String,
 }
 
@@ -308,6 +311,20 @@ async fn confirm_form(
         override_reason: typed
             .map(|p| p.get("override_reason").to_owned())
             .unwrap_or_default(),
+        beyond_limit: candidate
+            .beyond_limit()
+            .map(|(km, limit_km)| {
+                let shown =
+                    |v: f64| lang.pick(format!("{v:.1}").replace('.', ","), format!("{v:.1}"));
+                fill(
+                    t.placement_beyond_limit,
+                    &[("km", &shown(km)), ("limit", &shown(limit_km))],
+                )
+            })
+            .unwrap_or_default(),
+        distance_justification: typed
+            .map(|p| p.get("distance_justification").to_owned())
+            .unwrap_or_default(),
         opening: format!(
             "{} · {}–{}",
             partner
@@ -372,6 +389,14 @@ pub async fn confirm(
         1000,
         false,
     );
+    let distance_justification = forms::text(
+        &mut errors,
+        t,
+        "distance_justification",
+        form.get("distance_justification"),
+        1000,
+        false,
+    );
     let supervisor = form.get("supervisor").parse::<i64>().ok().map(UserId);
     if supervisor.is_none() {
         errors.add("supervisor", t.placement_supervisor_required);
@@ -412,6 +437,7 @@ pub async fn confirm(
             protective_equipment: form.all("ppe").into_iter().filter_map(Ppe::parse).collect(),
             schedule: slots,
             override_reason,
+            distance_justification,
             starts_on,
         };
         match placements::confirm(
@@ -434,6 +460,7 @@ pub async fn confirm(
                     let field = match v.field {
                         "schedule" => "schedule",
                         "reason" | "candidate" => "override_reason",
+                        "distance_justification" => "distance_justification",
                         _ => "candidate",
                     };
                     errors.add(field, views::violation_message(ui.lang, &v));
@@ -452,4 +479,33 @@ pub async fn confirm(
         render(&page(&state, &ui, &access, &key, Some(&form), errors, today).await?)?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
+}
+
+/// The head of office approves the current placement beyond the distance limit (P3).
+pub async fn approve_distance(
+    State(state): State<AppState>,
+    access: CaseOf<can::ApprovePlacements>,
+) -> Result<Response, WebError> {
+    placements::approve_distance(&state.store, &access).await?;
+    Ok(Redirect::to(&format!(
+        "/cases/{}?done=distance_approved#placement",
+        access.case().id.0
+    ))
+    .into_response())
+}
+
+/// The PK confirms an accommodation the client needs is in place at the work place (P3).
+pub async fn confirm_accommodation(
+    State(state): State<AppState>,
+    access: CaseOf<can::AssessCases>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let accommodation = karya_domain::placement::Accommodation::parse(form.get("accommodation"))
+        .ok_or(WebError::BadRequest)?;
+    placements::confirm_accommodation(&state.store, &access, accommodation).await?;
+    Ok(Redirect::to(&format!(
+        "/cases/{}?done=accommodation#accommodations",
+        access.case().id.0
+    ))
+    .into_response())
 }
