@@ -77,10 +77,12 @@ pub async fn unread(store: &Store, office: &OfficeAccess) -> Result<Vec<Complain
     Ok(rows
         .into_iter()
         .map(|row| {
-            let child =
-                crate::register::child_on_record(row.birth_date.as_deref(), &row.date_final);
             let mut complaint = row.complaint;
-            complaint.client_name = karya_domain::child::listed_name(&complaint.client_name, child);
+            complaint.client_name = crate::register::listed_name_on_record(
+                &complaint.client_name,
+                row.birth_date.as_deref(),
+                &row.date_final,
+            );
             complaint
         })
         .collect())

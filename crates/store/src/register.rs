@@ -214,6 +214,12 @@ pub(crate) fn child_on_record(birth_date: Option<&str>, date_final: &str) -> boo
         .is_ok_and(|decided| karya_domain::child::is_child(birth, decided))
 }
 
+/// A client's name as a list outside the case page shows it, from the stored dates: a
+/// child's initials (`karya_domain::child`).
+pub(crate) fn listed_name_on_record(name: &str, birth_date: Option<&str>, date_final: &str) -> String {
+    karya_domain::child::listed_name(name, child_on_record(birth_date, date_final))
+}
+
 impl BookEntry {
     /// Whether the client was a child when the decision became final (`karya_domain::child`):
     /// the book then shows initials and leaves out the NIK and the address.

@@ -73,14 +73,23 @@ pub async fn stamps(
 }
 
 /// The office's open cases that have SOP stamps, for the start page's list of steps over
-/// their standard: (case id, client name).
+/// their standard: (case id, client name as lists show it: a child's initials).
 pub async fn stamped_cases(store: &Store, office: &OfficeAccess) -> Result<Vec<(i64, String)>> {
     let office = office.office();
-    Ok(sqlx::query_as(
-        "SELECT DISTINCT c.id, p.full_name FROM sop_steps s JOIN cases c ON c.id = s.case_id
+    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT DISTINCT c.id, p.full_name, p.birth_date, c.date_final FROM sop_steps s JOIN cases c ON c.id = s.case_id
          JOIN persons p ON p.id = c.person_id WHERE c.office_id = $1 AND c.status <> 'terminated' ORDER BY c.id DESC LIMIT 200",
     )
     .bind(office.0)
     .fetch_all(store.pool())
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, birth, decided)| {
+            (
+                id,
+                crate::register::listed_name_on_record(&name, birth.as_deref(), &decided),
+            )
+        })
+        .collect())
 }

@@ -33,8 +33,8 @@ pub struct Expected {
 /// Clients currently placed at `partner` with a session on `day`'s weekday.
 pub async fn expected(store: &Store, grant: &Grant, day: Date) -> Result<Vec<Expected>> {
     let partner = supervised_partner(grant)?;
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT pl.case_id, p.full_name, pl.schedule FROM placements pl
+    let rows: Vec<(i64, String, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT pl.case_id, p.full_name, p.birth_date, c.date_final, pl.schedule FROM placements pl
          JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
          WHERE pl.partner_id = $1 AND pl.ended_on IS NULL AND c.status IN ('placed', 'serving', 'under_examination')
          ORDER BY p.full_name",
@@ -44,7 +44,10 @@ pub async fn expected(store: &Store, grant: &Grant, day: Date) -> Result<Vec<Exp
     .await?;
     let weekday: Weekday = day.weekday();
     let mut out = Vec::new();
-    for (case_id, client_name, schedule) in rows {
+    for (case_id, full_name, birth_date, date_final, schedule) in rows {
+        // The day page is a list: a child client shows by initials (§2.3.1, UU 11/2012).
+        let client_name =
+            crate::register::listed_name_on_record(&full_name, birth_date.as_deref(), &date_final);
         let sessions: Vec<_> = schedule
             .split(';')
             .filter_map(karya_domain::schedule::Slot::parse)

@@ -186,6 +186,21 @@ on_both_engines! {
         assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0);
     }
 
+    async fn the_pjs_day_page_shows_a_child_client_by_initials(db) {
+        db.clock.set("2026-11-30T03:00:00Z".parse().unwrap());
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        sqlx::query("UPDATE placements SET schedule = 'mon 08:00-12:00;tue 08:00-12:00;wed 08:00-12:00;thu 08:00-12:00;fri 08:00-12:00;sat 08:00-12:00;sun 08:00-12:00'").execute(app.db.store.pool()).await.unwrap();
+        let (name, date_final): (String, String) = sqlx::query_as("SELECT p.full_name, c.date_final FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let decided: jiff::civil::Date = date_final.parse().unwrap();
+        let born = decided.checked_sub(jiff::Span::new().years(15)).unwrap();
+        sqlx::query("UPDATE persons SET birth_date = $1 WHERE id = (SELECT person_id FROM cases WHERE id = $2)").bind(born.to_string()).bind(case.0).execute(app.db.store.pool()).await.unwrap();
+        let page = app.signed_in("pj.bdg").await.get("/hari-ini").await.body;
+        let initials = karya_domain::child::listed_name(&name, true);
+        assert!(page.contains(&format!("value=\"{}\"", case.0)), "the child is expected today");
+        assert!(page.contains(&initials) && !page.contains(&name), "the day page shows {initials}, not the name");
+    }
+
     async fn a_complaint_reaches_the_head_of_office(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
