@@ -159,6 +159,11 @@ refusals! {
     NothingToAcknowledge,
     AlreadyAcknowledged,
 
+    // SOP steps marked by hand (DOMAIN §11; procedural).
+    SopStepNotMarkable,
+    SopStepNotYours,
+    SopStepDone,
+
     // Termination (T1).
     HoursStillOpen { remaining: Minutes },
     DeathCertificateRequired,

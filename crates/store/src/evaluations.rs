@@ -85,6 +85,17 @@ pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<
         .map_err(unique_as("milestone"))?;
     let mut actor = actor.clone();
     actor.office_id = Some(case.office_id);
+    // M&E SOP steps 4–5: the PK identifies what guidance achieved and judges the change in
+    // behaviour (the first evaluation of the case is the one timed).
+    crate::sop::stamp(
+        &mut tx,
+        store,
+        case_id,
+        karya_domain::sop::SopKind::MonitoringEvaluation,
+        &[4, 5],
+        &actor,
+    )
+    .await?;
     let summary = json!({"basis": basis_name(key.basis), "quarter": quarter_number(key.quarter), "done_on": day.to_string()});
     store
         .audit(

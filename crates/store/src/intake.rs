@@ -342,6 +342,8 @@ pub async fn record_summons_outcome(
             &TransitionRefs::default(),
         )
         .await?;
+        // Intake SOP step 3: the client is received (here, on a summons).
+        crate::sop::stamp(&mut tx, store, case_id, SopKind::Intake, &[3], actor).await?;
     }
     let mut updated = existing.clone();
     if let Some(s) = updated.iter_mut().find(|s| s.number == pending.number) {

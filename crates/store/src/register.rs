@@ -216,7 +216,11 @@ pub(crate) fn child_on_record(birth_date: Option<&str>, date_final: &str) -> boo
 
 /// A client's name as a list outside the case page shows it, from the stored dates: a
 /// child's initials (`karya_domain::child`).
-pub(crate) fn listed_name_on_record(name: &str, birth_date: Option<&str>, date_final: &str) -> String {
+pub(crate) fn listed_name_on_record(
+    name: &str,
+    birth_date: Option<&str>,
+    date_final: &str,
+) -> String {
     karya_domain::child::listed_name(name, child_on_record(birth_date, date_final))
 }
 

@@ -93,3 +93,44 @@ pub async fn stamped_cases(store: &Store, office: &OfficeAccess) -> Result<Vec<(
         })
         .collect())
 }
+
+/// An official marks a step done that no other act performs (`sop::marked_by_hand`): only a
+/// role the SOP names for it, once; stamped now and audited.
+pub async fn mark(
+    store: &Store,
+    access: &crate::access::CaseAccess,
+    sop: SopKind,
+    step: u8,
+) -> std::result::Result<(), crate::cases::CaseError> {
+    let actor = access.actor_for(karya_domain::Permission::RecordSopSteps)?;
+    let role = access
+        .role_for(karya_domain::Permission::RecordSopSteps)
+        .ok_or(StoreError::Forbidden)?;
+    let case = access.id();
+    let mut tx = store.begin_write().await?;
+    let found = crate::cases::get_on(&mut tx, access.scope(), case).await?;
+    let done: Option<(i64,)> =
+        sqlx::query_as("SELECT step FROM sop_steps WHERE case_id = $1 AND sop = $2 AND step = $3")
+            .bind(case.0)
+            .bind(sop.as_str())
+            .bind(i64::from(step))
+            .fetch_optional(&mut *tx)
+            .await?;
+    karya_domain::sop::check_mark(sop.sop(), step, role, done.is_some())?;
+    stamp(&mut tx, store, case, sop, &[step], &actor).await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            found.office_id,
+            crate::audit::Event::new(
+                "sop.mark",
+                "case",
+                case,
+                serde_json::json!({"sop": sop.as_str(), "step": step}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -352,6 +352,9 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::NotYoursToAcknowledge => plain(t.refusal_not_yours_to_acknowledge),
         Refusal::NothingToAcknowledge => plain(t.refusal_nothing_to_acknowledge),
         Refusal::AlreadyAcknowledged => plain(t.refusal_already_acknowledged),
+        Refusal::SopStepNotMarkable => plain(t.refusal_sop_step_not_markable),
+        Refusal::SopStepNotYours => plain(t.refusal_sop_step_not_yours),
+        Refusal::SopStepDone => plain(t.refusal_sop_step_done),
         Refusal::RejectionReasonRequired => plain(t.refusal_rejection_reason_required),
         Refusal::NotAwaiting { id, now, step } => fill(
             t.refusal_not_awaiting,

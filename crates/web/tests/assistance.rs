@@ -3,6 +3,7 @@
 //! from their own account; the initial report on the start of guidance follows coordination,
 //! the programme and the rights, and the head of office acknowledges receiving it. The
 //! intake SOP's step 4 and the intervention-record SOP's step 6 are stamped by these acts.
+//! The SOP steps no other act performs are marked done by the official the SOP names.
 
 use karya_testkit::{TestApp, on_both_engines};
 use karya_web::demo::cases::serving_case;
@@ -71,5 +72,30 @@ on_both_engines! {
         let future = pk.post_form(&action, &[("assistance_step", "needs"), ("assistance_on", "2099-01-01"), ("assistance_note", "x")]).await;
         assert_eq!(future.status, 422);
         assert_eq!(count(&app, "SELECT COUNT(*) FROM assistance_records").await, 4, "nothing half-written");
+    }
+
+    async fn the_pk_and_the_head_mark_the_sop_steps_no_other_act_performs(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let path = format!("/cases/{}", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("value=\"intervention_analysis:1\""), "the PK is offered their steps");
+        assert!(!page.contains("value=\"monitoring_evaluation:6\""), "not the head's");
+        assert_eq!(pk.post_form(&format!("{path}/sop"), &[("sop_step", "intervention_analysis:1")]).await.status, 303);
+        let again = pk.post_form(&format!("{path}/sop"), &[("sop_step", "intervention_analysis:1")]).await;
+        assert_eq!(again.status, 422);
+        assert!(again.body.contains("sudah tercatat selesai"));
+        let stamped_elsewhere = pk.post_form(&format!("{path}/sop"), &[("sop_step", "register:3")]).await;
+        assert_eq!(stamped_elsewhere.status, 422, "a step stamped by its own act is not marked by hand");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let not_theirs = head.post_form(&format!("{path}/sop"), &[("sop_step", "intervention_analysis:2")]).await;
+        assert_eq!(not_theirs.status, 422);
+        assert!(not_theirs.body.contains("pejabat lain"));
+        assert_eq!(head.post_form(&format!("{path}/sop"), &[("sop_step", "monitoring_evaluation:6")]).await.status, 303);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM sop_steps WHERE sop IN ('intervention_analysis', 'monitoring_evaluation')").await, 2);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'sop.mark'").await, 2);
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("SOP Analisis Rekam Intervensi") && page.contains("SOP Monitoring dan Evaluasi"), "both are timed on the case page");
     }
 }

@@ -560,6 +560,23 @@ const CASES: &[Case] = &[
         success: 400,
         out_of_scope: &[Pk],
     },
+    // SOP steps marked by hand: the PK and the head, each for the steps the SOP names.
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/sop",
+        form: &[("sop_step", "none")],
+        allowed: &[Pk, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/sop",
+        form: &[("sop_step", "none")],
+        allowed: &[Pk, HeadOfOffice],
+        success: 400,
+        out_of_scope: &[Pk, HeadOfOffice],
+    },
     // Assistance (§2.3.1): the PK records; the client and the head acknowledge their steps.
     Case {
         method: "POST",

@@ -111,6 +111,8 @@ on_both_engines! {
         let created = open_case(&app, true, &day(-1)).await;
         assert_eq!(created.status, 303, "{}", created.body);
         let path = created.location().split('?').next().unwrap().to_owned();
+        let (intake_steps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sop_steps WHERE sop = 'intake' AND step IN (1, 2, 3)").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(intake_steps, 3, "the decision, the execution letter and the handover are intake SOP steps 1–3");
         let no_note = post_checks(&app, &path, &checks("failed", "")).await;
         assert_eq!(no_note.status, 422, "a failed check needs its note");
         assert!(no_note.body.contains("D1"));
@@ -323,7 +325,7 @@ on_both_engines! {
         sqlx::query("UPDATE sop_steps SET done_at = $1 WHERE case_id = $2").bind(&earlier).bind(id).execute(app.db.store.pool()).await.unwrap();
         post_checks(&app, &path, &checks("passed", "")).await;
         let (stamps,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sop_steps WHERE case_id = $1").bind(id).fetch_one(app.db.store.pool()).await.unwrap();
-        assert_eq!(stamps, 4, "validity 1, 2, 3 and register 1");
+        assert_eq!(stamps, 7, "intake 1, 2, 3 (the case is opened with the client handed over), validity 1, 2, 3 and register 1");
         let mut head = app.signed_in("kabapas.bdg").await;
         let page = head.get(&path).await.body;
         assert!(page.contains("SOP Pemeriksaan Keabsahan Dokumen"));

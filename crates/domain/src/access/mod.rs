@@ -85,6 +85,8 @@ pub enum Permission {
     AcknowledgeAssistance,
     /// Approve a placement beyond the distance limit (P3).
     ApprovePlacements,
+    /// Mark done an SOP step no other act performs (DOMAIN §11); the SOP says whose.
+    RecordSopSteps,
     /// Record an evaluation at a milestone (M4).
     EvaluateCases,
     /// Read the office's partners (Annex V).
@@ -232,6 +234,10 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::DraftLetters, &[(HeadOfAdmin, R::Office)]),
     (P::RecordAssistance, &[(Pk, R::AssignedCases)]),
     (P::ApprovePlacements, &[(HeadOfOffice, R::Office)]),
+    (
+        P::RecordSopSteps,
+        &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],
+    ),
     (
         P::AcknowledgeAssistance,
         &[(Client, R::Themself), (HeadOfOffice, R::Office)],

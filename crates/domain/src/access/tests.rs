@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 45] = [
+const ALL: [Permission; 46] = [
     P::ManageOffices,
     P::ReadOffices,
     P::ManageStaff,
@@ -21,6 +21,7 @@ const ALL: [Permission; 45] = [
     P::RecordAssistance,
     P::AcknowledgeAssistance,
     P::ApprovePlacements,
+    P::RecordSopSteps,
     P::EvaluateCases,
     P::ReadPartners,
     P::ManagePartners,

@@ -118,6 +118,46 @@ impl Sop {
     }
 }
 
+/// Steps no other act of the system performs — the PK studying the file, the earlier
+/// Litmas, the behaviour data and the intervention records; the PK handing the documents to
+/// the registration desk; the M&E instrument and data; the head receiving the M&E report —
+/// are marked done by the official who did them, when they did them. Every other step is
+/// stamped by the act that performs it (a check, a signature, a registration, the
+/// assistance records, an evaluation).
+pub fn marked_by_hand(kind: SopKind, step: u8) -> bool {
+    match kind {
+        SopKind::Intake => step == 5,
+        SopKind::InterventionAnalysis => (1..=5).contains(&step),
+        SopKind::MonitoringEvaluation => matches!(step, 1 | 2 | 3 | 6),
+        SopKind::DocumentValidity | SopKind::PkAppointment | SopKind::Register => false,
+    }
+}
+
+/// An official marks a step of `sop` done (DOMAIN §11): only a step marked by hand, only
+/// by a role the SOP names for it, and once.
+pub fn check_mark(
+    sop: &Sop,
+    step: u8,
+    role: Role,
+    already_done: bool,
+) -> Result<(), crate::rule::Violation> {
+    use crate::refusal::Refusal;
+    use crate::rule::Violation;
+    let Some(found) = sop.step(step).filter(|_| marked_by_hand(sop.kind, step)) else {
+        return Err(Violation::procedural(
+            "sop_step",
+            Refusal::SopStepNotMarkable,
+        ));
+    };
+    if !found.actors.contains(&role) {
+        return Err(Violation::procedural("sop_step", Refusal::SopStepNotYours));
+    }
+    if already_done {
+        return Err(Violation::procedural("sop_step", Refusal::SopStepDone));
+    }
+    Ok(())
+}
+
 /// A time recorded for one step of a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StepTime {
@@ -213,6 +253,26 @@ mod tests {
             SopKind::InterventionAnalysis.sop().standard_total(),
             Minutes::new(95)
         );
+    }
+
+    #[test]
+    fn a_step_is_marked_by_hand_only_by_its_official_and_once() {
+        let analysis = SopKind::InterventionAnalysis.sop();
+        assert!(check_mark(analysis, 1, Role::Pk, false).is_ok());
+        let head = check_mark(analysis, 1, Role::HeadOfOffice, false).unwrap_err();
+        assert_eq!(head.refusal, crate::refusal::Refusal::SopStepNotYours);
+        let twice = check_mark(analysis, 1, Role::Pk, true).unwrap_err();
+        assert_eq!(twice.refusal, crate::refusal::Refusal::SopStepDone);
+        let stamped = check_mark(analysis, 6, Role::HeadOfOffice, false).unwrap_err();
+        assert_eq!(
+            stamped.refusal,
+            crate::refusal::Refusal::SopStepNotMarkable,
+            "the head's receipt is stamped by acknowledging the initial report"
+        );
+        let me = SopKind::MonitoringEvaluation.sop();
+        assert!(check_mark(me, 6, Role::HeadOfOffice, false).is_ok());
+        assert!(check_mark(SopKind::Register.sop(), 3, Role::RegistryOfficer, false).is_err());
+        assert!(check_mark(SopKind::Intake.sop(), 5, Role::Pk, false).is_ok());
     }
 
     #[test]

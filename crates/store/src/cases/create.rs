@@ -115,6 +115,22 @@ pub async fn create(
         &actor,
     )
     .await?;
+    // Intake SOP steps 1–2 (the decision and the execution letter are received) and, when
+    // the prosecutor hands the client over now, step 3.
+    let intake_steps: &[u8] = if case.intake.handed_over {
+        &[1, 2, 3]
+    } else {
+        &[1, 2]
+    };
+    crate::sop::stamp(
+        &mut tx,
+        store,
+        CaseId(id),
+        SopKind::Intake,
+        intake_steps,
+        &actor,
+    )
+    .await?;
     form_tokens::finish(&mut tx, once, &format!("case:{id}")).await?;
     tx.commit().await?;
     Ok(CaseId(id))

@@ -51,6 +51,7 @@ pub mod can {
         RecordAssistance,
         AcknowledgeAssistance,
         ApprovePlacements,
+        RecordSopSteps,
         EvaluateCases,
         AssessCases,
         ApproveAssessments,

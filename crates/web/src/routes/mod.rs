@@ -72,6 +72,7 @@ routes! {
     "/cases/{id}/assistance" => post(cases::assistance::record);
     "/cases/{id}/placement/distance-approval" => post(cases::placement::approve_distance);
     "/cases/{id}/accommodations" => post(cases::placement::confirm_accommodation);
+    "/cases/{id}/sop" => post(cases::sop_view::mark);
     "/cases/{id}/assistance/acknowledge" => post(cases::assistance::acknowledge);
     "/cases/{id}/letters/{doc}" => get(cases::letters::download);
     "/cases/{id}/forms" => post(cases::forms_pdf::issue);

@@ -132,6 +132,7 @@ impl Notice {
             "acknowledged" => t.assistance_acknowledged_notice,
             "distance_approved" => t.distance_approved_notice,
             "accommodation" => t.accommodations_saved,
+            "sop" => t.sop_marked,
             "registered" => t.register_done,
             "file" => t.file_saved,
             "appointment" => t.appointment_saved,

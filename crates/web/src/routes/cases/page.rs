@@ -135,6 +135,8 @@ pub struct CasePage {
     pub files: super::files_view::FilesView,
     /// The SOP steps done for the case against their standards.
     pub sop_rows: Vec<super::sop_view::SopRow>,
+    /// SOP steps the caller may mark done by hand: (value, label).
+    pub sop_marks: Vec<(String, String)>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -436,6 +438,7 @@ pub async fn case_page(
         letters,
         letter_buttons,
         sop_rows: super::sop_view::sop_rows(state, access, lang, t).await?,
+        sop_marks: super::sop_view::markable(state, access).await?,
         files: super::files_view::files_view(state, access, lang, t).await?,
         can_mark_evidence: access.may(Permission::JudgeEvidence),
         visits: super::visits::visits_view(state, access, lang, t).await?,

@@ -20,14 +20,83 @@ pub struct SopRow {
     pub over: bool,
 }
 
-/// The SOPs the system stamps, in the order a case meets them.
-const STAMPED: [SopKind; 5] = [
+/// The SOPs, in the order a case meets them.
+const STAMPED: [SopKind; 6] = [
     SopKind::Intake,
     SopKind::DocumentValidity,
     SopKind::PkAppointment,
     SopKind::Register,
     SopKind::InterventionAnalysis,
+    SopKind::MonitoringEvaluation,
 ];
+
+/// The steps the caller may mark done by hand now (`sop::marked_by_hand`, their role, not
+/// done yet): (form value `sop:step`, label).
+pub async fn markable(
+    state: &AppState,
+    access: &CaseAccess,
+) -> Result<Vec<(String, String)>, WebError> {
+    let Some(role) = access
+        .role_for(karya_domain::Permission::RecordSopSteps)
+        .filter(|_| access.may(karya_domain::Permission::RecordSopSteps))
+    else {
+        return Ok(Vec::new());
+    };
+    if access.case().status.is_final() {
+        return Ok(Vec::new());
+    }
+    let (_, stamps) = karya_store::sop::stamps(&state.store, access).await?;
+    Ok(STAMPED
+        .into_iter()
+        .flat_map(|kind| kind.sop().steps.iter().map(move |step| (kind, step)))
+        .filter(|(kind, step)| {
+            sop::marked_by_hand(*kind, step.number)
+                && step.actors.contains(&role)
+                && !stamps
+                    .iter()
+                    .any(|(k, s)| k == kind && s.step == step.number)
+        })
+        .map(|(kind, step)| {
+            (
+                format!("{}:{}", kind.as_str(), step.number),
+                format!(
+                    "{} · {}. {}",
+                    kind.sop().name_id,
+                    step.number,
+                    step.description_id
+                ),
+            )
+        })
+        .collect())
+}
+
+/// An official marks an SOP step done (DOMAIN §11).
+pub async fn mark(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    ui: crate::page::Ui,
+    access: crate::auth::CaseOf<crate::auth::can::RecordSopSteps>,
+    axum::Form(form): axum::Form<crate::forms::Pairs>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let (kind, step) = form
+        .get("sop_step")
+        .split_once(':')
+        .and_then(|(kind, step)| Some((SopKind::parse(kind)?, step.parse::<u8>().ok()?)))
+        .ok_or(WebError::BadRequest)?;
+    match karya_store::sop::mark(&state.store, &access, kind, step).await {
+        Ok(()) => Ok(axum::response::Redirect::to(&format!(
+            "/cases/{}?done=sop#sop",
+            access.case().id.0
+        ))
+        .into_response()),
+        Err(error) => {
+            let mut errors = crate::forms::FormErrors::default();
+            crate::forms::add_refusal(&mut errors, ui.lang, ui.t(), "sop_step", error)?;
+            super::page_with_errors(&state, &ui, &access, super::RecordForm::default(), errors)
+                .await
+        }
+    }
+}
 
 pub async fn sop_rows(
     state: &AppState,
