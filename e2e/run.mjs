@@ -450,6 +450,32 @@ async function main() {
       await ctx.close();
     });
 
+    await check(`[${engine}] the PK records explaining rights and obligations and the client acknowledges it on a phone (§2.3.1 c)`, async () => {
+      const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const client = await phone.newPage();
+      await logIn(client, server.base, 'klien.bdg');
+      await client.goto(`${server.base}/cases`);
+      await client.locator('table a').first().click();
+      const caseUrl = client.url().split('?')[0];
+      const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const pk = await desk.newPage();
+      await logIn(pk, server.base, 'pk.bdg');
+      await pk.goto(caseUrl);
+      await pk.getByLabel('Langkah', { exact: true }).selectOption('rights');
+      await pk.getByLabel('Yang dilakukan').fill('Hak dan kewajiban dijelaskan (e2e), termasuk hak mengadu');
+      await pk.getByRole('button', { name: 'Catat pendampingan' }).click();
+      await pk.getByText('Hak dan kewajiban dijelaskan (e2e)').first().waitFor();
+      await axe(pk, 'case page with assistance');
+      await client.goto(caseUrl);
+      await client.getByRole('button', { name: 'Saya sudah menerima penjelasan hak dan kewajiban saya' }).click();
+      await client.getByText('Konfirmasi tersimpan.').waitFor();
+      await pk.goto(caseUrl);
+      const line = await pk.locator('#assistance li', { hasText: 'Hak dan kewajiban dijelaskan (e2e)' }).textContent();
+      assert(/dikonfirmasi oleh/.test(line), `the PK sees the client's acknowledgement: ${line}`);
+      await phone.close();
+      await desk.close();
+    });
+
     await check(`[${engine}] a completed case ends through the steps of T2 with a termination letter and a register entry (T1–T3)`, async () => {
       const pages = {};
       for (const username of ['pk.bdg', 'kabapas.bdg', 'registrasi.bdg']) {
