@@ -530,7 +530,7 @@ async function main() {
       await context.close();
     });
 
-    await check(`[${engine}] a head of office adds a staff member who can then log in`, async () => {
+    await check(`[${engine}] a head of office adds a staff member who logs in and replaces the first password`, async () => {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       await logIn(page, server.base, 'kabapas.bdg');
@@ -550,6 +550,14 @@ async function main() {
       await page.getByLabel('Nama pengguna').fill('pk.baru');
       await page.getByLabel('Kata sandi').fill('kata sandi awal yang panjang');
       await page.getByRole('button', { name: 'Masuk' }).click();
+      // The first password was set by the head: it is changed before anything else.
+      await page.getByText('Kata sandi Anda dibuat oleh orang lain.').waitFor();
+      await page.getByLabel('Kata sandi saat ini').fill('kata sandi awal yang panjang');
+      await page.getByLabel('Kata sandi baru', { exact: true }).fill('pagi cerah di alun-alun');
+      await page.getByLabel('Ulangi kata sandi baru').fill('pagi cerah di alun-alun');
+      await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+      await page.getByText('Kata sandi diganti.').waitFor();
+      await page.goto(`${server.base}/`);
       await page.getByRole('heading', { name: 'Selamat datang, Siti Rahmawati.' }).waitFor();
       await context.close();
     });

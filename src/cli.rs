@@ -142,6 +142,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 display_name: display_name.unwrap_or_else(|| username.clone()),
                 nip: None,
                 password_hash: karya_web::auth::password::hash(password).await?,
+                temporary_password: false,
                 binding,
                 roles: vec![role],
             };

@@ -121,6 +121,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_distance_and_accommodations.sql"),
         postgres: include_str!("../migrations/postgres/0018_distance_and_accommodations.sql"),
     },
+    Migration {
+        version: 19,
+        name: "temporary_passwords",
+        sqlite: include_str!("../migrations/sqlite/0019_temporary_passwords.sql"),
+        postgres: include_str!("../migrations/postgres/0019_temporary_passwords.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

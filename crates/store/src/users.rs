@@ -33,6 +33,8 @@ pub struct User {
     pub disabled: bool,
     pub version: i64,
     pub roles: Vec<Role>,
+    /// The password was set by someone else and must be changed before anything else.
+    pub must_change_password: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -49,6 +51,7 @@ struct UserRow {
     language: String,
     disabled: i64,
     version: i64,
+    password_temporary_until: Option<String>,
 }
 
 impl UserRow {
@@ -69,6 +72,7 @@ impl UserRow {
             disabled: self.disabled != 0,
             version: self.version,
             roles,
+            must_change_password: self.password_temporary_until.is_some(),
         }
     }
 }
@@ -77,7 +81,7 @@ macro_rules! user_select {
     ($tail:literal) => {
         concat!(
             "SELECT id, username, display_name, nip, office_id, region_id, partner_id, ",
-            "person_id, prosecutor_office_id, language, disabled, version FROM users",
+            "person_id, prosecutor_office_id, language, disabled, version, password_temporary_until FROM users",
             $tail
         )
     };
@@ -88,9 +92,14 @@ pub struct NewUser {
     pub display_name: String,
     pub nip: Option<String>,
     pub password_hash: String,
+    /// Set by someone else (issue 12, item 7): changed at the first login, valid 72 hours.
+    pub temporary_password: bool,
     pub binding: Binding,
     pub roles: Vec<Role>,
 }
+
+/// How long a temporary password works (issue 12, item 7).
+pub const TEMPORARY_PASSWORD_HOURS: i64 = 72;
 
 pub async fn create_user(
     store: &Store,
@@ -103,8 +112,8 @@ pub async fn create_user(
     let b = user.binding;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, display_name, nip, password_hash, office_id, region_id,
-            partner_id, person_id, prosecutor_office_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            partner_id, person_id, prosecutor_office_id, created_at, password_temporary_until)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(&user.username)
     .bind(&user.display_name)
@@ -116,6 +125,7 @@ pub async fn create_user(
     .bind(b.person.map(|id| id.0))
     .bind(b.prosecutor_office.map(|id| id.0))
     .bind(store.now_text())
+    .bind(user.temporary_password.then(|| temporary_until(store)))
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("username"))?;
@@ -167,32 +177,42 @@ pub struct Credentials {
     pub id: UserId,
     pub password_hash: String,
     pub disabled: bool,
+    /// When the password was set by someone else: until when it works.
+    pub temporary_until: Option<jiff::Timestamp>,
+}
+
+fn temporary_until(store: &Store) -> String {
+    crate::clock::text(store.now() + jiff::SignedDuration::from_hours(TEMPORARY_PASSWORD_HOURS))
 }
 
 pub async fn credentials(store: &Store, username: &str) -> Result<Option<Credentials>> {
-    let row: Option<(i64, String, i64)> =
-        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE username = $1")
-            .bind(username)
-            .fetch_optional(store.pool())
-            .await?;
-    Ok(row.map(|(id, password_hash, disabled)| Credentials {
+    let row: Option<(i64, String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, password_hash, disabled, password_temporary_until FROM users WHERE username = $1",
+    )
+    .bind(username)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(id, password_hash, disabled, until)| Credentials {
         id: UserId(id),
         password_hash,
         disabled: disabled != 0,
+        temporary_until: until.and_then(|t| t.parse().ok()),
     }))
 }
 
 pub async fn credentials_by_id(store: &Store, id: UserId) -> Result<Credentials> {
-    let row: Option<(i64, String, i64)> =
-        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(store.pool())
-            .await?;
-    let (id, password_hash, disabled) = row.ok_or(StoreError::NotFound)?;
+    let row: Option<(i64, String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, password_hash, disabled, password_temporary_until FROM users WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(store.pool())
+    .await?;
+    let (id, password_hash, disabled, until) = row.ok_or(StoreError::NotFound)?;
     Ok(Credentials {
         id: UserId(id),
         password_hash,
         disabled: disabled != 0,
+        temporary_until: until.and_then(|t| t.parse().ok()),
     })
 }
 
@@ -364,7 +384,7 @@ pub async fn set_password(
     keep_session: Option<&str>,
 ) -> Result<()> {
     let mut tx = store.begin_write().await?;
-    sqlx::query("UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2")
+    sqlx::query("UPDATE users SET password_hash = $1, password_temporary_until = NULL, version = version + 1 WHERE id = $2")
         .bind(password_hash)
         .bind(id.0)
         .execute(&mut *tx)

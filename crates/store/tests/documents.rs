@@ -57,6 +57,7 @@ async fn issue_rendered_by(
             display_name: "U".into(),
             nip: None,
             password_hash: "x".into(),
+            temporary_password: false,
             binding: karya_store::users::Binding {
                 office: Some(office),
                 ..Default::default()

@@ -7,7 +7,7 @@ use std::time::Instant;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use karya_store::audit::Event;
 use serde_json::json;
 
@@ -86,6 +86,14 @@ pub async fn security_headers(
     response
 }
 
+/// The pages a user who must change their temporary password can still reach.
+fn may_wait(path: &str) -> bool {
+    matches!(
+        path,
+        "/profile" | "/profile/password" | "/logout" | "/bahasa"
+    ) || path.starts_with("/assets/")
+}
+
 pub async fn resolve_caller(
     State(state): State<AppState>,
     mut request: Request,
@@ -103,6 +111,10 @@ pub async fn resolve_caller(
         .map(|id| id.0.clone())
         .unwrap_or_default();
     if let Some(caller) = &caller {
+        // A password someone else set is changed before anything else (issue 12, item 7).
+        if caller.session.is_some() && caller.user.must_change_password && !may_wait(&path) {
+            return axum::response::Redirect::to("/profile?must_change=1").into_response();
+        }
         request.extensions_mut().insert(caller.clone());
     }
     let response = next.run(request).await;

@@ -168,6 +168,20 @@ on_both_engines! {
         assert_eq!(app.anonymous().log_in("pk.bdg", "sebuah kalimat rahasia").await.status, 303);
     }
 
+    async fn the_current_password_on_a_change_is_throttled_like_a_login(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut here = app.signed_in("pk.bdg").await;
+        let change = |current: &'static str| [("current_password", current), ("new_password", "sebuah kalimat rahasia"), ("confirm_password", "sebuah kalimat rahasia")];
+        for _ in 0..5 {
+            let wrong = here.post_form("/profile/password", &change("tebakan-salah-saja")).await;
+            assert_eq!(wrong.status, 422);
+        }
+        let locked = here.post_form("/profile/password", &change(DEMO_PASSWORD)).await;
+        assert_eq!(locked.status, 422, "even the right password waits once the guesses ran out");
+        assert!(locked.body.contains("Terlalu banyak kata sandi salah"), "{}", locked.body);
+        assert_eq!(app.anonymous().log_in("pk.bdg", DEMO_PASSWORD).await.status, 422, "and the login is locked too: the same count");
+    }
+
     async fn an_api_token_acts_as_its_owner_until_revoked(db) {
         let app = TestApp::with_demo(db).await;
         let mut api = app.api_as("pk.bdg").await;

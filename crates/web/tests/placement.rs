@@ -100,6 +100,8 @@ on_both_engines! {
         let password = added.body.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
         let mut supervisor = app.anonymous();
         assert_eq!(supervisor.log_in("pj.peduli", &password).await.status, 303, "the new PJ logs in");
+        assert_eq!(supervisor.get("/hari-ini").await.status, 303, "the temporary password is changed first");
+        assert_eq!(supervisor.post_form("/profile/password", &[("current_password", &password), ("new_password", "kebun teh di lembang"), ("confirm_password", "kebun teh di lembang")]).await.status, 303);
         assert_eq!(supervisor.get("/hari-ini").await.status, 200);
         assert_eq!(pk.post_form(&format!("{path}/supervisors"), &[("supervisor_name", "X"), ("supervisor_username", "pj.x")]).await.status, 403, "the head adds logins");
         let scan = pk.post_multipart(&format!("{path}/files"), &[("purpose", "agreement_scan")], ("file", b"%PDF-1.7\n%%EOF")).await;

@@ -245,7 +245,7 @@ on_both_engines! {
         }
     }
 
-    async fn the_registry_creates_the_clients_login_and_the_password_is_shown_once(db) {
+    async fn the_registry_creates_the_clients_login_and_the_temporary_password_is_shown_once_changed_first_and_expires(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
         let mut registry = app.signed_in("registrasi.bdg").await;
@@ -256,9 +256,29 @@ on_both_engines! {
         let password = notice.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
         assert_eq!(registry.post_form(&format!("/cases/{}/client-account", case.0), &[]).await.status, 409, "one login per person");
         assert!(!registry.get(&format!("/cases/{}", case.0)).await.body.contains(&password), "the password is shown once");
+        let (person,): (i64,) = sqlx::query_as("SELECT person_id FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let middle = username.split('.').nth(1).unwrap_or_default();
+        assert!(username.starts_with("klien.") && middle.len() == 6 && middle != person.to_string(), "the username is not built from the person's number: {username}");
         let mut client = app.anonymous();
-        assert_eq!(client.log_in(&username, &password).await.status, 303, "the client logs in with it");
-        assert_eq!(client.get(&format!("/cases/{}", case.0)).await.status, 200, "and sees their case");
+        let logged_in = client.log_in(&username, &password).await;
+        assert_eq!(logged_in.status, 303, "the client logs in with it");
+        assert_eq!(logged_in.location(), "/profile?must_change=1", "and is sent to change it first");
+        let held = client.get(&format!("/cases/{}", case.0)).await;
+        assert_eq!(held.status, 303, "nothing else opens before the change");
+        assert!(client.get("/profile?must_change=1").await.body.contains("Kata sandi Anda dibuat oleh orang lain"));
+        let changed = client.post_form("/profile/password", &[("current_password", &password), ("new_password", "lembayung senja di pantai"), ("confirm_password", "lembayung senja di pantai")]).await;
+        assert_eq!(changed.status, 303, "{}", changed.body);
+        assert_eq!(client.get(&format!("/cases/{}", case.0)).await.status, 200, "then the client sees their case");
+        // Another client's temporary password stops working after 72 hours.
+        let other = serving_case(&app.db.store, "bdg", 80, 21, None).await.unwrap();
+        let second = registry.post_form(&format!("/cases/{}/client-account", other.0), &[]).await.body;
+        let second_notice = second.split("Nama pengguna: ").nth(1).unwrap();
+        let second_username = second_notice.split(' ').next().unwrap().to_owned();
+        let second_password = second_notice.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        app.db.clock.advance(jiff::SignedDuration::from_hours(73));
+        let expired = app.anonymous().log_in(&second_username, &second_password).await;
+        assert_eq!(expired.status, 422);
+        assert!(expired.body.contains("sudah lewat 72 jam"), "{}", expired.body);
         let (in_audit,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE summary LIKE $1").bind(format!("%{password}%")).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(in_audit, 0, "the password never reaches the audit trail");
     }

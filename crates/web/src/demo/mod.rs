@@ -137,6 +137,7 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
             display_name,
             nip: None,
             password_hash: hash.clone(),
+            temporary_password: false,
             binding,
             roles: vec![role],
         };

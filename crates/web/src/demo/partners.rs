@@ -249,6 +249,7 @@ pub async fn load(store: &Store, password_hash: &str) -> anyhow::Result<usize> {
                     display_name: format!("PJ {name}"),
                     nip: None,
                     password_hash: password_hash.to_owned(),
+                    temporary_password: false,
                     binding: Binding {
                         partner: Some(id),
                         ..Binding::default()

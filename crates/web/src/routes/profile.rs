@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_store::users;
+use karya_store::{throttle, users};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -28,6 +28,8 @@ struct ProfilePage {
 pub struct Notice {
     #[serde(default)]
     changed: Option<String>,
+    #[serde(default)]
+    must_change: Option<String>,
 }
 
 fn profile_page(
@@ -56,7 +58,13 @@ pub async fn show(
     authority: Authority,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let message = notice.changed.is_some().then_some(ui.t().password_changed);
+    let message = if notice.changed.is_some() {
+        Some(ui.t().password_changed)
+    } else if notice.must_change.is_some() || authority.user().must_change_password {
+        Some(ui.t().password_must_change)
+    } else {
+        None
+    };
     profile_page(&ui, &authority, FormErrors::default(), message)
 }
 
@@ -80,7 +88,18 @@ pub async fn change_password(
     let user = authority.user();
     let mut errors = FormErrors::default();
     let stored = users::credentials_by_id(&state.store, user.id).await?;
-    if !password::verify(form.current_password.clone(), Some(stored.password_hash)).await {
+    // The current password is checked like a login: counted before it is checked, so a
+    // session left open is no way to guess it (issue 12, item 7).
+    let now = state.store.now_ms();
+    let policy = state.config.login_throttle;
+    let key = throttle::key("user", &user.username);
+    if let throttle::Attempt::Locked(_) = throttle::reserve(&state.store, &key, now, policy).await?
+    {
+        errors.add("current_password", t.password_check_locked);
+    } else if password::verify(form.current_password.clone(), Some(stored.password_hash)).await {
+        throttle::clear(&state.store, &key).await?;
+    } else {
+        throttle::reserved_failed(&state.store, &key, now, policy).await?;
         errors.add("current_password", t.password_wrong);
     }
     if let Err(weakness) =

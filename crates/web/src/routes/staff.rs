@@ -295,6 +295,7 @@ pub async fn create(
         display_name,
         nip,
         password_hash: password::hash(form.password.clone()).await?,
+        temporary_password: true,
         binding: Binding {
             office: Some(OfficeId(office)),
             ..Binding::default()

@@ -31,13 +31,19 @@ pub async fn create(
     if users::client_login(&state.store, &access).await?.is_some() {
         return Err(WebError::Conflict);
     }
-    let username = format!("klien{}.{}", case.person_id.0, case.office_code);
+    // Not guessable from the person's number (issue 12, item 7): six random letters.
+    let username = format!(
+        "klien.{}.{}",
+        &crate::auth::password::temporary().replace('-', "")[..6],
+        case.office_code
+    );
     let password = crate::auth::password::temporary();
     let user = NewUser {
         username: username.clone(),
         display_name: case.client_name.clone(),
         nip: None,
         password_hash: crate::auth::password::hash(password.clone()).await?,
+        temporary_password: true,
         binding: Binding {
             person: Some(case.person_id),
             ..Binding::default()

@@ -174,6 +174,7 @@ pub async fn supervisor(
             display_name: name,
             nip: None,
             password_hash: crate::auth::password::hash(password.clone()).await?,
+            temporary_password: true,
             binding: karya_store::users::Binding {
                 partner: Some(partner.id),
                 ..karya_store::users::Binding::default()
