@@ -75,6 +75,13 @@ impl Settings {
         {
             web.letter_number_format = format;
         }
+        if let Ok(proxy) = std::env::var("KARYA_TRUSTED_PROXY")
+            && !proxy.trim().is_empty()
+        {
+            web.trusted_proxy = Some(proxy.trim().parse().map_err(|_| {
+                anyhow::anyhow!("KARYA_TRUSTED_PROXY is not an IP address: {proxy}")
+            })?);
+        }
         if let Ok(url) = std::env::var("KARYA_PUBLIC_URL")
             && !url.trim().is_empty()
         {

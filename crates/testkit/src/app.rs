@@ -217,6 +217,13 @@ impl Client {
         .await
     }
 
+    /// This client's requests come through the trusted proxy from `address` (every request
+    /// carries `X-Forwarded-For`).
+    pub fn from_address(mut self, address: &str) -> Client {
+        self.extra_header = Some(("x-forwarded-for".to_owned(), address.to_owned()));
+        self
+    }
+
     /// A POST with one extra header (e.g. `Idempotency-Key`).
     pub async fn post_with_header(
         &mut self,

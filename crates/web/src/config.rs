@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub agreement_warning_days: i64,
     /// The address people reach this server at, for the QR code on letters.
     pub public_url: String,
+    /// The reverse proxy whose `X-Forwarded-For` names the client (issue 12, item 4).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -34,6 +36,7 @@ impl Default for WebConfig {
             letter_number_format: karya_domain::numbering::DEFAULT_NUMBER_FORMAT.to_owned(),
             public_url: "http://127.0.0.1:8080".to_owned(),
             agreement_warning_days: karya_domain::partner::DEFAULT_EXPIRY_WARNING_DAYS,
+            trusted_proxy: None,
         }
     }
 }

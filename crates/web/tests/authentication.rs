@@ -93,6 +93,27 @@ on_both_engines! {
         assert_eq!(sessions_of(&app, "kabapas.bdg").await, 0);
     }
 
+    async fn a_guesser_elsewhere_cannot_lock_the_user_out_and_one_address_cannot_try_every_account(db) {
+        let config = karya_web::WebConfig { trusted_proxy: Some("127.0.0.1".parse().unwrap()), ..karya_web::WebConfig::default() };
+        let app = TestApp::with_demo_and(db, config).await;
+        let mut guesser = app.anonymous().from_address("203.0.113.9");
+        for _ in 0..5 {
+            assert_eq!(guesser.log_in("kabapas.bdg", "wrong password").await.status, 422);
+        }
+        let refused = guesser.log_in("kabapas.bdg", DEMO_PASSWORD).await;
+        assert!(refused.body.contains("Terlalu banyak percobaan gagal"), "the guesser's address is locked for this user");
+        let mut head = app.anonymous().from_address("10.20.0.5");
+        assert_eq!(head.log_in("kabapas.bdg", DEMO_PASSWORD).await.status, 303, "the head logs in from the office");
+        // One address guessing across a hundred usernames is stopped, whatever the names.
+        let mut sweeper = app.anonymous().from_address("198.51.100.7");
+        for n in 0..100 {
+            sweeper.log_in(&format!("tebakan{n}"), "wrong password").await;
+        }
+        let swept = sweeper.log_in("pk.bdg", DEMO_PASSWORD).await;
+        assert_eq!(swept.status, 422, "the sweeping address is locked");
+        assert_eq!(app.anonymous().from_address("10.20.0.6").log_in("pk.bdg", DEMO_PASSWORD).await.status, 303, "and nobody else is");
+    }
+
     async fn logout_ends_the_session(db) {
         let app = TestApp::with_demo(db).await;
         let mut browser = app.signed_in("pk.bdg").await;

@@ -2,6 +2,7 @@
 //! either way the caller becomes a [`Caller`] and, in a handler, an [`Authority`] whose
 //! checks hand out the grants that store functions require, or a [`CaseOf`] for a case.
 
+pub mod attempts;
 pub mod authority;
 mod caller;
 mod case_of;

@@ -10,12 +10,12 @@ use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_store::audit::Event;
-use karya_store::{Actor, sessions, throttle, users};
+use karya_store::{Actor, sessions, users};
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::app::AppState;
-use crate::auth::{Caller, SESSION_COOKIE, cookie_header, password};
+use crate::auth::{Caller, SESSION_COOKIE, attempts, cookie_header, password};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::fill;
@@ -79,10 +79,12 @@ pub async fn submit(
     let username = form.username.trim().to_lowercase();
     let next = local_path(&form.next).to_owned();
     let now = state.store.now_ms();
-    let policy = state.config.login_throttle;
-    let user_key = throttle::key("user", &username);
-    let address = client.map(|c| c.0.0.ip().to_string()).unwrap_or_default();
-    let address_key = throttle::key("addr", &address);
+    let address = attempts::client_address(
+        client.map(|c| c.0.0.ip()),
+        &headers,
+        state.config.trusted_proxy,
+    );
+    let attempt = attempts::Attempts::new(&username, &address, state.config.login_throttle);
 
     let refuse = |message: String| {
         let mut errors = FormErrors::default();
@@ -99,15 +101,9 @@ pub async fn submit(
         })
     };
 
-    let mut locked = throttle::locked_until(&state.store, &address_key, now).await?;
-    // The username's attempt is counted before the password is checked (parallel attempts
-    // each take a place), then cleared by a success.
-    if let throttle::Attempt::Locked(until) =
-        throttle::reserve(&state.store, &user_key, now, policy).await?
-    {
-        locked = locked.max(Some(until));
-    }
-    if let Some(until) = locked {
+    // The attempt is counted before the password is checked (parallel attempts each take a
+    // place), then the user's own counts are cleared by a success.
+    if let Some(until) = attempt.reserve(&state.store, now).await? {
         // Whole minutes, rounded up: 15 minutes left reads "15", 14 min 1 s too.
         let minutes = ((until - now + 59_999) / 60_000).to_string();
         return refuse(fill(t.login_locked, &[("minutes", &minutes)]));
@@ -122,8 +118,7 @@ pub async fn submit(
     .await;
     let Some(credentials) = usable.filter(|_| verified) else {
         state.metrics.login_failed();
-        let locked_now = throttle::reserved_failed(&state.store, &user_key, now, policy).await?
-            | throttle::record_failure(&state.store, &address_key, now, policy).await?;
+        let locked_now = attempt.failed(&state.store, now).await?;
         if let Some(known) = &credentials {
             let actor = Actor::system(&request_id.0.0);
             let event = Event::new(
@@ -154,7 +149,7 @@ pub async fn submit(
         return refuse(t.login_temporary_expired.to_owned());
     }
     let must_change = credentials.temporary_until.is_some();
-    throttle::clear(&state.store, &user_key).await?;
+    attempt.succeeded(&state.store).await?;
     if let Some(old) = page::cookie(&headers, SESSION_COOKIE) {
         sessions::delete(&state.store, &karya_store::secret::digest(old)).await?;
     }

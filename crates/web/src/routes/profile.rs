@@ -5,11 +5,11 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use karya_store::{throttle, users};
+use karya_store::users;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::auth::{Authority, password};
+use crate::auth::{Authority, attempts, password};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::{Page, Ui, render, role_labels};
@@ -82,6 +82,8 @@ pub async fn change_password(
     State(state): State<AppState>,
     ui: Ui,
     authority: Authority,
+    headers: axum::http::HeaderMap,
+    peer: attempts::Peer,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let t = ui.t();
@@ -91,15 +93,14 @@ pub async fn change_password(
     // The current password is checked like a login: counted before it is checked, so a
     // session left open is no way to guess it (issue 12, item 7).
     let now = state.store.now_ms();
-    let policy = state.config.login_throttle;
-    let key = throttle::key("user", &user.username);
-    if let throttle::Attempt::Locked(_) = throttle::reserve(&state.store, &key, now, policy).await?
-    {
+    let address = attempts::address_of(&peer, &headers, state.config.trusted_proxy);
+    let attempt = attempts::Attempts::new(&user.username, &address, state.config.login_throttle);
+    if attempt.reserve(&state.store, now).await?.is_some() {
         errors.add("current_password", t.password_check_locked);
     } else if password::verify(form.current_password.clone(), Some(stored.password_hash)).await {
-        throttle::clear(&state.store, &key).await?;
+        attempt.succeeded(&state.store).await?;
     } else {
-        throttle::reserved_failed(&state.store, &key, now, policy).await?;
+        attempt.failed(&state.store, now).await?;
         errors.add("current_password", t.password_wrong);
     }
     if let Err(weakness) =

@@ -13,10 +13,10 @@ use karya_domain::Permission;
 use karya_domain::ledger::DeviceSignature;
 use karya_store::attendance::{LedgerError, NewEntry};
 use karya_store::ids::CaseId;
-use karya_store::{throttle, work_sessions};
+use karya_store::work_sessions;
 
 use crate::app::AppState;
-use crate::auth::Authority;
+use crate::auth::{Authority, attempts};
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::fill;
@@ -134,8 +134,11 @@ pub async fn record(
     State(state): State<AppState>,
     ui: Ui,
     authority: Authority,
+    headers: axum::http::HeaderMap,
+    peer: attempts::Peer,
     Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
+    let address = attempts::address_of(&peer, &headers, state.config.trusted_proxy);
     let grant = authority.grant(Permission::RecordWorkSessions)?;
     let t = ui.t();
     let mut errors = FormErrors::default();
@@ -165,7 +168,7 @@ pub async fn record(
     let mut signed = Vec::new();
     for client in work_sessions::session_clients(&state.store, &grant, &cases).await? {
         let password = form.get(&format!("pin_{}", client.case_id.0)).to_owned();
-        let signature = sign(&state, &client, password).await?;
+        let signature = sign(&state, &client, password, &address).await?;
         match karya_domain::ledger::check_session_signature(signature, client.monitoring_required) {
             Ok(_) => signed.push(work_sessions::Signed {
                 case_id: client.case_id,
@@ -233,6 +236,7 @@ async fn sign(
     state: &AppState,
     client: &work_sessions::SessionClient,
     password: String,
+    address: &str,
 ) -> Result<DeviceSignature, WebError> {
     let Some((_, username, hash)) = &client.login else {
         return Ok(DeviceSignature::NoAccount);
@@ -241,17 +245,15 @@ async fn sign(
         return Ok(DeviceSignature::Missing);
     }
     let now = state.store.now_ms();
-    let policy = state.config.login_throttle;
-    let key = throttle::key("user", username);
-    if let throttle::Attempt::Locked(_) = throttle::reserve(&state.store, &key, now, policy).await?
-    {
+    let attempt = attempts::Attempts::new(username, address, state.config.login_throttle);
+    if attempt.reserve(&state.store, now).await?.is_some() {
         return Ok(DeviceSignature::Locked);
     }
     if crate::auth::password::verify(password, Some(hash.clone())).await {
-        throttle::clear(&state.store, &key).await?;
+        attempt.succeeded(&state.store).await?;
         Ok(DeviceSignature::Given)
     } else {
-        throttle::reserved_failed(&state.store, &key, now, policy).await?;
+        attempt.failed(&state.store, now).await?;
         Ok(DeviceSignature::Wrong)
     }
 }
