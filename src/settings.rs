@@ -82,6 +82,11 @@ impl Settings {
                 anyhow::anyhow!("KARYA_TRUSTED_PROXY is not an IP address: {proxy}")
             })?);
         }
+        if let Ok(token) = std::env::var("KARYA_METRICS_TOKEN")
+            && !token.trim().is_empty()
+        {
+            web.metrics_token = Some(token.trim().to_owned());
+        }
         if let Ok(url) = std::env::var("KARYA_PUBLIC_URL")
             && !url.trim().is_empty()
         {

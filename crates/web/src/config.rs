@@ -20,6 +20,9 @@ pub struct WebConfig {
     pub public_url: String,
     /// The reverse proxy whose `X-Forwarded-For` names the client (issue 12, item 4).
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The bearer token `/metrics` asks for (issue 12, item 12); without one, `/metrics`
+    /// answers only on the machine itself (a loopback peer).
+    pub metrics_token: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -37,6 +40,7 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".to_owned(),
             agreement_warning_days: karya_domain::partner::DEFAULT_EXPIRY_WARNING_DAYS,
             trusted_proxy: None,
+            metrics_token: None,
         }
     }
 }

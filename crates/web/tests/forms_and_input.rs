@@ -265,4 +265,17 @@ on_both_engines! {
         assert!(metrics.contains("karya_http_requests_total{method=\"GET\",status=\"200\"}"));
         assert!(metrics.contains("karya_audit_events "));
     }
+
+    async fn metrics_need_their_token_when_one_is_configured(db) {
+        let config = karya_web::WebConfig { metrics_token: Some("rahasia-pemantau-0123".into()), ..karya_web::WebConfig::default() };
+        let app = TestApp::with_demo_and(db, config).await;
+        assert_eq!(app.anonymous().get("/metrics").await.status, 404, "without the token");
+        let mut scraper = app.anonymous();
+        scraper.bearer = Some("tebakan".into());
+        assert_eq!(scraper.get("/metrics").await.status, 404, "with a wrong token");
+        scraper.bearer = Some("rahasia-pemantau-0123".into());
+        let answered = scraper.get("/metrics").await;
+        assert_eq!(answered.status, 200);
+        assert!(answered.body.contains("karya_audit_events "));
+    }
 }
