@@ -40,6 +40,15 @@ impl TestApp {
         }
     }
 
+    /// The single number a query returns (`SELECT COUNT(*) …`), to check what was stored.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_one(self.db.store.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        n
+    }
+
     pub fn anonymous(&self) -> Client {
         Client {
             router: self.router.clone(),

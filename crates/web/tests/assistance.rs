@@ -16,14 +16,6 @@ fn today() -> String {
     .to_string()
 }
 
-async fn count(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn the_pk_records_assistance_the_client_and_the_head_acknowledge_their_steps(db) {
         let app = TestApp::with_demo(db).await;
@@ -47,7 +39,7 @@ on_both_engines! {
             let done = pk.post_form(&action, &[("assistance_step", step), ("assistance_on", &day), ("assistance_note", note)]).await;
             assert_eq!(done.status, 303, "{step}: {}", done.body);
         }
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sop_steps WHERE sop = 'intake' AND step = 4").await, 1, "explaining rights is intake SOP step 4");
+        assert_eq!(app.count("SELECT COUNT(*) FROM sop_steps WHERE sop = 'intake' AND step = 4").await, 1, "explaining rights is intake SOP step 4");
         // The PK cannot acknowledge for the client; the client does, once.
         assert_eq!(pk.post_form(&format!("{action}/acknowledge"), &[("step", "rights")]).await.status, 403);
         let mut client = app.signed_in("klien.bdg").await;
@@ -65,13 +57,13 @@ on_both_engines! {
         let mut head = app.signed_in("kabapas.bdg").await;
         assert!(head.get(&path).await.body.contains("Tandai laporan awal sudah diterima"));
         assert_eq!(head.post_form(&format!("{action}/acknowledge"), &[("step", "initial_report")]).await.status, 303);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sop_steps WHERE sop = 'intervention_analysis' AND step = 6").await, 1, "the head receiving the report is SOP step 6");
+        assert_eq!(app.count("SELECT COUNT(*) FROM sop_steps WHERE sop = 'intervention_analysis' AND step = 6").await, 1, "the head receiving the report is SOP step 6");
         let page = pk.get(&path).await.body;
         assert!(page.contains("dikonfirmasi oleh") && page.contains("SOP Penerimaan Klien Pidana Kerja Sosial"), "the acknowledgements and the SOP times show");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action IN ('assistance.record', 'assistance.acknowledge')").await, 6, "every act is audited");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('assistance.record', 'assistance.acknowledge')").await, 6, "every act is audited");
         let future = pk.post_form(&action, &[("assistance_step", "needs"), ("assistance_on", "2099-01-01"), ("assistance_note", "x")]).await;
         assert_eq!(future.status, 422);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM assistance_records").await, 4, "nothing half-written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM assistance_records").await, 4, "nothing half-written");
     }
 
     async fn the_pk_and_the_head_mark_the_sop_steps_no_other_act_performs(db) {
@@ -93,8 +85,8 @@ on_both_engines! {
         assert_eq!(not_theirs.status, 422);
         assert!(not_theirs.body.contains("pejabat lain"));
         assert_eq!(head.post_form(&format!("{path}/sop"), &[("sop_step", "monitoring_evaluation:6")]).await.status, 303);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM sop_steps WHERE sop IN ('intervention_analysis', 'monitoring_evaluation')").await, 2);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'sop.mark'").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM sop_steps WHERE sop IN ('intervention_analysis', 'monitoring_evaluation')").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'sop.mark'").await, 2);
         let page = pk.get(&path).await.body;
         assert!(page.contains("SOP Analisis Rekam Intervensi") && page.contains("SOP Monitoring dan Evaluasi"), "both are timed on the case page");
     }

@@ -7,22 +7,14 @@ use karya_testkit::images::jpeg_with_location;
 use karya_testkit::{TestApp, on_both_engines};
 use karya_web::demo::cases::serving_case;
 
-async fn count(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn uploads_are_checked_by_content_and_size_and_images_lose_their_metadata(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
         let path = format!("/cases/{case}/files");
         // The demo registered the client with a photograph and a fingerprint (G1).
-        let on_file = count(&app, "SELECT COUNT(*) FROM attachments").await;
-        let uploads_before = count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach'").await;
+        let on_file = app.count("SELECT COUNT(*) FROM attachments").await;
+        let uploads_before = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach'").await;
         let mut desk = app.signed_in("pendaftaran.bdg").await;
         let html = desk.post_multipart(&path, &[("purpose", "decision_copy")], ("file", b"<html><script>")).await;
         assert_eq!(html.status, 422);
@@ -38,7 +30,7 @@ on_both_engines! {
         big.resize(21 * 1024 * 1024, b' ');
         let over_limit = desk.post_multipart(&path, &[("purpose", "execution_letter")], ("file", &big)).await;
         assert_eq!(over_limit.status, 413, "a body over the upload limit is cut off");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM attachments").await, on_file, "nothing refused was recorded");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attachments").await, on_file, "nothing refused was recorded");
         let scan = desk.post_multipart(&path, &[("purpose", "decision_copy")], ("file", b"%PDF-1.7\n1 0 obj\n%%EOF")).await;
         assert_eq!(scan.status, 303, "{}", scan.body);
         let photo_by_desk = desk.post_multipart(&path, &[("purpose", "photo")], ("file", &jpeg_with_location())).await;
@@ -52,7 +44,7 @@ on_both_engines! {
         assert_eq!(stored.len() as i64, size);
         assert!(!stored.windows(3).any(|w| w == b"GPS"), "the location was removed before storage");
         assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF, 0xE0]), "the image itself is kept");
-        let uploads = count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach'").await;
+        let uploads = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach'").await;
         assert_eq!(uploads - uploads_before, 2, "every upload is audited");
     }
 
@@ -83,7 +75,7 @@ on_both_engines! {
         assert_eq!(app.signed_in("klien.bdg").await.get(&photo).await.status, 403);
         assert_eq!(app.signed_in("registrasi.mks").await.get(&photo).await.status, 404, "another office's file is out of scope");
         assert_eq!(pk.get(&format!("/cases/{case}/files/999999")).await.status, 404);
-        let views = count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await;
+        let views = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await;
         assert_eq!(views, 3, "the PK's two views and the desk's one");
         let page = pk.get(&format!("/cases/{case}")).await.body;
         assert!(page.contains("Foto klien") && page.contains(&photo), "the case page lists the files with links");

@@ -33,14 +33,6 @@ async fn region_id(app: &TestApp) -> String {
         .to_string()
 }
 
-async fn count(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn an_invalid_form_comes_back_with_the_values_and_linked_errors(db) {
         let app = TestApp::with_demo(db).await;
@@ -58,7 +50,7 @@ on_both_engines! {
         assert!(response.body.contains("aria-describedby=\"email-error\""));
         assert!(response.body.contains("value=\"Bad Code!\""), "the user's value is kept");
         assert!(response.body.contains("value=\"Jalan Contoh\""));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing written");
     }
 
     async fn creating_an_office_writes_it_and_its_audit_event_together(db) {
@@ -90,21 +82,21 @@ on_both_engines! {
         assert_eq!(first.status, 303);
         assert_eq!(second.status, 303);
         assert_eq!(second.location(), first.location(), "the resend is sent where the first went");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'office.create'").await, DEMO_OFFICES + 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'office.create'").await, DEMO_OFFICES + 1);
     }
 
     async fn a_duplicate_code_is_refused_and_nothing_is_half_written(db) {
         let app = TestApp::with_demo(db).await;
         let mut admin = app.signed_in("admin").await;
         let once = admin.get("/admin/offices/new").await.hidden("_once").unwrap();
-        let events_before = count(&app, "SELECT COUNT(*) FROM audit_events").await;
+        let events_before = app.count("SELECT COUNT(*) FROM audit_events").await;
         let region = region_id(&app).await;
         let response = admin.post_form("/admin/offices", &office_fields("bdg", "Kantor kembar", &region, "0", &once)).await;
         assert_eq!(response.status, 422);
         assert!(response.body.contains("Kode ini sudah dipakai."));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events").await, events_before, "no audit of a write that did not happen");
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events").await, events_before, "no audit of a write that did not happen");
     }
 
     async fn a_stale_edit_is_refused_and_shows_the_latest_values(db) {
@@ -137,7 +129,7 @@ on_both_engines! {
         let list = admin.get("/admin/offices").await;
         assert!(!list.body.contains("<script>alert"));
         assert!(list.body.contains("&lt;script&gt;") || list.body.contains("&#60;script&#62;"));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES + 1);
     }
 
     async fn malformed_requests_get_a_clear_page_and_never_a_panic(db) {
@@ -157,7 +149,7 @@ on_both_engines! {
             assert!(response.status.is_client_error(), "{content_type}: {}", response.status);
             assert!(response.headers["content-type"].to_str().unwrap().starts_with("text/html"));
         }
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing half-written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES, "nothing half-written");
     }
 
     async fn an_oversized_body_is_refused_with_413(db) {
@@ -177,7 +169,7 @@ on_both_engines! {
         let response = admin.post_form("/admin/offices", &office_fields("zz", "Palsu", &region, "0", "")).await;
         assert_eq!(response.status, 403);
         assert!(response.body.contains("Formulir ini kedaluwarsa."));
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
+        assert_eq!(app.count("SELECT COUNT(*) FROM offices").await, DEMO_OFFICES);
     }
 
     async fn unknown_pages_answer_404_in_the_users_language(db) {

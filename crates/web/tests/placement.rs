@@ -48,14 +48,6 @@ fn send(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-async fn count(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn a_partner_goes_from_mapped_to_an_agreement_only_if_non_commercial_L3(db) {
         let app = TestApp::with_demo(db).await;
@@ -195,7 +187,7 @@ on_both_engines! {
         for expected in [partner_name.as_str(), "Membersihkan halaman panti", "Sarung tangan", "Sabtu", "13.00"] {
             assert!(annex.contains(expected) || annex.replace('\n', " ").contains(expected), "Annex I shows {expected}: {annex}");
         }
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM placements WHERE schedule = 'sat 09:00-13:00;sun 09:00-13:00'").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM placements WHERE schedule = 'sat 09:00-13:00;sun 09:00-13:00'").await, 1);
         let (pj,): (String,) = sqlx::query_as("SELECT u.username FROM users u JOIN placements p ON p.supervisor_user_id = u.id ORDER BY p.id DESC LIMIT 1").fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(app.signed_in(&pj).await.get(&format!("/cases/{}", case.0)).await.status, 200, "the PJ sees the client placed with their partner");
         let other_pj = if pj == "pj.bdg" { "pj2.bdg" } else { "pj.bdg" };
@@ -241,7 +233,7 @@ on_both_engines! {
         let unexplained = pk.post_form(&path, &send(&confirm(""))).await;
         assert_eq!(unexplained.status, 422);
         assert!(unexplained.body.contains("tuliskan mengapa Klien tetap dapat hadir") && unexplained.body.contains("(P3)"), "{}", unexplained.body);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM placements").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM placements").await, 0);
         let placed = pk.post_form(&path, &send(&confirm("Klien tinggal di mes kantornya di Bandung pada hari kerja"))).await;
         assert_eq!(placed.status, 303, "{}", placed.body);
         let case_path = format!("/cases/{}", case.0);
@@ -268,7 +260,7 @@ on_both_engines! {
         assert!(pk.get(&case_path).await.body.contains("belum dipastikan"), "the case page shows the unconfirmed accommodation");
         assert_eq!(pk.post_form(&format!("{case_path}/accommodations"), &[("accommodation", "safe_toilet")]).await.status, 303);
         assert_eq!(pk.post_form(&format!("{case_path}/attendance/{entry}/verify"), &[]).await.status, 303, "credited once confirmed");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE action IN ('placement.approve_distance', 'placement.accommodation_confirmed')").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('placement.approve_distance', 'placement.accommodation_confirmed')").await, 2);
     }
 
     async fn the_litmas_needs_its_ten_components_and_the_heads_approval_and_a_complete_register_G1(db) {

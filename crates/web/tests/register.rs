@@ -22,14 +22,6 @@ fn person<'a>(name: &'a str, nik: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-async fn count(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn a_childs_identity_is_masked_in_lists_outside_the_case_page(db) {
         let app = TestApp::with_demo(db).await;
@@ -72,7 +64,7 @@ on_both_engines! {
         assert!(book.body.contains(&format!(">1/{year}<")), "number 1 of the year");
         let page = registry.get(&format!("/cases/{}", case.0)).await;
         assert!(page.body.contains(&format!("<span class=\"badge status\">{}</span>", karya_domain::CaseStatus::Registered.label_id())), "registered");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM register_entries").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM register_entries").await, 1);
         let (tattoos,): (String,) = sqlx::query_as("SELECT tattoos FROM persons WHERE nik = '3273011505900001'").fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(tattoos, "Naga di lengan kanan", "G2 features kept");
     }
@@ -97,7 +89,7 @@ on_both_engines! {
         let second = assigned_case(&app.db.store, "bdg", 6).await.unwrap();
         let mut registry = app.signed_in("registrasi.bdg").await;
         registry.post_form(&format!("/cases/{}/register", first.0), &person("Agus Prasetyo", "3273011505900001")).await;
-        let persons_before = count(&app, "SELECT COUNT(*) FROM persons").await;
+        let persons_before = app.count("SELECT COUNT(*) FROM persons").await;
         let intake_record: (i64,) = sqlx::query_as("SELECT person_id FROM cases WHERE id = $1").bind(second.0).fetch_one(app.db.store.pool()).await.unwrap();
         let shown = registry.post_form(&format!("/cases/{}/register", second.0), &person("AGUS  PRASETYO", "3273011505900001")).await;
         assert_eq!(shown.status, 422, "candidates are shown before saving");
@@ -107,7 +99,7 @@ on_both_engines! {
         let refused = registry.post_form(&format!("/cases/{}/register", second.0), &as_new).await;
         assert_eq!(refused.status, 422, "an identical NIK is never a new person");
         assert!(refused.body.contains("G3") && refused.body.contains("sudah tercatat"), "{}", refused.body);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM persons").await, persons_before, "nothing written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM persons").await, persons_before, "nothing written");
         let existing: (i64,) = sqlx::query_as("SELECT id FROM persons WHERE nik = '3273011505900001'").fetch_one(app.db.store.pool()).await.unwrap();
         let existing_id = existing.0.to_string();
         let mut fields = person("Agus Prasetyo", "3273011505900001");
@@ -116,10 +108,10 @@ on_both_engines! {
         assert_eq!(saved.status, 303, "{}", saved.body);
         let (linked,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cases WHERE person_id = $1").bind(existing.0).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(linked, 2, "both cases belong to the one person");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM persons").await, persons_before - 1, "no new person, and the intake's record of the same person is gone");
+        assert_eq!(app.count("SELECT COUNT(*) FROM persons").await, persons_before - 1, "no new person, and the intake's record of the same person is gone");
         let (left_behind,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM persons WHERE id = $1").bind(intake_record.0).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(left_behind, 0, "no orphan person row");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM register_entries").await, 2, "the book numbers both cases");
+        assert_eq!(app.count("SELECT COUNT(*) FROM register_entries").await, 2, "the book numbers both cases");
     }
 
     async fn the_csv_export_cannot_run_formulas_and_a_pk_cannot_register(db) {

@@ -25,14 +25,6 @@ fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
-async fn one(app: &TestApp, sql: &'static str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.db.store.pool())
-        .await
-        .unwrap();
-    n
-}
-
 on_both_engines! {
     async fn a_client_reports_a_day_with_a_photo_the_pj_and_pk_verify_and_the_ledger_credits_it_B5_B7(db) {
         let app = TestApp::with_demo(db).await;
@@ -48,7 +40,7 @@ on_both_engines! {
         assert_eq!(sent.status, 303, "{}", sent.body);
         let again = client.post_multipart(&format!("{path}/attendance"), &fields, ("photo", &jpeg_with_location())).await;
         assert_eq!(again.status, 303, "a resend after a dropped line is answered, not refused");
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 1, "the same report sent twice is one record");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 1, "the same report sent twice is one record");
         let (sha, lat, captured): (String, Option<f64>, Option<String>) = sqlx::query_as("SELECT sha256, latitude, captured_at FROM attachments WHERE purpose = 'evidence'").fetch_one(app.db.store.pool()).await.unwrap();
         let stored = std::fs::read(app.db.dir.join("files").join(&sha[..2]).join(&sha[2..4]).join(&sha)).unwrap();
         assert!(!stored.windows(3).any(|w| w == b"GPS"), "EXIF is removed before storage");
@@ -89,7 +81,7 @@ on_both_engines! {
         assert!(page.contains(&format!("/files/{png_id}/thumb")), "the entries list shows the preview");
         let thumb = pk.get_bytes(&format!("{path}/files/{png_id}/thumb")).await;
         assert!(thumb.starts_with(&[0xFF, 0xD8, 0xFF]), "the preview is a JPEG");
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await, 3, "every view is audited, previews too");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.view'").await, 3, "every view is audited, previews too");
     }
 
     async fn monitoring_needs_a_photo_with_its_location_P10(db) {
@@ -104,7 +96,7 @@ on_both_engines! {
         let refused = client.post_multipart(&path, &fields, ("photo", &jpeg_with_location())).await;
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("(P10)"), "{}", refused.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "nothing half-written");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0, "nothing half-written");
         let mut located = fields.to_vec();
         located.extend([("location_consent", "1"), ("latitude", "-6.9"), ("longitude", "107.6")]);
         assert_eq!(client.post_multipart(&path, &located, ("photo", &jpeg_with_location())).await.status, 303);
@@ -135,7 +127,7 @@ on_both_engines! {
         assert!(unsigned.body.contains("belum punya akun untuk menandatangani laporan"), "{}", unsigned.body);
         assert!(unsigned.body.contains("Kerja bakti halaman"), "the typed values are kept");
         assert!(!unsigned.body.contains(karya_web::demo::DEMO_PASSWORD), "a password is never sent back");
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
         // The registry creates the second client's login; its password is shown once.
         let created = app.signed_in("registrasi.bdg").await.post_form(&format!("/cases/{b}/client-account"), &[]).await;
         let second_password = created.body.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
@@ -143,16 +135,16 @@ on_both_engines! {
         let wrong = { let fields = session("12:00", "bukan-kata-sandinya", second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(wrong.status, 422);
         assert!(wrong.body.contains("Kata sandi Klien tidak cocok") && wrong.body.contains("(B5)"), "{}", wrong.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0);
         let (failures,): (i64,) = sqlx::query_as("SELECT failures FROM login_throttle WHERE key = $1").bind(karya_store::throttle::key("account", "klien.bdg")).fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(failures, 1, "the wrong password is counted against the client's login like a failed login");
         let too_long = { let fields = session("16:30", karya_web::demo::DEMO_PASSWORD, second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(too_long.status, 422);
         assert!(too_long.body.contains("L5"), "{}", too_long.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
         let done = { let fields = session("12:00", karya_web::demo::DEMO_PASSWORD, second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(done.status, 303, "{}", done.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance WHERE state = 'reported' AND attested_via = 'supervisor_device'").await, 2, "each report is the client's, signed on the PJ's device, not yet verified");
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance WHERE state = 'reported' AND attested_via = 'supervisor_device'").await, 2, "each report is the client's, signed on the PJ's device, not yet verified");
         let client_id = karya_store::users::user_by_username(&app.db.store, "klien.bdg").await.unwrap().id.0;
         let pj_id = karya_store::users::user_by_username(&app.db.store, "pj.bdg").await.unwrap().id.0;
         let (entry, reporter, witness): (i64, i64, i64) = sqlx::query_as("SELECT id, reported_by, attest_witness_id FROM attendance WHERE case_id = $1").bind(first.0).fetch_one(app.db.store.pool()).await.unwrap();
@@ -162,7 +154,7 @@ on_both_engines! {
         assert!(!other.body.contains(&format!("value=\"{}\"", first.0)), "a PJ sees only the clients placed with their partner");
         let foreign = app.signed_in("pj.mks").await.post_form("/hari-ini", &[("case", &a), (&pin_a, karya_web::demo::DEMO_PASSWORD), ("time_in", "13:00"), ("time_out", "14:00"), ("activity", "x")]).await;
         assert!(foreign.status == 403 || foreign.status == 404, "a PJ cannot record for another partner's client");
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 2);
         // Verification is a separate act: the PK waits for the PJ, who verifies the client's report.
         let mut pk = app.signed_in("pk.bdg").await;
         let verify = format!("/cases/{a}/attendance/{entry}/verify");
@@ -184,7 +176,7 @@ on_both_engines! {
         let refused = app.signed_in("pj.bdg").await.post_form("/hari-ini", &[("case", &case.0.to_string()), (&pin, karya_web::demo::DEMO_PASSWORD), ("time_in", "08:00"), ("time_out", "12:00"), ("activity", "Kerja bakti")]).await;
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("foto berlokasi") && refused.body.contains("(P10)"), "{}", refused.body);
-        assert_eq!(one(&app, "SELECT COUNT(*) FROM attendance").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0);
     }
 
     async fn the_pjs_day_page_shows_a_child_client_by_initials(db) {

@@ -1,0 +1,46 @@
+// By-hand check (not part of the suite): the PJ records a session signed by the client.
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:8099';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+async function login(page, user) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Nama pengguna').fill(user);
+  await page.getByLabel('Kata sandi').fill('karya-demo-2026');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+const cctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+const client = await cctx.newPage();
+await login(client, 'klien.bdg');
+await client.goto(`${base}/cases`);
+await client.locator('table a').first().click();
+const caseId = client.url().split('/cases/')[1].split(/[?#]/)[0];
+console.log('client case', caseId);
+const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+const pj = await ctx.newPage();
+await login(pj, 'pj.bdg');
+await pj.goto(`${base}/hari-ini`);
+const boxes = await pj.locator('input[name=case]').count();
+console.log('clients expected today:', boxes);
+await pj.locator(`input[name=case][value="${caseId}"]`).check();
+await pj.locator(`#pin_${caseId}`).fill('salah-kata-sandi');
+await pj.getByLabel('Jam hadir').fill('00:00');
+await pj.getByLabel('Jam pulang').fill('00:30');
+await pj.getByLabel('Kegiatan', { exact: true }).fill('Menyapu halaman (by hand)');
+await pj.getByRole('button', { name: 'Catat kehadiran' }).click();
+console.log('wrong pin ->', await pj.locator('.error').allTextContents());
+await pj.screenshot({ path: '/tmp/byhand/session-wrong.png', fullPage: true });
+await pj.locator(`#pin_${caseId}`).fill('karya-demo-2026');
+await pj.getByRole('button', { name: 'Catat kehadiran' }).click();
+await pj.waitForLoadState();
+console.log('after right pin:', (await pj.locator('main').textContent()).replace(/\s+/g, ' ').slice(0, 300));
+await pj.screenshot({ path: '/tmp/byhand/session-ok.png', fullPage: true });
+await pj.goto(`${base}/verifikasi`);
+const card = pj.locator('li.card', { hasText: 'Menyapu halaman (by hand)' });
+console.log('queue card:', (await card.textContent()).replace(/\s+/g, ' '));
+await card.getByRole('button', { name: 'Verifikasi sebagai PJ' }).click();
+await pj.waitForLoadState();
+console.log('verified:', await pj.getByText('Laporan diverifikasi.').count());
+await client.goto(`${base}/cases/${caseId}`);
+const line = await client.locator('li', { hasText: 'Menyapu halaman (by hand)' }).first().textContent();
+console.log('client ledger line:', line.replace(/\s+/g, ' '));
+await browser.close();
