@@ -87,6 +87,9 @@ enum TokenCommand {
         username: String,
         #[arg(long)]
         label: String,
+        /// How many days the token works (at most 366).
+        #[arg(long, default_value_t = karya_store::tokens::DEFAULT_DAYS)]
+        days: i64,
     },
 }
 
@@ -155,13 +158,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Token {
-            command: TokenCommand::Create { username, label },
+            command:
+                TokenCommand::Create {
+                    username,
+                    label,
+                    days,
+                },
         } => {
             let store = settings.store().await?;
             let user = users::user_by_username(&store, &username)
                 .await
                 .map_err(|_| anyhow::anyhow!("no user {username}"))?;
-            let token = tokens::create(&store, &Actor::system("cli"), user.id, &label).await?;
+            let token =
+                tokens::create(&store, &Actor::system("cli"), user.id, &label, days).await?;
             println!("{token}");
             eprintln!(
                 "Simpan token ini sekarang; ia tidak akan ditampilkan lagi. / Store this token now; it is shown only once."

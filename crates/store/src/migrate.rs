@@ -127,6 +127,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_temporary_passwords.sql"),
         postgres: include_str!("../migrations/postgres/0019_temporary_passwords.sql"),
     },
+    Migration {
+        version: 20,
+        name: "token_expiry",
+        sqlite: include_str!("../migrations/sqlite/0020_token_expiry.sql"),
+        postgres: include_str!("../migrations/postgres/0020_token_expiry.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

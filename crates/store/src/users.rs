@@ -362,6 +362,14 @@ pub async fn set_disabled(
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
+        // Revoked, not paused: enabling the user again does not bring a token back.
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(store.now_text())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
     }
     let action = if disabled {
         "user.disable"

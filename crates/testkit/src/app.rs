@@ -84,9 +84,15 @@ impl TestApp {
             .await
             .expect("a demo user");
         let actor = karya_store::Actor::system("test");
-        let token = karya_store::tokens::create(&self.db.store, &actor, user.id, "test")
-            .await
-            .expect("token");
+        let token = karya_store::tokens::create(
+            &self.db.store,
+            &actor,
+            user.id,
+            "test",
+            karya_store::tokens::DEFAULT_DAYS,
+        )
+        .await
+        .expect("token");
         Client {
             router: self.router.clone(),
             cookies: Vec::new(),

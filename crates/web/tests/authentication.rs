@@ -221,6 +221,22 @@ on_both_engines! {
         assert_eq!(refused.json()["type"], "/problems/unauthenticated");
     }
 
+    async fn an_api_token_expires_and_disabling_its_owner_revokes_it_for_good(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut api = app.api_as("pk.bdg").await;
+        assert_eq!(api.get("/api/v1/me").await.status, 200);
+        app.db.clock.advance(jiff::SignedDuration::from_hours(24 * karya_store::tokens::DEFAULT_DAYS + 1));
+        assert_eq!(api.get("/api/v1/me").await.status, 401, "a token stops after its days");
+        let mut fresh = app.api_as("pk.bdg").await;
+        assert_eq!(fresh.get("/api/v1/me").await.status, 200);
+        let id = users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id;
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("/admin/staff/{id}/status"), &[("disabled", "1")]).await.status, 303);
+        assert_eq!(head.post_form(&format!("/admin/staff/{id}/status"), &[("disabled", "0")]).await.status, 303);
+        assert_eq!(app.anonymous().log_in("pk.bdg", DEMO_PASSWORD).await.status, 303, "the user is enabled again");
+        assert_eq!(fresh.get("/api/v1/me").await.status, 401, "re-enabling the user does not revive the token");
+    }
+
     async fn a_session_cookie_does_not_open_the_api(db) {
         let app = TestApp::with_demo(db).await;
         let mut browser = app.signed_in("admin").await;
