@@ -108,11 +108,17 @@ impl Settings {
         }
     }
 
-    /// Connects, migrates and attaches the audit key.
+    /// The append-only file that witnesses audit checkpoints outside the database.
+    pub fn audit_witness_path(&self) -> PathBuf {
+        self.data_dir.join("audit-witness.log")
+    }
+
+    /// Connects, migrates and attaches the audit key and its witness file.
     pub async fn store(&self) -> anyhow::Result<karya_store::Store> {
         let store = karya_store::Store::connect(self.database_url.expose())
             .await?
             .with_audit_key(self.audit_key()?)
+            .with_audit_witness(self.audit_witness_path())
             .with_files(karya_store::files::Blobs::new(self.data_dir.join("files")));
         karya_store::migrate::run(&store).await?;
         Ok(store)

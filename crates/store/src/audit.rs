@@ -154,10 +154,21 @@ impl Store {
             sqlx::query_as("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
                 .fetch_one(&mut *tx)
                 .await?;
+        let now = self.now_text();
         if seq > 0 {
-            write_checkpoint(&mut tx, key, &self.now_text(), seq, &hash).await?;
+            write_checkpoint(&mut tx, key, &now, seq, &hash).await?;
         }
         tx.commit().await?;
+        // Witnessed only once committed: the file never names a checkpoint the database lost.
+        if let (Some(path), true) = (&self.audit_witness, seq > 0) {
+            let line = crate::audit_witness::Witnessed {
+                seq,
+                signature: key.sign_hex(&checkpoint_message(seq, &hash)),
+                hash,
+                at: now,
+            };
+            crate::audit_witness::append(path, &line)?;
+        }
         Ok(Some(seq))
     }
 }
@@ -302,8 +313,24 @@ pub struct Verification {
 }
 
 /// Recomputes the whole chain and checks every checkpoint. `expected_key` is the
-/// installation's public key; a checkpoint signed by any other key is a problem.
-pub async fn verify(store: &Store, expected_key: Option<&str>) -> Result<Verification> {
+/// installation's public key; a checkpoint signed by any other key is a problem, and so is a
+/// missing one among every [`CHECKPOINT_EVERY`] events. `witness` is the file of checkpoints
+/// kept outside the database: every line must match the chain.
+pub async fn verify(
+    store: &Store,
+    expected_key: Option<&str>,
+    witness: Option<&std::path::Path>,
+) -> Result<Verification> {
+    let witnessed = match witness.map(crate::audit_witness::read).transpose() {
+        Ok(lines) => lines.unwrap_or_default(),
+        Err(problem) => {
+            return Ok(Verification {
+                events: 0,
+                checkpoints: 0,
+                first_problem: Some(problem),
+            });
+        }
+    };
     const PAGE: i64 = 1000;
     let mut events = 0;
     let mut expected_seq = 1;
@@ -341,6 +368,16 @@ pub async fn verify(store: &Store, expected_key: Option<&str>) -> Result<Verific
                     event.seq
                 ));
             }
+            if let Some(line) = witnessed
+                .iter()
+                .find(|w| w.seq == event.seq && w.hash != event.hash)
+            {
+                break 'chain problem(format!(
+                    "event {}: differs from the checkpoint witnessed outside the database on {} \
+                     (the chain was rewritten)",
+                    event.seq, line.at
+                ));
+            }
             prev_hash = event.hash;
             expected_seq += 1;
             events += 1;
@@ -372,6 +409,15 @@ pub async fn verify(store: &Store, expected_key: Option<&str>) -> Result<Verific
     let count = checkpoints.len() as i64;
     if first_problem.is_none() {
         first_problem = check_checkpoints(store, &checkpoints, expected_key).await?;
+    }
+    if first_problem.is_none() && expected_key.is_some() {
+        first_problem = (1..=events / CHECKPOINT_EVERY)
+            .map(|k| k * CHECKPOINT_EVERY)
+            .find(|seq| !checkpoints.iter().any(|(s, ..)| s == seq))
+            .map(|seq| format!("checkpoint at event {seq} is missing (checkpoints deleted)"));
+    }
+    if first_problem.is_none() {
+        first_problem = check_witness(&witnessed, events, expected_key);
     }
     Ok(Verification {
         events,
@@ -418,6 +464,33 @@ async fn check_checkpoints(
         }
     }
     Ok(None)
+}
+
+/// Every witnessed checkpoint is signed by this installation and names an event the chain
+/// still has (its hash was compared during the walk).
+fn check_witness(
+    witnessed: &[crate::audit_witness::Witnessed],
+    events: i64,
+    expected_key: Option<&str>,
+) -> Option<String> {
+    witnessed.iter().find_map(|w| {
+        let signed = expected_key.is_none_or(|key| {
+            keys::verify_hex(key, &checkpoint_message(w.seq, &w.hash), &w.signature)
+        });
+        if !signed {
+            Some(format!(
+                "the witness line for event {}: the signature is invalid",
+                w.seq
+            ))
+        } else if w.seq > events {
+            Some(format!(
+                "event {} was witnessed outside the database on {} but is missing (events deleted)",
+                w.seq, w.at
+            ))
+        } else {
+            None
+        }
+    })
 }
 
 /// Recent events, newest first: an office's, or all of them for a national reader.

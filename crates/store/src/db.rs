@@ -43,6 +43,8 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     engine: Engine,
     pub(crate) audit_key: Option<AuditKey>,
+    /// Where periodic checkpoints are witnessed outside the database (`audit_witness`).
+    pub(crate) audit_witness: Option<std::path::PathBuf>,
     blobs: Option<Blobs>,
     clock: Clock,
 }
@@ -110,6 +112,7 @@ impl Store {
             pool,
             engine,
             audit_key: None,
+            audit_witness: None,
             blobs: None,
             clock: Clock::system(),
         })
@@ -118,6 +121,12 @@ impl Store {
     /// The key that signs audit checkpoints; without one, no checkpoint is written.
     pub fn with_audit_key(mut self, key: AuditKey) -> Store {
         self.audit_key = Some(key);
+        self
+    }
+
+    /// The file that witnesses checkpoints outside the database.
+    pub fn with_audit_witness(mut self, path: std::path::PathBuf) -> Store {
+        self.audit_witness = Some(path);
         self
     }
 

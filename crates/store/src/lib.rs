@@ -11,6 +11,7 @@ pub mod areas;
 pub mod assistance;
 pub mod attendance;
 pub mod audit;
+pub mod audit_witness;
 pub mod cases;
 pub mod clock;
 pub mod complaints;

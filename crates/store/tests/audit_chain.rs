@@ -17,7 +17,7 @@ async fn record(db: &TestDb, count: i64) {
 async fn verify(db: &TestDb) -> audit::Verification {
     let key =
         karya_store::keys::AuditKey::load_or_create(&db.dir.join("audit-signing.key")).unwrap();
-    audit::verify(&db.store, Some(&key.public_hex()))
+    audit::verify(&db.store, Some(&key.public_hex()), None)
         .await
         .unwrap()
 }
@@ -122,5 +122,42 @@ on_both_engines! {
             .execute(db.store.pool()).await.unwrap();
         let problem = verify(&db).await.first_problem.unwrap();
         assert_eq!(problem, "checkpoint at event 50: the chain was rewritten after it was signed");
+    }
+
+    async fn verify_catches_a_rewrite_that_deletes_the_later_checkpoints_through_the_gap_and_the_witness(db) {
+        let witness = db.dir.join("audit-witness.log");
+        let key = karya_store::keys::AuditKey::load_or_create(&db.dir.join("audit-signing.key")).unwrap();
+        let store = db.store.clone().with_audit_witness(witness.clone());
+        let actor = Actor::system("test");
+        for n in 1..=60 {
+            store.audit_alone(&actor, Event::new("test.write", "thing", n, json!({"n": n}))).await.unwrap();
+        }
+        // The periodic checkpoint signs the head and writes it outside the database.
+        store.audit_checkpoint().await.unwrap();
+        assert!(std::fs::read_to_string(&witness).unwrap().starts_with("60 "));
+        let untouched = audit::verify(&store, Some(&key.public_hex()), Some(&witness)).await.unwrap();
+        assert_eq!(untouched.first_problem, None, "an untouched chain agrees with its witness");
+        // With database access only: drop the triggers, change event 1, recompute every hash,
+        // and delete the checkpoints that would betray it.
+        bypass_triggers(&db).await;
+        sqlx::query("UPDATE audit_events SET summary = '{\"n\":0}' WHERE seq = 1").execute(store.pool()).await.unwrap();
+        let mut events = audit::recent(&store, None, 1000).await.unwrap();
+        events.sort_by_key(|e| e.seq);
+        let mut prev = audit::GENESIS_HASH.to_string();
+        for event in &mut events {
+            event.prev_hash = prev.clone();
+            let rehashed = event.computed_hash();
+            sqlx::query("UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE seq = $3")
+                .bind(&event.prev_hash).bind(&rehashed).bind(event.seq)
+                .execute(store.pool()).await.unwrap();
+            prev = rehashed;
+        }
+        sqlx::query("UPDATE audit_head SET last_hash = $1").bind(&prev).execute(store.pool()).await.unwrap();
+        sqlx::query("DELETE FROM audit_checkpoints").execute(store.pool()).await.unwrap();
+        let without_witness = audit::verify(&store, Some(&key.public_hex()), None).await.unwrap();
+        assert_eq!(without_witness.first_problem.as_deref(), Some("checkpoint at event 50 is missing (checkpoints deleted)"));
+        let with_witness = audit::verify(&store, Some(&key.public_hex()), Some(&witness)).await.unwrap();
+        let problem = with_witness.first_problem.unwrap();
+        assert!(problem.starts_with("event 60: differs from the checkpoint witnessed outside the database"), "{problem}");
     }
 }
