@@ -137,3 +137,19 @@ async fn the_database_its_log_and_every_upload_are_readable_by_the_owner_only() 
     assert_eq!(mode(stored.parent().unwrap()), 0o700, "its folder");
     assert_eq!(mode(&db.dir.join("files")), 0o700, "the files folder");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_table_is_classified_in_docs_data_md() {
+    let db = fresh_store(Engine::Sqlite).await;
+    let (tables, _) = shape(&db.store).await;
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/DATA.md"))
+        .expect("docs/DATA.md");
+    let missing: Vec<&String> = tables
+        .keys()
+        .filter(|table| !doc.contains(&format!("| `{table}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "tables without a class in docs/DATA.md: {missing:?}"
+    );
+}
