@@ -8,6 +8,8 @@ mod pixels;
 mod purpose;
 mod records;
 mod thumbnail;
+#[cfg(test)]
+mod untrusted;
 mod video;
 
 pub use blobs::Blobs;
