@@ -5,7 +5,7 @@
 //! signature checks into the structures behind them, then random bytes follow.
 //!
 //! These are property tests, run on every `cargo test`; coverage-guided fuzzing with
-//! cargo-fuzz needs a nightly toolchain this project's machines do not have.
+//! cargo-fuzz builds with nightly compiler flags, and only the stable toolchain is installed.
 
 use proptest::prelude::*;
 
