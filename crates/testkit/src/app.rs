@@ -198,8 +198,8 @@ impl Client {
             .await
     }
 
-    /// Posts a file upload form (multipart) as a browser would: text fields, one file, and
-    /// this client's CSRF value in the query string.
+    /// Posts a file upload form (multipart) as a browser would: this client's CSRF value as
+    /// the first field, the text fields, one file.
     pub async fn post_multipart(
         &mut self,
         path: &str,
@@ -208,7 +208,9 @@ impl Client {
     ) -> TestResponse {
         let boundary = "karya-test-boundary-7d1f";
         let mut body = Vec::new();
-        for (name, value) in fields {
+        let csrf = self.csrf.clone().unwrap_or_default();
+        let csrf_field = [("_csrf", csrf.as_str())];
+        for (name, value) in csrf_field.iter().chain(fields) {
             body.extend_from_slice(
                 format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
                     .as_bytes(),
@@ -221,11 +223,8 @@ impl Client {
         );
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let csrf = self.csrf.clone().unwrap_or_default();
-        let separator = if path.contains('?') { '&' } else { '?' };
-        let path = format!("{path}{separator}_csrf={csrf}");
         self.post_raw(
-            &path,
+            path,
             &format!("multipart/form-data; boundary={boundary}"),
             body,
         )

@@ -16,6 +16,11 @@ on_both_engines! {
         let on_file = app.count("SELECT COUNT(*) FROM attachments").await;
         let uploads_before = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach'").await;
         let mut desk = app.signed_in("pendaftaran.bdg").await;
+        // The CSRF token travels in the form, never in the URL: in the query alone it is refused.
+        let token = desk.csrf.take().unwrap();
+        let in_the_url = desk.post_multipart(&format!("{path}?_csrf={token}"), &[("purpose", "decision_copy")], ("file", b"%PDF-1.7\n%%EOF")).await;
+        assert_eq!(in_the_url.status, 403, "a token in the query string is not read");
+        desk.csrf = Some(token);
         let html = desk.post_multipart(&path, &[("purpose", "decision_copy")], ("file", b"<html><script>")).await;
         assert_eq!(html.status, 422);
         assert!(html.body.contains("Jenis berkas ini tidak diterima di sini. Gunakan: PDF, JPG, PNG."), "{}", html.body);
