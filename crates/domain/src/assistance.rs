@@ -43,6 +43,15 @@ impl AssistanceStep {
         AssistanceStep::InitialReport,
     ];
 
+    /// The five steps of assistance, a–e (the initial report closes them).
+    pub const STEPS: [AssistanceStep; 5] = [
+        AssistanceStep::Coordination,
+        AssistanceStep::Programme,
+        AssistanceStep::RightsAndObligations,
+        AssistanceStep::Accompaniment,
+        AssistanceStep::Needs,
+    ];
+
     /// The steps the initial report needs first: the client knows the programme and their
     /// rights, and law enforcement was coordinated with. Accompaniment and needs follow the
     /// placement and may come later.

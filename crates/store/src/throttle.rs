@@ -1,5 +1,5 @@
-//! Login throttling: failures are counted per key (a digest of the username, and of the
-//! client address) in a window; too many lock the key for a while. Unknown usernames are
+//! Login throttling: failures are counted per key (digests of the username, the address, or
+//! both; the web's `auth::attempts` says which) in a window; too many lock the key for a while. Unknown usernames are
 //! counted exactly like known ones, so a lockout reveals nothing about who exists.
 
 use crate::db::Store;
@@ -26,16 +26,6 @@ impl Default for Policy {
 /// The stored key for a throttled subject, e.g. `key("user", "budi")`.
 pub fn key(kind: &str, subject: &str) -> String {
     format!("{kind}:{}", secret::digest(&subject.to_lowercase()))
-}
-
-/// When the key is locked, until when (ms since the epoch).
-pub async fn locked_until(store: &Store, key: &str, now_ms: i64) -> Result<Option<i64>> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT locked_until_ms FROM login_throttle WHERE key = $1")
-            .bind(key)
-            .fetch_optional(store.pool())
-            .await?;
-    Ok(row.map(|(until,)| until).filter(|until| *until > now_ms))
 }
 
 /// An attempt on a key, counted before the password is checked.
@@ -103,41 +93,6 @@ pub async fn reserved_failed(
     .execute(store.pool())
     .await?;
     Ok(changed.rows_affected() > 0)
-}
-
-/// Counts a failure; returns true when this failure locked the key. A failure that does not
-/// lock never lifts a lock already in force (the sixth failure used to unlock the key).
-pub async fn record_failure(store: &Store, key: &str, now_ms: i64, policy: Policy) -> Result<bool> {
-    let mut tx = store.begin_write().await?;
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT failures, window_start_ms FROM login_throttle WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (failures, window_start) = match row {
-        Some((failures, start)) if now_ms - start <= policy.window_ms => (failures + 1, start),
-        _ => (1, now_ms),
-    };
-    let locked = failures >= policy.max_failures;
-    let locked_until = if locked {
-        now_ms + policy.lockout_ms
-    } else {
-        0
-    };
-    sqlx::query(
-        "INSERT INTO login_throttle (key, failures, window_start_ms, locked_until_ms)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET failures = $2, window_start_ms = $3,
-            locked_until_ms = CASE WHEN $4 > 0 THEN $4 ELSE login_throttle.locked_until_ms END",
-    )
-    .bind(key)
-    .bind(if locked { 0 } else { failures })
-    .bind(window_start)
-    .bind(locked_until)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(locked)
 }
 
 pub async fn clear(store: &Store, key: &str) -> Result<()> {

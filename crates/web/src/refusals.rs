@@ -39,8 +39,7 @@ impl Values {
     }
 
     fn km(&self, km: f64) -> String {
-        let text = format!("{km:.1}");
-        self.lang.pick(text.replace('.', ","), text)
+        crate::views::km(self.lang, km)
     }
 
     fn accommodations(&self, set: karya_domain::placement::Accommodations) -> String {

@@ -17,6 +17,12 @@ pub fn duration(lang: Lang, minutes: Minutes) -> String {
     }
 }
 
+/// Kilometres to one decimal, with the decimal comma in Indonesian.
+pub fn km(lang: Lang, km: f64) -> String {
+    let text = format!("{km:.1}");
+    lang.pick(text.replace('.', ","), text)
+}
+
 pub fn date(lang: Lang, day: Date) -> String {
     match lang {
         Lang::Id => date_id(day),

@@ -90,10 +90,7 @@ pub async fn assessment_view(
                 .unwrap_or_default();
             let km = p
                 .distance_m
-                .map(|m| {
-                    let text = format!("{:.1}", m as f64 / 1000.0);
-                    lang.pick(text.replace('.', ","), text)
-                })
+                .map(|m| crate::views::km(lang, m as f64 / 1000.0))
                 .unwrap_or_default();
             let awaiting_approval = p.distance_m.is_some() && p.distance_approver.is_none();
             let distance = match (&p.distance_m, &p.distance_approver) {

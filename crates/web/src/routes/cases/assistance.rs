@@ -96,10 +96,10 @@ pub async fn assistance_view(
     let chosen = form.assistance_step.as_str();
     Ok(AssistanceView {
         shown: true,
-        missing: AssistanceStep::ALL[..5]
-            .iter()
-            .filter(|s| !records.iter().any(|r| r.step == **s))
-            .map(|s| assistance_step(t, *s))
+        missing: AssistanceStep::STEPS
+            .into_iter()
+            .filter(|s| !records.iter().any(|r| r.step == *s))
+            .map(|s| assistance_step(t, s))
             .collect(),
         rows,
         can_record,

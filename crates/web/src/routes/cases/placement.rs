@@ -314,11 +314,12 @@ async fn confirm_form(
         beyond_limit: candidate
             .beyond_limit()
             .map(|(km, limit_km)| {
-                let shown =
-                    |v: f64| lang.pick(format!("{v:.1}").replace('.', ","), format!("{v:.1}"));
                 fill(
                     t.placement_beyond_limit,
-                    &[("km", &shown(km)), ("limit", &shown(limit_km))],
+                    &[
+                        ("km", &crate::views::km(lang, km)),
+                        ("limit", &crate::views::km(lang, limit_km)),
+                    ],
                 )
             })
             .unwrap_or_default(),

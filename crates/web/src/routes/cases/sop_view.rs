@@ -21,7 +21,7 @@ pub struct SopRow {
 }
 
 /// The SOPs, in the order a case meets them.
-const STAMPED: [SopKind; 6] = [
+const IN_ORDER: [SopKind; 6] = [
     SopKind::Intake,
     SopKind::DocumentValidity,
     SopKind::PkAppointment,
@@ -46,7 +46,7 @@ pub async fn markable(
         return Ok(Vec::new());
     }
     let (_, stamps) = karya_store::sop::stamps(&state.store, access).await?;
-    Ok(STAMPED
+    Ok(IN_ORDER
         .into_iter()
         .flat_map(|kind| kind.sop().steps.iter().map(move |step| (kind, step)))
         .filter(|(kind, step)| {
@@ -112,7 +112,7 @@ pub async fn sop_rows(
         .find(|(kind, s)| *kind == SopKind::DocumentValidity && s.step == 3)
         .map(|(_, s)| s.at);
     let mut rows = Vec::new();
-    for kind in STAMPED {
+    for kind in IN_ORDER {
         let of_kind: Vec<Stamp> = stamps
             .iter()
             .filter(|(k, _)| *k == kind)
