@@ -292,7 +292,15 @@ async fn serve(settings: &Settings, bind: &str, load_demo: bool) -> anyhow::Resu
     }
     let listener = tokio::net::TcpListener::bind(bind).await?;
     let address = listener.local_addr()?;
-    let state = karya_web::AppState::new(store.clone(), settings.web.clone());
+    let mut web = settings.web.clone();
+    if load_demo && settings.second_factor_setting.is_none() {
+        web.require_second_factor = false;
+        println!(
+            "Demo: verifikasi dua langkah tidak diwajibkan / second factor not required \
+             (KARYA_REQUIRE_SECOND_FACTOR=1 untuk mewajibkan / to require it)."
+        );
+    }
+    let state = karya_web::AppState::new(store.clone(), web);
     spawn_housekeeping(state.clone());
     let app =
         karya_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

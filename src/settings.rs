@@ -27,6 +27,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub database_url: Secret,
     pub web: WebConfig,
+    /// `KARYA_REQUIRE_SECOND_FACTOR`, when the operator set it: `serve --demo` otherwise turns
+    /// the requirement off, since the demonstration's logins are printed for anyone.
+    pub second_factor_setting: Option<bool>,
 }
 
 fn env_number(name: &str) -> anyhow::Result<Option<i64>> {
@@ -92,10 +95,22 @@ impl Settings {
         {
             web.public_url = url.trim_end_matches('/').to_owned();
         }
+        let second_factor_setting = match std::env::var("KARYA_REQUIRE_SECOND_FACTOR").as_deref() {
+            Ok("1" | "true") => Some(true),
+            Ok("0" | "false") => Some(false),
+            Ok(other) if !other.trim().is_empty() => {
+                anyhow::bail!("KARYA_REQUIRE_SECOND_FACTOR must be 1 or 0, not {other}")
+            }
+            _ => None,
+        };
+        if let Some(required) = second_factor_setting {
+            web.require_second_factor = required;
+        }
         Ok(Settings {
             data_dir: data_dir.to_owned(),
             database_url: Secret(database_url),
             web,
+            second_factor_setting,
         })
     }
 
@@ -135,6 +150,7 @@ mod tests {
             data_dir: PathBuf::from("data"),
             database_url: Secret("postgres://karya:s3cret@db/karya".into()),
             web: WebConfig::default(),
+            second_factor_setting: None,
         };
         let shown = format!("{settings:?}");
         assert!(!shown.contains("s3cret"));

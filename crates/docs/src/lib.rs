@@ -26,7 +26,7 @@ mod format;
 mod letterhead;
 mod letters;
 mod printable;
-mod qr;
+pub mod qr;
 mod render;
 mod world;
 

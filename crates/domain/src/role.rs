@@ -90,6 +90,26 @@ impl Role {
     pub fn is_office_staff(self) -> bool {
         self.scope_kind() == ScopeKind::Office
     }
+
+    /// Who may protect their login with a second factor (TOTP): the Bapas's own staff and
+    /// the managers above them — not clients, partners' supervisors or prosecutors, whose
+    /// logins the Bapas does not administer.
+    pub fn may_use_second_factor(self) -> bool {
+        self.is_office_staff()
+            || matches!(
+                self,
+                Role::Admin | Role::RegionalManager | Role::NationalManager
+            )
+    }
+
+    /// Who must have a second factor before any page (issue 12, item 8): the roles that
+    /// sign for an office or reach more than one.
+    pub fn requires_second_factor(self) -> bool {
+        matches!(
+            self,
+            Role::HeadOfOffice | Role::Admin | Role::RegionalManager | Role::NationalManager
+        )
+    }
 }
 
 #[cfg(test)]
@@ -111,5 +131,19 @@ mod tests {
         assert!(!Role::Client.is_office_staff());
         assert_eq!(Role::SiteSupervisor.scope_kind(), ScopeKind::Partner);
         assert_eq!(Role::Prosecutor.scope_kind(), ScopeKind::ProsecutorOffice);
+    }
+
+    #[test]
+    fn the_head_and_the_managers_must_have_a_second_factor_and_outsiders_have_none() {
+        for role in Role::ALL {
+            if role.requires_second_factor() {
+                assert!(role.may_use_second_factor(), "{role:?}");
+            }
+        }
+        assert!(Role::HeadOfOffice.requires_second_factor());
+        assert!(Role::NationalManager.requires_second_factor());
+        assert!(Role::Pk.may_use_second_factor() && !Role::Pk.requires_second_factor());
+        assert!(!Role::Client.may_use_second_factor());
+        assert!(!Role::SiteSupervisor.may_use_second_factor());
     }
 }

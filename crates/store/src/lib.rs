@@ -34,6 +34,7 @@ pub mod placements;
 mod points;
 mod private_files;
 pub mod register;
+pub mod second_factor;
 pub mod secret;
 pub mod sessions;
 pub mod sop;

@@ -133,6 +133,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0020_token_expiry.sql"),
         postgres: include_str!("../migrations/postgres/0020_token_expiry.sql"),
     },
+    Migration {
+        version: 21,
+        name: "second_factor",
+        sqlite: include_str!("../migrations/sqlite/0021_second_factor.sql"),
+        postgres: include_str!("../migrations/postgres/0021_second_factor.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

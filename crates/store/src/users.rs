@@ -35,6 +35,8 @@ pub struct User {
     pub roles: Vec<Role>,
     /// The password was set by someone else and must be changed before anything else.
     pub must_change_password: bool,
+    /// A confirmed second factor (TOTP) guards the login.
+    pub second_factor: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -52,6 +54,7 @@ struct UserRow {
     disabled: i64,
     version: i64,
     password_temporary_until: Option<String>,
+    totp_confirmed_at: Option<String>,
 }
 
 impl UserRow {
@@ -73,6 +76,7 @@ impl UserRow {
             version: self.version,
             roles,
             must_change_password: self.password_temporary_until.is_some(),
+            second_factor: self.totp_confirmed_at.is_some(),
         }
     }
 }
@@ -81,7 +85,8 @@ macro_rules! user_select {
     ($tail:literal) => {
         concat!(
             "SELECT id, username, display_name, nip, office_id, region_id, partner_id, ",
-            "person_id, prosecutor_office_id, language, disabled, version, password_temporary_until FROM users",
+            "person_id, prosecutor_office_id, language, disabled, version, password_temporary_until, ",
+            "totp_confirmed_at FROM users",
             $tail
         )
     };

@@ -20,9 +20,15 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// The app with the demo offices and one user per role in each.
+    /// The app with the demo offices and one user per role in each, configured as
+    /// `karya serve --demo` runs it: the second factor is not required of the head of office,
+    /// the managers and the administrator (the tests of that requirement turn it on).
     pub async fn with_demo(db: TestDb) -> TestApp {
-        TestApp::with_demo_and(db, WebConfig::default()).await
+        let config = WebConfig {
+            require_second_factor: false,
+            ..WebConfig::default()
+        };
+        TestApp::with_demo_and(db, config).await
     }
 
     pub async fn with_demo_and(db: TestDb, config: WebConfig) -> TestApp {

@@ -23,6 +23,10 @@ pub struct WebConfig {
     /// The bearer token `/metrics` asks for (issue 12, item 12); without one, `/metrics`
     /// answers only on the machine itself (a loopback peer).
     pub metrics_token: Option<String>,
+    /// Whether the head of office, the managers and the administrator must enrol a second
+    /// factor before any other page (issue 12, item 8). On unless the operator turns it off
+    /// (`karya serve --demo` does, for a demonstration whose logins are printed).
+    pub require_second_factor: bool,
 }
 
 impl Default for WebConfig {
@@ -41,6 +45,7 @@ impl Default for WebConfig {
             agreement_warning_days: karya_domain::partner::DEFAULT_EXPIRY_WARNING_DAYS,
             trusted_proxy: None,
             metrics_token: None,
+            require_second_factor: true,
         }
     }
 }

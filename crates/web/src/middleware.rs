@@ -86,11 +86,17 @@ pub async fn security_headers(
     response
 }
 
-/// The pages a user who must change their temporary password can still reach.
+/// The pages a user who must change their temporary password, or enrol a second factor,
+/// can still reach.
 fn may_wait(path: &str) -> bool {
     matches!(
         path,
-        "/profile" | "/profile/password" | "/logout" | "/bahasa"
+        "/profile"
+            | "/profile/password"
+            | "/profile/two-factor"
+            | "/profile/two-factor/confirm"
+            | "/logout"
+            | "/bahasa"
     ) || path.starts_with("/assets/")
 }
 
@@ -114,6 +120,18 @@ pub async fn resolve_caller(
         // A password someone else set is changed before anything else (issue 12, item 7).
         if caller.session.is_some() && caller.user.must_change_password && !may_wait(&path) {
             return axum::response::Redirect::to("/profile?must_change=1").into_response();
+        }
+        // The roles that sign for an office or see more than one enrol a second factor
+        // before anything else (issue 12, item 8).
+        let must_enrol = state.config.require_second_factor
+            && !caller.user.second_factor
+            && caller
+                .user
+                .roles
+                .iter()
+                .any(|role| role.requires_second_factor());
+        if caller.session.is_some() && must_enrol && !may_wait(&path) {
+            return axum::response::Redirect::to("/profile/two-factor").into_response();
         }
         request.extensions_mut().insert(caller.clone());
     }

@@ -72,6 +72,18 @@ const LIFECYCLE: &[Role] = &[
 /// Bandung's own roles that reach a Bandung case that is neither assigned to pk.bdg, nor
 /// placed at pj.bdg's partner, nor klien.bdg's: a neighbour's case.
 const NOT_MINE: &[Role] = &[Pk, SiteSupervisor, Client];
+/// The Bapas's staff and managers: the roles that may enrol a second factor.
+const STAFF_AND_MANAGERS: &[Role] = &[
+    Admin,
+    IntakeOfficer,
+    RegistryOfficer,
+    Pk,
+    HeadOfAdmin,
+    HeadOfOffice,
+    TppMember,
+    RegionalManager,
+    NationalManager,
+];
 const OFFICE_FORM: &[(&str, &str)] = &[
     ("code", "bdg"),
     ("name", "Balai Pemasyarakatan Kelas I Bandung"),
@@ -179,6 +191,47 @@ const CASES: &[Case] = &[
         allowed: &[Admin, HeadOfOffice],
         success: 303,
         out_of_scope: &[HeadOfOffice],
+    },
+    // Only the administrator resets someone's second factor (issue 12, item 8).
+    Case {
+        method: "POST",
+        path: "/admin/staff/{own_staff}/second-factor",
+        form: &[],
+        allowed: &[Admin],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/admin/staff/{other_staff}/second-factor",
+        form: &[],
+        allowed: &[Admin],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/profile/two-factor",
+        form: &[],
+        allowed: ALL,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/profile/two-factor",
+        form: &[],
+        allowed: STAFF_AND_MANAGERS,
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/profile/two-factor/confirm",
+        form: &[("code", "000000")],
+        allowed: STAFF_AND_MANAGERS,
+        success: 422,
+        out_of_scope: &[],
     },
     Case {
         method: "GET",
@@ -1134,6 +1187,8 @@ const CASES: &[Case] = &[
 const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/login"),
     ("POST", "/login"),
+    ("GET", "/login/kode"),
+    ("POST", "/login/kode"),
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/v/{code}"),
     ("GET", "/healthz"),
@@ -1587,6 +1642,10 @@ on_both_engines! {
         assert!(metrics.status.is_success(), "{}", metrics.status);
         // The login form without its CSRF value is refused before any password is checked.
         assert_eq!(anonymous.post_form("/login", &[("username", "pk.bdg")]).await.status, 403);
+        // The code page without a login waiting for it sends the browser back to the password.
+        let code = anonymous.get("/login/kode").await;
+        assert_eq!(code.status, 303);
+        assert_eq!(code.location(), "/login?expired=1");
         for (method, path) in PUBLIC {
             assert!(karya_web::routes::TABLE.iter().any(|(m, p)| m.eq_ignore_ascii_case(method) && p == path), "{method} {path} is served");
         }

@@ -53,6 +53,8 @@ pub enum Permission {
     ManageStaff,
     /// Read the audit trail.
     ReadAudit,
+    /// Remove a user's second factor so they enrol again (a lost phone), audited.
+    ResetSecondFactors,
     /// Read a case file: terms, status, ledger, history as the page shows it.
     ReadCases,
     /// Open a case from a court decision (I1, I2).
@@ -152,6 +154,7 @@ use Role::*;
 /// in which a holder of several of them acts (the first that reaches the object).
 pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::ManageOffices, &[(Admin, R::National)]),
+    (P::ResetSecondFactors, &[(Admin, R::National)]),
     (
         P::ReadOffices,
         &[
@@ -419,6 +422,7 @@ impl Permission {
             P::ManageOffices
                 | P::ReadOffices
                 | P::ManageStaff
+                | P::ResetSecondFactors
                 | P::ReadAudit
                 | P::ReadRegister
                 | P::ReadPartners

@@ -2,8 +2,9 @@
 
 use super::*;
 
-const ALL: [Permission; 46] = [
+const ALL: [Permission; 47] = [
     P::ManageOffices,
+    P::ResetSecondFactors,
     P::ReadOffices,
     P::ManageStaff,
     P::ReadAudit,
@@ -101,7 +102,11 @@ fn the_admin_manages_the_organisation_and_reads_no_case_file() {
     for permission in ALL {
         let admin = permission.reach_of(Role::Admin);
         match permission {
-            P::ManageOffices | P::ReadOffices | P::ManageStaff | P::ReadAudit => {
+            P::ManageOffices
+            | P::ReadOffices
+            | P::ManageStaff
+            | P::ResetSecondFactors
+            | P::ReadAudit => {
                 assert_eq!(admin, Some(Reach::National), "{permission:?}")
             }
             _ => assert_eq!(admin, None, "the admin holds {permission:?}"),

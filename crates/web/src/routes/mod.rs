@@ -22,6 +22,7 @@ pub mod partners;
 pub mod profile;
 pub mod queue;
 pub mod register;
+pub mod second_factor;
 pub mod staff;
 pub mod today;
 pub mod verify;
@@ -46,10 +47,13 @@ macro_rules! routes {
 routes! {
     "/" => get(home::show);
     "/login" => get(login::form), post(login::submit);
+    "/login/kode" => get(second_factor::code_form), post(second_factor::code_submit);
     "/logout" => post(login::logout);
     "/bahasa" => post(lang::switch);
     "/profile" => get(profile::show);
     "/profile/password" => post(profile::change_password);
+    "/profile/two-factor" => get(second_factor::show), post(second_factor::begin);
+    "/profile/two-factor/confirm" => post(second_factor::confirm);
     "/admin/offices" => get(offices::list), post(offices::create);
     "/admin/offices/new" => get(offices::new_form);
     "/admin/offices/{id}" => get(offices::edit_form), post(offices::update);
@@ -57,6 +61,7 @@ routes! {
     "/admin/staff/new" => get(staff::new_form);
     "/admin/staff/{id}" => get(staff::edit_form), post(staff::update);
     "/admin/staff/{id}/status" => post(staff::set_status);
+    "/admin/staff/{id}/second-factor" => post(staff::reset_second_factor);
     "/audit" => get(audit::list);
     "/cases" => get(cases::list), post(cases::new::create);
     "/cases/new" => get(cases::new::new_form);

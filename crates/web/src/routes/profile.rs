@@ -22,6 +22,8 @@ struct ProfilePage {
     display_name: String,
     roles: Vec<&'static str>,
     errors: FormErrors,
+    /// For staff: whether the second factor is on (a link to its page either way).
+    second_factor: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -46,6 +48,11 @@ fn profile_page(
         display_name: user.display_name.clone(),
         roles: role_labels(authority, t),
         errors: errors.clone(),
+        second_factor: user
+            .roles
+            .iter()
+            .any(|role| role.may_use_second_factor())
+            .then_some(user.second_factor),
     })?;
     if !errors.is_empty() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;

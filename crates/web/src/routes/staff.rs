@@ -174,6 +174,8 @@ struct StaffFormPage {
     once: String,
     /// (value to post, current status, button label) for the disable/enable form.
     status_action: Option<(&'static str, &'static str, &'static str)>,
+    /// The user has a second factor and the viewer may reset it (issue 12, item 8).
+    second_factor_reset: bool,
 }
 
 struct FormView<'a> {
@@ -181,6 +183,7 @@ struct FormView<'a> {
     action: String,
     creating: bool,
     status_action: Option<(&'static str, &'static str, &'static str)>,
+    second_factor_reset: bool,
 }
 
 async fn form_page(
@@ -212,6 +215,7 @@ async fn form_page(
         role_choices,
         action: view.action,
         status_action: view.status_action,
+        second_factor_reset: view.second_factor_reset,
         form,
     })?;
     if invalid {
@@ -226,6 +230,7 @@ fn new_view(t: &Catalog) -> FormView<'_> {
         action: "/admin/staff".into(),
         creating: true,
         status_action: None,
+        second_factor_reset: false,
     }
 }
 
@@ -319,7 +324,7 @@ pub async fn create(
     }
 }
 
-fn edit_view<'a>(t: &'a Catalog, user: &User) -> FormView<'a> {
+fn edit_view<'a>(t: &'a Catalog, user: &User, authority: &Authority) -> FormView<'a> {
     let status_action = if user.disabled {
         ("0", t.disabled, t.enable)
     } else {
@@ -330,6 +335,7 @@ fn edit_view<'a>(t: &'a Catalog, user: &User) -> FormView<'a> {
         action: format!("/admin/staff/{}", user.id.0),
         creating: false,
         status_action: Some(status_action),
+        second_factor_reset: user.second_factor && authority.may(Permission::ResetSecondFactors),
     }
 }
 
@@ -345,7 +351,7 @@ pub async fn edit_form(
         &state,
         &ui,
         &grant,
-        edit_view(ui.t(), &user),
+        edit_view(ui.t(), &user, &authority),
         StaffForm::from_user(&user),
         FormErrors::default(),
     )
@@ -391,7 +397,15 @@ pub async fn update(
         .parse::<i64>()
         .map_err(|_| WebError::BadRequest)?;
     if !errors.is_empty() {
-        return form_page(&state, &ui, &grant, edit_view(t, &user), form, errors).await;
+        return form_page(
+            &state,
+            &ui,
+            &grant,
+            edit_view(t, &user, &authority),
+            form,
+            errors,
+        )
+        .await;
     }
     let actor = grant.actor();
     let changes = users::UserChanges {
@@ -417,7 +431,7 @@ pub async fn update(
                 &state,
                 &ui,
                 &grant,
-                edit_view(t, &latest),
+                edit_view(t, &latest, &authority),
                 StaffForm::from_user(&latest),
                 errors,
             )
@@ -455,7 +469,7 @@ pub async fn set_status(
             &state,
             &ui,
             &grant,
-            edit_view(t, &user),
+            edit_view(t, &user, &authority),
             StaffForm::from_user(&user),
             errors,
         )
@@ -469,5 +483,18 @@ pub async fn set_status(
         disabled,
     )
     .await?;
+    Ok(Redirect::to("/admin/staff?saved=1").into_response())
+}
+
+/// The administrator removes a user's second factor (a lost phone); the user enrols again at
+/// their next login. Audited by the store (issue 12, item 8).
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    authority: Authority,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let grant = authority.grant(Permission::ResetSecondFactors)?;
+    let user = UserId(path_id(&id)?);
+    karya_store::second_factor::reset(&state.store, &grant.actor(), grant.scope(), user).await?;
     Ok(Redirect::to("/admin/staff?saved=1").into_response())
 }
