@@ -36,7 +36,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_intake::OutcomeIn, crate::routes::api_intake::OutcomeOut, crate::routes::api_register::RegisterIn,
         crate::routes::api_register::Registered, crate::routes::api_register::CandidateOut, crate::routes::api_register::BookLine,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &CommonProblems),
 )]
 struct ApiDoc;
 
@@ -54,6 +54,61 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+    }
+}
+
+/// The answers any operation can give besides its own (issue 12, item 14: every response
+/// matches the document): a malformed request (400), no or an expired token (401), a role or
+/// scope that does not allow it (403), an id that is not there or not visible (404), and for
+/// writes a record changed meanwhile or a repeated submission (409) and a body over the
+/// limit (413). Each is a problem document.
+struct CommonProblems;
+
+impl Modify for CommonProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let has_id = path.contains('{');
+            let operations = [(&mut item.get, false), (&mut item.post, true)];
+            for (operation, writes) in operations {
+                let Some(operation) = operation.as_mut() else {
+                    continue;
+                };
+                let mut common = vec![
+                    (
+                        "400",
+                        "The request is malformed (body, parameters or content type).",
+                    ),
+                    ("401", "No valid API token."),
+                    ("403", "The token's roles or scope do not allow this."),
+                ];
+                if has_id {
+                    common.push(("404", "No such record in the caller's scope."));
+                }
+                if writes {
+                    common.push(("409", "Changed by someone else meanwhile, or sent twice."));
+                    common.push(("413", "The body is over the size limit."));
+                }
+                for (status, description) in common {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem(description).into());
+                }
+            }
+        }
     }
 }
 

@@ -242,6 +242,8 @@ pub struct NewAttendance {
     pub start: Timestamp,
     #[schema(value_type = String, format = DateTime)]
     pub end: Timestamp,
+    /// What was done, in the client's or the supervisor's words (at most 500 characters).
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub activity: String,
 }
 
@@ -277,7 +279,9 @@ pub async fn record(
         true,
     );
     if !errors.is_empty() {
-        return Err(WebError::BadRequest);
+        return Err(WebError::InvalidBody(
+            "activity: say what was done, in at most 500 characters".to_owned(),
+        ));
     }
     let user = access.user().id;
     let key = headers
@@ -331,6 +335,8 @@ pub async fn verify(
 
 #[derive(Deserialize, ToSchema)]
 pub struct Rejection {
+    /// Why the report is rejected (at most 500 characters).
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
     pub reason: String,
 }
 
@@ -348,7 +354,9 @@ pub async fn reject(
     let entry = EntryId(path_id(&entry)?);
     let reason = body.reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(WebError::BadRequest);
+        return Err(WebError::InvalidBody(
+            "reason: say why, in at most 500 characters".to_owned(),
+        ));
     }
     ledger_store::reject(&state.store, &access, entry, reason)
         .await
