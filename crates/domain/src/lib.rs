@@ -20,6 +20,7 @@ pub mod nik;
 pub mod numbering;
 pub mod partner;
 pub mod placement;
+pub mod privacy;
 pub mod progress;
 pub mod refusal;
 pub mod register;

@@ -18,6 +18,9 @@ pub enum Role {
     Prosecutor,
     RegionalManager,
     NationalManager,
+    /// The data protection officer (*pejabat pelindungan data pribadi*, UU PDP Art. 53):
+    /// national, answers data subjects and keeps the breach register.
+    DataProtectionOfficer,
 }
 
 /// What a role's holder is bound to; decides which rows a query may touch.
@@ -32,7 +35,7 @@ pub enum ScopeKind {
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 13] = [
         Role::Admin,
         Role::IntakeOfficer,
         Role::RegistryOfficer,
@@ -45,6 +48,7 @@ impl Role {
         Role::Prosecutor,
         Role::RegionalManager,
         Role::NationalManager,
+        Role::DataProtectionOfficer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +65,7 @@ impl Role {
             Role::Prosecutor => "prosecutor",
             Role::RegionalManager => "regional_manager",
             Role::NationalManager => "national_manager",
+            Role::DataProtectionOfficer => "data_protection_officer",
         }
     }
 
@@ -72,7 +77,9 @@ impl Role {
     /// offices and staff everywhere, but case data is not its business (see the web crate).
     pub fn scope_kind(self) -> ScopeKind {
         match self {
-            Role::Admin | Role::NationalManager => ScopeKind::National,
+            Role::Admin | Role::NationalManager | Role::DataProtectionOfficer => {
+                ScopeKind::National
+            }
             Role::RegionalManager => ScopeKind::Region,
             Role::SiteSupervisor => ScopeKind::Partner,
             Role::Client => ScopeKind::Person,
@@ -98,7 +105,10 @@ impl Role {
         self.is_office_staff()
             || matches!(
                 self,
-                Role::Admin | Role::RegionalManager | Role::NationalManager
+                Role::Admin
+                    | Role::RegionalManager
+                    | Role::NationalManager
+                    | Role::DataProtectionOfficer
             )
     }
 
@@ -107,7 +117,11 @@ impl Role {
     pub fn requires_second_factor(self) -> bool {
         matches!(
             self,
-            Role::HeadOfOffice | Role::Admin | Role::RegionalManager | Role::NationalManager
+            Role::HeadOfOffice
+                | Role::Admin
+                | Role::RegionalManager
+                | Role::NationalManager
+                | Role::DataProtectionOfficer
         )
     }
 }

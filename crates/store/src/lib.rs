@@ -32,6 +32,7 @@ pub mod partners;
 pub mod placement_profile;
 pub mod placements;
 mod points;
+pub mod privacy;
 mod private_files;
 pub mod register;
 pub mod second_factor;

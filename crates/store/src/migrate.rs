@@ -139,6 +139,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_second_factor.sql"),
         postgres: include_str!("../migrations/postgres/0021_second_factor.sql"),
     },
+    Migration {
+        version: 22,
+        name: "data_protection",
+        sqlite: include_str!("../migrations/sqlite/0022_data_protection.sql"),
+        postgres: include_str!("../migrations/postgres/0022_data_protection.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

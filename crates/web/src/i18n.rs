@@ -138,6 +138,7 @@ impl Catalog {
             Role::Prosecutor => self.role_prosecutor,
             Role::RegionalManager => self.role_regional_manager,
             Role::NationalManager => self.role_national_manager,
+            Role::DataProtectionOfficer => self.role_data_protection_officer,
         }
     }
 }

@@ -179,6 +179,11 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         t.nav_audit,
         any(&[Role::Admin, Role::NationalManager, Role::HeadOfOffice]),
     ));
+    items.push((
+        "/privacy",
+        t.nav_privacy,
+        any(&[Role::DataProtectionOfficer]),
+    ));
     items.push(("/profile", t.nav_profile, true));
     items
         .into_iter()

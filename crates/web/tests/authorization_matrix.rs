@@ -83,6 +83,7 @@ const STAFF_AND_MANAGERS: &[Role] = &[
     TppMember,
     RegionalManager,
     NationalManager,
+    DataProtectionOfficer,
 ];
 const OFFICE_FORM: &[(&str, &str)] = &[
     ("code", "bdg"),
@@ -207,6 +208,71 @@ const CASES: &[Case] = &[
         form: &[],
         allowed: &[Admin],
         success: 303,
+        out_of_scope: &[],
+    },
+    // The data protection officer's registers (UU PDP; issue 12, item 13): theirs alone.
+    Case {
+        method: "GET",
+        path: "/privacy",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/privacy/people",
+        form: &[("query", "Budi")],
+        allowed: &[DataProtectionOfficer],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/privacy/people/{person}",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/privacy/people/{person}/export.json",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/privacy/people/{person}/requests",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/privacy/requests/{missing}",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/privacy/breaches",
+        form: &[],
+        allowed: &[DataProtectionOfficer],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/privacy/breaches/{missing}/notified",
+        form: &[("to", "authority")],
+        allowed: &[DataProtectionOfficer],
+        success: 409,
         out_of_scope: &[],
     },
     Case {
@@ -1244,6 +1310,7 @@ fn username(role: Role) -> &'static str {
     match role {
         Admin => "admin",
         NationalManager => "ditjenpas",
+        DataProtectionOfficer => "ppdp",
         RegionalManager => "kanwil.jabar",
         IntakeOfficer => "pendaftaran.bdg",
         RegistryOfficer => "registrasi.bdg",
@@ -1271,6 +1338,7 @@ struct Ids {
     other_staff: String,
     own_partner: String,
     other_partner: String,
+    person: String,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -1313,6 +1381,13 @@ async fn ids(app: &TestApp) -> Ids {
             .to_string(),
         own_partner: partner_of(store, "pj.bdg").await,
         other_partner: partner_of(store, "pj.mks").await,
+        person: users::user_by_username(store, "klien.bdg")
+            .await
+            .unwrap()
+            .binding
+            .person
+            .expect("the demo client is a person")
+            .to_string(),
     }
 }
 
@@ -1398,6 +1473,7 @@ fn fill(template: &str, ids: &Ids, version: &str) -> String {
         .replace("{other_staff}", &ids.other_staff)
         .replace("{own_partner}", &ids.own_partner)
         .replace("{other_partner}", &ids.other_partner)
+        .replace("{person}", &ids.person)
         .replace("{version}", version)
 }
 

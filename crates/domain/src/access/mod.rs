@@ -55,6 +55,10 @@ pub enum Permission {
     ReadAudit,
     /// Remove a user's second factor so they enrol again (a lost phone), audited.
     ResetSecondFactors,
+    /// The data protection officer's duties (UU PDP): answer a data subject's request for
+    /// access or correction, export all of a person's data with its processing trail, keep
+    /// the breach register and its notices.
+    ProtectPersonalData,
     /// Read a case file: terms, status, ledger, history as the page shows it.
     ReadCases,
     /// Open a case from a court decision (I1, I2).
@@ -155,6 +159,10 @@ use Role::*;
 pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::ManageOffices, &[(Admin, R::National)]),
     (P::ResetSecondFactors, &[(Admin, R::National)]),
+    (
+        P::ProtectPersonalData,
+        &[(DataProtectionOfficer, R::National)],
+    ),
     (
         P::ReadOffices,
         &[
@@ -423,6 +431,7 @@ impl Permission {
                 | P::ReadOffices
                 | P::ManageStaff
                 | P::ResetSecondFactors
+                | P::ProtectPersonalData
                 | P::ReadAudit
                 | P::ReadRegister
                 | P::ReadPartners

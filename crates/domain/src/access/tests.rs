@@ -2,9 +2,10 @@
 
 use super::*;
 
-const ALL: [Permission; 47] = [
+const ALL: [Permission; 48] = [
     P::ManageOffices,
     P::ResetSecondFactors,
+    P::ProtectPersonalData,
     P::ReadOffices,
     P::ManageStaff,
     P::ReadAudit,

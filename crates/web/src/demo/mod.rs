@@ -165,6 +165,14 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
         "",
     )
     .await?;
+    add(
+        "ppdp".into(),
+        Role::DataProtectionOfficer,
+        Binding::default(),
+        "Pejabat Pelindungan Data Pribadi Ditjenpas".into(),
+        "",
+    )
+    .await?;
     for region in &REGIONS {
         let region_id: RegionId =
             orgs::create_region(store, &actor, region.code, region.name).await?;

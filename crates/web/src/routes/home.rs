@@ -89,6 +89,7 @@ fn next_step(role: Option<Role>, t: &'static Catalog) -> &'static str {
         Some(Role::Client) => t.home_next_client,
         Some(Role::Prosecutor) => t.home_next_prosecutor,
         Some(Role::RegionalManager | Role::NationalManager) => t.home_next_manager,
+        Some(Role::DataProtectionOfficer) => t.home_next_privacy,
         _ => t.home_next_staff,
     }
 }

@@ -1,0 +1,131 @@
+//! The data protection officer's duties under UU PDP (issue 12, item 13), on both engines:
+//! a data subject found without their name in a URL, their whole file and its processing
+//! trail exported and the export audited, requests for access or correction answered
+//! against 3 × 24 hours, and the breach register with its two notices.
+
+use jiff::SignedDuration;
+use karya_store::users;
+use karya_testkit::{TestApp, on_both_engines};
+
+/// The demo client's person id and full name.
+async fn client_person(app: &TestApp) -> (i64, String) {
+    let person = users::user_by_username(&app.db.store, "klien.bdg")
+        .await
+        .unwrap()
+        .binding
+        .person
+        .unwrap();
+    let (name,): (String,) = sqlx::query_as("SELECT full_name FROM persons WHERE id = $1")
+        .bind(person.0)
+        .fetch_one(app.db.store.pool())
+        .await
+        .unwrap();
+    (person.0, name)
+}
+
+on_both_engines! {
+    async fn the_officer_finds_a_data_subject_and_exports_all_their_data_with_its_trail(db) {
+        let app = TestApp::with_demo(db).await;
+        karya_web::demo::cases::serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
+        let (person, name) = client_person(&app).await;
+        let mut officer = app.signed_in("ppdp").await;
+        assert!(officer.get("/").await.body.contains("href=\"/privacy\""), "the officer's menu");
+
+        let first_word = name.split_whitespace().next().unwrap().to_owned();
+        let found = officer.post_form("/privacy/people", &[("query", &first_word)]).await;
+        assert_eq!(found.status, 200);
+        assert!(found.body.contains(&format!("/privacy/people/{person}")), "{}", found.body);
+
+        let export = officer.get(&format!("/privacy/people/{person}/export.json")).await;
+        assert_eq!(export.status, 200);
+        assert!(export.headers["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        let json = export.json();
+        assert_eq!(json["person"]["full_name"], name.as_str());
+        assert_eq!(json["login"][0]["username"], "klien.bdg");
+        assert!(json["login"][0].get("password_hash").is_none(), "no secret leaves in an export");
+        let cases = json["cases"].as_array().unwrap();
+        assert!(!cases.is_empty());
+        assert!(json["records"].as_object().unwrap().contains_key("register_entries"), "{}", json["records"]);
+        assert!(json["processing_trail"].as_array().unwrap().iter().any(|e| e["object_type"] == "case"));
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = 'privacy.subject_export' AND object_id = '{person}'")).await, 1);
+
+        // Nobody else reaches a person's whole file: not the client, not the head of office.
+        for username in ["klien.bdg", "kabapas.bdg", "ditjenpas", "admin"] {
+            let mut other = app.signed_in(username).await;
+            assert_eq!(other.get(&format!("/privacy/people/{person}/export.json")).await.status, 403, "{username}");
+        }
+    }
+
+    async fn a_correction_request_is_answered_against_three_times_twenty_four_hours(db) {
+        let app = TestApp::with_demo(db).await;
+        let (person, name) = client_person(&app).await;
+        let mut officer = app.signed_in("ppdp").await;
+        let page = format!("/privacy/people/{person}");
+        assert!(officer.get(&page).await.body.contains(&name));
+
+        // A request without its kind or details is refused and what was typed stays.
+        let action = format!("{page}/requests");
+        let refused = officer.post_form(&action, &[("received_at", "2026-11-20T09:00"), ("channel", "Surat"), ("details", "")]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("Pilih jenis permintaan."));
+        assert!(refused.body.contains("value=\"Surat\""));
+        assert!(refused.body.contains("value=\"2026-11-20T09:00\""));
+        let future = officer.post_form(&action, &[("kind", "correction"), ("received_at", "2030-01-01T09:00"), ("channel", "Surat"), ("details", "Alamat")]).await;
+        assert!(future.body.contains("Tulis tanggal dan jam, tidak di masa depan."));
+
+        // Received 10:00 WIB today (the test clock is 18:30 WIT = 16:30 WIB): 65 hours left.
+        let received = {
+            let wib = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap();
+            wib.to_datetime(app.db.store.now()).strftime("%Y-%m-%dT10:00").to_string()
+        };
+        let recorded = officer.post_form(&action, &[("kind", "correction"), ("received_at", &received), ("channel", "Datang langsung"), ("details", "Alamat pindah ke Jl. Merdeka 5")]).await;
+        assert_eq!(recorded.location(), "/privacy?saved=1");
+        let register = officer.get("/privacy").await.body;
+        assert!(register.contains("Perbaikan data") && register.contains("UU PDP Pasal 30"));
+        assert!(register.contains("65 jam lagi"), "{register}");
+
+        app.db.clock.advance(SignedDuration::from_hours(66));
+        // Sixty-six hours later the officer logs in again (the session has long ended).
+        let mut officer = app.signed_in("ppdp").await;
+        assert!(officer.get("/privacy").await.body.contains("Terlambat 1 jam"));
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM subject_requests").fetch_one(app.db.store.pool()).await.unwrap();
+        let no_outcome = officer.post_form(&format!("/privacy/requests/{id}"), &[("answer", "Sudah")]).await;
+        assert_eq!(no_outcome.status, 422);
+        assert!(no_outcome.body.contains("Pilih dipenuhi atau ditolak."));
+        let answered = officer.post_form(&format!("/privacy/requests/{id}"), &[("outcome", "granted"), ("answer", "Alamat di register diperbaiki")]).await;
+        assert_eq!(answered.status, 303);
+        let after = officer.get("/privacy").await.body;
+        assert!(after.contains("Selesai terlambat") && after.contains("Dipenuhi: Alamat di register diperbaiki"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('privacy.request_record', 'privacy.request_answer')").await, 2);
+    }
+
+    async fn a_breach_is_registered_with_what_the_law_asks_and_both_notices_are_timed(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut officer = app.signed_in("ppdp").await;
+        let now = {
+            let wib = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap();
+            wib.to_datetime(app.db.store.now()).strftime("%Y-%m-%dT%H:%M").to_string()
+        };
+        // Art. 46(2): what was exposed, when and how, and the handling. Missing ones are named.
+        let incomplete = officer.post_form("/privacy/breaches", &[("discovered_at", &now), ("data_exposed", "NIK dan alamat 12 klien"), ("how", ""), ("handling", ""), ("subjects_affected", "12")]).await;
+        assert_eq!(incomplete.status, 422);
+        assert!(incomplete.body.contains("id=\"how-error\"") && incomplete.body.contains("id=\"handling-error\""));
+        assert!(incomplete.body.contains("NIK dan alamat 12 klien"), "what was typed stays");
+        assert_eq!(app.count("SELECT COUNT(*) FROM breaches").await, 0);
+
+        let recorded = officer.post_form("/privacy/breaches", &[("discovered_at", &now), ("occurred_on", "2026-11-29"), ("data_exposed", "NIK dan alamat 12 klien"), ("how", "Laptop kantor hilang di kereta"), ("handling", "Kata sandi diganti, sesi diakhiri"), ("subjects_affected", "12")]).await;
+        assert_eq!(recorded.status, 303);
+        let register = officer.get("/privacy").await.body;
+        assert!(register.contains("72 jam lagi"), "{register}");
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM breaches").fetch_one(app.db.store.pool()).await.unwrap();
+        let action = format!("/privacy/breaches/{id}/notified");
+        assert_eq!(officer.post_form(&action, &[("to", "authority")]).await.status, 303);
+        assert_eq!(officer.post_form(&action, &[("to", "authority")]).await.status, 409, "a notice is recorded once");
+        app.db.clock.advance(SignedDuration::from_hours(73));
+        let mut officer = app.signed_in("ppdp").await;
+        let late = officer.get("/privacy").await.body;
+        assert!(late.contains("Selesai tepat waktu"), "the body was told in time");
+        assert!(late.contains("Terlambat 1 jam"), "the subjects were not");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'privacy.breach%'").await, 2);
+    }
+}
