@@ -33,9 +33,9 @@ mod world;
 pub use documents::{
     ATTITUDE_INDICATORS, Answer, Approval, Assessment, AttendanceList, AttendancePeriod,
     AttendanceRow, AttitudeAssessment, CASE_PLAN_COMPONENTS, CasePlan, ClientIdentity, Document,
-    GuidancePlan, ImplementationReport, InstitutionKind, Intervention, Litmas, Officer,
-    PartnerList, PartnerRow, Photo, PlacementForm, ScheduleSlot, TerminationGround,
-    TerminationLetter, Verdict,
+    Dossier, DossierSection, GuidancePlan, ImplementationReport, InstitutionKind, Intervention,
+    Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm, ScheduleSlot,
+    TerminationGround, TerminationLetter, Verdict,
 };
 pub use error::DocsError;
 pub use karya_domain::numbering::{DEFAULT_NUMBER_FORMAT, letter_number};

@@ -15,7 +15,7 @@ use typst::{Library, LibraryExt, World};
 
 /// The embedded templates by virtual path. `common.typ` is imported by all the others,
 /// `annex.typ` by the forms of the annexes.
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 14] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/annex.typ", include_str!("../templates/annex.typ")),
     ("/summons.typ", include_str!("../templates/summons.typ")),
@@ -47,6 +47,7 @@ const TEMPLATES: [(&str, &str); 13] = [
         "/termination.typ",
         include_str!("../templates/termination.typ"),
     ),
+    ("/dossier.typ", include_str!("../templates/dossier.typ")),
 ];
 
 const DATA_PATH: &str = "/data.json";

@@ -49,6 +49,12 @@ on_both_engines! {
         assert!(json["processing_trail"].as_array().unwrap().iter().any(|e| e["object_type"] == "case"));
         assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = 'privacy.subject_export' AND object_id = '{person}'")).await, 1);
 
+        // The same copy as a PDF to hand over: the identity, the cases and the trail.
+        let pdf = karya_testkit::pdf_text(&officer.get_bytes(&format!("/privacy/people/{person}/export.pdf")).await);
+        assert!(pdf.contains("SALINAN DATA PRIBADI") && pdf.contains("Pasal 32"), "{pdf}");
+        assert!(pdf.contains(&name) && pdf.contains("Jejak pemrosesan"));
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = 'privacy.subject_export' AND object_id = '{person}'")).await, 2);
+
         // Nobody else reaches a person's whole file: not the client, not the head of office.
         for username in ["klien.bdg", "kabapas.bdg", "ditjenpas", "admin"] {
             let mut other = app.signed_in(username).await;
@@ -118,6 +124,9 @@ on_both_engines! {
         let register = officer.get("/privacy").await.body;
         assert!(register.contains("72 jam lagi"), "{register}");
         let (id,): (i64,) = sqlx::query_as("SELECT id FROM breaches").fetch_one(app.db.store.pool()).await.unwrap();
+        let notice = karya_testkit::pdf_text(&officer.get_bytes(&format!("/privacy/breaches/{id}/notice.pdf?to=authority")).await);
+        assert!(notice.contains("Lembaga Penyelenggara Pelindungan Data Pribadi") && notice.contains("Pasal 46"), "{notice}");
+        assert!(notice.contains("Laptop kantor") && notice.contains("Kata sandi"), "{notice}");
         let action = format!("/privacy/breaches/{id}/notified");
         assert_eq!(officer.post_form(&action, &[("to", "authority")]).await.status, 303);
         assert_eq!(officer.post_form(&action, &[("to", "authority")]).await.status, 409, "a notice is recorded once");

@@ -5,6 +5,7 @@
 mod attendance;
 mod attitude;
 mod case_plan;
+mod dossier;
 mod implementation;
 mod litmas;
 mod partners;
@@ -16,6 +17,7 @@ mod termination;
 pub use attendance::{AttendanceList, AttendancePeriod, AttendanceRow};
 pub use attitude::{ATTITUDE_INDICATORS, Answer, AttitudeAssessment};
 pub use case_plan::{CASE_PLAN_COMPONENTS, CasePlan};
+pub use dossier::{Dossier, DossierSection};
 pub use implementation::ImplementationReport;
 use jiff::civil::Date;
 pub use litmas::{Approval, Assessment, GuidancePlan, Intervention, Litmas, Verdict};
@@ -51,6 +53,8 @@ pub enum Document {
     Litmas(Litmas),
     /// *Surat pengakhiran* (§2.4, T1–T3).
     Termination(TerminationLetter),
+    /// A dossier of sections (UU PDP: a data subject's copy, a breach notice).
+    Dossier(Dossier),
 }
 
 impl Sealed for Document {
@@ -63,6 +67,7 @@ impl Sealed for Document {
             Document::Partners(_) => "/partners.typ",
             Document::Litmas(_) => "/litmas.typ",
             Document::Termination(_) => "/termination.typ",
+            Document::Dossier(_) => "/dossier.typ",
         }
     }
 
@@ -75,6 +80,7 @@ impl Sealed for Document {
             Document::Partners(d) => d.as_of,
             Document::Litmas(d) => d.date,
             Document::Termination(d) => d.date,
+            Document::Dossier(d) => d.date,
         }
     }
 

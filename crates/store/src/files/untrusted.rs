@@ -4,13 +4,10 @@
 //! bytes. Each case starts from a real file's first bytes, so the parsers get past their
 //! signature checks into the structures behind them, then random bytes follow.
 //!
-//! These are property tests, run on every `cargo test`; coverage-guided fuzzing with
-//! cargo-fuzz builds with nightly compiler flags, and only the stable toolchain is installed.
+//! These are property tests, run on every `cargo test`; the same function is the body of the
+//! coverage-guided fuzz target `fuzz/fuzz_targets/uploads.rs`, run by `scripts/fuzz`.
 
 use proptest::prelude::*;
-
-use super::content::{ContentType, strip_metadata};
-use super::{Purpose, pixels, records, thumbnail, video};
 
 /// The first bytes of each kind of upload: a PDF, a JPEG (SOI, APP1 Exif), a PNG (signature
 /// and IHDR) and an MP4 (`ftyp`, then a `moov` header).
@@ -49,19 +46,6 @@ proptest! {
 
     #[test]
     fn no_parser_of_uploaded_bytes_panics(bytes in untrusted()) {
-        for purpose in Purpose::ALL {
-            let _ = records::check(purpose, &bytes);
-        }
-        for kind in [ContentType::Pdf, ContentType::Jpeg, ContentType::Png, ContentType::Mp4] {
-            if let Some(cleaned) = strip_metadata(kind, &bytes) {
-                // What comes out is never larger than a whole new copy of what came in.
-                prop_assert!(cleaned.len() <= bytes.len() + 64);
-            }
-        }
-        let _ = pixels::check_budget(&bytes);
-        let _ = thumbnail::thumbnail(&bytes);
-        if let Some(cleaned) = video::strip_mp4(&bytes) {
-            prop_assert!(cleaned.len() <= bytes.len());
-        }
+        super::run_every_parser(&bytes);
     }
 }
