@@ -55,6 +55,13 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Apply the retention schedule (UU PDP): anonymise the identities and delete the
+    /// records whose time is up (docs/DATA.md lists the schedule).
+    Retention {
+        /// Count what is due without changing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -175,6 +182,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "Simpan token ini sekarang; ia tidak akan ditampilkan lagi. / Store this token now; it is shown only once."
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Retention { dry_run } => {
+            let store = settings.store().await?;
+            let actor = karya_store::Actor::system("retention");
+            let report = karya_store::retention::run(&store, &actor, dry_run).await?;
+            let verb = if dry_run {
+                "akan / would be"
+            } else {
+                "telah / were"
+            };
+            println!(
+                "Retensi / retention: {} identitas klien {verb} dianonimkan / client identities anonymised; {} token formulir / form tokens and {} catatan percobaan masuk / login-throttle rows {verb} dihapus / deleted.",
+                report.identities_anonymised, report.form_tokens_deleted, report.throttles_deleted
+            );
+            store.close().await;
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit {

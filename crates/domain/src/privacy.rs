@@ -110,6 +110,47 @@ pub fn notice_gaps(data_exposed: &str, how: &str, handling: &str) -> Vec<&'stati
     .collect()
 }
 
+/// How long Karya keeps a kind of record, and what happens when the time is up (UU PDP
+/// Art. 43: personal data is erased or destroyed when its retention period ends). The
+/// periods are Karya's defaults until the Directorate General's archive retention schedule
+/// (*jadwal retensi arsip*) sets them; `karya retention run` applies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub record: &'static str,
+    /// Days after the record's end (a case's termination, a token's creation…).
+    pub days: i64,
+    pub action: &'static str,
+}
+
+/// The identity of a client whose every case ended this many years ago is anonymised; the
+/// case records stay, without a name, for the statistics of Chapter III (M1–M4).
+pub const IDENTITY_YEARS: i64 = 10;
+
+pub const SCHEDULE: [Retention; 3] = [
+    Retention {
+        record: "persons (identity of a client whose every case ended)",
+        days: IDENTITY_YEARS * 365,
+        action: "anonymise: name, NIK, birth place and date, address, parents, contact and physical features erased; sex and district kept for statistics; the client's login disabled",
+    },
+    Retention {
+        record: "form_tokens (one-time form tokens)",
+        days: 30,
+        action: "delete",
+    },
+    Retention {
+        record: "login_throttle (failed-login counts)",
+        days: 1,
+        action: "delete once the lock has ended",
+    },
+];
+
+/// Whether a client whose last case ended on `last_ended` is due for anonymisation on `today`.
+pub fn identity_due(last_ended: jiff::civil::Date, today: jiff::civil::Date) -> bool {
+    last_ended
+        .checked_add(jiff::Span::new().years(IDENTITY_YEARS))
+        .is_ok_and(|due| due <= today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +200,13 @@ mod tests {
             ["how", "handling"]
         );
         assert!(notice_gaps("a", "b", "c").is_empty());
+    }
+
+    #[test]
+    fn an_identity_is_kept_ten_years_after_the_last_case_ended() {
+        let ended = jiff::civil::date(2026, 3, 1);
+        assert!(!identity_due(ended, jiff::civil::date(2036, 2, 28)));
+        assert!(identity_due(ended, jiff::civil::date(2036, 3, 1)));
     }
 
     #[test]

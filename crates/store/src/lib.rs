@@ -35,6 +35,7 @@ mod points;
 pub mod privacy;
 mod private_files;
 pub mod register;
+pub mod retention;
 pub mod second_factor;
 pub mod secret;
 pub mod sessions;

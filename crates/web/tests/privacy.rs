@@ -138,3 +138,54 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'privacy.breach%'").await, 2);
     }
 }
+
+async fn person_of(store: &karya_store::Store, case: karya_store::ids::CaseId) -> i64 {
+    let (person,): (i64,) = sqlx::query_as("SELECT person_id FROM cases WHERE id = $1")
+        .bind(case.0)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    person
+}
+
+async fn name_of(store: &karya_store::Store, person: i64) -> (String, Option<String>) {
+    sqlx::query_as("SELECT full_name, nik FROM persons WHERE id = $1")
+        .bind(person)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+on_both_engines! {
+    async fn a_clients_identity_is_anonymised_ten_years_after_their_last_case_ended_and_audited(db) {
+        use karya_web::demo::cases::{Stage, case_at};
+        let app = TestApp::with_demo(db).await;
+        let store = &app.db.store;
+        let ended = case_at(store, "bdg", Stage::Terminated(karya_domain::TerminationReason::Died), 40, 200).await.unwrap();
+        let open = case_at(store, "bdg", Stage::Serving, 80, 30).await.unwrap();
+        let (gone, kept) = (person_of(store, ended).await, person_of(store, open).await);
+        let actor = karya_store::Actor::system("retention-test");
+
+        // A one-time form token, as every form page hands out.
+        app.signed_in("kabapas.bdg").await.get("/admin/staff/new").await;
+        let tokens = app.count("SELECT COUNT(*) FROM form_tokens").await;
+        assert!(tokens > 0);
+        let now = karya_store::retention::run(store, &actor, false).await.unwrap();
+        assert_eq!(now.identities_anonymised, 0, "a case that ended now is kept");
+        app.db.clock.advance(SignedDuration::from_hours(24 * (365 * 10 + 3)));
+        let counted = karya_store::retention::run(store, &actor, true).await.unwrap();
+        assert_eq!(counted.identities_anonymised, 1);
+        assert_ne!(name_of(store, gone).await.0, karya_store::retention::ANONYMISED_NAME, "a dry run changes nothing");
+
+        let done = karya_store::retention::run(store, &actor, false).await.unwrap();
+        assert_eq!(done.identities_anonymised, 1);
+        assert_eq!(done.form_tokens_deleted, u64::try_from(tokens).unwrap(), "spent form tokens go");
+        assert_eq!(app.count("SELECT COUNT(*) FROM form_tokens").await, 0);
+        assert_eq!(name_of(store, gone).await, (karya_store::retention::ANONYMISED_NAME.to_owned(), None));
+        assert_ne!(name_of(store, kept).await.0, karya_store::retention::ANONYMISED_NAME, "a client with an open case is kept");
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE action = 'retention.anonymise' AND object_id = '{gone}'")).await, 1);
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM cases WHERE id = {}", ended.0)).await, 1, "the case itself stays, nameless");
+        let again = karya_store::retention::run(store, &actor, false).await.unwrap();
+        assert_eq!(again.identities_anonymised, 0, "once is enough");
+    }
+}
