@@ -4,6 +4,7 @@
 // axe on each, switches the language, and walks the flows named in the issues.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -81,7 +82,22 @@ const NAV = {
   'pj.bdg': ['Beranda', 'Perkara', 'Hari ini', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
   'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
+  ppdp: ['Beranda', 'Pelindungan data', 'Profil'],
 };
+
+// The six-digit TOTP code (RFC 6238: SHA-1, 30 s) of a base32 key at `unixSeconds`, as an
+// authenticator app computes it.
+function totp(base32Key, unixSeconds) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32Key.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
 
 async function axe(page, label) {
   await page.addScriptTag({ content: axeSource }).catch(async () => {
@@ -559,6 +575,70 @@ async function main() {
       await page.getByText('Kata sandi diganti.').waitFor();
       await page.goto(`${server.base}/`);
       await page.getByRole('heading', { name: 'Selamat datang, Siti Rahmawati.' }).waitFor();
+      await context.close();
+    });
+
+    await check(`[${engine}] a PK turns on two-step verification with the QR code's key and then logs in with a code (issue 12, item 8)`, async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await logIn(page, server.base, 'pk.bdg');
+      await page.goto(`${server.base}/profile`);
+      await page.getByRole('link', { name: 'Verifikasi dua langkah' }).click();
+      await page.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
+      assert(await page.locator('figure.qr svg').isVisible(), 'a QR code to scan');
+      await axe(page, 'two-step enrolment');
+      const key = await page.locator('p code').first().innerText();
+      await page.getByLabel('Kode enam angka').fill('000000');
+      await page.getByRole('button', { name: 'Konfirmasi' }).click();
+      await page.getByText('Kode salah atau sudah dipakai.').first().waitFor();
+      await page.getByLabel('Kode enam angka').fill(totp(key, Date.now() / 1000));
+      await page.getByRole('button', { name: 'Konfirmasi' }).click();
+      await page.getByRole('heading', { name: 'Kode pemulihan' }).waitFor();
+      const codes = await page.locator('ol.recovery-codes code').allTextContents();
+      assert(codes.length === 10, `ten recovery codes (${codes.length})`);
+      await page.getByRole('button', { name: 'Keluar' }).click();
+      await page.getByLabel('Nama pengguna').fill('pk.bdg');
+      await page.getByLabel('Kata sandi').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.waitForURL(`${server.base}/login/kode`);
+      await axe(page, 'login code');
+      // A recovery code, as after a lost phone (the enrolment's code may not be used twice).
+      await page.getByLabel('Kode atau kode pemulihan').fill(codes[0]);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByText('Sisa kode pemulihan: 9.').waitFor();
+      await context.close();
+    });
+
+    await check(`[${engine}] the data protection officer finds a data subject, downloads their copy, records a request and a breach (issue 12, item 13)`, async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await logIn(page, server.base, 'ppdp');
+      await page.getByRole('link', { name: 'Pelindungan data' }).first().click();
+      await axe(page, 'privacy page');
+      await page.getByLabel('Nama atau NIK (paling sedikit 3 huruf)').fill('Budi');
+      await page.getByRole('button', { name: 'Cari' }).click();
+      assert(page.url() === `${server.base}/privacy/people`, `no name in the URL (${page.url()})`);
+      await page.locator('ul.cards a').first().click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF' }).click()]);
+      const pdfPath = join(server.dataDir, 'copy.pdf');
+      await download.saveAs(pdfPath);
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+      assert(text.includes('SALINAN DATA PRIBADI') && text.includes('Budi'), 'the copy names the subject');
+      await page.getByRole('button', { name: 'Catat permintaan' }).click();
+      await page.getByText('Pilih jenis permintaan.').first().waitFor();
+      await axe(page, 'request form with errors');
+      await page.getByLabel('Perbaikan data').check();
+      await page.getByLabel('Melalui').fill('Surat');
+      await page.getByLabel('Isi permintaan').fill('Alamat di register salah');
+      await page.getByRole('button', { name: 'Catat permintaan' }).click();
+      await page.getByText(/7[12] jam lagi/).first().waitFor();
+      await page.getByLabel('Data pribadi yang terungkap').fill('NIK dan alamat 12 klien');
+      await page.getByLabel('Kapan dan bagaimana terungkap').fill('Laptop kantor hilang');
+      await page.getByLabel('Upaya penanganan dan pemulihan').fill('Kata sandi diganti');
+      await page.getByLabel('Jumlah subjek data terdampak').fill('12');
+      await page.getByRole('button', { name: 'Catat pelanggaran data' }).click();
+      await page.getByRole('button', { name: 'Pemberitahuan ke lembaga sudah dikirim' }).click();
+      await page.getByText('Selesai tepat waktu').first().waitFor();
       await context.close();
     });
 

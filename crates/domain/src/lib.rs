@@ -8,6 +8,7 @@ pub mod assistance;
 pub mod attitude;
 pub mod calendar;
 pub mod child;
+pub mod duties;
 pub mod intake;
 pub mod ledger;
 pub mod lifecycle;

@@ -148,6 +148,8 @@ refusals! {
     SupervisorFirst,
     VerifiedAsSupervisor,
     OwnReport,
+    /// The case's PK approving their own work (issue 12, item 6).
+    OwnCaseApproval,
     RejectionReasonRequired,
     NotAwaiting { id: i64, now: EntryProgress, step: AwaitedStep },
 

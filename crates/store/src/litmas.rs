@@ -163,6 +163,12 @@ pub async fn approve(store: &Store, access: &CaseAccess) -> Result<(), LitmasErr
     if !found.litmas_submitted || written.is_none() {
         return Err(LitmasError::NotSubmitted);
     }
+    karya_domain::duties::check_approver(
+        karya_domain::duties::Approval::Assessment,
+        found.pk_user_id.map(|u| u.0),
+        access.user().id.0,
+    )
+    .map_err(|v| LitmasError::Case(CaseError::Rule(v)))?;
     sqlx::query("UPDATE litmas SET approved_by = $1, approved_at = $2 WHERE case_id = $3")
         .bind(actor.user_id.map(|u| u.0))
         .bind(store.now_text())

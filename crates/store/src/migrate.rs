@@ -145,6 +145,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0022_data_protection.sql"),
         postgres: include_str!("../migrations/postgres/0022_data_protection.sql"),
     },
+    Migration {
+        version: 23,
+        name: "activations",
+        sqlite: include_str!("../migrations/sqlite/0023_activations.sql"),
+        postgres: include_str!("../migrations/postgres/0023_activations.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

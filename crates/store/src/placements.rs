@@ -339,11 +339,19 @@ pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Placemen
 
 /// The head of office approves the current placement beyond the distance limit (P3), after
 /// reading the PK's justification; audited. Nothing awaiting approval is a conflict.
-pub async fn approve_distance(store: &Store, access: &CaseAccess) -> Result<()> {
+pub async fn approve_distance(
+    store: &Store,
+    access: &CaseAccess,
+) -> std::result::Result<(), crate::cases::CaseError> {
     let actor = access.actor_for(karya_domain::Permission::ApprovePlacements)?;
     let case = access.id();
     let mut tx = store.begin_write().await?;
     let found = crate::cases::get_on(&mut tx, access.scope(), case).await?;
+    karya_domain::duties::check_approver(
+        karya_domain::duties::Approval::FarPlacement,
+        found.pk_user_id.map(|u| u.0),
+        access.user().id.0,
+    )?;
     crate::cases::lock(&mut tx, case).await?;
     let awaiting: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM placements WHERE case_id = $1 AND ended_on IS NULL

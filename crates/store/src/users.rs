@@ -114,6 +114,103 @@ pub async fn create_user(
 ) -> Result<UserId> {
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once, store.now_ms()).await?;
+    let id = insert_user(&mut tx, store, actor, user).await?;
+    form_tokens::finish(&mut tx, once, &format!("user:{id}")).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates a client's login that works only after activation (issue 12, item 12): its
+/// password is unusable until the client chooses one with the one-time code whose digest is
+/// `code_digest`, valid for 72 hours. One transaction: no login without its code.
+pub async fn create_with_activation(
+    store: &Store,
+    actor: &Actor,
+    user: &NewUser,
+    code_digest: &str,
+) -> Result<UserId> {
+    let mut tx = store.begin_write().await?;
+    let id = insert_user(&mut tx, store, actor, user).await?;
+    sqlx::query("INSERT INTO activations (code_digest, user_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(code_digest)
+        .bind(id.0)
+        .bind(temporary_until(store))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The user a live activation code belongs to (unused, unexpired, the user enabled).
+pub async fn activation_user(store: &Store, code_digest: &str) -> Result<Option<User>> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT a.user_id FROM activations a JOIN users u ON u.id = a.user_id
+         WHERE a.code_digest = $1 AND a.used_at IS NULL AND a.expires_at > $2 AND u.disabled = 0",
+    )
+    .bind(code_digest)
+    .bind(store.now_text())
+    .fetch_optional(store.pool())
+    .await?;
+    match row {
+        Some((id,)) => Ok(Some(get_user(store, UserId(id)).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Uses the activation code: the client's own password is stored, the code is spent, and the
+/// activation is audited. `Conflict` when the code was used meanwhile.
+pub async fn activate(
+    store: &Store,
+    code_digest: &str,
+    user: &User,
+    password_hash: &str,
+    request_id: &str,
+) -> Result<()> {
+    let mut tx = store.begin_write().await?;
+    let spent = sqlx::query(
+        "UPDATE activations SET used_at = $1
+         WHERE code_digest = $2 AND user_id = $3 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(store.now_text())
+    .bind(code_digest)
+    .bind(user.id.0)
+    .execute(&mut *tx)
+    .await?;
+    if spent.rows_affected() != 1 {
+        return Err(StoreError::Conflict);
+    }
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, password_temporary_until = NULL,
+         version = version + 1 WHERE id = $2",
+    )
+    .bind(password_hash)
+    .bind(user.id.0)
+    .execute(&mut *tx)
+    .await?;
+    let actor = Actor {
+        user_id: Some(user.id),
+        username: user.username.clone(),
+        role: user.roles.first().map_or("none", |r| r.as_str()).to_owned(),
+        office_id: user.binding.office,
+        request_id: request_id.to_owned(),
+    };
+    store
+        .audit(
+            &mut tx,
+            &actor,
+            Event::new("user.activate", "user", user.id, json!({})),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_user(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &Actor,
+    user: &NewUser,
+) -> Result<UserId> {
     let b = user.binding;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, display_name, nip, password_hash, office_id, region_id,
@@ -134,7 +231,7 @@ pub async fn create_user(
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("username"))?;
-    insert_roles(&mut tx, id, &user.roles).await?;
+    insert_roles(&mut *tx, id, &user.roles).await?;
     let summary = json!({
         "username": user.username,
         "roles": user.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
@@ -144,13 +241,11 @@ pub async fn create_user(
     actor.office_id = actor.office_id.or(b.office);
     store
         .audit(
-            &mut tx,
+            &mut *tx,
             &actor,
             Event::new("user.create", "user", id, summary),
         )
         .await?;
-    form_tokens::finish(&mut tx, once, &format!("user:{id}")).await?;
-    tx.commit().await?;
     Ok(UserId(id))
 }
 

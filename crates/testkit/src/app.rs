@@ -260,6 +260,16 @@ impl Client {
     }
 
     /// Fetches the login page (for the pre-session cookie and its CSRF value) and logs in.
+    /// Opens a form page as a browser does, taking its CSRF token for the next post (for a
+    /// page used before any login, such as `/aktivasi`).
+    pub async fn open_form(&mut self, path: &str) -> TestResponse {
+        let page = self.get(path).await;
+        if let Some(token) = page.hidden("_csrf") {
+            self.csrf = Some(token);
+        }
+        page
+    }
+
     pub async fn log_in(&mut self, username: &str, password: &str) -> TestResponse {
         let page = self.get("/login").await;
         self.csrf = page.hidden("_csrf");

@@ -132,7 +132,11 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
     items.push((
         "/cases",
         t.nav_cases,
-        roles.iter().any(|role| *role != Role::Admin),
+        roles.iter().any(|role| {
+            karya_domain::Permission::ReadCases
+                .reach_of(*role)
+                .is_some()
+        }),
     ));
     items.push(("/hari-ini", t.today_title, any(&[Role::SiteSupervisor])));
     items.push((

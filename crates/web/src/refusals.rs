@@ -342,6 +342,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::SupervisorFirst => plain(t.refusal_supervisor_first),
         Refusal::VerifiedAsSupervisor => plain(t.refusal_verified_as_supervisor),
         Refusal::OwnReport => plain(t.refusal_own_report),
+        Refusal::OwnCaseApproval => plain(t.refusal_own_case_approval),
         Refusal::AssistanceInFuture => plain(t.refusal_assistance_in_future),
         Refusal::AssistanceNoteRequired => plain(t.refusal_assistance_note_required),
         Refusal::InitialReportBeforeStep { missing } => fill(

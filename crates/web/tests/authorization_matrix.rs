@@ -1272,6 +1272,8 @@ const PUBLIC: &[(&str, &str)] = &[
     ("POST", "/login"),
     ("GET", "/login/kode"),
     ("POST", "/login/kode"),
+    ("GET", "/aktivasi"),
+    ("POST", "/aktivasi"),
     ("GET", "/api/v1/openapi.json"),
     ("GET", "/v/{code}"),
     ("GET", "/healthz"),
@@ -1728,7 +1730,7 @@ on_both_engines! {
     async fn anyone_reaches_the_public_routes(db) {
         let app = TestApp::with_demo(db).await;
         let mut anonymous = app.anonymous();
-        for path in ["/login", "/healthz", "/readyz", "/api/v1/openapi.json"] {
+        for path in ["/login", "/aktivasi", "/healthz", "/readyz", "/api/v1/openapi.json"] {
             assert_eq!(anonymous.get(path).await.status, 200, "{path}");
         }
         assert_eq!(anonymous.get("/v/0123456789abcdef0123").await.status, 404, "an unknown code");

@@ -5,6 +5,7 @@
 //! Litmas needs its ten case-plan components and the head's approval; a PJ sees only the
 //! clients placed with their partner.
 
+use karya_store::users;
 use karya_testkit::{TestApp, on_both_engines, pdf_text};
 use karya_web::demo::cases::{Stage, case_at};
 
@@ -242,6 +243,14 @@ on_both_engines! {
         assert_eq!(early.status, 422, "the client does not start before the head approves");
         assert!(early.body.contains("belum disetujui Kepala Bapas (P3)"), "{}", early.body);
         assert_eq!(pk.post_form(&format!("{case_path}/placement/distance-approval"), &[]).await.status, 403, "the PK does not approve their own choice");
+        // Even holding the head's role too (an administrator could grant both), the case's PK
+        // does not approve their own choice: separation of duties per case (issue 12, item 6).
+        let pk_id = users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.0;
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, 'head_of_office')").bind(pk_id).execute(app.db.store.pool()).await.unwrap();
+        let own = pk.post_form(&format!("{case_path}/placement/distance-approval"), &[]).await;
+        assert_eq!(own.status, 422);
+        assert!(own.body.contains("Anda PK perkara ini: persetujuan atas pekerjaan Anda sendiri harus diberikan pejabat lain."), "{}", own.body);
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND role = 'head_of_office'").bind(pk_id).execute(app.db.store.pool()).await.unwrap();
         let mut head = app.signed_in("kabapas.bdg").await;
         assert!(head.get(&case_path).await.body.contains("Setujui penempatan melebihi batas jarak"));
         assert_eq!(head.post_form(&format!("{case_path}/placement/distance-approval"), &[]).await.status, 303);
@@ -283,6 +292,13 @@ on_both_engines! {
         }
         assert_eq!(pk.post_form(&path, &fields).await.status, 303);
         assert_eq!(pk.post_form(&format!("{path}/approve"), &[]).await.status, 403, "the PK does not approve their own Litmas");
+        // Nor with the head's role added: the case's PK never approves their own Litmas (item 6).
+        let pk_id = users::user_by_username(&app.db.store, "pk.bdg").await.unwrap().id.0;
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, 'head_of_office')").bind(pk_id).execute(app.db.store.pool()).await.unwrap();
+        let own = pk.post_form(&format!("{path}/approve"), &[]).await;
+        assert_eq!(own.status, 422);
+        assert!(own.body.contains("Anda PK perkara ini"), "{}", own.body);
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND role = 'head_of_office'").bind(pk_id).execute(app.db.store.pool()).await.unwrap();
         let mut head = app.signed_in("kabapas.bdg").await;
         // G1: without the photograph and the fingerprint the register is not complete.
         let (photo,): (i64,) = sqlx::query_as("SELECT id FROM attachments WHERE case_id = $1 AND purpose = 'fingerprint'").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();

@@ -25,6 +25,31 @@ fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The one-time activation code on the page the registry sees after creating a client's login.
+fn activation_code(body: &str) -> String {
+    body.split("Kode aktivasi: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .expect("an activation code on the page")
+        .to_owned()
+}
+
+/// Activates a client's login with `code` from a fresh browser, choosing `password`.
+async fn activate(app: &TestApp, code: &str, password: &str) -> karya_testkit::app::TestResponse {
+    let mut browser = app.anonymous();
+    browser.open_form("/aktivasi").await;
+    browser
+        .post_form(
+            "/aktivasi",
+            &[
+                ("code", code),
+                ("new_password", password),
+                ("confirm_password", password),
+            ],
+        )
+        .await
+}
+
 on_both_engines! {
     async fn a_client_reports_a_day_with_a_photo_the_pj_and_pk_verify_and_the_ledger_credits_it_B5_B7(db) {
         let app = TestApp::with_demo(db).await;
@@ -128,9 +153,12 @@ on_both_engines! {
         assert!(unsigned.body.contains("Kerja bakti halaman"), "the typed values are kept");
         assert!(!unsigned.body.contains(karya_web::demo::DEMO_PASSWORD), "a password is never sent back");
         assert_eq!(app.count("SELECT COUNT(*) FROM attendance").await, 0, "all or nothing");
-        // The registry creates the second client's login; its password is shown once.
+        // The registry creates the second client's login; the client activates it with the
+        // one-time code and chooses their own password.
         let created = app.signed_in("registrasi.bdg").await.post_form(&format!("/cases/{b}/client-account"), &[]).await;
-        let second_password = created.body.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        let second_password = "pohon kelapa di tepi pantai".to_owned();
+        let activated = activate(&app, &activation_code(&created.body), &second_password).await;
+        assert_eq!(activated.status, 303, "{}", activated.body);
         // A wrong password does not sign, and counts against the client's login.
         let wrong = { let fields = session("12:00", "bukan-kata-sandinya", second_password.clone()); pj.post_form("/hari-ini", &pairs(&fields)).await };
         assert_eq!(wrong.status, 422);
@@ -238,41 +266,54 @@ on_both_engines! {
         }
     }
 
-    async fn the_registry_creates_the_clients_login_and_the_temporary_password_is_shown_once_changed_first_and_expires(db) {
+    async fn the_registry_creates_the_clients_login_and_the_client_activates_it_once_with_a_code_choosing_the_password(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
         let mut registry = app.signed_in("registrasi.bdg").await;
         let created = registry.post_form(&format!("/cases/{}/client-account", case.0), &[]).await;
         assert_eq!(created.status, 200);
-        let notice = created.body.split("Nama pengguna: ").nth(1).unwrap();
-        let username = notice.split(' ').next().unwrap().to_owned();
-        let password = notice.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        let code = activation_code(&created.body);
+        assert!(!created.body.contains("kata sandi sementara"), "no password is handed over");
         assert_eq!(registry.post_form(&format!("/cases/{}/client-account", case.0), &[]).await.status, 409, "one login per person");
-        assert!(!registry.get(&format!("/cases/{}", case.0)).await.body.contains(&password), "the password is shown once");
+        assert!(!registry.get(&format!("/cases/{}", case.0)).await.body.contains(&code), "the code is shown once");
+
+        let mut client = app.anonymous();
+        assert_eq!(client.open_form("/aktivasi").await.status, 200);
+        let wrong = client.post_form("/aktivasi", &[("code", "aaaa-bbbb-cccc"), ("new_password", "lembayung senja di pantai"), ("confirm_password", "lembayung senja di pantai")]).await;
+        assert_eq!(wrong.status, 422);
+        assert!(wrong.body.contains("Kode aktivasi salah, sudah dipakai, atau sudah lewat 72 jam."));
+        let weak = client.post_form("/aktivasi", &[("code", &code), ("new_password", "1234567890"), ("confirm_password", "1234567890")]).await;
+        assert_eq!(weak.status, 422, "a weak password is refused and the code stays usable");
+        assert!(weak.body.contains(&format!("value=\"{code}\"")), "the typed code is kept");
+        // Typed in capitals and without the dashes, the code still works.
+        let typed = code.replace('-', "").to_uppercase();
+        let activated = client.post_form("/aktivasi", &[("code", &typed), ("new_password", "lembayung senja di pantai"), ("confirm_password", "lembayung senja di pantai")]).await;
+        assert_eq!(activated.status, 303, "{}", activated.body);
+        assert_eq!(activated.location(), "/profile?activated=1");
+        let profile = client.get("/profile?activated=1").await.body;
+        assert!(profile.contains("Akun Anda aktif."));
+        assert_eq!(client.get(&format!("/cases/{}", case.0)).await.status, 200, "the client sees their case at once");
         let (person,): (i64,) = sqlx::query_as("SELECT person_id FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let (username,): (String,) = sqlx::query_as("SELECT username FROM users WHERE person_id = $1").bind(person).fetch_one(app.db.store.pool()).await.unwrap();
+        assert!(profile.contains(&username), "the profile says the username to log in with");
         let middle = username.split('.').nth(1).unwrap_or_default();
         assert!(username.starts_with("klien.") && middle.len() == 6 && middle != person.to_string(), "the username is not built from the person's number: {username}");
-        let mut client = app.anonymous();
-        let logged_in = client.log_in(&username, &password).await;
-        assert_eq!(logged_in.status, 303, "the client logs in with it");
-        assert_eq!(logged_in.location(), "/profile?must_change=1", "and is sent to change it first");
-        let held = client.get(&format!("/cases/{}", case.0)).await;
-        assert_eq!(held.status, 303, "nothing else opens before the change");
-        assert!(client.get("/profile?must_change=1").await.body.contains("Kata sandi Anda dibuat oleh orang lain"));
-        let changed = client.post_form("/profile/password", &[("current_password", &password), ("new_password", "lembayung senja di pantai"), ("confirm_password", "lembayung senja di pantai")]).await;
-        assert_eq!(changed.status, 303, "{}", changed.body);
-        assert_eq!(client.get(&format!("/cases/{}", case.0)).await.status, 200, "then the client sees their case");
-        // Another client's temporary password stops working after 72 hours.
+        assert_eq!(app.anonymous().log_in(&username, "lembayung senja di pantai").await.status, 303, "the chosen password logs in");
+        let again = activate(&app, &code, "pohon kelapa di tepi pantai").await;
+        assert_eq!(again.status, 422, "the code works once");
+
+        // Another client's code stops working after 72 hours.
         let other = serving_case(&app.db.store, "bdg", 80, 21, None).await.unwrap();
         let second = registry.post_form(&format!("/cases/{}/client-account", other.0), &[]).await.body;
-        let second_notice = second.split("Nama pengguna: ").nth(1).unwrap();
-        let second_username = second_notice.split(' ').next().unwrap().to_owned();
-        let second_password = second_notice.split("kata sandi sementara: ").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        let second_code = activation_code(&second);
         app.db.clock.advance(jiff::SignedDuration::from_hours(73));
-        let expired = app.anonymous().log_in(&second_username, &second_password).await;
+        let expired = activate(&app, &second_code, "pohon kelapa di tepi pantai").await;
         assert_eq!(expired.status, 422);
-        assert!(expired.body.contains("sudah lewat 72 jam"), "{}", expired.body);
-        let (in_audit,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE summary LIKE $1").bind(format!("%{password}%")).fetch_one(app.db.store.pool()).await.unwrap();
-        assert_eq!(in_audit, 0, "the password never reaches the audit trail");
+        assert!(expired.body.contains("sudah lewat 72 jam"));
+        for secret in [&code, &second_code] {
+            let (in_audit,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE summary LIKE $1").bind(format!("%{secret}%")).fetch_one(app.db.store.pool()).await.unwrap();
+            assert_eq!(in_audit, 0, "a code never reaches the audit trail");
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'user.activate'").await, 1);
     }
 }

@@ -5,6 +5,7 @@ use axum::Router;
 use crate::app::AppState;
 use crate::error::WebError;
 
+pub mod activation;
 pub mod api;
 pub mod api_appointment;
 pub mod api_cases;
@@ -50,6 +51,7 @@ routes! {
     "/" => get(home::show);
     "/login" => get(login::form), post(login::submit);
     "/login/kode" => get(second_factor::code_form), post(second_factor::code_submit);
+    "/aktivasi" => get(activation::form), post(activation::submit);
     "/logout" => post(login::logout);
     "/bahasa" => post(lang::switch);
     "/profile" => get(profile::show);

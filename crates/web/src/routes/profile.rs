@@ -32,6 +32,8 @@ pub struct Notice {
     changed: Option<String>,
     #[serde(default)]
     must_change: Option<String>,
+    #[serde(default)]
+    activated: Option<String>,
 }
 
 fn profile_page(
@@ -65,7 +67,9 @@ pub async fn show(
     authority: Authority,
     Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let message = if notice.changed.is_some() {
+    let message = if notice.activated.is_some() {
+        Some(ui.t().activation_done)
+    } else if notice.changed.is_some() {
         Some(ui.t().password_changed)
     } else if notice.must_change.is_some() || authority.user().must_change_password {
         Some(ui.t().password_must_change)

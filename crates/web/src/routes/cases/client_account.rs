@@ -1,7 +1,9 @@
 //! The client's login (issue "serving the hours", item 2): the registry creates it once the
-//! person is registered; the temporary password is shown once, on this response only, to be
-//! handed over when the client's rights and obligations are explained. It is never logged,
-//! never put in a URL and not stored but as its argon2 hash.
+//! person is registered. Nobody but the client ever knows its password (issue 12, item 12):
+//! the registry gets a one-time activation code, shown once on this response only, to hand
+//! over when the client's rights and obligations are explained; the client chooses their own
+//! password with it at `/aktivasi`. The code is never logged, never put in a URL and stored
+//! only as its digest.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -37,12 +39,14 @@ pub async fn create(
         &crate::auth::password::temporary().replace('-', "")[..6],
         case.office_code
     );
-    let password = crate::auth::password::temporary();
+    // Until activation the password is a secret nobody is told: the login cannot be used.
+    let unusable = crate::auth::password::hash(karya_store::secret::random_hex()).await?;
+    let code = crate::auth::password::temporary();
     let user = NewUser {
         username: username.clone(),
         display_name: case.client_name.clone(),
         nip: None,
-        password_hash: crate::auth::password::hash(password.clone()).await?,
+        password_hash: unusable,
         temporary_password: true,
         binding: Binding {
             person: Some(case.person_id),
@@ -51,11 +55,10 @@ pub async fn create(
         roles: vec![Role::Client],
     };
     let actor = access.actor_for(karya_domain::Permission::CreateClientAccounts)?;
-    users::create_user(&state.store, &actor, &user, None).await?;
-    let notice = fill(
-        t.client_account_created,
-        &[("username", &username), ("password", &password)],
-    );
+    let digest = crate::routes::activation::code_digest(&code);
+    users::create_with_activation(&state.store, &actor, &user, &digest).await?;
+    let url = format!("{}/aktivasi", state.config.public_url);
+    let notice = fill(t.client_account_created, &[("code", &code), ("url", &url)]);
     let page = case_page(
         &state,
         &ui,

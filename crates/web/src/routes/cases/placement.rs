@@ -485,14 +485,23 @@ pub async fn confirm(
 /// The head of office approves the current placement beyond the distance limit (P3).
 pub async fn approve_distance(
     State(state): State<AppState>,
+    ui: Ui,
     access: CaseOf<can::ApprovePlacements>,
 ) -> Result<Response, WebError> {
-    placements::approve_distance(&state.store, &access).await?;
-    Ok(Redirect::to(&format!(
-        "/cases/{}?done=distance_approved#placement",
-        access.case().id.0
-    ))
-    .into_response())
+    match placements::approve_distance(&state.store, &access).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/cases/{}?done=distance_approved#placement",
+            access.case().id.0
+        ))
+        .into_response()),
+        Err(karya_store::cases::CaseError::Store(error)) => Err(error.into()),
+        Err(error) => {
+            let mut errors = FormErrors::default();
+            forms::add_refusal(&mut errors, ui.lang, ui.t(), "placement", error)?;
+            super::page_with_errors(&state, &ui, &access, super::RecordForm::default(), errors)
+                .await
+        }
+    }
 }
 
 /// The PK confirms an accommodation the client needs is in place at the work place (P3).
