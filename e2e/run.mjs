@@ -605,7 +605,7 @@ async function main() {
       // A recovery code, as after a lost phone (the enrolment's code may not be used twice).
       await page.getByLabel('Kode atau kode pemulihan').fill(codes[0]);
       await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByText('Sisa kode pemulihan: 9.').waitFor();
+      await page.getByText('Anda masuk dengan kode pemulihan. Sisa kode pemulihan: 9.').waitFor();
       await context.close();
     });
 
