@@ -130,10 +130,14 @@ impl Settings {
 
     /// Connects, migrates and attaches the audit key and its witness file.
     pub async fn store(&self) -> anyhow::Result<karya_store::Store> {
+        let outside_witness = std::env::var("KARYA_AUDIT_WITNESS_COMMAND")
+            .map(|command| command.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default();
         let store = karya_store::Store::connect(self.database_url.expose())
             .await?
             .with_audit_key(self.audit_key()?)
             .with_audit_witness(self.audit_witness_path())
+            .with_outside_witness(outside_witness)
             .with_files(karya_store::files::Blobs::new(self.data_dir.join("files")));
         karya_store::migrate::run(&store).await?;
         Ok(store)

@@ -168,6 +168,13 @@ impl Store {
                 at: now,
             };
             crate::audit_witness::append(path, &line)?;
+            if let Some(command) = &self.outside_witness {
+                // A witness off this machine that is down must not stop the server: the local
+                // file holds the line, and the failure is logged for the operator.
+                if let Err(error) = crate::audit_witness::send(command, &line).await {
+                    tracing::warn!(error = %error, seq, "the outside audit witness did not take the checkpoint");
+                }
+            }
         }
         Ok(Some(seq))
     }

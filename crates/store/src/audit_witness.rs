@@ -37,6 +37,31 @@ pub(crate) fn append(path: &Path, line: &Witnessed) -> Result<()> {
     .map_err(|e| StoreError::Other(anyhow::anyhow!("audit witness {}: {e}", path.display())))
 }
 
+/// Hands a checkpoint line to the outside witness command on its standard input and waits
+/// (at most 30 seconds) for it to succeed.
+pub(crate) async fn send(command: &[String], line: &Witnessed) -> anyhow::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let (program, args) = command
+        .split_first()
+        .ok_or_else(|| anyhow::anyhow!("no witness command"))?;
+    let mut child = tokio::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let text = format!(
+            "{} {} {} {}\n",
+            line.seq, line.hash, line.signature, line.at
+        );
+        stdin.write_all(text.as_bytes()).await?;
+    }
+    let status = tokio::time::timeout(std::time::Duration::from_secs(30), child.wait()).await??;
+    anyhow::ensure!(status.success(), "the witness command exited with {status}");
+    Ok(())
+}
+
 /// Every line of the witness file; a missing file has none. A line that does not read is
 /// reported by its number.
 pub fn read(path: &Path) -> std::result::Result<Vec<Witnessed>, String> {

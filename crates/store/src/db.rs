@@ -45,6 +45,9 @@ pub struct Store {
     pub(crate) audit_key: Option<AuditKey>,
     /// Where periodic checkpoints are witnessed outside the database (`audit_witness`).
     pub(crate) audit_witness: Option<std::path::PathBuf>,
+    /// A command that receives each witnessed checkpoint line on its standard input, to keep
+    /// a copy off this machine (`KARYA_AUDIT_WITNESS_COMMAND`).
+    pub(crate) outside_witness: Option<Vec<String>>,
     blobs: Option<Blobs>,
     clock: Clock,
 }
@@ -113,6 +116,7 @@ impl Store {
             engine,
             audit_key: None,
             audit_witness: None,
+            outside_witness: None,
             blobs: None,
             clock: Clock::system(),
         })
@@ -127,6 +131,13 @@ impl Store {
     /// The file that witnesses checkpoints outside the database.
     pub fn with_audit_witness(mut self, path: std::path::PathBuf) -> Store {
         self.audit_witness = Some(path);
+        self
+    }
+
+    /// Also hands each witnessed checkpoint to `command` (program and arguments), e.g. one
+    /// that appends it on another machine (issue 12, item 2).
+    pub fn with_outside_witness(mut self, command: Vec<String>) -> Store {
+        self.outside_witness = (!command.is_empty()).then_some(command);
         self
     }
 

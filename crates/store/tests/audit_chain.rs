@@ -161,3 +161,28 @@ on_both_engines! {
         assert!(problem.starts_with("event 60: differs from the checkpoint witnessed outside the database"), "{problem}");
     }
 }
+
+on_both_engines! {
+    async fn each_witnessed_checkpoint_also_reaches_the_configured_outside_witness(db) {
+        // The outside witness here is a command that appends its input to a file, as
+        // `ssh witness@elsewhere 'cat >> karya.log'` would on another machine.
+        let copy = db.dir.join("outside-witness.log");
+        let command = vec!["sh".to_owned(), "-c".to_owned(), format!("cat >> '{}'", copy.display())];
+        let store = db.store.clone()
+            .with_audit_witness(db.dir.join("audit-witness.log"))
+            .with_outside_witness(command);
+        let actor = Actor::system("test");
+        store.audit_alone(&actor, Event::new("test.write", "thing", 1, json!({}))).await.unwrap();
+        store.audit_checkpoint().await.unwrap();
+        let local = std::fs::read_to_string(db.dir.join("audit-witness.log")).unwrap();
+        assert_eq!(std::fs::read_to_string(&copy).unwrap(), local, "the same line, off the machine");
+
+        // A witness that fails does not stop the checkpoint: the local file still has it.
+        let failing = db.store.clone()
+            .with_audit_witness(db.dir.join("audit-witness.log"))
+            .with_outside_witness(vec!["false".to_owned()]);
+        failing.audit_alone(&actor, Event::new("test.write", "thing", 2, json!({}))).await.unwrap();
+        assert!(failing.audit_checkpoint().await.unwrap().is_some());
+        assert_eq!(std::fs::read_to_string(db.dir.join("audit-witness.log")).unwrap().lines().count(), 2);
+    }
+}
