@@ -39,6 +39,20 @@ pub struct User {
     pub second_factor: bool,
 }
 
+impl User {
+    /// The audit actor for the user acting on their own login (logging in, activating), in
+    /// their first role.
+    pub fn own_actor(&self, request_id: &str) -> Actor {
+        Actor {
+            user_id: Some(self.id),
+            username: self.username.clone(),
+            role: self.roles.first().map_or("none", |r| r.as_str()).to_owned(),
+            office_id: self.binding.office,
+            request_id: request_id.to_owned(),
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct UserRow {
     id: i64,
@@ -187,17 +201,10 @@ pub async fn activate(
     .bind(user.id.0)
     .execute(&mut *tx)
     .await?;
-    let actor = Actor {
-        user_id: Some(user.id),
-        username: user.username.clone(),
-        role: user.roles.first().map_or("none", |r| r.as_str()).to_owned(),
-        office_id: user.binding.office,
-        request_id: request_id.to_owned(),
-    };
     store
         .audit(
             &mut tx,
-            &actor,
+            &user.own_actor(request_id),
             Event::new("user.activate", "user", user.id, json!({})),
         )
         .await?;

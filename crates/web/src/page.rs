@@ -245,6 +245,16 @@ pub fn render(template: &impl Template) -> Result<Response, WebError> {
     Ok(Html(html).into_response())
 }
 
+/// Renders a form page; refused input (`invalid`) answers 422 with the page, so that the
+/// browser shows the user's values and the messages while tools see the refusal.
+pub fn render_form(template: &impl Template, invalid: bool) -> Result<Response, WebError> {
+    let mut response = render(template)?;
+    if invalid {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {

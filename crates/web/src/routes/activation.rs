@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use karya_store::users;
 use serde::Deserialize;
@@ -17,7 +17,7 @@ use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::fill;
 use crate::middleware::RequestId;
-use crate::page::{Page, Ui, render};
+use crate::page::{Page, Ui, render, render_form};
 use crate::routes::login::start_session;
 use crate::routes::profile::password_refusal;
 
@@ -68,15 +68,14 @@ pub async fn submit(
 ) -> Result<Response, WebError> {
     let t = ui.t();
     let refuse = |errors: FormErrors| {
-        render(&ActivationPage {
-            page: ui.page(t.activation_title),
-            errors,
-            code: form.code.trim().to_owned(),
-        })
-        .map(|mut response| {
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            response
-        })
+        render_form(
+            &ActivationPage {
+                page: ui.page(t.activation_title),
+                errors,
+                code: form.code.trim().to_owned(),
+            },
+            true,
+        )
     };
     let now = state.store.now_ms();
     let address = attempts::address_of(&peer, &headers, state.config.trusted_proxy);

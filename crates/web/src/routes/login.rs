@@ -198,16 +198,12 @@ pub(crate) async fn start_session(
     }
     let (session_id, _session) =
         sessions::create(&state.store, user.id, state.store.now_ms()).await?;
-    let actor = Actor {
-        user_id: Some(user.id),
-        username: user.username.clone(),
-        role: user.roles.first().map_or("none", |r| r.as_str()).to_owned(),
-        office_id: user.binding.office,
-        request_id: request_id.to_owned(),
-    };
     state
         .store
-        .audit_alone(&actor, Event::new("session.login", "user", user.id, detail))
+        .audit_alone(
+            &user.own_actor(request_id),
+            Event::new("session.login", "user", user.id, detail),
+        )
         .await?;
     let mut response = Redirect::to(target).into_response();
     let cookie = cookie_header(

@@ -23,7 +23,7 @@ use crate::auth::Authority;
 use crate::error::WebError;
 use crate::forms::{self, FormErrors, Pairs};
 use crate::i18n::{Catalog, fill};
-use crate::page::{Page, Saved, Ui, render};
+use crate::page::{Page, Saved, Ui, render_form};
 use crate::routes::path_id;
 
 const ZONE: &str = "Asia/Jakarta";
@@ -140,11 +140,16 @@ fn notice(
     }
 }
 
-fn local_now(now: Timestamp) -> String {
-    wib()
-        .to_datetime(now)
-        .strftime("%Y-%m-%dT%H:%M")
-        .to_string()
+/// A time field's value: as the user typed it, or now in WIB for a new form.
+fn typed_or_now(typed: &str, now: Timestamp) -> String {
+    if typed.is_empty() {
+        wib()
+            .to_datetime(now)
+            .strftime("%Y-%m-%dT%H:%M")
+            .to_string()
+    } else {
+        typed.to_owned()
+    }
 }
 
 async fn privacy_page(
@@ -211,23 +216,19 @@ async fn privacy_page(
         None => (String::new(), None),
     };
     let invalid = !errors.is_empty();
-    let mut response = render(&PrivacyPage {
-        page: ui.page(t.privacy_title).with_notice(notice_text),
-        errors,
-        query,
-        hits,
-        requests,
-        breaches,
-        discovered_value: match breach.get("discovered_at") {
-            "" => local_now(now),
-            typed => typed.to_owned(),
+    render_form(
+        &PrivacyPage {
+            page: ui.page(t.privacy_title).with_notice(notice_text),
+            errors,
+            query,
+            hits,
+            requests,
+            breaches,
+            discovered_value: typed_or_now(breach.get("discovered_at"), now),
+            breach,
         },
-        breach,
-    })?;
-    if invalid {
-        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(response)
+        invalid,
+    )
 }
 
 pub async fn show(
@@ -390,26 +391,22 @@ async fn person_page(
     let t = ui.t();
     let summary = privacy::person_summary(&state.store, grant, person).await?;
     let invalid = !errors.is_empty();
-    let mut response = render(&PersonPage {
-        page: ui.page(t.privacy_person_title),
-        errors,
-        person_id: person.0,
-        name: summary.full_name,
-        cases: summary.cases,
-        kinds: RequestKind::ALL
-            .iter()
-            .map(|k| (k.as_str(), ui.lang.pick(k.label_id(), k.label_en())))
-            .collect(),
-        received_value: match form.get("received_at") {
-            "" => local_now(state.store.now()),
-            typed => typed.to_owned(),
+    render_form(
+        &PersonPage {
+            page: ui.page(t.privacy_person_title),
+            errors,
+            person_id: person.0,
+            name: summary.full_name,
+            cases: summary.cases,
+            kinds: RequestKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), ui.lang.pick(k.label_id(), k.label_en())))
+                .collect(),
+            received_value: typed_or_now(form.get("received_at"), state.store.now()),
+            form,
         },
-        form,
-    })?;
-    if invalid {
-        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(response)
+        invalid,
+    )
 }
 
 pub async fn person(

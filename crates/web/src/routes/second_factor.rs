@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_store::audit::Event;
 use karya_store::second_factor::{self, Proof, Status};
@@ -20,7 +20,7 @@ use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::i18n::fill;
 use crate::middleware::RequestId;
-use crate::page::{self, Page, Ui, render};
+use crate::page::{self, Page, Ui, render, render_form};
 use crate::routes::login::{CHALLENGE_COOKIE, start_session};
 
 #[derive(Template)]
@@ -81,14 +81,13 @@ pub async fn code_submit(
     let refuse = |message: &str| {
         let mut errors = FormErrors::default();
         errors.add("code", message);
-        render(&CodePage {
-            page: ui.page(t.login_code_title),
-            errors,
-        })
-        .map(|mut response| {
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            response
-        })
+        render_form(
+            &CodePage {
+                page: ui.page(t.login_code_title),
+                errors,
+            },
+            true,
+        )
     };
     // Codes are guessed against the same lock as passwords: per username and address.
     let now = state.store.now_ms();
@@ -193,18 +192,18 @@ async fn enrol_page(
             .then(|| t.two_factor_required.to_owned())
     });
     let invalid = !errors.is_empty();
-    let mut response = render(&EnrolPage {
-        page: ui.page(t.two_factor_title).with_notice(notice.as_deref()),
-        errors,
-        allowed: allowed(authority),
-        active: codes_left.map(|left| fill(t.two_factor_active, &[("count", &left.to_string())])),
-        pending,
-        recovery_codes: Vec::new(),
-    })?;
-    if invalid {
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(response)
+    render_form(
+        &EnrolPage {
+            page: ui.page(t.two_factor_title).with_notice(notice.as_deref()),
+            errors,
+            allowed: allowed(authority),
+            active: codes_left
+                .map(|left| fill(t.two_factor_active, &[("count", &left.to_string())])),
+            pending,
+            recovery_codes: Vec::new(),
+        },
+        invalid,
+    )
 }
 
 /// A base32 key in groups of four, as authenticator apps let people type it.
