@@ -270,6 +270,12 @@ impl Client {
         page
     }
 
+    /// Takes the CSRF token of a page the server sent back (a form re-rendered after a
+    /// refusal), as a browser submitting that page again does.
+    pub fn resubmit_from(&mut self, page: &TestResponse) {
+        self.csrf = page.hidden("_csrf");
+    }
+
     pub async fn log_in(&mut self, username: &str, password: &str) -> TestResponse {
         let page = self.get("/login").await;
         self.csrf = page.hidden("_csrf");

@@ -34,17 +34,25 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     if safe {
         return with_pre_session(&state, request, next).await;
     }
-    let expected = match request
+    let session_token = request
         .extensions()
         .get::<Caller>()
         .and_then(|c| c.session.as_ref())
-    {
-        Some(session) => Some(session.csrf_token.clone()),
-        None => page::cookie(request.headers(), PRE_SESSION_COOKIE).map(str::to_owned),
-    };
+        .map(|session| session.csrf_token.clone());
+    let anonymous = session_token.is_none();
+    let expected = session_token
+        .or_else(|| page::cookie(request.headers(), PRE_SESSION_COOKIE).map(str::to_owned));
     let Some(expected) = expected else {
         return WebError::Csrf.into_response();
     };
+    // A refused anonymous form (a wrong password, a wrong code) is rendered again by the
+    // handler: it carries the same pre-session token, so the user can simply try again.
+    let mut request = request;
+    if anonymous {
+        request
+            .extensions_mut()
+            .insert(PreSession(expected.clone()));
+    }
     if let Some(sent) = request
         .headers()
         .get("x-csrf-token")

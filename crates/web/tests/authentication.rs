@@ -63,6 +63,19 @@ on_both_engines! {
         assert!(!wrong.body.contains("not the password"), "a password is never echoed");
     }
 
+    async fn a_refused_login_form_can_simply_be_sent_again_from_the_page_it_returned(db) {
+        let app = TestApp::with_demo(db).await;
+        let mut browser = app.anonymous();
+        let wrong = browser.log_in("pk.bdg", "not the password").await;
+        assert_eq!(wrong.status, 422);
+        // The re-rendered form carries a token that still works (it was empty before, and the
+        // second try was refused as an expired form).
+        browser.resubmit_from(&wrong);
+        let again = browser.post_form("/login", &[("username", "pk.bdg"), ("password", DEMO_PASSWORD), ("next", "/")]).await;
+        assert_eq!(again.status, 303, "{}", again.body);
+        assert_eq!(sessions_of(&app, "pk.bdg").await, 1);
+    }
+
     async fn parallel_wrong_passwords_cannot_outrun_the_lockout(db) {
         let app = TestApp::with_demo(db).await;
         // 19 wrong passwords sent at once, each checked while the others are in flight.
