@@ -26,10 +26,9 @@ use crate::i18n::{Catalog, fill};
 use crate::page::{Page, Saved, Ui, render_form};
 use crate::routes::path_id;
 
-const ZONE: &str = "Asia/Jakarta";
-
-fn wib() -> TimeZone {
-    TimeZone::get(ZONE).unwrap_or(TimeZone::UTC)
+/// The zone the officer's times are typed and shown in: WIB, the Directorate General's.
+pub(super) fn wib() -> TimeZone {
+    karya_domain::OfficeZone::Wib.time_zone()
 }
 
 /// `at` as people read it here: `2026-11-30 17:05 WIB`.

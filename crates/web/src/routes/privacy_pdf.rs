@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
 use crate::routes::path_id;
+use crate::routes::privacy::wib;
 
 fn letterhead() -> Letterhead {
     Letterhead {
@@ -35,8 +36,7 @@ fn officer(authority: &Authority) -> Signer {
 }
 
 fn today(state: &AppState) -> jiff::civil::Date {
-    let wib = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC);
-    wib.to_datetime(state.store.now()).date()
+    wib().to_datetime(state.store.now()).date()
 }
 
 /// A JSON value as a line of text: text as written, numbers as numbers, nothing as a dash.
@@ -163,10 +163,10 @@ pub async fn breach_notice(
         "subjects" => "Bapak/Ibu Subjek Data Pribadi yang terdampak",
         _ => return Err(WebError::BadRequest),
     };
-    let wib = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC);
     let discovered = format!(
         "{} WIB",
-        wib.to_datetime(breach.discovered_at)
+        wib()
+            .to_datetime(breach.discovered_at)
             .strftime("%d-%m-%Y %H:%M")
     );
     let when = match &breach.occurred_on {
