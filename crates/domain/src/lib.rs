@@ -32,6 +32,7 @@ pub mod sentence;
 pub mod sop;
 pub mod termination;
 pub mod window;
+pub mod worklist;
 
 pub use access::{Permission, Reach};
 pub use calendar::OfficeZone;

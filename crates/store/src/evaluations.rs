@@ -30,7 +30,11 @@ fn quarter_from(number: i64) -> Option<Quarter> {
 
 /// The milestones already evaluated.
 pub async fn done(store: &Store, access: &CaseAccess) -> Result<Vec<MilestoneKey>> {
-    let case = access.id();
+    done_for(store, access.id()).await
+}
+
+/// As [`done`], for a case the store already opened in a scope (the work lists).
+pub(crate) async fn done_for(store: &Store, case: crate::ids::CaseId) -> Result<Vec<MilestoneKey>> {
     let rows: Vec<(String, i64)> =
         sqlx::query_as("SELECT basis, quarter FROM evaluations WHERE case_id = $1")
             .bind(case.0)

@@ -46,6 +46,7 @@ pub mod tokens;
 pub mod users;
 pub mod visits;
 pub mod work_sessions;
+pub mod worklist;
 
 pub use access::{CaseAccess, Grant, OfficeAccess, Principal, Scope};
 pub use audit::Actor;

@@ -105,6 +105,7 @@ bilingual! {
     karya_domain::intake::IntakeDocument => label_id, label_en -> &'static str;
     karya_domain::partner::Stage => label_id, label_en -> &'static str;
     karya_domain::placement::Field => label_id, label_en -> &'static str;
+    karya_domain::worklist::Task => label_id, label_en -> &'static str;
 }
 
 macro_rules! catalog {

@@ -137,6 +137,14 @@ impl CaseStatus {
         }
     }
 
+    /// The place in the lifecycle, for listing statuses in order (a terminated case last).
+    pub fn lifecycle_rank(self) -> usize {
+        CaseStatus::OPEN
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(CaseStatus::OPEN.len())
+    }
+
     pub fn is_final(self) -> bool {
         matches!(self, CaseStatus::Terminated(_))
     }

@@ -20,10 +20,10 @@ use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::ids::{CaseId, OfficeId, PersonId, ProsecutorOfficeId, RegionId, UserId};
 
-/// The case query with a scope condition and a tail; a macro so that every variant is
-/// `'static` SQL text.
+/// The case query with extra columns (each starting with a comma, or empty), a scope
+/// condition and a tail; a macro so that every variant is `'static` SQL text.
 macro_rules! case_query {
-    ($condition:literal, $tail:literal) => {
+    ($extra:literal, $condition:literal, $tail:literal) => {
         concat!(
             "SELECT c.id, c.office_id, o.region_id, o.code AS office_code, o.name AS office_name, ",
             "o.time_zone, c.person_id, p.full_name AS client_name, p.birth_date AS client_birth_date, ",
@@ -38,8 +38,9 @@ macro_rules! case_query {
             "c.handed_over, c.execution_letter_number, c.execution_letter_date, ",
             "c.execution_letter_issuer, c.window_basis, ",
             "(SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id AND pl.ended_on IS NULL ",
-            "AND pl.distance_m IS NOT NULL AND pl.distance_approved_at IS NULL) AS distance_unapproved ",
-            "FROM cases c JOIN offices o ON o.id = c.office_id ",
+            "AND pl.distance_m IS NOT NULL AND pl.distance_approved_at IS NULL) AS distance_unapproved",
+            $extra,
+            " FROM cases c JOIN offices o ON o.id = c.office_id ",
             "JOIN persons p ON p.id = c.person_id ",
             "LEFT JOIN prosecutor_offices po ON po.id = c.prosecutor_office_id ",
             "LEFT JOIN users u ON u.id = c.pk_user_id WHERE ",
@@ -52,24 +53,47 @@ macro_rules! case_query {
 /// The query for each scope, in the order of [`CaseScope::slot`]. The national variant's
 /// `c.id > $1` is bound to 0 so that every variant takes its scope value as `$1`.
 macro_rules! scoped {
-    ($tail:literal) => {
+    ($extra:literal, $tail:literal) => {
         [
-            case_query!("c.id > $1", $tail),
-            case_query!("o.region_id = $1", $tail),
-            case_query!("c.office_id = $1", $tail),
-            case_query!("c.pk_user_id = $1", $tail),
-            case_query!(
+            $crate::cases::case_query!($extra, "c.id > $1", $tail),
+            $crate::cases::case_query!($extra, "o.region_id = $1", $tail),
+            $crate::cases::case_query!($extra, "c.office_id = $1", $tail),
+            $crate::cases::case_query!($extra, "c.pk_user_id = $1", $tail),
+            $crate::cases::case_query!(
+                $extra,
                 "EXISTS (SELECT 1 FROM placements pl WHERE pl.case_id = c.id AND pl.partner_id = $1 AND pl.ended_on IS NULL)",
                 $tail
             ),
-            case_query!("c.person_id = $1", $tail),
-            case_query!("c.prosecutor_office_id = $1", $tail),
+            $crate::cases::case_query!($extra, "c.person_id = $1", $tail),
+            $crate::cases::case_query!($extra, "c.prosecutor_office_id = $1", $tail),
         ]
     };
 }
+pub(crate) use {case_query, scoped};
 
-const LIST: [&str; 7] = scoped!(" ORDER BY c.id DESC LIMIT 500");
-const ONE: [&str; 7] = scoped!(" AND c.id = $2");
+/// A query over the cases (`c`, joined with their office `o`) of each scope, in the order of
+/// [`CaseScope::slot`]: `$select` ends with `WHERE `; for summaries that are not case rows.
+macro_rules! over_scopes {
+    ($select:literal, $tail:literal) => {
+        [
+            concat!($select, "c.id > $1", $tail),
+            concat!($select, "o.region_id = $1", $tail),
+            concat!($select, "c.office_id = $1", $tail),
+            concat!($select, "c.pk_user_id = $1", $tail),
+            concat!(
+                $select,
+                "EXISTS (SELECT 1 FROM placements pl WHERE pl.case_id = c.id AND pl.partner_id = $1 AND pl.ended_on IS NULL)",
+                $tail
+            ),
+            concat!($select, "c.person_id = $1", $tail),
+            concat!($select, "c.prosecutor_office_id = $1", $tail),
+        ]
+    };
+}
+pub(crate) use over_scopes;
+
+const LIST: [&str; 7] = scoped!("", " ORDER BY c.id DESC LIMIT 500");
+const ONE: [&str; 7] = scoped!("", " AND c.id = $2");
 
 impl CaseScope {
     pub(crate) fn slot(self) -> (usize, i64) {
@@ -86,7 +110,7 @@ impl CaseScope {
 }
 
 #[derive(sqlx::FromRow)]
-struct CaseRow {
+pub(crate) struct CaseRow {
     id: i64,
     office_id: i64,
     region_id: i64,
@@ -184,7 +208,7 @@ fn corrupt(what: &str) -> StoreError {
 }
 
 impl CaseRow {
-    fn into_case(self) -> Result<Case> {
+    pub(crate) fn into_case(self) -> Result<Case> {
         let date = |text: &str, what: &str| text.parse::<Date>().map_err(|_| corrupt(what));
         let window = ServiceWindow::from_bounds(
             date(&self.received_on, "received_on")?,

@@ -34,9 +34,13 @@ pub enum Stage {
     Received,
     DocumentsIncomplete,
     DocumentsVerified,
+    /// The head's disposition is given; the Kepala TU has the assignment letter to draft.
+    Disposed,
     AwaitingClient,
     OfficerAssigned,
     Registered,
+    /// The PK submitted the Litmas; the head has it to approve.
+    LitmasSubmitted,
     Assessed,
     Placed,
     Serving,
@@ -68,7 +72,7 @@ const fn plain(stage: Stage, received_days_ago: i64) -> Scenario {
     }
 }
 
-const SCENARIOS: [Scenario; 16] = [
+const SCENARIOS: [Scenario; 18] = [
     plain(Stage::Received, 1),
     plain(Stage::DocumentsIncomplete, 3),
     plain(Stage::DocumentsVerified, 4),
@@ -153,9 +157,12 @@ const SCENARIOS: [Scenario; 16] = [
         credit: 12 * 60,
         offence: "Pasal 466 UU 1/2023 (penganiayaan ringan)",
     },
+    // Work in progress for the Kepala TU and the head's start pages (issue 13).
+    plain(Stage::Disposed, 5),
+    plain(Stage::LitmasSubmitted, 12),
 ];
 
-const NAMES: [&str; 16] = [
+const NAMES: [&str; 18] = [
     "Budi Santoso",
     "Siti Nurhaliza",
     "Agus Prasetyo",
@@ -172,6 +179,8 @@ const NAMES: [&str; 16] = [
     "Lina Kartika",
     "Taufik Hidayat",
     "Wahyu Kurniawan",
+    "Nur Aini",
+    "Bayu Saputra",
 ];
 
 struct People {
@@ -217,19 +226,25 @@ const OFFICES: [(&str, &str, &str); 4] = [
 pub async fn load(store: &Store) -> anyhow::Result<usize> {
     let mut count = 0;
     for (code, _, _) in OFFICES {
-        let setting = Setting::of(store, code).await?;
-        for (n, scenario) in SCENARIOS.iter().enumerate() {
-            // The office's demo client login follows the on-track case (the ninth).
-            let client = if n == 8 {
-                Some(&setting.people.client)
-            } else {
-                None
-            };
-            open(store, &setting, n, scenario, client).await?;
-            count += 1;
-        }
+        count += load_office(store, code).await?;
     }
     Ok(count)
+}
+
+/// Loads the demo cases of one demo office: one case at each stage of the lifecycle (for
+/// tests of what each role sees).
+pub async fn load_office(store: &Store, code: &str) -> anyhow::Result<usize> {
+    let setting = Setting::of(store, code).await?;
+    for (n, scenario) in SCENARIOS.iter().enumerate() {
+        // The office's demo client login follows the on-track case (the ninth).
+        let client = if n == 8 {
+            Some(&setting.people.client)
+        } else {
+            None
+        };
+        open(store, &setting, n, scenario, client).await?;
+    }
+    Ok(SCENARIOS.len())
 }
 
 /// A case serving its hours in a demo office, placed with the office's demo supervisor
@@ -570,8 +585,9 @@ const PLACEHOLDER_PNG: &[u8] = &[
     134, 1, 128, 90, 52, 125, 107, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
 
-/// The PK writes and submits the Litmas with its case plan; the head approves it (§2.2.6).
-async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {
+/// The PK writes and submits the Litmas with its case plan; with `approve`, the head
+/// approves it (§2.2.6).
+async fn assess(store: &Store, people: &People, id: CaseId, approve: bool) -> anyhow::Result<()> {
     use karya_domain::litmas::{CASE_PLAN, Sections};
     let sections = Sections {
         decision: "Pidana kerja sosial sebagaimana amar putusan (data demo).".into(),
@@ -591,6 +607,9 @@ async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()
     };
     let pk = as_(store, &people.pk, Role::Pk, Permission::AssessCases, id).await?;
     karya_store::litmas::save(store, &pk, &sections, true).await?;
+    if !approve {
+        return Ok(());
+    }
     let head = as_(
         store,
         &people.head,
@@ -603,8 +622,8 @@ async fn assess(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()
     Ok(())
 }
 
-/// The three steps of §2.2.3, by the officials who perform them.
-async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<()> {
+/// The three steps of §2.2.3, by the officials who perform them; the first `count` of them.
+async fn appoint(store: &Store, people: &People, id: CaseId, count: usize) -> anyhow::Result<()> {
     use karya_domain::appointment::Step;
     use karya_store::appointments::{StepInput, perform};
     let steps = [
@@ -616,7 +635,7 @@ async fn appoint(store: &Store, people: &People, id: CaseId) -> anyhow::Result<(
         note: "Mohon disiapkan surat perintah penunjukan PK.".into(),
         pk: Some(people.pk.id),
     };
-    for (step, user, role) in steps {
+    for (step, user, role) in steps.into_iter().take(count) {
         let access = as_(store, user, role, Permission::AppointOfficers, id).await?;
         perform(store, &access, step, &input).await?;
     }
@@ -662,15 +681,21 @@ async fn walk(
         intake_store::issue_summons(store, &head, &summons).await?;
         return Ok(());
     }
+    if let S::Disposed = scenario.stage {
+        return appoint(store, people, id, 1).await;
+    }
     if !reached(4) {
         return Ok(());
     }
-    appoint(store, people, id).await?;
+    appoint(store, people, id, 3).await?;
     if reached(5) {
         register_person(store, people, id, received).await?;
     }
+    if let S::LitmasSubmitted = scenario.stage {
+        return assess(store, people, id, false).await;
+    }
     if reached(6) {
-        assess(store, people, id).await?;
+        assess(store, people, id, true).await?;
     }
     if reached(7) {
         let facts = GuardFacts {
@@ -739,10 +764,10 @@ fn rank(stage: Stage) -> u8 {
     match stage {
         Stage::Received => 0,
         Stage::DocumentsIncomplete => 1,
-        Stage::DocumentsVerified => 2,
+        Stage::DocumentsVerified | Stage::Disposed => 2,
         Stage::AwaitingClient => 3,
         Stage::OfficerAssigned => 4,
-        Stage::Registered => 5,
+        Stage::Registered | Stage::LitmasSubmitted => 5,
         Stage::Assessed => 6,
         Stage::Placed => 7,
         Stage::Serving => 8,

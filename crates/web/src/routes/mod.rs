@@ -14,6 +14,7 @@ pub mod api_register;
 pub mod assets;
 pub mod audit;
 pub mod cases;
+pub mod client_view;
 pub mod home;
 pub mod lang;
 pub mod login;

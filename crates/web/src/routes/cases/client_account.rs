@@ -25,6 +25,11 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let case = access.case();
     let t = ui.t();
+    if case.status.is_final() {
+        let mut errors = FormErrors::default();
+        errors.add("client_account", t.client_account_case_ended);
+        return super::page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await;
+    }
     if !case.identity_recorded {
         let mut errors = FormErrors::default();
         errors.add("client_account", t.file_needs_register);

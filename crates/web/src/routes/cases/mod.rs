@@ -34,7 +34,7 @@ use karya_store::attendance as ledger_store;
 use karya_store::cases::Case;
 use serde::Deserialize;
 
-pub use page::{CasePage, RecordForm, case_page};
+pub use page::{CasePage, EntryRow, LedgerView, RecordForm, case_page};
 
 use crate::app::AppState;
 use crate::auth::{Authority, CaseOf, can};
@@ -160,7 +160,10 @@ pub async fn page_with_errors(
     errors: FormErrors,
 ) -> Result<Response, WebError> {
     let page = case_page(state, ui, access, form, errors, None).await?;
-    let mut response = render(&page)?;
+    let mut response = crate::routes::client_view::render_case(
+        page,
+        crate::routes::client_view::only_as_client(access),
+    )?;
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     Ok(response)
 }
@@ -174,8 +177,10 @@ pub async fn show(
     let once =
         karya_store::form_tokens::issue(&state.store, access.user().id, state.store.now_ms())
             .await?;
+    // The report form offers today, the usual day reported (issue 13, item 3).
     let form = RecordForm {
         once,
+        date: today_in(&state, access.case()).to_string(),
         ..RecordForm::default()
     };
     let page = case_page(
@@ -187,5 +192,8 @@ pub async fn show(
         notice.message(ui.t()),
     )
     .await?;
-    render(&page)
+    crate::routes::client_view::render_case(
+        page,
+        crate::routes::client_view::only_as_client(&access),
+    )
 }

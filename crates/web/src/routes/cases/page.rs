@@ -137,6 +137,8 @@ pub struct CasePage {
     pub sop_rows: Vec<super::sop_view::SopRow>,
     /// SOP steps the caller may mark done by hand: (value, label).
     pub sop_marks: Vec<(String, String)>,
+    /// How the case ended, once terminated: shown instead of days left (issue 13, item 6).
+    pub ended: Option<String>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -204,8 +206,10 @@ pub async fn case_page(
     let progress = progress::progress(&ledger, today);
     let done = evaluations::done(&state.store, access).await?;
     let can_evaluate = access.may(Permission::EvaluateCases);
+    // An ended case has no evaluation left to take (issue 13, item 6).
     let milestones = milestones::milestones(&ledger, today, &done)
         .into_iter()
+        .filter(|_| !case.status.is_final())
         .map(|m| MilestoneRow {
             name: views::milestone_name(t, m.key.basis, m.key.quarter),
             when: match (m.day, m.threshold) {
@@ -386,7 +390,9 @@ pub async fn case_page(
     if let Some(partner) = placements::current_partner_name(&state.store, access).await? {
         facts.push((t.partner, partner));
     }
+    let ended = ended_line(state, access, lang).await?;
     Ok(CasePage {
+        ended,
         page: ui
             .page(&format!("{} · {}", case.client_name, case.decision_number))
             .with_notice(notice),
@@ -448,7 +454,9 @@ pub async fn case_page(
         } else {
             None
         },
-        can_create_login: access.may(Permission::RegisterPeople) && case.identity_recorded,
+        can_create_login: access.may(Permission::RegisterPeople)
+            && case.identity_recorded
+            && !case.status.is_final(),
         can_complain: access.may(Permission::FileComplaints),
         complaints: if access.may(Permission::FileComplaints)
             || access.may(Permission::ReadComplaints)
@@ -479,6 +487,34 @@ pub async fn case_page(
         can_register: access.may(Permission::RegisterPeople)
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
+}
+
+/// "Berakhir 30 Nov 2026: …" for a terminated case: the status in words and, for those who
+/// read terminations, the day the termination letter was issued.
+async fn ended_line(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: crate::i18n::Lang,
+) -> Result<Option<String>, WebError> {
+    let case = access.case();
+    if !case.status.is_final() {
+        return Ok(None);
+    }
+    let issued = if access.may(Permission::ReadTerminations) {
+        karya_store::terminations::get(&state.store, access)
+            .await?
+            .and_then(|r| r.issued_at)
+            .and_then(|at| at.parse::<jiff::Timestamp>().ok())
+            .map(|at| views::date(lang, views::local(case.zone, at).0))
+    } else {
+        None
+    };
+    let t = lang.catalog();
+    let status = views::status(lang, case.status);
+    Ok(Some(match issued {
+        Some(day) => fill(t.case_ended_on, &[("status", status), ("date", &day)]),
+        None => fill(t.case_ended, &[("status", status)]),
+    }))
 }
 
 /// A letter action on the case page: the head issues (signs) a letter, the Kepala TU drafts

@@ -1,0 +1,424 @@
+//! What a case waits for, and from whom: the start page's work lists (issue 13).
+//!
+//! A task is read off the facts of a case, never stored: it appears when the guideline puts
+//! the next act on a role and disappears when the act is recorded. Each task names the role
+//! whose list it belongs on, following the lifecycle (ARCHITECTURE §4) and the SOPs:
+//! - the intake desk checks the documents of a decision received (D1) and waits for missing
+//!   ones (D3);
+//! - the Kepala Bapas summons a client not handed over (I3), appoints the PK (§2.2.3), signs
+//!   the letters the Kepala TU drafted, approves the Litmas and case plan (§2.2.6) and a
+//!   placement beyond the distance limit (P3), and issues the termination letter (T2);
+//! - the Kepala TU drafts the PK's assignment letter after the head's disposition (PK
+//!   appointment SOP, step 3), which the head then signs (step 4);
+//! - the registry records the client's appearance (I3), registers the client (G1–G3) and
+//!   creates the client's login;
+//! - the PK writes the Litmas, places the client, starts the service, credits supervisor-
+//!   verified reports (B5), takes the due evaluations (M4) and follows cases at risk (L6).
+//!
+//! A terminated case holds no task: it has ended.
+
+use jiff::civil::Date;
+
+use crate::appointment::Stage as AppointmentStage;
+use crate::lifecycle::CaseStatus;
+use crate::progress::ProgressStatus;
+use crate::role::Role;
+
+/// One kind of work waiting on a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Task {
+    CheckDocuments,
+    AwaitMissingDocuments,
+    SummonClient,
+    RecordAppearance,
+    AppointOfficer,
+    DraftAssignmentLetter,
+    SignAssignmentLetter,
+    SignLetters,
+    RegisterClient,
+    CreateClientAccount,
+    WriteLitmas,
+    ApproveLitmas,
+    PlaceClient,
+    ApproveDistance,
+    StartService,
+    CreditReports,
+    TakeEvaluation,
+    FollowCaseAtRisk,
+    DecideExamination,
+    IssueTermination,
+}
+
+/// The facts of one case that decide its tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub status: CaseStatus,
+    /// The prosecutor handed the client over with the documents (I2).
+    pub handed_over: bool,
+    pub summonses_sent: u8,
+    pub officer_assigned: bool,
+    pub litmas_submitted: bool,
+    pub case_plan_approved: bool,
+    pub distance_awaiting_approval: bool,
+    /// The client has a login of their own.
+    pub has_client_login: bool,
+    /// The PK appointment in progress (§2.2.3), if any.
+    pub appointment: Option<AppointmentStage>,
+    /// Letters drafted for the head's signature and not yet issued.
+    pub drafts_to_sign: u32,
+    /// Reports the work-place supervisor verified, waiting for the PK to credit.
+    pub reports_to_credit: u32,
+    /// An evaluation milestone is due or late (M4).
+    pub evaluation_due: bool,
+    /// Progress against the window while the client serves (L6); `None` before serving.
+    pub progress: Option<ProgressStatus>,
+}
+
+impl Task {
+    /// The role whose work list shows the task.
+    pub fn role(self) -> Role {
+        match self {
+            Task::CheckDocuments | Task::AwaitMissingDocuments => Role::IntakeOfficer,
+            Task::SummonClient
+            | Task::AppointOfficer
+            | Task::SignAssignmentLetter
+            | Task::SignLetters
+            | Task::ApproveLitmas
+            | Task::ApproveDistance
+            | Task::DecideExamination
+            | Task::IssueTermination => Role::HeadOfOffice,
+            Task::DraftAssignmentLetter => Role::HeadOfAdmin,
+            Task::RecordAppearance | Task::RegisterClient | Task::CreateClientAccount => {
+                Role::RegistryOfficer
+            }
+            Task::WriteLitmas
+            | Task::PlaceClient
+            | Task::StartService
+            | Task::CreditReports
+            | Task::TakeEvaluation
+            | Task::FollowCaseAtRisk => Role::Pk,
+        }
+    }
+
+    /// Where on the case the act is done: a page below `/cases/{id}` or an anchor of the
+    /// case page.
+    pub fn place(self) -> &'static str {
+        match self {
+            Task::CheckDocuments | Task::AwaitMissingDocuments => "#checks",
+            Task::SummonClient | Task::RecordAppearance => "#summons",
+            Task::AppointOfficer | Task::DraftAssignmentLetter | Task::SignAssignmentLetter => {
+                "#appointment"
+            }
+            Task::SignLetters => "#letters",
+            Task::RegisterClient => "/register",
+            Task::CreateClientAccount => "#client_account",
+            Task::WriteLitmas | Task::ApproveLitmas => "/litmas",
+            Task::PlaceClient | Task::ApproveDistance => "/placement",
+            Task::StartService | Task::DecideExamination => "#transitions",
+            Task::CreditReports => "#entries",
+            Task::TakeEvaluation => "#milestones",
+            Task::FollowCaseAtRisk => "#entries",
+            Task::IssueTermination => "#termination",
+        }
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Task::CheckDocuments => "Periksa kelengkapan berkas putusan",
+            Task::AwaitMissingDocuments => "Berkas belum lengkap: tunggu kelengkapannya",
+            Task::SummonClient => "Panggil Klien yang belum diserahkan",
+            Task::RecordAppearance => "Catat kehadiran Klien yang dipanggil",
+            Task::AppointOfficer => "Disposisi: tunjuk PK",
+            Task::DraftAssignmentLetter => "Siapkan surat perintah penunjukan PK",
+            Task::SignAssignmentLetter => "Tandatangani surat perintah penunjukan PK",
+            Task::SignLetters => "Tandatangani surat yang disiapkan",
+            Task::RegisterClient => "Daftarkan Klien di buku register",
+            Task::CreateClientAccount => "Buat akun Klien",
+            Task::WriteLitmas => "Susun Litmas dan rencana pembimbingan",
+            Task::ApproveLitmas => "Setujui Litmas dan rencana pembimbingan",
+            Task::PlaceClient => "Tempatkan Klien",
+            Task::ApproveDistance => "Setujui penempatan di luar batas jarak",
+            Task::StartService => "Mulai pelaksanaan pidana kerja sosial",
+            Task::CreditReports => "Laporan harian menunggu diakui",
+            Task::TakeEvaluation => "Evaluasi jatuh tempo",
+            Task::FollowCaseAtRisk => "Berisiko tidak selesai tepat waktu",
+            Task::DecideExamination => "Putuskan hasil pemeriksaan",
+            Task::IssueTermination => "Terbitkan surat pengakhiran",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Task::CheckDocuments => "Check the decision's documents",
+            Task::AwaitMissingDocuments => "Documents incomplete: await the missing ones",
+            Task::SummonClient => "Summon a client not handed over",
+            Task::RecordAppearance => "Record a summoned client's appearance",
+            Task::AppointOfficer => "Disposition: appoint a PK",
+            Task::DraftAssignmentLetter => "Prepare the PK's assignment letter",
+            Task::SignAssignmentLetter => "Sign the PK's assignment letter",
+            Task::SignLetters => "Sign the letters prepared",
+            Task::RegisterClient => "Register the client in the register book",
+            Task::CreateClientAccount => "Create the client's login",
+            Task::WriteLitmas => "Write the Litmas and case plan",
+            Task::ApproveLitmas => "Approve the Litmas and case plan",
+            Task::PlaceClient => "Place the client",
+            Task::ApproveDistance => "Approve a placement beyond the distance limit",
+            Task::StartService => "Start the service",
+            Task::CreditReports => "Daily reports waiting to be credited",
+            Task::TakeEvaluation => "Evaluation due",
+            Task::FollowCaseAtRisk => "At risk of not finishing in time",
+            Task::DecideExamination => "Decide on the examination",
+            Task::IssueTermination => "Issue the termination letter",
+        }
+    }
+}
+
+/// The tasks a case holds open, in the order of the lifecycle.
+pub fn tasks(facts: &CaseFacts) -> Vec<Task> {
+    use CaseStatus as S;
+    let mut out = Vec::new();
+    let mut add = |when: bool, task: Task| {
+        if when {
+            out.push(task);
+        }
+    };
+    let status = facts.status;
+    if status.is_final() {
+        return Vec::new();
+    }
+    add(status == S::Received, Task::CheckDocuments);
+    add(
+        status == S::DocumentsIncomplete,
+        Task::AwaitMissingDocuments,
+    );
+    let needs_summons = !facts.handed_over && facts.summonses_sent == 0;
+    add(
+        status == S::DocumentsVerified && needs_summons,
+        Task::SummonClient,
+    );
+    add(status == S::AwaitingClient, Task::RecordAppearance);
+    add(
+        status == S::DocumentsVerified
+            && !needs_summons
+            && !facts.officer_assigned
+            && facts.appointment.is_none(),
+        Task::AppointOfficer,
+    );
+    add(
+        facts.appointment == Some(AppointmentStage::Disposed),
+        Task::DraftAssignmentLetter,
+    );
+    add(
+        facts.appointment == Some(AppointmentStage::Drafted),
+        Task::SignAssignmentLetter,
+    );
+    add(facts.drafts_to_sign > 0, Task::SignLetters);
+    add(status == S::OfficerAssigned, Task::RegisterClient);
+    let registered = matches!(
+        status,
+        S::Registered | S::Assessed | S::Placed | S::Serving | S::UnderExamination
+    );
+    add(
+        registered && !facts.has_client_login,
+        Task::CreateClientAccount,
+    );
+    add(
+        status == S::Registered && !facts.litmas_submitted,
+        Task::WriteLitmas,
+    );
+    add(
+        status == S::Registered && facts.litmas_submitted && !facts.case_plan_approved,
+        Task::ApproveLitmas,
+    );
+    add(status == S::Assessed, Task::PlaceClient);
+    add(facts.distance_awaiting_approval, Task::ApproveDistance);
+    add(
+        status == S::Placed && !facts.distance_awaiting_approval,
+        Task::StartService,
+    );
+    add(facts.reports_to_credit > 0, Task::CreditReports);
+    add(
+        status == S::Serving && facts.evaluation_due,
+        Task::TakeEvaluation,
+    );
+    add(
+        status == S::Serving
+            && matches!(
+                facts.progress,
+                Some(ProgressStatus::AtRisk | ProgressStatus::Overdue)
+            ),
+        Task::FollowCaseAtRisk,
+    );
+    add(status == S::UnderExamination, Task::DecideExamination);
+    add(
+        status == S::Serving && facts.progress == Some(ProgressStatus::Completed),
+        Task::IssueTermination,
+    );
+    out
+}
+
+/// One line of a work list: the task on a case, and since when it waits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkItem<C> {
+    pub task: Task,
+    pub case: C,
+    pub since: Date,
+}
+
+/// Groups work items by task, each group oldest first, groups in lifecycle order; only
+/// the tasks of `roles`.
+pub fn work_list<C>(items: Vec<WorkItem<C>>, roles: &[Role]) -> Vec<(Task, Vec<WorkItem<C>>)> {
+    let mut groups: Vec<(Task, Vec<WorkItem<C>>)> = Vec::new();
+    for item in items
+        .into_iter()
+        .filter(|item| roles.contains(&item.task.role()))
+    {
+        match groups.iter_mut().find(|(task, _)| *task == item.task) {
+            Some((_, group)) => group.push(item),
+            None => groups.push((item.task, vec![item])),
+        }
+    }
+    groups.sort_by_key(|(task, _)| *task);
+    for (_, group) in &mut groups {
+        group.sort_by_key(|item| item.since);
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::TerminationReason;
+
+    fn facts(status: CaseStatus) -> CaseFacts {
+        CaseFacts {
+            status,
+            handed_over: true,
+            summonses_sent: 0,
+            officer_assigned: false,
+            litmas_submitted: false,
+            case_plan_approved: false,
+            distance_awaiting_approval: false,
+            has_client_login: false,
+            appointment: None,
+            drafts_to_sign: 0,
+            reports_to_credit: 0,
+            evaluation_due: false,
+            progress: None,
+        }
+    }
+
+    #[test]
+    fn a_decision_received_waits_on_the_intake_desk_d1() {
+        assert_eq!(
+            tasks(&facts(CaseStatus::Received)),
+            vec![Task::CheckDocuments]
+        );
+        assert_eq!(Task::CheckDocuments.role(), Role::IntakeOfficer);
+    }
+
+    #[test]
+    fn a_client_not_handed_over_is_summoned_before_a_pk_is_appointed_i3() {
+        let mut f = facts(CaseStatus::DocumentsVerified);
+        f.handed_over = false;
+        assert_eq!(tasks(&f), vec![Task::SummonClient]);
+        f.summonses_sent = 1;
+        assert_eq!(tasks(&f), vec![Task::AppointOfficer]);
+    }
+
+    #[test]
+    fn a_disposition_waits_on_the_kepala_tu_and_then_the_heads_signature() {
+        let mut f = facts(CaseStatus::DocumentsVerified);
+        assert_eq!(tasks(&f), vec![Task::AppointOfficer]);
+        f.appointment = Some(AppointmentStage::Disposed);
+        assert_eq!(tasks(&f), vec![Task::DraftAssignmentLetter]);
+        assert_eq!(Task::DraftAssignmentLetter.role(), Role::HeadOfAdmin);
+        f.appointment = Some(AppointmentStage::Drafted);
+        assert_eq!(tasks(&f), vec![Task::SignAssignmentLetter]);
+        assert_eq!(Task::SignAssignmentLetter.role(), Role::HeadOfOffice);
+    }
+
+    #[test]
+    fn an_assigned_pk_lets_the_registry_register_the_client_g1() {
+        let mut f = facts(CaseStatus::OfficerAssigned);
+        f.officer_assigned = true;
+        f.drafts_to_sign = 1;
+        assert_eq!(tasks(&f), vec![Task::SignLetters, Task::RegisterClient]);
+    }
+
+    #[test]
+    fn a_submitted_litmas_waits_for_the_heads_approval() {
+        let mut f = facts(CaseStatus::Registered);
+        f.officer_assigned = true;
+        f.has_client_login = true;
+        assert_eq!(tasks(&f), vec![Task::WriteLitmas]);
+        f.litmas_submitted = true;
+        assert_eq!(tasks(&f), vec![Task::ApproveLitmas]);
+        assert_eq!(Task::ApproveLitmas.role(), Role::HeadOfOffice);
+    }
+
+    #[test]
+    fn a_serving_case_shows_reports_evaluations_and_risk_to_the_pk() {
+        let mut f = facts(CaseStatus::Serving);
+        f.officer_assigned = true;
+        f.has_client_login = true;
+        f.reports_to_credit = 2;
+        f.evaluation_due = true;
+        f.progress = Some(ProgressStatus::AtRisk);
+        let found = tasks(&f);
+        assert_eq!(
+            found,
+            vec![
+                Task::CreditReports,
+                Task::TakeEvaluation,
+                Task::FollowCaseAtRisk
+            ]
+        );
+        assert!(found.iter().all(|t| t.role() == Role::Pk));
+    }
+
+    #[test]
+    fn every_hour_credited_asks_the_head_for_the_termination_letter_t2() {
+        let mut f = facts(CaseStatus::Serving);
+        f.officer_assigned = true;
+        f.has_client_login = true;
+        f.progress = Some(ProgressStatus::Completed);
+        assert_eq!(tasks(&f), vec![Task::IssueTermination]);
+    }
+
+    #[test]
+    fn a_terminated_case_holds_no_task() {
+        let mut f = facts(CaseStatus::Terminated(TerminationReason::Died));
+        f.officer_assigned = true;
+        f.reports_to_credit = 3;
+        f.drafts_to_sign = 1;
+        assert!(tasks(&f).is_empty());
+    }
+
+    #[test]
+    fn a_work_list_groups_by_task_oldest_first_for_the_roles_asked() {
+        let day = |d: i8| jiff::civil::date(2026, 11, d);
+        let items = vec![
+            WorkItem {
+                task: Task::WriteLitmas,
+                case: 1,
+                since: day(20),
+            },
+            WorkItem {
+                task: Task::CheckDocuments,
+                case: 2,
+                since: day(3),
+            },
+            WorkItem {
+                task: Task::WriteLitmas,
+                case: 3,
+                since: day(5),
+            },
+        ];
+        let list = work_list(items, &[Role::Pk]);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].0, Task::WriteLitmas);
+        let cases: Vec<i32> = list[0].1.iter().map(|i| i.case).collect();
+        assert_eq!(cases, vec![3, 1]);
+    }
+}

@@ -1,0 +1,196 @@
+//! The facts of the open cases a grant reaches, for the start pages' work lists (issue 13):
+//! one query for the case and its counts, and the ledger of each serving case for its
+//! progress and due evaluations. What is a task is the domain's ([`karya_domain::worklist`]).
+
+use jiff::Timestamp;
+use karya_domain::appointment::Stage as AppointmentStage;
+use karya_domain::worklist::CaseFacts;
+use karya_domain::{MilestoneState, calendar, milestones, progress};
+
+use crate::access::Grant;
+use crate::attendance::ledger_of;
+use crate::cases::{Case, CaseRow, scoped};
+use crate::db::Store;
+use crate::error::Result;
+
+/// An open case with the facts that decide its tasks.
+#[derive(Debug, Clone)]
+pub struct CaseWork {
+    pub case: Case,
+    pub facts: CaseFacts,
+    /// The oldest report waiting for the PK, when there is one.
+    pub oldest_report: Option<Timestamp>,
+}
+
+#[derive(sqlx::FromRow)]
+struct WorkRow {
+    #[sqlx(flatten)]
+    case: CaseRow,
+    client_logins: i64,
+    appointment_drafted: Option<i64>,
+    drafts_to_sign: i64,
+    reports_to_credit: i64,
+    oldest_report: Option<String>,
+}
+
+const OPEN_CASES: [&str; 7] = scoped!(
+    ", (SELECT COUNT(*) FROM users cu JOIN user_roles cr ON cr.user_id = cu.id AND cr.role = 'client' \
+       WHERE cu.person_id = c.person_id) AS client_logins, \
+     (SELECT MAX(CASE WHEN ap.drafted_at IS NULL THEN 0 ELSE 1 END) FROM appointments ap \
+       WHERE ap.case_id = c.id AND ap.signed_at IS NULL) AS appointment_drafted, \
+     (SELECT COUNT(*) FROM letter_drafts d WHERE d.case_id = c.id AND NOT EXISTS ( \
+       SELECT 1 FROM issued_documents i WHERE i.case_id = d.case_id AND i.kind = d.kind \
+       AND i.created_at >= d.drafted_at)) AS drafts_to_sign, \
+     (SELECT COUNT(*) FROM attendance a WHERE a.case_id = c.id AND a.state = 'supervisor_verified') \
+       AS reports_to_credit, \
+     (SELECT MIN(a.start_at) FROM attendance a WHERE a.case_id = c.id \
+       AND a.state = 'supervisor_verified') AS oldest_report",
+    " AND c.status <> 'terminated' ORDER BY c.received_on, c.id"
+);
+
+/// Every open case `grant` reaches (no row limit: a work list that stops early hides work),
+/// oldest decision first, with its facts.
+pub async fn open_cases(store: &Store, grant: &Grant) -> Result<Vec<CaseWork>> {
+    let Some((_, _, scope)) = grant.case_scopes().next() else {
+        return Ok(Vec::new());
+    };
+    let (slot, value) = scope.slot();
+    let rows: Vec<WorkRow> = sqlx::query_as(OPEN_CASES[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let case = row.case.into_case()?;
+        let (progress, evaluation_due) = if case.status == karya_domain::CaseStatus::Serving {
+            let (ledger, _) = ledger_of(store, &case).await?;
+            let today = calendar::local_date(store.now(), &case.zone.time_zone());
+            let done = crate::evaluations::done_for(store, case.id).await?;
+            let due = milestones(&ledger, today, &done)
+                .iter()
+                .any(|m| matches!(m.state, MilestoneState::Due | MilestoneState::Late));
+            (Some(progress(&ledger, today).status), due)
+        } else {
+            (None, false)
+        };
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        let facts = CaseFacts {
+            status: case.status,
+            handed_over: case.intake.handed_over,
+            summonses_sent: case.summonses_sent,
+            officer_assigned: case.pk_user_id.is_some(),
+            litmas_submitted: case.litmas_submitted,
+            case_plan_approved: case.case_plan_approved,
+            distance_awaiting_approval: case.distance_awaiting_approval,
+            has_client_login: row.client_logins > 0,
+            appointment: row.appointment_drafted.map(|drafted| {
+                if drafted > 0 {
+                    AppointmentStage::Drafted
+                } else {
+                    AppointmentStage::Disposed
+                }
+            }),
+            drafts_to_sign: count(row.drafts_to_sign),
+            reports_to_credit: count(row.reports_to_credit),
+            evaluation_due,
+            progress,
+        };
+        out.push(CaseWork {
+            case,
+            facts,
+            oldest_report: row.oldest_report.and_then(|t| t.parse().ok()),
+        });
+    }
+    Ok(out)
+}
+
+/// The cases of a scope by status, for a manager's summary: (status, reason, cases, offices,
+/// minutes ordered).
+const BY_STATUS: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT c.status, c.termination_reason, COUNT(*), COUNT(DISTINCT c.office_id), \
+     CAST(SUM(c.hours_ordered_minutes) AS BIGINT) \
+     FROM cases c JOIN offices o ON o.id = c.office_id WHERE ",
+    " GROUP BY c.status, c.termination_reason"
+);
+
+/// One status of a scope's summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusCount {
+    pub status: karya_domain::CaseStatus,
+    pub cases: i64,
+    pub offices: i64,
+    pub minutes_ordered: i64,
+}
+
+/// How many cases `grant` reaches in each lifecycle status, in how many offices.
+pub async fn by_status(store: &Store, grant: &Grant) -> Result<Vec<StatusCount>> {
+    let Some((_, _, scope)) = grant.case_scopes().next() else {
+        return Ok(Vec::new());
+    };
+    let (slot, value) = scope.slot();
+    let rows: Vec<(String, Option<String>, i64, i64, Option<i64>)> =
+        sqlx::query_as(BY_STATUS[slot])
+            .bind(value)
+            .fetch_all(store.pool())
+            .await?;
+    let mut out: Vec<StatusCount> = rows
+        .into_iter()
+        .filter_map(|(status, reason, cases, offices, minutes)| {
+            Some(StatusCount {
+                status: karya_domain::CaseStatus::parse(&status, reason.as_deref())?,
+                cases,
+                offices,
+                minutes_ordered: minutes.unwrap_or(0),
+            })
+        })
+        .collect();
+    out.sort_by_key(|count| count.status.lifecycle_rank());
+    Ok(out)
+}
+
+/// A document the office issued about a case in the grant's scope (a prosecutor's inbox).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Addressed {
+    pub id: i64,
+    pub case_id: i64,
+    pub kind: String,
+    pub number: String,
+    pub version: i64,
+    pub issued_on: String,
+    pub office_name: String,
+    pub client_name: String,
+    pub client_birth_date: Option<String>,
+    pub date_final: String,
+}
+
+const ADDRESSED: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT i.id, c.id AS case_id, i.kind, i.number, i.version, i.issued_on, o.name AS office_name, \
+     p.full_name AS client_name, p.birth_date AS client_birth_date, c.date_final \
+     FROM issued_documents i JOIN cases c ON c.id = i.case_id JOIN offices o ON o.id = c.office_id \
+     JOIN persons p ON p.id = c.person_id WHERE ",
+    " ORDER BY i.id DESC"
+);
+
+impl Addressed {
+    /// The client's name as lists show it: a child's initials.
+    pub fn listed_name(&self) -> String {
+        crate::register::listed_name_on_record(
+            &self.client_name,
+            self.client_birth_date.as_deref(),
+            &self.date_final,
+        )
+    }
+}
+
+/// The documents issued about the cases `grant` reaches, newest first, of the kinds the
+/// grant's holder may read (the caller filters by kind with its own permissions).
+pub async fn addressed(store: &Store, grant: &Grant) -> Result<Vec<Addressed>> {
+    let Some((_, _, scope)) = grant.case_scopes().next() else {
+        return Ok(Vec::new());
+    };
+    let (slot, value) = scope.slot();
+    Ok(sqlx::query_as(ADDRESSED[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?)
+}
