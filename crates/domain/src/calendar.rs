@@ -58,6 +58,14 @@ fn month_name(names: &[&'static str; 12], date: Date) -> &'static str {
     names.get(index).copied().unwrap_or("?")
 }
 
+/// A date as lists show it, the month in three letters: `30 Nov 2026`, `17 Agu 2026`
+/// (Indonesian) or `17 Aug 2026` (English, with `english`).
+pub fn date_short(date: Date, english: bool) -> String {
+    let names = if english { &MONTHS_EN } else { &MONTHS_ID };
+    let month: String = month_name(names, date).chars().take(3).collect();
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// A date as Indonesian letters write it: `29 Desember 2025`.
 pub fn date_id(date: Date) -> String {
     format!(
@@ -135,6 +143,22 @@ impl OfficeZone {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_show_the_month_in_three_letters() {
+        assert_eq!(
+            super::date_short(jiff::civil::date(2026, 11, 30), false),
+            "30 Nov 2026"
+        );
+        assert_eq!(
+            super::date_short(jiff::civil::date(2026, 8, 17), false),
+            "17 Agu 2026"
+        );
+        assert_eq!(
+            super::date_short(jiff::civil::date(2026, 8, 17), true),
+            "17 Aug 2026"
+        );
+    }
+
     use super::*;
     use jiff::civil::date;
 

@@ -60,6 +60,18 @@ impl Minutes {
         Minutes(self.0.saturating_sub(other.0).max(0))
     }
 
+    /// Compact wording for lists: `12 j 30 m` (Indonesian), `12 h 30 m` (English with
+    /// `english`); whole hours drop the minutes (`80 j`).
+    pub fn compact(self, english: bool) -> String {
+        let hours_unit = if english { "h" } else { "j" };
+        let (hours, minutes) = (self.0 / 60, self.0 % 60);
+        match (hours, minutes) {
+            (0, m) => format!("{m} m"),
+            (h, 0) => format!("{h} {hours_unit}"),
+            (h, m) => format!("{h} {hours_unit} {m} m"),
+        }
+    }
+
     /// English wording: `7 h 59 min`, `8 h`, `45 min`.
     pub fn display_en(self) -> impl fmt::Display {
         Wording {
@@ -118,6 +130,15 @@ impl<'a> Sum<&'a Minutes> for Minutes {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_show_hours_compactly() {
+        assert_eq!(Minutes::new(750).compact(false), "12 j 30 m");
+        assert_eq!(Minutes::new(4800).compact(false), "80 j");
+        assert_eq!(Minutes::new(45).compact(true), "45 m");
+        assert_eq!(Minutes::new(750).compact(true), "12 h 30 m");
+    }
     use super::*;
 
     #[test]

@@ -30,6 +30,16 @@ pub fn date(lang: Lang, day: Date) -> String {
     }
 }
 
+/// A date in a list: `30 Nov 2026` (documents and headings use [`date`]).
+pub fn short_date(lang: Lang, day: Date) -> String {
+    karya_domain::calendar::date_short(day, lang == Lang::En)
+}
+
+/// Hours in a list: `12 j 30 m`.
+pub fn short_duration(lang: Lang, minutes: Minutes) -> String {
+    minutes.compact(lang == Lang::En)
+}
+
 /// The local date and `HH:MM` of an instant in the office's zone.
 pub fn local(zone: OfficeZone, instant: Timestamp) -> (Date, String) {
     let time_zone = zone.time_zone();

@@ -345,6 +345,14 @@ const CASES: &[Case] = &[
         out_of_scope: &[],
     },
     Case {
+        method: "POST",
+        path: "/cases/search",
+        form: &[("q", "Pid")],
+        allowed: CASE_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
         method: "GET",
         path: "/cases/{own_case}",
         form: &[],

@@ -88,7 +88,8 @@ impl CaseStatus {
     /// Where every case starts: the Bapas has received the decision (I2).
     pub const INITIAL: CaseStatus = CaseStatus::Received;
 
-    const OPEN: [CaseStatus; 10] = [
+    /// The statuses of a case not yet terminated, in lifecycle order.
+    pub const OPEN: [CaseStatus; 10] = [
         CaseStatus::Received,
         CaseStatus::DocumentsIncomplete,
         CaseStatus::DocumentsVerified,

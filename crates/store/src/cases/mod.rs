@@ -38,7 +38,9 @@ macro_rules! case_query {
             "c.handed_over, c.execution_letter_number, c.execution_letter_date, ",
             "c.execution_letter_issuer, c.window_basis, ",
             "(SELECT COUNT(*) FROM placements pl WHERE pl.case_id = c.id AND pl.ended_on IS NULL ",
-            "AND pl.distance_m IS NOT NULL AND pl.distance_approved_at IS NULL) AS distance_unapproved",
+            "AND pl.distance_m IS NOT NULL AND pl.distance_approved_at IS NULL) AS distance_unapproved, ",
+            "(SELECT pa.name FROM placements pl JOIN partners pa ON pa.id = pl.partner_id ",
+            "WHERE pl.case_id = c.id AND pl.ended_on IS NULL ORDER BY pl.id DESC LIMIT 1) AS partner_name",
             $extra,
             " FROM cases c JOIN offices o ON o.id = c.office_id ",
             "JOIN persons p ON p.id = c.person_id ",
@@ -92,7 +94,12 @@ macro_rules! over_scopes {
 }
 pub(crate) use over_scopes;
 
-const LIST: [&str; 7] = scoped!("", " ORDER BY c.id DESC LIMIT 500");
+// Every case of the scope, open ones first, then newest first: a list that stops early
+// hides cases without a word (issue 13, item 10). Pages are cut by the caller.
+const LIST: [&str; 7] = scoped!(
+    "",
+    " ORDER BY CASE WHEN c.status = 'terminated' THEN 1 ELSE 0 END, c.id DESC"
+);
 const ONE: [&str; 7] = scoped!("", " AND c.id = $2");
 
 impl CaseScope {
@@ -140,6 +147,7 @@ pub(crate) struct CaseRow {
     litmas_submitted: i64,
     case_plan_approved: i64,
     distance_unapproved: i64,
+    partner_name: Option<String>,
     death_certificate_ref: Option<String>,
     sanction_letter_ref: Option<String>,
     version: i64,
@@ -195,6 +203,8 @@ pub struct Case {
     pub case_plan_approved: bool,
     /// P3: the current placement is beyond the distance limit, not yet approved by the head.
     pub distance_awaiting_approval: bool,
+    /// The partner of the current placement, while one runs.
+    pub partner_name: Option<String>,
     pub death_certificate_ref: Option<String>,
     pub sanction_letter_ref: Option<String>,
     pub version: i64,
@@ -246,6 +256,7 @@ impl CaseRow {
             litmas_submitted: self.litmas_submitted != 0,
             case_plan_approved: self.case_plan_approved != 0,
             distance_awaiting_approval: self.distance_unapproved > 0,
+            partner_name: self.partner_name,
             death_certificate_ref: self.death_certificate_ref,
             sanction_letter_ref: self.sanction_letter_ref,
             version: self.version,
@@ -297,7 +308,7 @@ impl Case {
     }
 }
 
-/// Cases visible in `scope`, newest first (callers: [`Store::cases_in`]).
+/// Cases visible in `scope`, open ones first, newest first (callers: [`Store::cases_in`]).
 pub(crate) async fn list(store: &Store, scope: CaseScope) -> Result<Vec<Case>> {
     let (slot, value) = scope.slot();
     let rows: Vec<CaseRow> = sqlx::query_as(LIST[slot])

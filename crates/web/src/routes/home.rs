@@ -217,7 +217,7 @@ async fn work_groups(
                             client: case.listed_name(),
                             since: fill(
                                 lang.catalog().work_since,
-                                &[("date", &views::date(lang, item.since))],
+                                &[("date", &views::short_date(lang, item.since))],
                             ),
                             detail: detail.join(" · "),
                         }
@@ -287,7 +287,7 @@ async fn prosecutor_inbox(
             let issued = doc
                 .issued_on
                 .parse()
-                .map(|day| views::date(lang, day))
+                .map(|day| views::short_date(lang, day))
                 .unwrap_or_else(|_| doc.issued_on.clone());
             (
                 format!("/cases/{}/letters/{}", doc.case_id, doc.id),

@@ -78,7 +78,8 @@ routes! {
     "/privacy/breaches" => post(privacy::record_breach);
     "/privacy/breaches/{id}/notified" => post(privacy::mark_notified);
     "/privacy/breaches/{id}/notice.pdf" => get(privacy_pdf::breach_notice);
-    "/cases" => get(cases::list), post(cases::new::create);
+    "/cases" => get(cases::list::list), post(cases::new::create);
+    "/cases/search" => post(cases::list::search);
     "/cases/new" => get(cases::new::new_form);
     "/cases/{id}" => get(cases::show);
     "/cases/{id}/attendance" => post(cases::attendance::record);

@@ -16,6 +16,7 @@ pub mod intake;
 mod intake_view;
 pub mod letters;
 pub mod lifecycle;
+pub mod list;
 pub mod litmas;
 pub mod new;
 mod page;
@@ -26,78 +27,19 @@ pub mod termination;
 mod transition_buttons;
 pub mod visits;
 
-use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use karya_domain::progress;
-use karya_store::attendance as ledger_store;
 use karya_store::cases::Case;
 use serde::Deserialize;
 
 pub use page::{CasePage, EntryRow, LedgerView, RecordForm, case_page};
 
 use crate::app::AppState;
-use crate::auth::{Authority, CaseOf, can};
+use crate::auth::{CaseOf, can};
 use crate::error::WebError;
 use crate::forms::FormErrors;
-use crate::page::{Page, Ui, render};
-use crate::views;
-use karya_domain::Permission;
+use crate::page::Ui;
 use karya_store::access::CaseAccess;
-
-pub struct CaseRow {
-    id: i64,
-    client_name: String,
-    decision_number: String,
-    office: String,
-    status: &'static str,
-    hours: String,
-    deadline: String,
-    progress: Option<(&'static str, &'static str)>,
-}
-
-#[derive(Template)]
-#[template(path = "cases.html")]
-struct CasesPage {
-    page: Page,
-    cases: Vec<CaseRow>,
-    can_open: bool,
-}
-
-pub async fn list(
-    State(state): State<AppState>,
-    ui: Ui,
-    authority: Authority,
-    Query(notice): Query<Notice>,
-) -> Result<Response, WebError> {
-    let grant = authority.grant(Permission::ReadCases)?;
-    let t = ui.t();
-    let mut rows = Vec::new();
-    for (case, ledger) in ledger_store::case_ledgers(&state.store, &grant).await? {
-        let today = today_in(&state, &case);
-        let progress = progress::progress(&ledger, today);
-        let totals = ledger.totals();
-        rows.push(CaseRow {
-            id: case.id.0,
-            client_name: case.listed_name(),
-            decision_number: case.decision_number.clone(),
-            office: case.office_code.clone(),
-            status: views::status(ui.lang, case.status),
-            hours: format!(
-                "{} / {}",
-                views::duration(ui.lang, totals.credited),
-                views::duration(ui.lang, totals.ordered)
-            ),
-            deadline: views::date(ui.lang, case.window.end_inclusive()),
-            progress: views::progress_badge(t, case.status, progress.status),
-        });
-    }
-    render(&CasesPage {
-        page: ui.page(t.cases_title).with_notice(notice.message(t)),
-        cases: rows,
-        can_open: authority.may(Permission::OpenCases),
-    })
-}
 
 /// Today in the office's time zone: the civil day the ledger and milestones are read on.
 pub fn today_in(state: &AppState, case: &Case) -> jiff::civil::Date {
