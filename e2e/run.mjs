@@ -268,6 +268,7 @@ async function main() {
       await logIn(page, server.base, 'pendaftaran.bdg');
       await page.goto(`${server.base}/cases/new`);
       await page.getByLabel('Klien', { exact: true }).fill('Surya Darma');
+      await page.getByLabel('Kejaksaan', { exact: true }).selectOption({ label: 'Kejaksaan Negeri Bandung' });
       await page.getByLabel('Serah terima oleh jaksa').check();
       await page.getByLabel('Klien diserahkan bersama berkas').check();
       await page.getByLabel('Nomor surat eksekusi').fill('PRINT-321/M.2.10/Eku.3/11/2026');

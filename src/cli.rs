@@ -316,6 +316,14 @@ async fn serve(settings: &Settings, bind: &str, load_demo: bool) -> anyhow::Resu
     let listener = tokio::net::TcpListener::bind(bind).await?;
     let address = listener.local_addr()?;
     let mut web = settings.web.clone();
+    if !settings.public_url_configured {
+        let (url, warning) = crate::settings::bound_public_url(address);
+        web.public_url = url;
+        if let Some(warning) = warning {
+            tracing::warn!("{warning}");
+            println!("{warning}");
+        }
+    }
     if load_demo && settings.second_factor_setting.is_none() {
         web.require_second_factor = false;
         println!(

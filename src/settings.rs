@@ -30,6 +30,8 @@ pub struct Settings {
     /// `KARYA_REQUIRE_SECOND_FACTOR`, when the operator set it: `serve --demo` otherwise turns
     /// the requirement off, since the demonstration's logins are printed for anyone.
     pub second_factor_setting: Option<bool>,
+    /// Whether `KARYA_PUBLIC_URL` was set; if not, `serve` uses the address it is bound to.
+    pub public_url_configured: bool,
 }
 
 fn env_number(name: &str) -> anyhow::Result<Option<i64>> {
@@ -90,10 +92,12 @@ impl Settings {
         {
             web.metrics_token = Some(token.trim().to_owned());
         }
+        let mut public_url_configured = false;
         if let Ok(url) = std::env::var("KARYA_PUBLIC_URL")
             && !url.trim().is_empty()
         {
-            web.public_url = url.trim_end_matches('/').to_owned();
+            web.public_url = url.trim().trim_end_matches('/').to_owned();
+            public_url_configured = true;
         }
         let second_factor_setting = match std::env::var("KARYA_REQUIRE_SECOND_FACTOR").as_deref() {
             Ok("1" | "true") => Some(true),
@@ -111,6 +115,7 @@ impl Settings {
             database_url: Secret(database_url),
             web,
             second_factor_setting,
+            public_url_configured,
         })
     }
 
@@ -159,5 +164,38 @@ mod tests {
         let shown = format!("{settings:?}");
         assert!(!shown.contains("s3cret"));
         assert!(shown.contains("[redacted]"));
+    }
+}
+
+/// The address letters' QR codes and activation notices point to when `KARYA_PUBLIC_URL` is
+/// not set: the address the server is bound to (issue 13, item 9), so that a QR code scanned
+/// from a letter issued on a fresh install opens its verification page. With a warning
+/// when the server listens beyond the loopback: other machines then reach it by a name this
+/// process cannot know.
+pub fn bound_public_url(bound: std::net::SocketAddr) -> (String, Option<String>) {
+    let url = format!("http://{bound}");
+    let warning = (!bound.ip().is_loopback()).then(|| {
+        format!(
+            "KARYA_PUBLIC_URL tidak diatur: kode QR pada surat menunjuk ke {url}. \
+             Atur KARYA_PUBLIC_URL ke alamat yang dipakai pengguna. / \
+             KARYA_PUBLIC_URL is not set: the QR code on letters points to {url}. \
+             Set KARYA_PUBLIC_URL to the address people use."
+        )
+    });
+    (url, warning)
+}
+
+#[cfg(test)]
+mod public_url_tests {
+    use super::bound_public_url;
+
+    #[test]
+    fn letters_point_to_the_bound_address_when_no_public_url_is_set() {
+        let (url, warning) = bound_public_url("127.0.0.1:8613".parse().unwrap());
+        assert_eq!(url, "http://127.0.0.1:8613");
+        assert!(warning.is_none(), "loopback needs no warning");
+        let (url, warning) = bound_public_url("0.0.0.0:8080".parse().unwrap());
+        assert_eq!(url, "http://0.0.0.0:8080");
+        assert!(warning.unwrap().contains("KARYA_PUBLIC_URL"));
     }
 }

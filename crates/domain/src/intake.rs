@@ -18,6 +18,21 @@ pub fn check_final(date_final: Date, today: Date) -> Result<(), Violation> {
     Ok(())
 }
 
+/// I2: the decision and the execution letter come from the prosecutor who executes the
+/// sentence, so a case names its Kejaksaan Negeri: without it the case is invisible to that
+/// prosecutor and its letters have no addressee (issue 13, item 12).
+pub fn check_prosecutor(named: bool) -> Result<(), Violation> {
+    if named {
+        Ok(())
+    } else {
+        Err(Violation::new(
+            Rule::I2,
+            "prosecutor_office_id",
+            Refusal::ProsecutorOfficeMissing,
+        ))
+    }
+}
+
 /// I2: how the decision and the client reached the office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -72,6 +72,8 @@ refusals! {
     CheckAlwaysApplies { document: IntakeDocument, check: CheckKind },
     CheckNeedsNote { document: IntakeDocument, check: CheckKind },
     ClientAppeared,
+    /// I2: the case names no Kejaksaan Negeri.
+    ProsecutorOfficeMissing,
     SummonsAwaitingOutcome,
     SummonsLimit,
     /// I3, from the case's lifecycle: `sent` summonses already.

@@ -174,6 +174,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
             &[("document", lang.say(document)), ("check", lang.say(check))],
         ),
         Refusal::ClientAppeared => plain(t.refusal_client_appeared),
+        Refusal::ProsecutorOfficeMissing => plain(t.refusal_prosecutor_office_missing),
         Refusal::SummonsAwaitingOutcome => plain(t.refusal_summons_awaiting_outcome),
         Refusal::SummonsLimit => plain(t.refusal_summons_limit),
         Refusal::SummonsLimitReached { sent } => fill(

@@ -14,7 +14,7 @@ fn day(offset: i64) -> String {
 }
 
 fn intake(final_in_days: i64, handed_over: bool, number: &str) -> Vec<u8> {
-    format!(r#"{{"client_name":"Joko Widodo Santoso","channel":"handover","handed_over":{handed_over},
+    format!(r#"{{"client_name":"Joko Widodo Santoso","channel":"handover","handed_over":{handed_over},"prosecutor_office_id":1,
         "received_on":"{received}","terms":{{"court":"Pengadilan Negeri Bandung","decision_number":"{number}",
         "decision_date":"{decided}","date_final":"{final_date}","offence_articles":"Pasal 476","max_threat_months":48,
         "replaced":{{"kind":"imprisonment","months":3,"days":0}},"hours_ordered":4800,
@@ -42,6 +42,10 @@ on_both_engines! {
     async fn a_decision_goes_through_intake_to_the_register_by_api_I1_D1_G3(db) {
         let app = TestApp::with_demo(db).await;
         let mut desk = app.api_as("pendaftaran.bdg").await;
+        let without_kejaksaan = String::from_utf8(intake(-1, true, "0/Pid.B/2026/PN Bdg")).unwrap().replace(r#""prosecutor_office_id":1,"#, "");
+        let refused = desk.post_raw("/api/v1/cases", "application/json", without_kejaksaan.into_bytes()).await;
+        assert_eq!(refused.status, 422, "I2: a case names its Kejaksaan");
+        assert!(refused.body.contains("\"I2\"") && refused.body.contains("prosecutor_office_id"), "{}", refused.body);
         let early = desk.post_raw("/api/v1/cases", "application/json", intake(2, true, "1/Pid.B/2026/PN Bdg")).await;
         assert_eq!(early.status, 422, "{}", early.body);
         assert_eq!(early.json()["rule"], "I1");

@@ -25,6 +25,7 @@ async fn open_case(
     let mut desk = app.signed_in("pendaftaran.bdg").await;
     let mut fields = vec![
         ("client_name", "Rahmat Hidayat"),
+        ("prosecutor_office_id", "1"),
         ("channel", "handover"),
         ("court", "Pengadilan Negeri Bandung"),
         ("decision_number", "88/Pid.B/2026/PN Bdg"),

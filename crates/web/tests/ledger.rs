@@ -283,11 +283,13 @@ on_both_engines! {
         ];
         let refused = desk.post_form("/cases", &fields).await;
         assert_eq!(refused.status, 422);
-        for rule in ["L1", "L4", "L8", "I1"] {
+        for rule in ["L1", "L4", "L8", "I1", "I2"] {
             assert!(refused.body.contains(rule), "{rule} is reported");
         }
+        assert!(refused.body.contains("Pilih Kejaksaan Negeri"), "a case names its Kejaksaan (I2)");
         assert!(refused.body.contains("Pilih jalur penerimaan."), "the form's own errors show with the rules");
         fields.push(("channel", "handover"));
+        fields.push(("prosecutor_office_id", "1"));
         assert!(refused.body.contains("value=\"Ahmad Fauzi\""), "values kept");
         fields.retain(|(k, _)| !["max_threat_months", "replaced_months", "hours", "received_on"].contains(k));
         fields.extend([("max_threat_months", "48"), ("replaced_months", "4"), ("hours", "100"), ("received_on", "2026-10-10"), ("order_repeat", "1")]);

@@ -110,6 +110,8 @@ pub async fn create(
     violations.extend(
         karya_domain::window::check_reception(body.terms.date_final, body.received_on).err(),
     );
+    violations
+        .extend(karya_domain::intake::check_prosecutor(body.prosecutor_office_id.is_some()).err());
     if !violations.is_empty() {
         return Err(rules(&violations));
     }

@@ -329,6 +329,7 @@ fn form_field(violation: &Violation) -> &'static str {
         "decision_number" => "decision_number",
         "court" => "court",
         "offence_articles" => "offence_articles",
+        "prosecutor_office_id" => "prosecutor_office_id",
         _ => "court",
     }
 }
@@ -433,12 +434,16 @@ pub async fn create(
     let reception = karya_domain::intake::check_final(terms.date_final, today)
         .err()
         .or_else(|| karya_domain::window::check_reception(terms.date_final, received_on).err());
-    let checked = match (terms.validate(&FineCategories::default()), reception) {
-        (Ok(valid), None) => ServiceWindow::for_new_case(&valid, received_on, intake.handed_over)
-            .map(|window| (valid, window))
-            .map_err(|violation| vec![violation]),
-        (Ok(_), Some(violation)) => Err(vec![violation]),
-        (Err(violations), reception) => Err(violations.0.into_iter().chain(reception).collect()),
+    let prosecutor_missing = karya_domain::intake::check_prosecutor(prosecutor.is_some()).err();
+    let refused_intake: Vec<_> = reception.into_iter().chain(prosecutor_missing).collect();
+    let checked = match terms.validate(&FineCategories::default()) {
+        Ok(valid) if refused_intake.is_empty() => {
+            ServiceWindow::for_new_case(&valid, received_on, intake.handed_over)
+                .map(|window| (valid, window))
+                .map_err(|violation| vec![violation])
+        }
+        Ok(_) => Err(refused_intake),
+        Err(violations) => Err(violations.0.into_iter().chain(refused_intake).collect()),
     };
     // The form's own errors and every broken rule, shown together.
     let mut errors = intake_errors;

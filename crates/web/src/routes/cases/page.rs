@@ -379,7 +379,13 @@ pub async fn case_page(
             .execution_letter_issuer
             .clone()
             .unwrap_or_default();
-        facts.push((t.execution_letter, format!("{number}, {date}, {issuer}")));
+        // Only the parts recorded: never a dangling ", ," (issue 13, item 12).
+        let parts: Vec<&str> = [number.as_str(), date.as_str(), issuer.as_str()]
+            .into_iter()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        facts.push((t.execution_letter, parts.join(", ")));
     }
     facts.extend(case.pk_name.clone().map(|name| (t.case_pk, name)));
     facts.extend(
