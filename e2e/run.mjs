@@ -204,7 +204,7 @@ async function main() {
       await axe(page, 'case page with an L5 error');
       await context.close();
 
-      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Verifikasi sebagai PK']]) {
+      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Akui jamnya (verifikasi PK)']]) {
         const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
         const p = await ctx.newPage();
         await logIn(p, server.base, username);
@@ -451,7 +451,7 @@ async function main() {
       await axe(client, 'client case page with a report');
       const size = (await (await client.request.get(caseUrl)).body()).length;
       assert(size < 100 * 1024, `the client's page weighs ${size} bytes`);
-      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Verifikasi sebagai PK']]) {
+      for (const [username, button] of [['pj.bdg', 'Verifikasi sebagai PJ'], ['pk.bdg', 'Akui jamnya (verifikasi PK)']]) {
         const c = await browser.newContext({ viewport: { width: 360, height: 740 } });
         const p = await c.newPage();
         await logIn(p, server.base, username);

@@ -80,7 +80,14 @@ on_both_engines! {
         assert_eq!(early.status, 422, "the PJ verifies first (B5)");
         let mut pj = app.signed_in("pj.bdg").await;
         assert_eq!(pj.get(&format!("{path}/files/{}", evidence.0)).await.status, 200, "the PJ sees the evidence");
+        // The PJ's verification card shows the photo, the times and the activity (issue 13).
+        let queue = pj.get("/verifikasi").await.body;
+        assert!(queue.contains(&format!("<img src=\"{path}/files/{}", evidence.0)), "the photo's preview: {queue}");
+        assert!(queue.contains("08:00–12:00 WIB") && queue.contains("Menyapu halaman panti"), "{queue}");
         assert_eq!(pj.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await.status, 303);
+        let pk_queue = pk.get("/verifikasi").await.body;
+        assert!(pk_queue.contains("Sudah diverifikasi PJ: "), "the PK sees who verified: {pk_queue}");
+        assert!(pk_queue.contains("Akui jamnya"), "the PK's button says it credits the hours");
         assert_eq!(pk.post_form(&format!("{path}/attendance/{}/verify", entry.0), &[]).await.status, 303);
         let credited: (String,) = sqlx::query_as("SELECT state FROM attendance").fetch_one(app.db.store.pool()).await.unwrap();
         assert_eq!(credited.0, "credited");
