@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod db;
+pub mod html_forms;
 pub mod images;
 pub mod pdf;
 pub mod postgres;

@@ -523,7 +523,7 @@ const CASES: &[Case] = &[
     Case {
         method: "POST",
         path: "/cases/{own_case}/complaints",
-        form: &[("body", "")],
+        form: &[("complaint", "")],
         allowed: &[Client],
         success: 422,
         out_of_scope: &[],

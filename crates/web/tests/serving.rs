@@ -233,8 +233,8 @@ on_both_engines! {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, Some("klien.bdg")).await.unwrap();
         let mut client = app.signed_in("klien.bdg").await;
-        assert_eq!(client.post_form(&format!("/cases/{}/complaints", case.0), &[("body", "PJ meminta saya bekerja lebih dari jadwal.")]).await.status, 303);
-        assert_eq!(app.signed_in("pk.bdg").await.post_form(&format!("/cases/{}/complaints", case.0), &[("body", "x")]).await.status, 403);
+        assert_eq!(client.post_form(&format!("/cases/{}/complaints", case.0), &[("complaint", "PJ meminta saya bekerja lebih dari jadwal.")]).await.status, 303);
+        assert_eq!(app.signed_in("pk.bdg").await.post_form(&format!("/cases/{}/complaints", case.0), &[("complaint", "x")]).await.status, 403);
         let mut head = app.signed_in("kabapas.bdg").await;
         let home = head.get("/").await.body;
         assert!(home.contains("PJ meminta saya bekerja lebih dari jadwal."), "the complaint is on the head's start page");
@@ -252,24 +252,34 @@ on_both_engines! {
         let missing = pk.post_form(&format!("{path}/visits"), &[("kind", "work_place"), ("visited_on", "2026-11-20")]).await;
         assert_eq!(missing.status, 422);
         assert!(missing.body.contains("Jawab kesepuluh indikator pada kunjungan tempat kerja (B6)."));
-        assert_eq!(pk.post_form(&format!("{path}/visits"), &[("kind", "home"), ("visited_on", "2026-11-18"), ("note", "Keluarga mendukung")]).await.status, 303, "a home visit needs no assessment");
+        assert_eq!(pk.post_form(&format!("{path}/visits"), &[("kind", "home"), ("visited_on", "2026-11-18"), ("visit_note", "Keluarga mendukung")]).await.status, 303, "a home visit needs no assessment");
         for (day, no) in [("2026-11-20", 2), ("2026-11-27", 0)] {
             let mut fields: Vec<(String, String)> = vec![("kind".into(), "work_place".into()), ("visited_on".into(), day.into())];
             for i in 0..10 {
                 fields.push((format!("q{i}"), if i < no { "no" } else { "yes" }.into()));
             }
             fields.push(("n0".into(), "Datang terlambat 30 menit".into()));
+            fields.push(("visit_note".into(), format!("Catatan kunjungan {day}")));
             let send: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             assert_eq!(pk.post_form(&format!("{path}/visits"), &send).await.status, 303);
         }
         let page = pk.get(&path).await.body;
         assert!(page.contains("2026-11-20 8/10, 2026-11-27 10/10"), "the trend is shown with a text alternative");
+        // What the PK typed is on the page (issue 13, item 2): the visit note and the
+        // indicator's note.
+        assert!(page.contains("Keluarga mendukung") && page.contains("Catatan kunjungan 2026-11-27"), "{page}");
+        assert!(page.contains("Datang terlambat 30 menit"));
         assert_eq!(app.signed_in("klien.bdg").await.post_form(&format!("{path}/visits"), &[("kind", "home")]).await.status, 403);
         for (kind, expected) in [("annex_iv", "Klien hadir dan pulang"), ("annex_iii", "DAFTAR HADIR"), ("annex_iii_month", "DAFTAR HADIR")] {
             assert_eq!(pk.post_form(&format!("{path}/forms"), &[("kind", kind)]).await.status, 303);
             let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = $1").bind(kind).fetch_one(app.db.store.pool()).await.unwrap();
             let text = karya_testkit::pdf_text(&pk.get_bytes(&format!("{path}/letters/{doc}")).await);
             assert!(text.contains(expected), "{kind}: {text}");
+            if kind == "annex_iv" {
+                let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(flat.contains("Catatan kunjungan 2026-11-27"), "Annex IV prints the visit note: {flat}");
+                assert!(flat.contains("Datang terlambat 30 menit"), "and the indicator's note");
+            }
         }
     }
 

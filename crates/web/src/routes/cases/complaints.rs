@@ -6,27 +6,20 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::Permission;
 use karya_store::complaints;
-use serde::Deserialize;
 
 use super::{RecordForm, page_with_errors};
 use crate::app::AppState;
 use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
-use crate::forms::{self, FormErrors};
+use crate::forms::{self, FormErrors, Pairs};
 use crate::page::Ui;
 use crate::routes::path_id;
-
-#[derive(Deserialize)]
-pub struct ComplaintForm {
-    #[serde(default)]
-    body: String,
-}
 
 pub async fn file(
     State(state): State<AppState>,
     ui: Ui,
     access: CaseOf<can::FileComplaints>,
-    Form(form): Form<ComplaintForm>,
+    Form(form): Form<Pairs>,
 ) -> Result<Response, WebError> {
     let case = access.case();
     let mut errors = FormErrors::default();
@@ -34,7 +27,7 @@ pub async fn file(
         &mut errors,
         ui.t(),
         "complaint",
-        &form.body.replace(['\r', '\n'], " "),
+        &form.get("complaint").replace(['\r', '\n'], " "),
         2000,
         true,
     );
@@ -44,7 +37,7 @@ pub async fn file(
             Redirect::to(&format!("/cases/{}?done=complaint#complaint", case.id.0)).into_response(),
         );
     }
-    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
+    page_with_errors(&state, &ui, &access, RecordForm::keeping(&form), errors).await
 }
 
 pub async fn mark_read(

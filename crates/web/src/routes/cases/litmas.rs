@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::litmas::{CASE_PLAN, RISK_LEVELS, Sections};
 use karya_store::cases::Case;
@@ -36,6 +36,8 @@ struct LitmasPage {
     /// A Litmas is stored, so it can be issued as a PDF.
     has_litmas: bool,
     status: String,
+    /// The intervention form as typed, when it was refused.
+    kept: Pairs,
 }
 
 /// Section (a) as the decision states it, to start the PK's draft.
@@ -132,6 +134,7 @@ async fn page(
         has_litmas,
         status,
         sections,
+        kept: Pairs::default(),
     })
 }
 
@@ -145,8 +148,11 @@ pub async fn show(
     State(state): State<AppState>,
     ui: Ui,
     access: CaseOf<can::ReadLitmas>,
+    Query(notice): Query<super::Notice>,
 ) -> Result<Response, WebError> {
-    render(&page(&state, &ui, &access, None, FormErrors::default()).await?)
+    let mut page = page(&state, &ui, &access, None, FormErrors::default()).await?;
+    page.page = page.page.with_notice(notice.message(ui.t()));
+    render(&page)
 }
 
 pub async fn save(
@@ -173,9 +179,10 @@ pub async fn save(
     if errors.is_empty() {
         match litmas::save(&state.store, &access, &sections, submit).await {
             Ok(()) => {
+                // Back to the Litmas, where the PK sees what was saved.
                 let done = if submit { "litmas_submitted" } else { "litmas" };
                 return Ok(
-                    Redirect::to(&format!("/cases/{}?done={done}#assessment", case.id.0))
+                    Redirect::to(&format!("/cases/{}/litmas?done={done}", case.id.0))
                         .into_response(),
                 );
             }
@@ -208,7 +215,7 @@ pub async fn add_intervention(
             &mut errors,
             t,
             "intervention_kind",
-            form.get("kind"),
+            form.get("intervention_kind"),
             200,
             true,
         ),
@@ -216,7 +223,7 @@ pub async fn add_intervention(
             &mut errors,
             t,
             "intervention_date",
-            form.get("happened_on"),
+            form.get("intervention_date"),
             40,
             false,
         ),
@@ -224,7 +231,7 @@ pub async fn add_intervention(
             &mut errors,
             t,
             "intervention_result",
-            form.get("result"),
+            form.get("intervention_result"),
             2000,
             true,
         ),
@@ -232,7 +239,7 @@ pub async fn add_intervention(
             &mut errors,
             t,
             "intervention_source",
-            form.get("source"),
+            form.get("intervention_source"),
             300,
             true,
         ),
@@ -243,7 +250,9 @@ pub async fn add_intervention(
             Redirect::to(&format!("/cases/{}/litmas#interventions", case.id.0)).into_response(),
         );
     }
-    invalid(page(&state, &ui, &access, None, errors).await?).await
+    let mut page = page(&state, &ui, &access, None, errors).await?;
+    page.kept = form;
+    invalid(page).await
 }
 
 pub async fn approve(

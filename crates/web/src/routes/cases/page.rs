@@ -44,6 +44,33 @@ pub struct RecordForm {
     pub activity: String,
     #[serde(default, rename = "_once")]
     pub once: String,
+    /// What the user typed into another form of the page that was refused, shown again
+    /// (issue 13, item 2: bad input loses nothing).
+    #[serde(skip)]
+    pub typed: Vec<(String, String)>,
+}
+
+impl RecordForm {
+    /// The page's forms, keeping what was typed into a refused one.
+    pub fn keeping(form: &crate::forms::Pairs) -> RecordForm {
+        RecordForm {
+            typed: form.0.clone(),
+            ..RecordForm::default()
+        }
+    }
+
+    /// The value typed into `name`, or "".
+    pub fn typed(&self, name: &str) -> &str {
+        self.typed
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Whether the radio `name` was sent with `value`.
+    pub fn chose(&self, name: &str, value: &str) -> bool {
+        self.typed(name) == value
+    }
 }
 
 pub struct LedgerView {

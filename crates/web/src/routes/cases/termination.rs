@@ -346,5 +346,5 @@ pub async fn perform(
             }
         }
     }
-    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
+    page_with_errors(&state, &ui, &access, RecordForm::keeping(&form), errors).await
 }

@@ -24,8 +24,8 @@ use karya_store::access::CaseAccess;
 pub struct VisitsView {
     pub shown: bool,
     pub can_record: bool,
-    /// (date, kind, who, note, score text)
-    pub rows: Vec<(String, &'static str, String, String, String)>,
+    /// (date, kind, who, note, score text, the PK's note per indicator as "3. …: note")
+    pub rows: Vec<(String, &'static str, String, String, String, Vec<String>)>,
     /// Bars of the trend: (x, height, y, label) in a 100 × 40 box.
     pub bars: Vec<(String, String, String, String)>,
     pub chart_label: String,
@@ -99,6 +99,7 @@ pub async fn visits_view(
                     v.answers()
                         .map(|a| format!("{}/10", score(&a)))
                         .unwrap_or_default(),
+                    indicator_notes(lang, &v.answer_notes),
                 )
             })
             .collect(),
@@ -110,6 +111,21 @@ pub async fn visits_view(
             .map(|(i, text)| (i, *text))
             .collect(),
     })
+}
+
+/// The PK's notes on the indicators, numbered as the form numbers them ("3. Ketepatan
+/// waktu: datang terlambat 10 menit"); empty notes are left out.
+fn indicator_notes(lang: Lang, notes: &str) -> Vec<String> {
+    let indicators = lang.pick(INDICATORS_ID, INDICATORS_EN);
+    notes
+        .lines()
+        .enumerate()
+        .filter(|(_, note)| !note.trim().is_empty())
+        .map(|(i, note)| {
+            let indicator = indicators.get(i).copied().unwrap_or_default();
+            format!("{}. {indicator}: {}", i + 1, note.trim())
+        })
+        .collect()
 }
 
 pub async fn record(
@@ -168,5 +184,5 @@ pub async fn record(
             Redirect::to(&format!("/cases/{}?done=visit#visits", case.id.0)).into_response(),
         );
     }
-    page_with_errors(&state, &ui, &access, RecordForm::default(), errors).await
+    page_with_errors(&state, &ui, &access, RecordForm::keeping(&form), errors).await
 }
