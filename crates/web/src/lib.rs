@@ -10,6 +10,7 @@ pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod error;
+pub mod event_words;
 pub mod export;
 pub mod forms;
 pub mod i18n;

@@ -100,3 +100,27 @@ on_both_engines! {
         }
     }
 }
+
+on_both_engines! {
+    async fn the_history_and_the_audit_trail_say_who_did_what_and_when_in_words(db) {
+        let app = TestApp::with_demo(db).await;
+        load_office(&app.db.store, "bdg").await.unwrap();
+        let (case,): (i64,) = sqlx::query_as(
+            "SELECT c.id FROM cases c JOIN offices o ON o.id = c.office_id WHERE o.code = 'bdg' AND c.status = 'serving' ORDER BY c.id LIMIT 1",
+        ).fetch_one(app.db.store.pool()).await.unwrap();
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let page = head.get(&format!("/cases/{case}")).await.body;
+        let history = &page[page.find("history-heading").expect("a history")..];
+        assert!(history.contains("Pembimbing Kemasyarakatan (PK) Bandung (Pembimbing Kemasyarakatan (PK))"), "who, by name and role: {history}");
+        assert!(history.contains("<strong>Status perkara menjadi Menjalani pidana kerja sosial</strong>"), "what, in words: {history}");
+        assert!(history.contains("<strong>Putusan dicatat, perkara dibuka</strong>"), "{history}");
+        assert!(history.contains(" WIB · "), "when, in the office's zone: {history}");
+        assert!(history.contains("<summary>Data mentah untuk auditor</summary><code>#"), "the head reads the audit trail: the raw event is beside each line");
+        let pk_page = app.signed_in("pk.bdg").await.get(&format!("/cases/{case}")).await.body;
+        assert!(!pk_page.contains("Data mentah untuk auditor"), "a PK is no auditor");
+        let audit = head.get("/audit").await.body;
+        assert!(audit.contains("Laporan harian dicatat") || audit.contains("Jam laporan harian diakui PK"), "{audit}");
+        assert!(audit.contains("Data mentah untuk auditor") && audit.contains("attendance."), "the raw event stays for auditors");
+        assert!(!audit.contains("Tindakan tercatat ("), "every act the demo performs has its sentence: {audit}");
+    }
+}

@@ -11,7 +11,6 @@ pub mod evaluation;
 pub mod files;
 mod files_view;
 pub mod forms_pdf;
-mod history;
 pub mod intake;
 mod intake_view;
 pub mod letters;

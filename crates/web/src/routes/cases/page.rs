@@ -18,7 +18,6 @@ use crate::views;
 use karya_domain::Permission;
 use karya_store::access::CaseAccess;
 
-use super::history::history_row;
 use super::transition_buttons::transitions;
 pub use super::transition_buttons::{DEDICATED, TransitionButton};
 
@@ -131,7 +130,9 @@ pub struct CasePage {
     pub form: RecordForm,
     pub errors: FormErrors,
     pub transitions: Vec<TransitionButton>,
-    pub history: Vec<(String, String, String)>,
+    pub history: Vec<crate::event_words::EventLine>,
+    /// The viewer reads the audit trail: the history shows each raw event too.
+    pub shows_raw_events: bool,
     /// The PK appointment's steps and history.
     pub appointment: super::appointment::AppointmentView,
     pub intake: IntakeView,
@@ -352,11 +353,8 @@ pub async fn case_page(
     let history = if access.may(Permission::ReadLetters)
         && !access.user().roles.contains(&Role::Prosecutor)
     {
-        audit::for_object(&state.store, "case", &case.id.to_string(), 50)
-            .await?
-            .into_iter()
-            .map(|event| history_row(t, lang, case, &event))
-            .collect()
+        let events = audit::for_object(&state.store, "case", &case.id.to_string(), 50).await?;
+        crate::event_words::lines(state, lang, &events, |_| case.zone).await?
     } else {
         Vec::new()
     };
@@ -472,6 +470,12 @@ pub async fn case_page(
         errors,
         transitions,
         history,
+        shows_raw_events: access.user().roles.iter().any(|role| {
+            Permission::ReadAudit
+                .holders()
+                .iter()
+                .any(|(holder, _)| holder == role)
+        }),
         appointment: super::appointment::appointment_view(state, access, lang, t).await?,
         intake,
         letters,
