@@ -107,6 +107,37 @@ pub fn weekday_en(day: Weekday) -> &'static str {
     }
 }
 
+/// A weekly schedule in few words: consecutive days with the same hours run together
+/// ("Senin–Jumat 08:00–12:00, Sabtu 08:00–10:00"); `day_name` gives the language.
+pub fn describe(slots: &[Slot], day_name: fn(Weekday) -> &'static str) -> String {
+    let mut sorted = slots.to_vec();
+    sorted.sort_by_key(|s| (s.weekday.to_monday_zero_offset(), s.from));
+    let mut runs: Vec<(Weekday, Weekday, Time, Time)> = Vec::new();
+    for slot in sorted {
+        match runs.last_mut() {
+            Some((_, last, from, to))
+                if *from == slot.from
+                    && *to == slot.to
+                    && last.to_monday_zero_offset() + 1 == slot.weekday.to_monday_zero_offset() =>
+            {
+                *last = slot.weekday;
+            }
+            _ => runs.push((slot.weekday, slot.weekday, slot.from, slot.to)),
+        }
+    }
+    runs.into_iter()
+        .map(|(first, last, from, to)| {
+            let days = if first == last {
+                day_name(first).to_owned()
+            } else {
+                format!("{}–{}", day_name(first), day_name(last))
+            };
+            format!("{days} {}–{}", from.strftime("%H:%M"), to.strftime("%H:%M"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn minutes_of(time: Time) -> i64 {
     i64::from(time.hour()) * 60 + i64::from(time.minute())
 }
@@ -269,6 +300,24 @@ pub fn propose(c: &Constraints) -> Vec<Slot> {
 #[cfg(test)]
 #[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 mod tests {
+    #[test]
+    fn a_schedule_reads_in_runs_of_days() {
+        let slot = |weekday, from: (i8, i8), to: (i8, i8)| Slot {
+            weekday,
+            from: Time::constant(from.0, from.1, 0, 0),
+            to: Time::constant(to.0, to.1, 0, 0),
+        };
+        let slots: Vec<Slot> = WEEK[..5]
+            .iter()
+            .map(|d| slot(*d, (8, 0), (12, 0)))
+            .chain([slot(Weekday::Sunday, (8, 0), (10, 0))])
+            .collect();
+        assert_eq!(
+            describe(&slots, weekday_id),
+            "Senin–Jumat 08:00–12:00, Minggu 08:00–10:00"
+        );
+    }
+
     use super::*;
     use jiff::civil::{date, time};
 

@@ -257,6 +257,16 @@ pub fn tasks(facts: &CaseFacts) -> Vec<Task> {
     out
 }
 
+/// The tasks of a case that wait on someone holding `roles`: a PK's only when they carry the
+/// case (`carries`), since another PK's clients are not theirs to act on.
+pub fn tasks_of(facts: &CaseFacts, roles: &[Role], carries: bool) -> Vec<Task> {
+    tasks(facts)
+        .into_iter()
+        .filter(|task| roles.contains(&task.role()))
+        .filter(|task| task.role() != Role::Pk || carries)
+        .collect()
+}
+
 /// One line of a work list: the task on a case, and since when it waits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkItem<C> {
@@ -384,6 +394,17 @@ mod tests {
         f.has_client_login = true;
         f.progress = Some(ProgressStatus::Completed);
         assert_eq!(tasks(&f), vec![Task::IssueTermination]);
+    }
+
+    #[test]
+    fn a_pk_acts_only_on_the_cases_they_carry() {
+        let mut f = facts(CaseStatus::Serving);
+        f.officer_assigned = true;
+        f.has_client_login = true;
+        f.reports_to_credit = 1;
+        assert_eq!(tasks_of(&f, &[Role::Pk], true), vec![Task::CreditReports]);
+        assert!(tasks_of(&f, &[Role::Pk], false).is_empty());
+        assert!(tasks_of(&f, &[Role::RegistryOfficer], true).is_empty());
     }
 
     #[test]

@@ -33,8 +33,9 @@ struct WorkRow {
     oldest_report: Option<String>,
 }
 
-const OPEN_CASES: [&str; 7] = scoped!(
-    ", (SELECT COUNT(*) FROM users cu JOIN user_roles cr ON cr.user_id = cu.id AND cr.role = 'client' \
+macro_rules! work_columns {
+    () => {
+        ", (SELECT COUNT(*) FROM users cu JOIN user_roles cr ON cr.user_id = cu.id AND cr.role = 'client' \
        WHERE cu.person_id = c.person_id) AS client_logins, \
      (SELECT MAX(CASE WHEN ap.drafted_at IS NULL THEN 0 ELSE 1 END) FROM appointments ap \
        WHERE ap.case_id = c.id AND ap.signed_at IS NULL) AS appointment_drafted, \
@@ -44,9 +45,15 @@ const OPEN_CASES: [&str; 7] = scoped!(
      (SELECT COUNT(*) FROM attendance a WHERE a.case_id = c.id AND a.state = 'supervisor_verified') \
        AS reports_to_credit, \
      (SELECT MIN(a.start_at) FROM attendance a WHERE a.case_id = c.id \
-       AND a.state = 'supervisor_verified') AS oldest_report",
+       AND a.state = 'supervisor_verified') AS oldest_report"
+    };
+}
+
+const OPEN_CASES: [&str; 7] = scoped!(
+    work_columns!(),
     " AND c.status <> 'terminated' ORDER BY c.received_on, c.id"
 );
+const ONE_CASE: [&str; 7] = scoped!(work_columns!(), " AND c.id = $2");
 
 /// Every open case `grant` reaches (no row limit: a work list that stops early hides work),
 /// oldest decision first, with its facts.
@@ -61,6 +68,24 @@ pub async fn open_cases(store: &Store, grant: &Grant) -> Result<Vec<CaseWork>> {
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
+        out.push(work_of(store, row).await?);
+    }
+    Ok(out)
+}
+
+/// The facts of the one case `access` opened, for its page's "waiting for you" line.
+pub async fn case_work(store: &Store, access: &crate::access::CaseAccess) -> Result<CaseWork> {
+    let (slot, value) = access.scope().slot();
+    let row: WorkRow = sqlx::query_as(ONE_CASE[slot])
+        .bind(value)
+        .bind(access.id().0)
+        .fetch_one(store.pool())
+        .await?;
+    work_of(store, row).await
+}
+
+async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
+    {
         let case = row.case.into_case()?;
         let (progress, evaluation_due) = if case.status == karya_domain::CaseStatus::Serving {
             let (ledger, _) = ledger_of(store, &case).await?;
@@ -95,13 +120,12 @@ pub async fn open_cases(store: &Store, grant: &Grant) -> Result<Vec<CaseWork>> {
             evaluation_due,
             progress,
         };
-        out.push(CaseWork {
+        Ok(CaseWork {
             case,
             facts,
             oldest_report: row.oldest_report.and_then(|t| t.parse().ok()),
-        });
+        })
     }
-    Ok(out)
 }
 
 /// The cases of a scope by status, for a manager's summary: (status, reason, cases, offices,

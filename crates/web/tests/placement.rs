@@ -180,7 +180,7 @@ on_both_engines! {
         let placed = pk.post_form(&path, &send(&confirm(keys[0].clone(), "09:00", "13:00", ""))).await;
         assert_eq!(placed.status, 303, "{}", placed.body);
         let case_page = pk.get(&format!("/cases/{}", case.0)).await.body;
-        assert!(case_page.contains("Ditempatkan") && case_page.contains("Sabtu 09:00–13:00"));
+        assert!(case_page.contains("Ditempatkan") && case_page.contains("Sabtu–Minggu 09:00–13:00"), "the schedule in runs of days");
         assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "annex_i")]).await.status, 303);
         let (doc, partner_name): (i64, String) = sqlx::query_as("SELECT d.id, p.name FROM issued_documents d JOIN placements pl ON pl.case_id = d.case_id JOIN partners p ON p.id = pl.partner_id WHERE d.kind = 'annex_i' AND d.case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
         let annex = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
@@ -280,7 +280,7 @@ on_both_engines! {
         let mut pk = app.signed_in("pk.bdg").await;
         let page = pk.get(&path).await.body;
         assert!(page.contains("Pengadilan Negeri"), "section (a) starts from the decision");
-        assert_eq!(pk.post_form(&format!("{path}/interventions"), &[("kind", "Litmas sebelumnya"), ("result", "Baik"), ("source", "Berkas Bapas")]).await.status, 303);
+        assert_eq!(pk.post_form(&format!("{path}/interventions"), &[("intervention_kind", "Litmas sebelumnya"), ("intervention_result", "Baik"), ("intervention_source", "Berkas Bapas")]).await.status, 303);
         let incomplete = pk.post_form(&path, &[("action", "submit"), ("decision", "Putusan"), ("risk_level", "low")]).await;
         assert_eq!(incomplete.status, 422);
         // Each missing field is named in the summary and beside the field: section (c)'s

@@ -23,7 +23,7 @@ use crate::ids::{CaseId, OfficeId, PersonId, ProsecutorOfficeId, RegionId, UserI
 /// The case query with extra columns (each starting with a comma, or empty), a scope
 /// condition and a tail; a macro so that every variant is `'static` SQL text.
 macro_rules! case_query {
-    ($extra:literal, $condition:literal, $tail:literal) => {
+    ($extra:expr, $condition:literal, $tail:literal) => {
         concat!(
             "SELECT c.id, c.office_id, o.region_id, o.code AS office_code, o.name AS office_name, ",
             "o.time_zone, c.person_id, p.full_name AS client_name, p.birth_date AS client_birth_date, ",
@@ -55,7 +55,7 @@ macro_rules! case_query {
 /// The query for each scope, in the order of [`CaseScope::slot`]. The national variant's
 /// `c.id > $1` is bound to 0 so that every variant takes its scope value as `$1`.
 macro_rules! scoped {
-    ($extra:literal, $tail:literal) => {
+    ($extra:expr, $tail:literal) => {
         [
             $crate::cases::case_query!($extra, "c.id > $1", $tail),
             $crate::cases::case_query!($extra, "o.region_id = $1", $tail),

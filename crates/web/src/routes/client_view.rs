@@ -101,8 +101,11 @@ struct ClientCasePage {
     id: i64,
     client_name: String,
     status: &'static str,
-    window: String,
+    /// The last day of the window.
+    deadline: String,
     days_left: String,
+    /// "Earlier reports (12)".
+    older_reports: String,
     ledger: super::cases::LedgerView,
     progress: Option<(&'static str, &'static str)>,
     /// The current placement: (partner, work, supervisor, schedule).
@@ -144,16 +147,27 @@ pub fn render_case(page: CasePage, client_only: bool) -> Result<Response, WebErr
         client_name: page.client_name,
         status: page.status,
         ended: page.ended,
-        window: page.window,
+        deadline: page.deadline.clone(),
         days_left: page.days_left,
+        older_reports: crate::i18n::fill(
+            page.page.t.client_older_reports,
+            &[(
+                "count",
+                &(page.entries.len() + page.older_entries.len())
+                    .saturating_sub(3)
+                    .to_string(),
+            )],
+        ),
         ledger: page.ledger,
         progress: page.progress,
         placement,
         can_record: page.can_record,
-        record_intro: page.record_intro,
+        // The hint about recording for a work place is the registry's, not the client's.
+        record_intro: String::new(),
         form: page.form,
         errors: page.errors,
-        entries: page.entries,
+        // The client's page folds its own way: every report, newest three open.
+        entries: page.older_entries.into_iter().chain(page.entries).collect(),
         can_complain: page.can_complain,
         complaints: page.complaints,
         assistance: page.assistance,

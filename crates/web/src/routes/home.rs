@@ -8,7 +8,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use karya_domain::worklist::{WorkItem, tasks, work_list};
+use karya_domain::worklist::{WorkItem, tasks_of, work_list};
 use karya_domain::{Permission, Role};
 use karya_store::access::ScopeView;
 use karya_store::{orgs, users, worklist};
@@ -166,10 +166,7 @@ async fn work_groups(
     let mut items = Vec::new();
     for (index, work) in open.iter().enumerate() {
         let carried_by_me = work.case.pk_user_id == Some(me);
-        for task in tasks(&work.facts) {
-            if task.role() == Role::Pk && !carried_by_me {
-                continue;
-            }
+        for task in tasks_of(&work.facts, &roles, carried_by_me) {
             let since = match (task, work.oldest_report) {
                 (karya_domain::worklist::Task::CreditReports, Some(at)) => {
                     views::local(work.case.zone, at).0

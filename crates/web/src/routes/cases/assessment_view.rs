@@ -72,19 +72,11 @@ pub async fn assessment_view(
         .await?
         .into_iter()
         .map(|p| {
-            let schedule = p
-                .slots()
-                .iter()
-                .map(|s| {
-                    let day = lang.pick(weekday_id(s.weekday), weekday_en(s.weekday));
-                    format!(
-                        "{day} {}–{}",
-                        s.from.strftime("%H:%M"),
-                        s.to.strftime("%H:%M")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
+            let day_name = match lang {
+                Lang::Id => weekday_id,
+                Lang::En => weekday_en,
+            };
+            let schedule = karya_domain::schedule::describe(&p.slots(), day_name);
             let work = karya_domain::placement::WorkFormId::parse(&p.work_form)
                 .map(|w| lang.pick(w.form().label_id, w.form().label_en).to_owned())
                 .unwrap_or_default();

@@ -108,6 +108,9 @@ pub struct EntryRow {
     pub evidence: Vec<(String, Option<String>, i64, Option<String>)>,
 }
 
+/// Reports shown open on the case page beyond those waiting for the viewer.
+const RECENT_REPORTS: usize = 5;
+
 #[derive(Template)]
 #[template(path = "case.html")]
 pub struct CasePage {
@@ -118,13 +121,20 @@ pub struct CasePage {
     pub facts: Vec<(&'static str, String)>,
     pub terms: Vec<(&'static str, String)>,
     pub window: String,
+    /// The window's last day, in words.
+    pub deadline: String,
     pub days_left: String,
     pub ledger: LedgerView,
     pub progress: Option<(&'static str, &'static str)>,
     pub pace: String,
     pub projected: String,
     pub milestones: Vec<MilestoneRow>,
+    /// The reports waiting for the viewer's verification and the latest others.
     pub entries: Vec<EntryRow>,
+    /// The older reports, folded away.
+    pub older_entries: Vec<EntryRow>,
+    /// "Laporan sebelumnya (12)".
+    pub older_entries_label: String,
     pub can_record: bool,
     pub record_intro: String,
     pub form: RecordForm,
@@ -167,6 +177,8 @@ pub struct CasePage {
     pub sop_marks: Vec<(String, String)>,
     /// How the case ended, once terminated: shown instead of days left (issue 13, item 6).
     pub ended: Option<String>,
+    /// What the case waits for from the viewer, first on the page: (task, where to act).
+    pub my_tasks: Vec<(&'static str, String)>,
 }
 
 fn percent(part: i64, whole: i64) -> f64 {
@@ -318,6 +330,17 @@ pub async fn case_page(
             }
         })
         .collect();
+    // What waits for the viewer and the latest five stay in view; older reports fold away.
+    let all_entries: Vec<EntryRow> = entries;
+    let recent_from = all_entries.len().saturating_sub(RECENT_REPORTS);
+    let (mut entries, mut older_entries) = (Vec::new(), Vec::new());
+    for (i, entry) in all_entries.into_iter().enumerate() {
+        if i >= recent_from || entry.verify_label.is_some() {
+            entries.push(entry);
+        } else {
+            older_entries.push(entry);
+        }
+    }
     let ordered = totals.ordered.0;
     let credited_pct = percent(totals.credited.0, ordered);
     let pending_pct = percent(totals.pending.0, ordered).min(100.0 - credited_pct);
@@ -422,8 +445,10 @@ pub async fn case_page(
         facts.push((t.partner, partner));
     }
     let ended = ended_line(state, access, lang).await?;
+    let my_tasks = my_tasks(state, access, lang).await?;
     Ok(CasePage {
         ended,
+        my_tasks,
         page: ui
             .page(&format!("{} · {}", case.client_name, case.decision_number))
             .with_notice(notice),
@@ -443,6 +468,7 @@ pub async fn case_page(
             ),
             views::window_basis(t, case.window_basis)
         ),
+        deadline: views::date(lang, case.window.end_inclusive()),
         days_left: fill(
             t.days_left,
             &[("days", &case.window.days_left(today).max(0).to_string())],
@@ -463,7 +489,12 @@ pub async fn case_page(
             None => t.projected_none.to_owned(),
         },
         milestones,
+        older_entries_label: fill(
+            t.client_older_reports,
+            &[("count", &older_entries.len().to_string())],
+        ),
         entries,
+        older_entries,
         can_record: serving && access.may(Permission::ReportAttendance),
         record_intro: fill(t.record_intro, &[("zone", case.zone.abbreviation())]),
         form,
@@ -524,6 +555,36 @@ pub async fn case_page(
         can_register: access.may(Permission::RegisterPeople)
             && case.status == karya_domain::CaseStatus::OfficerAssigned,
     })
+}
+
+/// The case's tasks that wait on the viewer (`karya_domain::worklist`), each with the place
+/// to act: the page's most urgent section for the role that opens it.
+async fn my_tasks(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<(&'static str, String)>, WebError> {
+    let case = access.case();
+    if case.status.is_final() {
+        return Ok(Vec::new());
+    }
+    let work = karya_store::worklist::case_work(&state.store, access).await?;
+    let user = access.user();
+    let carries = case.pk_user_id == Some(user.id);
+    Ok(
+        karya_domain::worklist::tasks_of(&work.facts, &user.roles, carries)
+            .into_iter()
+            .map(|task| {
+                let place = task.place();
+                let href = if place.starts_with('#') {
+                    place.to_owned()
+                } else {
+                    format!("/cases/{}{place}", case.id.0)
+                };
+                (lang.say(&task), href)
+            })
+            .collect(),
+    )
 }
 
 /// "Berakhir 30 Nov 2026: …" for a terminated case: the status in words and, for those who
