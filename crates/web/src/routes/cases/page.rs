@@ -136,6 +136,9 @@ pub struct CasePage {
     /// "Laporan sebelumnya (12)".
     pub older_entries_label: String,
     pub can_record: bool,
+    /// The report form is open: the registry transcribes paper forms as its daily work;
+    /// others open it when they need it.
+    pub record_open: bool,
     pub record_intro: String,
     pub form: RecordForm,
     pub errors: FormErrors,
@@ -150,6 +153,8 @@ pub struct CasePage {
     pub letters: Vec<(&'static str, String, String, String, String)>,
     /// Letters the caller may issue now: (kind, button label).
     pub letter_buttons: Vec<LetterButton>,
+    /// The letters section is open: there is one to issue, or one was just issued.
+    pub letters_open: bool,
     /// The registry may enter the person in the register book now.
     pub can_register: bool,
     /// From placement on, the hours matter: the ledger, reports and milestones are shown.
@@ -445,6 +450,7 @@ pub async fn case_page(
         facts.push((t.partner, partner));
     }
     let ended = ended_line(state, access, lang).await?;
+    let letters_open = !letter_buttons.is_empty() || notice == Some(t.letter_issued);
     let my_tasks = my_tasks(state, access, lang).await?;
     Ok(CasePage {
         ended,
@@ -496,6 +502,8 @@ pub async fn case_page(
         entries,
         older_entries,
         can_record: serving && access.may(Permission::ReportAttendance),
+        record_open: access.role_for(Permission::ReportAttendance) == Some(Role::RegistryOfficer)
+            || !form.activity.is_empty(),
         record_intro: fill(t.record_intro, &[("zone", case.zone.abbreviation())]),
         form,
         errors,
@@ -511,6 +519,7 @@ pub async fn case_page(
         intake,
         letters,
         letter_buttons,
+        letters_open,
         sop_rows: super::sop_view::sop_rows(state, access, lang, t).await?,
         sop_marks: super::sop_view::markable(state, access).await?,
         files: super::files_view::files_view(state, access, lang, t).await?,
