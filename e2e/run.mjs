@@ -536,6 +536,53 @@ async function main() {
       assert(/Diakhiri: selesai menjalani/.test(row) && /\d{4}-\d{2}-\d{2}/.test(row), `the register book records the termination: ${row}`);
     });
 
+    await check(`[${engine}] each role starts from its work list; the client's page fits three phone screens; an ended case looks ended (issue 13)`, async () => {
+      const expectations = [
+        ['kabapas.bdg', 'Disposisi: tunjuk PK'],
+        ['katu.bdg', 'Siapkan surat perintah penunjukan PK'],
+        ['pendaftaran.bdg', 'Periksa kelengkapan berkas putusan'],
+        ['registrasi.bdg', 'Daftarkan Klien di buku register'],
+        ['pk.bdg', 'Laporan harian menunggu diakui'],
+        ['pj.bdg', 'Klien yang dijadwalkan hari ini'],
+        ['klien.bdg', 'Lapor kegiatan hari ini'],
+        ['jaksa.bdg', 'Surat dan dokumen untuk kejaksaan Anda'],
+        ['kanwil.jabar', 'Perkara dalam cakupan Anda'],
+        ['ditjenpas', 'Perkara dalam cakupan Anda'],
+      ];
+      for (const [username, text] of expectations) {
+        for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+          const ctx = await browser.newContext({ viewport });
+          const page = await ctx.newPage();
+          await logIn(page, server.base, username);
+          await page.goto(`${server.base}/`);
+          assert(await page.getByText(text).first().isVisible(), `${username} sees "${text}" at ${viewport.width} px`);
+          assert(!(await page.content()).includes('akan tampil di sini'), `${username}: no placeholder`);
+          await axe(page, `${username} start page at ${viewport.width} px`);
+          await ctx.close();
+        }
+      }
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const client = await ctx.newPage();
+      await logIn(client, server.base, 'klien.bdg');
+      await client.getByRole('link', { name: 'Lapor kegiatan hari ini' }).click();
+      const height = await client.evaluate(() => document.documentElement.scrollHeight);
+      if (process.env.E2E_DEBUG) await client.screenshot({ path: '/tmp/e2e-client.png', fullPage: true });
+      assert(height <= 3 * 740, `the client's page is ${height} px, within three 740 px screens`);
+      const content = await client.content();
+      for (const staffOnly of ['SOP', 'Pemeriksaan terakhir', 'Riwayat']) assert(!content.includes(`>${staffOnly}<`), `the client's page has no ${staffOnly} section`);
+      assert((await client.inputValue('#date')).length === 10, "the report form offers today's date");
+      await ctx.close();
+      const head = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+      await logIn(head, server.base, 'kabapas.bdg');
+      await head.goto(`${server.base}/cases?status=ended`);
+      await head.locator('tr.ended a').first().click();
+      const ended = await head.locator('main p.summary').first().textContent();
+      assert(/berakhir/i.test(ended), `an ended case says it ended: ${ended}`);
+      assert(!(await head.content()).includes('Sisa 0 hari') && !(await head.content()).includes('hari lagi'), 'no days left on an ended case');
+      const top = await head.evaluate(() => { const h = document.querySelector('main h1').getBoundingClientRect().top; return document.querySelector('main p.summary').getBoundingClientRect().bottom - h; });
+      assert(top <= 740 / 5, `the case header takes ${top} px of a 740 px screen`);
+    });
+
     await check(`[${engine}] the language switch turns the interface to English and back`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -170,7 +170,11 @@ pub fn render_case(page: CasePage, client_only: bool) -> Result<Response, WebErr
         entries: page.older_entries.into_iter().chain(page.entries).collect(),
         can_complain: page.can_complain,
         complaints: page.complaints,
-        assistance: page.assistance,
+        // The office's checklist of steps not yet recorded is the PK's, not the client's.
+        assistance: super::cases::assistance::AssistanceView {
+            missing: Vec::new(),
+            ..page.assistance
+        },
         page: page.page,
     })
 }
