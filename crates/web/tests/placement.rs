@@ -287,8 +287,9 @@ on_both_engines! {
         // three parts, (d) needs, (e) and the 10 components of (f).
         assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 30);
         let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("assistance_plan", "Pendampingan"), ("guidance_plan", "Pembimbingan"), ("supervision_plan", "Pengawasan"), ("risk_level", "low"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
-        for (code, _, _) in karya_domain::litmas::CASE_PLAN {
-            fields.push((code, "Isi komponen"));
+        let written: Vec<String> = (1..=10).map(|n| format!("Tulisan{n}PK")).collect();
+        for ((code, _, _), text) in karya_domain::litmas::CASE_PLAN.iter().zip(&written) {
+            fields.push((code, text));
         }
         assert_eq!(pk.post_form(&path, &fields).await.status, 303);
         assert_eq!(pk.post_form(&format!("{path}/approve"), &[]).await.status, 403, "the PK does not approve their own Litmas");
@@ -313,11 +314,15 @@ on_both_engines! {
         assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "litmas")]).await.status, 303);
         let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'litmas' AND case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
         let text = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
-        assert!(text.contains("PENELITIAN KEMASYARAKATAN") && text.contains("Litmas sebelumnya") && text.contains("Isi komponen"), "{text}");
+        assert!(text.contains("PENELITIAN KEMASYARAKATAN") && text.contains("Litmas sebelumnya"), "{text}");
+        // Issue 13, item 8: the PK's own text for every one of the ten components.
+        for text_written in &written {
+            assert!(text.contains(text_written.as_str()), "the Litmas prints {text_written}: {text}");
+        }
         for part in ["Pendampingan: Pendampingan", "Pembimbingan: Pembimbingan", "Pengawasan: Pengawasan"] {
             assert!(text.contains(part), "section (c) prints its three parts: {part}");
         }
-        assert!(text.contains("Menunggu penempatan"), "no institution kind is guessed before the placement");
+        assert!(!text.contains("Menunggu penempatan"), "before the placement the institution is what the PK wrote, not a guess");
     }
 
     async fn the_case_plan_names_the_confirmed_placement_and_the_partners_kind(db) {

@@ -47,6 +47,9 @@ pub struct CasePlan {
     /// Component 10, e.g. walking aids; needs of women with reproductive functions, of the
     /// chronically ill, of people with disabilities and of the elderly.
     pub special_needs: String,
+    /// What the PK wrote for each component, in order: printed after the record's value when
+    /// it says something else, alone when there is no record (issue 13, item 8).
+    pub written: Vec<String>,
 }
 
 impl CasePlan {
@@ -71,7 +74,7 @@ impl CasePlan {
         } else {
             self.special_needs.clone()
         };
-        [
+        let recorded = [
             self.work_place.clone(),
             self.institution
                 .map_or("Menunggu penempatan", InstitutionKind::label)
@@ -84,7 +87,25 @@ impl CasePlan {
             self.counselling_plan.clone(),
             self.evaluation_plan.clone(),
             special_needs,
-        ]
+        ];
+        // The record's value first (the confirmed placement, the ordered hours), then what the
+        // PK wrote when it says something else; a component with no record is the PK's text.
+        let mut values = recorded;
+        for (i, (value, text)) in values.iter_mut().zip(&self.written).enumerate() {
+            let text = text.trim();
+            let no_record = value.trim().is_empty()
+                || (i == 1 && self.institution.is_none())
+                || (i == 9 && self.special_needs.trim().is_empty());
+            if text.is_empty() || text == value.trim() {
+                continue;
+            }
+            *value = if no_record {
+                text.to_owned()
+            } else {
+                format!("{value}\n{text}")
+            };
+        }
+        values
     }
 }
 

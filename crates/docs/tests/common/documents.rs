@@ -192,6 +192,7 @@ pub fn case_plan() -> CasePlan {
             .to_owned(),
         evaluation_plan: "Evaluasi pada 1/4, 1/2 dan 3/4 masa pidana kerja sosial".to_owned(),
         special_needs: String::new(),
+        written: Vec::new(),
     }
 }
 

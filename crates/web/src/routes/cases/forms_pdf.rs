@@ -351,6 +351,7 @@ async fn litmas(
             counselling_plan: component(7),
             evaluation_plan: component(8),
             special_needs: component(9),
+            written: s.case_plan.clone(),
         },
         author: officer(state, case).await?,
         approval,
