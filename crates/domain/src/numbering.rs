@@ -4,7 +4,8 @@
 pub const DEFAULT_NUMBER_FORMAT: &str = "W.11.PAS.PAS.{office}-PK.01.05-{seq}/{year}";
 
 /// Fills a number format: `{seq}` becomes the sequence number zero-padded to 4 digits (longer
-/// numbers are kept whole), `{year}` the year, `{office}` the office code. Placeholders may repeat;
+/// numbers are kept whole), `{year}` the year, `{office}` the office code in capitals, as
+/// codes are written on real letters (`PAS.14`, `BDG`). Placeholders may repeat;
 /// any other text, including unknown `{…}`, is kept as written. The filling is a single pass, so
 /// an office code that itself contains `{seq}` is printed literally.
 pub fn letter_number(format: &str, seq: i64, year: i32, office_code: &str) -> String {
@@ -20,7 +21,7 @@ pub fn letter_number(format: &str, seq: i64, year: i32, office_code: &str) -> St
             out.push_str(&year.to_string());
             rest = after;
         } else if let Some(after) = tail.strip_prefix("{office}") {
-            out.push_str(office_code);
+            out.push_str(&office_code.to_uppercase());
             rest = after;
         } else {
             out.push('{');
@@ -51,6 +52,14 @@ mod tests {
     }
 
     #[test]
+    fn the_office_code_is_printed_in_capitals() {
+        assert_eq!(
+            letter_number("W.11.PAS.{office}-{seq}/{year}", 1, 2026, "bdg"),
+            "W.11.PAS.BDG-0001/2026"
+        );
+    }
+
+    #[test]
     fn placeholders_may_repeat_and_come_in_any_order() {
         assert_eq!(
             letter_number("{year}/{office}/{seq}/{office}", 7, 2027, "BDG"),
@@ -71,7 +80,7 @@ mod tests {
     fn an_office_code_is_not_expanded_again() {
         assert_eq!(
             letter_number("{office}-{seq}", 5, 2026, "{seq}"),
-            "{seq}-0005"
+            "{SEQ}-0005"
         );
     }
 

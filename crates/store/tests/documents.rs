@@ -118,8 +118,8 @@ on_both_engines! {
         .expect("the second letter was not kept waiting by the first one's rendering");
         release_tx.send(()).unwrap();
         let slow = slow.await.unwrap();
-        assert_eq!(slow.number, "W.11-bdg-0001/2026", "the first reserved its number first");
-        assert_eq!(quick.number, "W.11-bdg-0002/2026");
+        assert_eq!(slow.number, "W.11-BDG-0001/2026", "the first reserved its number first");
+        assert_eq!(quick.number, "W.11-BDG-0002/2026");
     }
 
     async fn numbers_run_per_office_and_year_and_verification_shows_no_personal_data(db) {
@@ -129,10 +129,10 @@ on_both_engines! {
         let second = issue(&db, bdg, "bdg", "summons", "2026-11-02").await;
         let other_office = issue(&db, mks, "mks", "summons", "2026-11-02").await;
         let next_year = issue(&db, bdg, "bdg", "summons", "2027-01-02").await;
-        assert_eq!(first.number, "W.11-bdg-0001/2026");
-        assert_eq!(second.number, "W.11-bdg-0002/2026");
-        assert_eq!(other_office.number, "W.11-mks-0001/2026");
-        assert_eq!(next_year.number, "W.11-bdg-0001/2027");
+        assert_eq!(first.number, "W.11-BDG-0001/2026");
+        assert_eq!(second.number, "W.11-BDG-0002/2026");
+        assert_eq!(other_office.number, "W.11-MKS-0001/2026");
+        assert_eq!(next_year.number, "W.11-BDG-0001/2027");
         let shown = documents::verify(&db.store, &first.code).await.unwrap().unwrap();
         assert!(shown.intact);
         assert_eq!(shown.number, first.number);

@@ -37,7 +37,7 @@ on_both_engines! {
         assert!(pdf.starts_with(b"%PDF"));
         let text = pdf_text(&pdf);
         let office = orgs::office_by_code(&app.db.store, "bdg").await.unwrap();
-        for expected in ["BALAI PEMASYARAKATAN KELAS I BANDUNG", "KANTOR WILAYAH JAWA BARAT", "W.11.PAS.PAS.bdg-PK.01.05-0001/", "Pembimbing Kemasyarakatan (PK) Bandung", "Kepala Bapas Bandung"] {
+        for expected in ["BALAI PEMASYARAKATAN KELAS I BANDUNG", "KANTOR WILAYAH JAWA BARAT", "W.11.PAS.PAS.BDG-PK.01.05-0001/", "Pembimbing Kemasyarakatan (PK) Bandung", "Kepala Bapas Bandung", "NIP 19800101200501"] {
             assert!(text.contains(expected), "{expected} in:\n{text}");
         }
         assert!(text.contains(&format!("/v/{}", &letters[0].1[3..])), "the QR text carries the verification link");

@@ -127,15 +127,19 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
     // One hash for every demo account: they share the published password anyway.
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let mut logins = Vec::new();
+    // Civil servants carry an 18-digit NIP, printed under the signer's name on letters.
+    let mut serial = 0;
     let mut add = async |username: String,
                          role: Role,
                          binding: Binding,
                          display_name: String,
                          office: &str| {
+        serial += 1;
+        let civil_servant = !matches!(role, Role::Client | Role::SiteSupervisor | Role::Admin);
         let user = NewUser {
             username: username.clone(),
             display_name,
-            nip: None,
+            nip: civil_servant.then(|| format!("19800101200501{serial:04}")),
             password_hash: hash.clone(),
             temporary_password: false,
             binding,
