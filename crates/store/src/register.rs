@@ -237,8 +237,17 @@ impl BookEntry {
             self.full_name = karya_domain::child::listed_name(&self.full_name, true);
             self.nik = None;
             self.address = "—".to_owned();
+            self.father_name = "—".to_owned();
+            self.mother_name = "—".to_owned();
         }
         self
+    }
+
+    /// The articles of the offence, as the decision states them (G1).
+    pub fn offence(&self) -> String {
+        serde_json::from_str::<karya_domain::SentenceTerms>(&self.terms)
+            .map(|terms| terms.offence_articles)
+            .unwrap_or_default()
     }
 }
 
@@ -254,6 +263,10 @@ pub struct BookEntry {
     pub birth_date: Option<String>,
     pub address: String,
     pub occupation: String,
+    pub father_name: String,
+    pub mother_name: String,
+    /// The sentence's terms as stored (JSON), for the offence.
+    pub terms: String,
     pub decision_number: String,
     pub date_final: String,
     pub status: String,
@@ -263,8 +276,9 @@ pub struct BookEntry {
     pub termination_reason: Option<String>,
 }
 
-/// The office's register book, newest first; `year` 0 for every year; `query` matches the
-/// name, the NIK, the decision number or the register number.
+/// The office's register book, newest first, every entry (an export that stops early is
+/// incomplete without a word); `year` 0 for every year; `query` matches the name, the NIK,
+/// the decision number or the register number.
 pub async fn book(
     store: &Store,
     office: &OfficeAccess,
@@ -275,13 +289,13 @@ pub async fn book(
     let pattern = format!("%{}%", query.trim().to_lowercase());
     Ok(sqlx::query_as(
         "SELECT r.year, r.number, r.case_id, p.full_name, p.nik, p.birth_place, p.birth_date, p.address,
-            p.occupation, c.decision_number, c.date_final, c.status, r.registered_on, r.terminated_on,
-            r.termination_reason
+            p.occupation, p.father_name, p.mother_name, c.terms, c.decision_number, c.date_final,
+            c.status, r.registered_on, r.terminated_on, r.termination_reason
          FROM register_entries r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
          WHERE r.office_id = $1 AND ($2 = 0 OR r.year = $2)
            AND (LOWER(p.full_name) LIKE $3 OR COALESCE(p.nik, '') LIKE $3 OR LOWER(c.decision_number) LIKE $3
                 OR CAST(r.number AS TEXT) = $4)
-         ORDER BY r.year DESC, r.number DESC LIMIT 1000",
+         ORDER BY r.year DESC, r.number DESC",
     )
     .bind(office.0)
     .bind(year)

@@ -125,6 +125,14 @@ on_both_engines! {
         assert_eq!(csv.status, 200);
         assert!(csv.headers["content-type"].to_str().unwrap().starts_with("text/csv"));
         assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{}", csv.body);
+        // Issue 13, item 10: Indonesian headings, the G1 fields, the status in words and
+        // real dates.
+        for expected in ["\"No. Register\"", "\"Nama ayah\"", "\"Nama ibu\"", "\"Tindak pidana\"", "\"Budi\"", "\"Siti\"", "\"Pasal 476 UU 1/2023 (pencurian)\"", "\"Tercatat di buku register\"", ",1990-05-15,"] {
+            assert!(csv.body.contains(expected), "{expected} in {}", csv.body);
+        }
+        assert!(!csv.body.contains("registered"), "no status code: {}", csv.body);
+        let xlsx = registry.get_bytes("/register.xlsx").await;
+        assert_eq!(&xlsx[..2], b"PK", "a workbook");
         assert_eq!(app.signed_in("pj.bdg").await.get("/register").await.status, 403, "not the supervisor's book");
     }
 }

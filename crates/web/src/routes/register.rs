@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::auth::{Authority, CaseOf, can};
 use crate::error::WebError;
-use crate::export::Table;
+use crate::export::{Cell, Table};
 use crate::forms::FormErrors;
 use crate::i18n::{Catalog, fill};
 use crate::page::{Page, Ui, render, url_encode};
@@ -395,40 +395,49 @@ async fn export(
     let rows = entries
         .iter()
         .map(|e| {
+            let status =
+                karya_domain::CaseStatus::parse(&e.status, e.termination_reason.as_deref())
+                    .map_or_else(|| e.status.clone(), |s| s.label_id().to_owned());
             vec![
-                e.number.to_string(),
-                e.year.to_string(),
-                e.full_name.clone(),
-                e.nik.clone().unwrap_or_default(),
-                e.birth_place.clone(),
-                e.birth_date.clone().unwrap_or_default(),
-                e.address.clone(),
-                e.occupation.clone(),
-                e.decision_number.clone(),
-                e.status.clone(),
-                e.registered_on.clone(),
-                e.terminated_on.clone().unwrap_or_default(),
-                e.termination_reason.clone().unwrap_or_default(),
+                Cell::Number(e.number),
+                Cell::Number(e.year),
+                e.full_name.clone().into(),
+                e.nik.clone().unwrap_or_default().into(),
+                e.birth_place.clone().into(),
+                Cell::date_text(e.birth_date.as_deref()),
+                e.address.clone().into(),
+                e.occupation.clone().into(),
+                e.father_name.clone().into(),
+                e.mother_name.clone().into(),
+                e.offence().into(),
+                e.decision_number.clone().into(),
+                status.into(),
+                Cell::date_text(Some(&e.registered_on)),
+                Cell::date_text(e.terminated_on.as_deref()),
             ]
         })
         .collect();
+    // Indonesian headings in the register's words (G1); the status says how a case ended.
     let table = Table {
         sheet: "Buku Register",
         headers: vec![
-            "nomor",
-            "tahun",
-            "nama",
-            "nik",
-            "tempat_lahir",
-            "tanggal_lahir",
-            "alamat",
-            "pekerjaan",
-            "nomor_putusan",
-            "status",
-            "tanggal_register",
-            "tanggal_pengakhiran",
-            "alasan_pengakhiran",
+            "No. Register",
+            "Tahun",
+            "Nama",
+            "NIK",
+            "Tempat lahir",
+            "Tanggal lahir",
+            "Alamat",
+            "Pekerjaan",
+            "Nama ayah",
+            "Nama ibu",
+            "Tindak pidana",
+            "Nomor putusan",
+            "Status",
+            "Tanggal register",
+            "Tanggal pengakhiran",
         ],
+        wrapped: vec![6, 10],
         rows,
     };
     let actor = office.actor();

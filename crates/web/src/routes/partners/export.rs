@@ -14,8 +14,7 @@ use karya_store::partners::{self, Partner};
 use crate::app::AppState;
 use crate::auth::Authority;
 use crate::error::WebError;
-use crate::export::Table;
-use crate::views;
+use crate::export::{Cell, Table};
 use karya_domain::Permission;
 
 /// The partners Annex V lists: those with an agreement, active or ended.
@@ -58,21 +57,28 @@ pub async fn xlsx(
     authority: Authority,
 ) -> Result<Response, WebError> {
     let office = authority.office(Permission::ReadPartners)?;
+    let zone = karya_store::orgs::office_of(&state.store, &office).await?;
+    let zone =
+        karya_domain::OfficeZone::parse(&zone.time_zone).unwrap_or(karya_domain::OfficeZone::Wib);
+    let today = karya_domain::calendar::local_date(state.store.now(), &zone.time_zone());
     let rows = annex_v_partners(&state, &office)
         .await?
         .iter()
         .filter_map(|p| p.agreement.clone().map(|a| (p, a)))
         .enumerate()
         .map(|(i, (p, (number, start, end)))| {
+            // An agreement past its end is flagged: the partner cannot take clients on it.
+            let standing = if end < today { "Berakhir" } else { "Berlaku" };
             vec![
-                (i + 1).to_string(),
-                p.fields.name.clone(),
-                p.fields.address.clone(),
-                contact(p),
-                scope_of_work(p),
-                number,
-                views::date(crate::i18n::Lang::Id, start),
-                views::date(crate::i18n::Lang::Id, end),
+                Cell::Number(i as i64 + 1),
+                p.fields.name.clone().into(),
+                p.fields.address.clone().into(),
+                contact(p).into(),
+                scope_of_work(p).into(),
+                number.into(),
+                Cell::Date(start),
+                Cell::Date(end),
+                standing.into(),
             ]
         })
         .collect();
@@ -87,7 +93,9 @@ pub async fn xlsx(
             "Nomor PKS",
             "Tanggal Mulai PKS",
             "Tanggal Berakhir PKS",
+            "Status PKS",
         ],
+        wrapped: vec![2, 4],
         rows,
     };
     Ok((
