@@ -160,6 +160,7 @@ mod tests {
             database_url: Secret("postgres://karya:s3cret@db/karya".into()),
             web: WebConfig::default(),
             second_factor_setting: None,
+            public_url_configured: false,
         };
         let shown = format!("{settings:?}");
         assert!(!shown.contains("s3cret"));

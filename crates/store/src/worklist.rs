@@ -137,6 +137,9 @@ const BY_STATUS: [&str; 7] = crate::cases::over_scopes!(
     " GROUP BY c.status, c.termination_reason"
 );
 
+/// (status, termination reason, cases, offices, minutes ordered) as the query returns them.
+type StatusRow = (String, Option<String>, i64, i64, Option<i64>);
+
 /// One status of a scope's summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusCount {
@@ -152,11 +155,10 @@ pub async fn by_status(store: &Store, grant: &Grant) -> Result<Vec<StatusCount>>
         return Ok(Vec::new());
     };
     let (slot, value) = scope.slot();
-    let rows: Vec<(String, Option<String>, i64, i64, Option<i64>)> =
-        sqlx::query_as(BY_STATUS[slot])
-            .bind(value)
-            .fetch_all(store.pool())
-            .await?;
+    let rows: Vec<StatusRow> = sqlx::query_as(BY_STATUS[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
     let mut out: Vec<StatusCount> = rows
         .into_iter()
         .filter_map(|(status, reason, cases, offices, minutes)| {

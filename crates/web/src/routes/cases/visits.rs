@@ -20,12 +20,23 @@ use crate::page::Ui;
 use crate::views;
 use karya_store::access::CaseAccess;
 
+/// One visit as listed.
+pub struct VisitRow {
+    pub day: String,
+    pub kind: &'static str,
+    pub who: String,
+    pub note: String,
+    /// "8/10" at a work-place visit.
+    pub score: String,
+    /// The PK's note per indicator, "3. …: note".
+    pub notes: Vec<String>,
+}
+
 #[derive(Default)]
 pub struct VisitsView {
     pub shown: bool,
     pub can_record: bool,
-    /// (date, kind, who, note, score text, the PK's note per indicator as "3. …: note")
-    pub rows: Vec<(String, &'static str, String, String, String, Vec<String>)>,
+    pub rows: Vec<VisitRow>,
     /// Bars of the trend: (x, height, y, label) in a 100 × 40 box.
     pub bars: Vec<(String, String, String, String)>,
     pub chart_label: String,
@@ -83,24 +94,24 @@ pub async fn visits_view(
         can_record: access.may(Permission::RecordVisits) && !case.status.is_final(),
         rows: list
             .iter()
-            .map(|v| {
-                (
-                    v.visited_on
-                        .parse::<Date>()
-                        .map(|d| views::date(lang, d))
-                        .unwrap_or(v.visited_on.clone()),
-                    if v.kind == "home" {
-                        t.visit_home
-                    } else {
-                        t.visit_work_place
-                    },
-                    v.visited_by_name.clone(),
-                    v.note.clone(),
-                    v.answers()
-                        .map(|a| format!("{}/10", score(&a)))
-                        .unwrap_or_default(),
-                    indicator_notes(lang, &v.answer_notes),
-                )
+            .map(|v| VisitRow {
+                day: v
+                    .visited_on
+                    .parse::<Date>()
+                    .map(|d| views::date(lang, d))
+                    .unwrap_or(v.visited_on.clone()),
+                kind: if v.kind == "home" {
+                    t.visit_home
+                } else {
+                    t.visit_work_place
+                },
+                who: v.visited_by_name.clone(),
+                note: v.note.clone(),
+                score: v
+                    .answers()
+                    .map(|a| format!("{}/10", score(&a)))
+                    .unwrap_or_default(),
+                notes: indicator_notes(lang, &v.answer_notes),
             })
             .collect(),
         bars,
