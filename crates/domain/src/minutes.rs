@@ -139,7 +139,6 @@ mod tests {
         assert_eq!(Minutes::new(45).compact(true), "45 m");
         assert_eq!(Minutes::new(750).compact(true), "12 h 30 m");
     }
-    use super::*;
 
     #[test]
     fn hours_and_minutes_are_worded_in_indonesian_and_english() {

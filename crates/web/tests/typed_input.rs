@@ -25,9 +25,12 @@ fn yesterday() -> String {
         .to_string()
 }
 
+/// (field name, value) pairs.
+type Pairs = Vec<(String, String)>;
+
 /// The values a browser would send for `form`, with a marker in each free-text field:
 /// (field, value) pairs and the markers typed.
-fn fill(form: &Form, serial: usize) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn fill(form: &Form, serial: usize) -> (Pairs, Pairs) {
     let mut pairs = Vec::new();
     let mut typed = Vec::new();
     let mut times = ["08:00", "12:00"].into_iter();
