@@ -7,6 +7,7 @@ use common::*;
 use karya_docs::{
     ATTITUDE_INDICATORS, AttendanceRow, CASE_PLAN_COMPONENTS, Document, TerminationGround, render,
 };
+use karya_domain::Minutes;
 
 const CLIENT: &str = "Budi Santoso bin Slamet";
 
@@ -168,8 +169,12 @@ fn annex_iii_the_attendance_list_has_a_row_per_day_signature_columns_and_the_tot
             "Nama Klien : Budi Santoso bin Slamet",
             "Tempat Pidana Kerja Sosial : SD Negeri 045 Cibaduyut",
             "Periode : Bulan Desember 2026",
-            "JUMLAH JAM 24 jam",
+            "JUMLAH JAM DIAKUI 24 jam",
         ],
+    );
+    assert!(
+        !text.contains("Menunggu verifikasi"),
+        "nothing pending, nothing said:\n{text}"
     );
     // The seed's columns, whose headings wrap over two lines.
     assert_words_in_order(&text, &["WAKTU", "HADIR PULANG"]);
@@ -185,7 +190,7 @@ fn annex_iii_the_attendance_list_has_a_row_per_day_signature_columns_and_the_tot
             "7 Desember 2026",
             "6 Jumat, 08.00 12.00",
             "11 Desember 2026",
-            "JUMLAH JAM",
+            "JUMLAH JAM DIAKUI",
         ],
     );
     assert_eq!(
@@ -203,7 +208,19 @@ fn annex_iii_an_empty_period_says_so_and_a_missing_time_out_is_a_dash() {
         &text,
         &[
             "Tidak ada kehadiran pada periode ini.",
-            "JUMLAH JAM 0 menit",
+            "JUMLAH JAM DIAKUI 0 menit",
+        ],
+    );
+    // Hours reported but not yet credited are printed apart, never in the total.
+    let mut pending = attendance(CLIENT, vec![attendance_row(1)]);
+    pending.total = Minutes::ZERO;
+    pending.pending = Minutes::from_hours(4);
+    let text = render_text(&Document::Attendance(pending));
+    assert_contains_all(
+        &text,
+        &[
+            "JUMLAH JAM DIAKUI 0 menit",
+            "Menunggu verifikasi (belum dihitung) 4 jam",
         ],
     );
     let mut row = attendance_row(1);

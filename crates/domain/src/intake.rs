@@ -495,6 +495,14 @@ mod tests {
     }
 
     #[test]
+    fn a_case_without_its_kejaksaan_is_refused_I2() {
+        let refused = check_prosecutor(false).unwrap_err();
+        assert_eq!(refused.rule, Some(Rule::I2));
+        assert_eq!(refused.field, "prosecutor_office_id");
+        assert!(check_prosecutor(true).is_ok());
+    }
+
+    #[test]
     fn refuses_intake_before_the_decision_is_final_I1() {
         let violation = check_final(date(2026, 12, 1), date(2026, 11, 30)).unwrap_err();
         assert_eq!(violation.rule, Some(Rule::I1));

@@ -296,6 +296,7 @@ pub fn work_list<C>(items: Vec<WorkItem<C>>, roles: &[Role]) -> Vec<(Task, Vec<W
 }
 
 #[cfg(test)]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 mod tests {
     use super::*;
     use crate::lifecycle::TerminationReason;
@@ -319,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    fn a_decision_received_waits_on_the_intake_desk_d1() {
+    fn a_decision_received_waits_on_the_intake_desk_D1() {
         assert_eq!(
             tasks(&facts(CaseStatus::Received)),
             vec![Task::CheckDocuments]
@@ -328,7 +329,7 @@ mod tests {
     }
 
     #[test]
-    fn a_client_not_handed_over_is_summoned_before_a_pk_is_appointed_i3() {
+    fn a_client_not_handed_over_is_summoned_before_a_pk_is_appointed_I3() {
         let mut f = facts(CaseStatus::DocumentsVerified);
         f.handed_over = false;
         assert_eq!(tasks(&f), vec![Task::SummonClient]);
@@ -349,7 +350,7 @@ mod tests {
     }
 
     #[test]
-    fn an_assigned_pk_lets_the_registry_register_the_client_g1() {
+    fn an_assigned_pk_lets_the_registry_register_the_client_G1() {
         let mut f = facts(CaseStatus::OfficerAssigned);
         f.officer_assigned = true;
         f.drafts_to_sign = 1;
@@ -388,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn every_hour_credited_asks_the_head_for_the_termination_letter_t2() {
+    fn every_hour_credited_asks_the_head_for_the_termination_letter_T2() {
         let mut f = facts(CaseStatus::Serving);
         f.officer_assigned = true;
         f.has_client_login = true;

@@ -25,6 +25,10 @@ pub struct AttendanceList {
     /// already applied), printed under the table as `Jumlah jam`.
     #[serde(serialize_with = "serialize_minutes")]
     pub total: Minutes,
+    /// The hours of rows reported but not yet credited (awaiting the PJ's or the PK's check),
+    /// printed apart from the total; zero prints nothing.
+    #[serde(serialize_with = "serialize_minutes")]
+    pub pending: Minutes,
 }
 
 /// What the list covers.

@@ -130,6 +130,7 @@ pub fn attendance(client_name: &str, rows: Vec<AttendanceRow>) -> AttendanceList
             month: 12,
         },
         total: rows.iter().map(|_| Minutes::from_hours(4)).sum(),
+        pending: Minutes::ZERO,
         rows,
     }
 }

@@ -142,6 +142,20 @@ async fn annex_iii(
         .filter(|v| in_period(v.entry.start))
         .map(|v| v.minutes)
         .sum();
+    // Reported or verified by the PJ but not yet credited: printed apart from the total, so
+    // that the list never presents unchecked hours as served (issue 13, item 8).
+    let pending_in_period: i64 = views
+        .iter()
+        .filter(|v| {
+            matches!(
+                v.entry.state,
+                karya_domain::EntryState::Reported
+                    | karya_domain::EntryState::SupervisorVerified { .. }
+            )
+        })
+        .filter(|v| in_period(v.entry.start))
+        .map(|v| v.minutes)
+        .sum();
     let rows = views
         .iter()
         .filter(|v| !matches!(v.entry.state, karya_domain::EntryState::Rejected { .. }))
@@ -178,6 +192,7 @@ async fn annex_iii(
         } else {
             ledger.totals().credited
         },
+        pending: karya_domain::Minutes::new(pending_in_period),
     }))
 }
 
