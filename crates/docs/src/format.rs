@@ -62,6 +62,18 @@ pub(crate) fn serialize_minutes<S: Serializer>(
     serializer.collect_str(minutes)
 }
 
+/// Minutes in words, or nothing (`none` in the template) when there are none.
+pub(crate) fn serialize_minutes_if_any<S: Serializer>(
+    minutes: &Minutes,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if minutes.is_positive() {
+        serializer.collect_str(minutes)
+    } else {
+        serializer.serialize_none()
+    }
+}
+
 /// A whole number of hours with its words, as letters write a sentence's length:
 /// `120 (seratus dua puluh) jam`; anything else as [`serialize_minutes`] words it.
 pub(crate) fn serialize_hours_in_words<S: Serializer>(

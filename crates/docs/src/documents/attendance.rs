@@ -7,7 +7,8 @@ use karya_domain::calendar::date_id;
 use serde::{Serialize, Serializer};
 
 use crate::format::{
-    serialize_date, serialize_day_and_date, serialize_minutes, serialize_opt_time, serialize_time,
+    serialize_date, serialize_day_and_date, serialize_minutes, serialize_minutes_if_any,
+    serialize_opt_time, serialize_time,
 };
 
 /// The attendance list of one client at one work place.
@@ -27,7 +28,7 @@ pub struct AttendanceList {
     pub total: Minutes,
     /// The hours of rows reported but not yet credited (awaiting the PJ's or the PK's check),
     /// printed apart from the total; zero prints nothing.
-    #[serde(serialize_with = "serialize_minutes")]
+    #[serde(serialize_with = "serialize_minutes_if_any")]
     pub pending: Minutes,
 }
 
