@@ -103,6 +103,29 @@ fn annex_i_the_placement_form_names_the_place_the_work_and_the_schedule() {
 }
 
 #[test]
+fn annex_i_never_leaves_its_signatures_alone_on_a_page() {
+    // However long the description, the last page holds the form's last row with the
+    // signatures under it.
+    for lines in [10, 20, 26, 30, 34, 40, 60] {
+        let mut form = placement(CLIENT);
+        form.work_description = (1..=lines)
+            .map(|n| format!("Baris uraian kegiatan nomor {n}."))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let pdf = render(&Document::Placement(form), &letterhead(), VERIFY_URL).expect("renders");
+        let last = last_page_text(&pdf);
+        assert_words_in_order(
+            &last,
+            &[
+                "Penanggung Jawab di Tempat Kerja Sosial",
+                "Mengetahui:",
+                "Pembimbing Kemasyarakatan,",
+            ],
+        );
+    }
+}
+
+#[test]
 fn annex_i_an_adat_community_is_a_non_government_institution_and_empty_lists_print_dashes() {
     let mut form = placement(CLIENT);
     form.institution = karya_docs::InstitutionKind::Customary;
@@ -305,6 +328,17 @@ fn annex_v_the_partner_list_is_landscape_and_lists_each_agreement() {
             "Kepala Balai Pemasyarakatan Kelas I Bandung,",
         ],
     );
+    // An agreement that has ended is flagged under its end date, and only that one.
+    assert_words_in_order(
+        &text,
+        &[
+            "Mitra nomor 2",
+            "30 Juni 2026",
+            "(Berakhir)",
+            "Mitra nomor 3",
+        ],
+    );
+    assert_eq!(text.matches("(Berakhir)").count(), 1);
     assert_words_in_order(
         &text,
         &[

@@ -112,9 +112,54 @@ impl Sections {
     }
 }
 
+/// The Litmas version as it stands before a save: its number and whether the head approved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version {
+    pub number: i64,
+    pub approved: bool,
+}
+
+/// The version number a save writes. An approved Litmas is locked: what the head approved is
+/// kept as it was, and changing it starts the next version, which needs its own approval. A
+/// draft or a submitted, not yet approved version is edited in place.
+pub fn version_to_write(current: Option<Version>) -> i64 {
+    match current {
+        None => 1,
+        Some(Version {
+            number,
+            approved: true,
+        }) => number + 1,
+        Some(Version { number, .. }) => number,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_approved_litmas_is_locked_and_a_change_starts_the_next_version() {
+        assert_eq!(version_to_write(None), 1);
+        let draft = Version {
+            number: 1,
+            approved: false,
+        };
+        assert_eq!(
+            version_to_write(Some(draft)),
+            1,
+            "a draft is edited in place"
+        );
+        let approved = Version {
+            number: 1,
+            approved: true,
+        };
+        assert_eq!(version_to_write(Some(approved)), 2);
+        let second_draft = Version {
+            number: 2,
+            approved: false,
+        };
+        assert_eq!(version_to_write(Some(second_draft)), 2);
+    }
 
     fn complete() -> Sections {
         Sections {

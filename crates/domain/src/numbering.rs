@@ -32,9 +32,29 @@ pub fn letter_number(format: &str, seq: i64, year: i32, office_code: &str) -> St
     out
 }
 
+/// Whether `code` can stand for the office in a letter number: the official code as printed
+/// on real letters (`PAS.14`, `W11-BDG`), 1–40 letters, digits, dots, hyphens or slashes, or
+/// empty for the office's own code in capitals.
+pub fn is_letter_code(code: &str) -> bool {
+    code.len() <= 40
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_official_letter_code_has_letters_digits_dots_hyphens_or_slashes() {
+        for good in ["", "PAS.14", "W11-BDG", "PAS/BDG", "bdg"] {
+            assert!(is_letter_code(good), "{good}");
+        }
+        for bad in ["PAS 14", "{seq}", "PAS.14\n", "Ä", &"A".repeat(41)] {
+            assert!(!is_letter_code(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn the_default_format_gives_a_bapas_letter_number() {

@@ -36,8 +36,12 @@ pub struct ToIssue<'a> {
     pub case: Option<CaseId>,
     pub kind: &'a str,
     pub number_format: &'a str,
+    /// The date printed on the document (`Printable::dated`), shown again on its
+    /// verification page.
     pub issued_on: jiff::civil::Date,
     pub by: UserId,
+    /// What the document says apart from its number and code (`Printable::fingerprint`).
+    pub fingerprint: String,
 }
 
 /// An issued document's identity, for links.
@@ -47,6 +51,64 @@ pub struct Issued {
     pub code: String,
     pub number: String,
     pub version: i64,
+    /// The latest document of its kind already said the same: it is returned, and no number
+    /// was taken.
+    pub unchanged: bool,
+}
+
+/// The latest document of the same kind (of the same case, or of the office), if it says
+/// exactly what `doc` would: issuing it again returns it rather than taking a new number.
+async fn unchanged(store: &Store, doc: &ToIssue<'_>) -> Result<Option<Issued>> {
+    #[derive(sqlx::FromRow)]
+    struct Latest {
+        id: i64,
+        code: String,
+        number: String,
+        version: i64,
+        fingerprint: String,
+    }
+    let latest: Option<Latest> = match doc.case {
+        Some(case) => {
+            sqlx::query_as(
+                "SELECT id, code, number, version, fingerprint FROM issued_documents
+                 WHERE case_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(case.0)
+            .bind(doc.kind)
+            .fetch_optional(store.pool())
+            .await?
+        }
+        None => {
+            sqlx::query_as(
+                "SELECT id, code, number, version, fingerprint FROM issued_documents
+                 WHERE office_id = $1 AND case_id IS NULL AND kind = $2 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(doc.office.0)
+            .bind(doc.kind)
+            .fetch_optional(store.pool())
+            .await?
+        }
+    };
+    Ok(latest
+        .filter(|l| !doc.fingerprint.is_empty() && l.fingerprint == said(doc))
+        .map(|l| Issued {
+            id: l.id,
+            code: l.code,
+            number: l.number,
+            version: l.version,
+            unchanged: true,
+        }))
+}
+
+/// What a document says, numbering included: the same content under a new office code or
+/// number format is a new letter.
+fn said(doc: &ToIssue<'_>) -> String {
+    let mut hash = Sha256::new();
+    for part in [doc.fingerprint.as_str(), doc.number_format, doc.office_code] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hex::encode(hash.finalize())
 }
 
 /// A document rendered with its number and verification code, not yet stored.
@@ -111,6 +173,9 @@ where
     if doc.case != Some(access.id()) || doc.office != access.office_id() {
         return Err(StoreError::Forbidden);
     }
+    if let Some(same) = unchanged(store, doc).await? {
+        return Ok(same);
+    }
     let rendered = render(store, doc, render_with).await?;
     let mut tx = store.begin_write().await?;
     let issued = store_on(&mut tx, store, &actor, Some(access.scope()), doc, rendered).await?;
@@ -130,6 +195,9 @@ where
 {
     if doc.case.is_some() || doc.office != office.office() {
         return Err(StoreError::Forbidden);
+    }
+    if let Some(same) = unchanged(store, doc).await? {
+        return Ok(same);
     }
     let rendered = render(store, doc, render_with).await?;
     let mut tx = store.begin_write().await?;
@@ -169,8 +237,8 @@ pub(crate) async fn store_on(
     .fetch_one(&mut *tx)
     .await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO issued_documents (code, office_id, case_id, kind, number, version, issued_on, sha256, content, issued_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        "INSERT INTO issued_documents (code, office_id, case_id, kind, number, version, issued_on, sha256, content, issued_by, created_at, fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(&code)
     .bind(doc.office.0)
@@ -183,6 +251,7 @@ pub(crate) async fn store_on(
     .bind(content)
     .bind(doc.by.0)
     .bind(store.now_text())
+    .bind(said(doc))
     .fetch_one(&mut *tx)
     .await?;
     if let Some(case) = doc.case {
@@ -210,6 +279,7 @@ pub(crate) async fn store_on(
         code,
         number,
         version,
+        unchanged: false,
     })
 }
 

@@ -1,6 +1,8 @@
 //! The Litmas and its case plan (§2.2.5–2.2.6): the PK records earlier interventions,
 //! writes the sections and submits them complete; the head of office approves, which moves
-//! the case to `assessed` in the same transaction. Editing after approval starts a new draft.
+//! the case to `assessed` in the same transaction. An approved version is locked: it is kept
+//! in `litmas_approved` as the head approved it, and editing starts the next version, which
+//! needs its own approval.
 
 use karya_domain::Transition;
 use karya_domain::litmas::Sections;
@@ -15,6 +17,8 @@ use crate::error::{Result, StoreError};
 /// A Litmas as stored.
 #[derive(Debug, Clone)]
 pub struct Litmas {
+    /// The version being written or last approved (1, 2, …).
+    pub version: i64,
     pub sections: Sections,
     pub written_by_name: String,
     pub written_at: String,
@@ -22,6 +26,22 @@ pub struct Litmas {
     pub submitted: bool,
     pub approved_by_name: Option<String>,
     pub approved_at: Option<String>,
+    /// The latest approved version, as approved; while a newer version is being written this
+    /// is the one in force and the one printed.
+    pub in_force: Option<Approved>,
+}
+
+/// An approved version of a Litmas, locked.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Approved {
+    pub version: i64,
+    #[sqlx(skip)]
+    pub sections: Sections,
+    #[sqlx(rename = "sections")]
+    text: String,
+    pub written_by_name: String,
+    pub approved_by_name: String,
+    pub approved_at: String,
 }
 
 /// An earlier intervention (§2.2.5): a previous Litmas, case plan or programme and its result.
@@ -50,6 +70,7 @@ crate::cases::into_case_error!(LitmasError);
 
 #[derive(sqlx::FromRow)]
 struct Row {
+    version: i64,
     sections: String,
     written_by_name: String,
     written_at: String,
@@ -65,7 +86,7 @@ pub async fn get(store: &Store, access: &CaseAccess) -> Result<Option<Litmas>> {
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     let row: Option<Row> = sqlx::query_as(
-        "SELECT l.sections, w.display_name AS written_by_name, l.written_at,
+        "SELECT l.version, l.sections, w.display_name AS written_by_name, l.written_at,
                 a.display_name AS approved_by_name, l.approved_at, c.litmas_submitted
          FROM litmas l JOIN users w ON w.id = l.written_by LEFT JOIN users a ON a.id = l.approved_by
          JOIN cases c ON c.id = l.case_id
@@ -74,18 +95,40 @@ pub async fn get(store: &Store, access: &CaseAccess) -> Result<Option<Litmas>> {
     .bind(case.0)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| {
-        Ok(Litmas {
-            sections: serde_json::from_str(&r.sections)
-                .map_err(|e| StoreError::Other(anyhow::anyhow!("stored Litmas: {e}")))?,
-            written_by_name: r.written_by_name,
-            written_at: r.written_at,
-            submitted: r.litmas_submitted != 0,
-            approved_by_name: r.approved_by_name,
-            approved_at: r.approved_at,
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let in_force: Option<Approved> = sqlx::query_as(
+        "SELECT l.version, l.sections, w.display_name AS written_by_name,
+                a.display_name AS approved_by_name, l.approved_at
+         FROM litmas_approved l JOIN users w ON w.id = l.written_by JOIN users a ON a.id = l.approved_by
+         WHERE l.case_id = $1 ORDER BY l.version DESC LIMIT 1",
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let in_force = in_force
+        .map(|a| {
+            Ok::<_, StoreError>(Approved {
+                sections: parse(&a.text)?,
+                ..a
+            })
         })
-    })
-    .transpose()
+        .transpose()?;
+    Ok(Some(Litmas {
+        version: r.version,
+        sections: parse(&r.sections)?,
+        written_by_name: r.written_by_name,
+        written_at: r.written_at,
+        submitted: r.litmas_submitted != 0,
+        approved_by_name: r.approved_by_name,
+        approved_at: r.approved_at,
+        in_force,
+    }))
+}
+
+fn parse(text: &str) -> Result<Sections> {
+    serde_json::from_str(text).map_err(|e| StoreError::Other(anyhow::anyhow!("stored Litmas: {e}")))
 }
 
 /// Saves the sections as the PK's draft, or submits them (`submit`) when complete. Either
@@ -109,17 +152,29 @@ pub async fn save(
     let found = get_on(&mut tx, scope, case).await?;
     lock(&mut tx, case).await?;
     let text = serde_json::to_string(sections).map_err(|e| StoreError::Other(e.into()))?;
+    let current: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT version, approved_at FROM litmas WHERE case_id = $1")
+            .bind(case.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let version = karya_domain::litmas::version_to_write(current.map(|(number, approved_at)| {
+        karya_domain::litmas::Version {
+            number,
+            approved: approved_at.is_some(),
+        }
+    }));
     sqlx::query("DELETE FROM litmas WHERE case_id = $1")
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
     sqlx::query(
-        "INSERT INTO litmas (case_id, sections, written_by, written_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO litmas (case_id, sections, written_by, written_at, version) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(case.0)
     .bind(text)
     .bind(actor.user_id.map(|u| u.0))
     .bind(store.now_text())
+    .bind(version)
     .execute(&mut *tx)
     .await?;
     sqlx::query(
@@ -140,7 +195,12 @@ pub async fn save(
         .audit(
             &mut tx,
             &actor,
-            Event::new(action, "case", case, json!({"case_id": case.0})),
+            Event::new(
+                action,
+                "case",
+                case,
+                json!({"case_id": case.0, "version": version}),
+            ),
         )
         .await?;
     tx.commit().await?;
@@ -169,12 +229,22 @@ pub async fn approve(store: &Store, access: &CaseAccess) -> Result<(), LitmasErr
         access.user().id.0,
     )
     .map_err(|v| LitmasError::Case(CaseError::Rule(v)))?;
+    let now = store.now_text();
     sqlx::query("UPDATE litmas SET approved_by = $1, approved_at = $2 WHERE case_id = $3")
         .bind(actor.user_id.map(|u| u.0))
-        .bind(store.now_text())
+        .bind(&now)
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
+    // The approved text is kept as approved, whatever later versions say.
+    let (version,): (i64,) = sqlx::query_as(
+        "INSERT INTO litmas_approved (case_id, version, sections, written_by, written_at, approved_by, approved_at)
+         SELECT case_id, version, sections, written_by, written_at, approved_by, approved_at
+         FROM litmas WHERE case_id = $1 RETURNING version",
+    )
+    .bind(case.0)
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query("UPDATE cases SET case_plan_approved = 1 WHERE id = $1")
         .bind(case.0)
         .execute(&mut *tx)
@@ -197,7 +267,12 @@ pub async fn approve(store: &Store, access: &CaseAccess) -> Result<(), LitmasErr
             &mut tx,
             actor,
             found.office_id,
-            Event::new("litmas.approve", "case", case, json!({"case_id": case.0})),
+            Event::new(
+                "litmas.approve",
+                "case",
+                case,
+                json!({"case_id": case.0, "version": version}),
+            ),
         )
         .await?;
     tx.commit().await?;

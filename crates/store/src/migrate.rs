@@ -151,6 +151,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0023_activations.sql"),
         postgres: include_str!("../migrations/postgres/0023_activations.sql"),
     },
+    Migration {
+        version: 24,
+        name: "documents_as_entered",
+        sqlite: include_str!("../migrations/sqlite/0024_documents_as_entered.sql"),
+        postgres: include_str!("../migrations/postgres/0024_documents_as_entered.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

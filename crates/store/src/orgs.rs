@@ -32,12 +32,24 @@ pub struct Office {
     pub phone: String,
     pub email: String,
     pub time_zone: String,
+    /// The official code printed in letter numbers; empty for the code in capitals.
+    pub letter_code: String,
     pub version: i64,
 }
 
 impl Office {
     pub fn id(&self) -> OfficeId {
         OfficeId(self.id)
+    }
+
+    /// The office as its letter numbers name it: the official code when one is set,
+    /// otherwise its own code (printed in capitals by the numbering).
+    pub fn letter_code(&self) -> &str {
+        if self.letter_code.is_empty() {
+            &self.code
+        } else {
+            &self.letter_code
+        }
     }
 }
 
@@ -51,6 +63,8 @@ pub struct OfficeFields {
     pub phone: String,
     pub email: String,
     pub time_zone: OfficeZone,
+    /// The official code for letter numbers, or empty.
+    pub letter_code: String,
 }
 
 impl OfficeFields {
@@ -58,7 +72,7 @@ impl OfficeFields {
         json!({
             "region_id": self.region_id.0, "code": self.code, "name": self.name,
             "address": self.address, "phone": self.phone, "email": self.email,
-            "time_zone": self.time_zone.iana_name(),
+            "time_zone": self.time_zone.iana_name(), "letter_code": self.letter_code,
         })
     }
 }
@@ -103,7 +117,7 @@ macro_rules! office_select {
     ($tail:literal) => {
         concat!(
             "SELECT o.id, o.region_id, r.name AS region_name, o.code, o.name, o.address, ",
-            "o.phone, o.email, o.time_zone, o.version ",
+            "o.phone, o.email, o.time_zone, o.letter_code, o.version ",
             "FROM offices o JOIN regions r ON r.id = o.region_id",
             $tail
         )
@@ -183,8 +197,8 @@ pub async fn create_office(
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at, letter_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(fields.region_id.0)
     .bind(&fields.code)
@@ -194,6 +208,7 @@ pub async fn create_office(
     .bind(&fields.email)
     .bind(fields.time_zone.iana_name())
     .bind(store.now_text())
+    .bind(&fields.letter_code)
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
@@ -225,7 +240,7 @@ pub async fn update_office(
     let before = before.ok_or(StoreError::NotFound)?;
     let changed = sqlx::query(
         "UPDATE offices SET region_id = $1, code = $2, name = $3, address = $4, phone = $5,
-            email = $6, time_zone = $7, version = version + 1
+            email = $6, time_zone = $7, letter_code = $10, version = version + 1
          WHERE id = $8 AND version = $9",
     )
     .bind(fields.region_id.0)
@@ -237,6 +252,7 @@ pub async fn update_office(
     .bind(fields.time_zone.iana_name())
     .bind(id.0)
     .bind(expected_version)
+    .bind(&fields.letter_code)
     .execute(&mut *tx)
     .await
     .map_err(unique_as("code"))?;

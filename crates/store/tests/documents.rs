@@ -23,6 +23,7 @@ async fn office(db: &TestDb, code: &str) -> OfficeId {
         phone: "1".into(),
         email: "a@b.id".into(),
         time_zone: karya_domain::OfficeZone::Wib,
+        letter_code: String::new(),
     };
     orgs::create_office(&db.store, &actor, &fields, None)
         .await
@@ -36,7 +37,20 @@ async fn issue(
     kind: &str,
     day: &str,
 ) -> documents::Issued {
-    issue_rendered_by(db, office, code, kind, day, |number, code| {
+    // Each of these documents says something new.
+    let says = karya_store::secret::random_hex();
+    issue_saying(db, office, code, kind, day, &says).await
+}
+
+async fn issue_saying(
+    db: &TestDb,
+    office: OfficeId,
+    code: &str,
+    kind: &str,
+    day: &str,
+    says: &str,
+) -> documents::Issued {
+    issue_rendered_by(db, office, code, kind, day, says, |number, code| {
         Ok(serde_json::to_vec(&json!({"number": number, "code": code})).unwrap())
     })
     .await
@@ -48,6 +62,7 @@ async fn issue_rendered_by(
     code: &str,
     kind: &str,
     day: &str,
+    says: &str,
     render: impl FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static,
 ) -> documents::Issued {
     let actor = Actor::system("test");
@@ -76,6 +91,7 @@ async fn issue_rendered_by(
         number_format: "W.11-{office}-{seq}/{year}",
         issued_on: day.parse().unwrap(),
         by: UserId(user.0),
+        fingerprint: says.to_owned(),
     };
     // The head of the office issues office documents (Annex V) through a checked grant.
     let head = karya_store::users::get_user(&db.store, user).await.unwrap();
@@ -99,7 +115,7 @@ on_both_engines! {
         let slow = {
             let db = db.clone();
             tokio::spawn(async move {
-                issue_rendered_by(&db, bdg, "bdg", "summons", "2026-11-01", move |number, _| {
+                issue_rendered_by(&db, bdg, "bdg", "summons", "2026-11-01", "slow", move |number, _| {
                     started_tx.send(()).unwrap();
                     release_rx.recv().unwrap();
                     Ok(number.as_bytes().to_vec())
@@ -120,6 +136,22 @@ on_both_engines! {
         let slow = slow.await.unwrap();
         assert_eq!(slow.number, "W.11-BDG-0001/2026", "the first reserved its number first");
         assert_eq!(quick.number, "W.11-BDG-0002/2026");
+    }
+
+    async fn issuing_the_same_document_again_takes_no_new_number(db) {
+        let bdg = office(&db, "bdg").await;
+        let first = issue_saying(&db, bdg, "bdg", "annex_v", "2026-11-01", "daftar-a").await;
+        let again = issue_saying(&db, bdg, "bdg", "annex_v", "2026-11-01", "daftar-a").await;
+        assert!(!first.unchanged && again.unchanged);
+        assert_eq!((again.id, &again.number, &again.code), (first.id, &first.number, &first.code));
+        let changed = issue_saying(&db, bdg, "bdg", "annex_v", "2026-11-01", "daftar-b").await;
+        assert!(!changed.unchanged);
+        assert_eq!(changed.number, "W.11-BDG-0002/2026", "a change takes the next number");
+        // Only the latest counts: going back to the first text is a change again.
+        let back = issue_saying(&db, bdg, "bdg", "annex_v", "2026-11-01", "daftar-a").await;
+        assert_eq!(back.number, "W.11-BDG-0003/2026");
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM issued_documents").fetch_one(db.store.pool()).await.unwrap();
+        assert_eq!(stored, 3);
     }
 
     async fn numbers_run_per_office_and_year_and_verification_shows_no_personal_data(db) {

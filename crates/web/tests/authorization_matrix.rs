@@ -1440,6 +1440,7 @@ async fn issued(
         number_format: "W.11-{office}-{seq}/{year}",
         issued_on: "2026-11-20".parse().unwrap(),
         by: access.user().id,
+        fingerprint: karya_store::secret::random_hex(),
     };
     let read = karya_domain::access::to_read_document(kind);
     karya_store::documents::issue(store, &access, read, &doc, |_, _| Ok(PDF.to_vec()))

@@ -325,6 +325,43 @@ on_both_engines! {
         assert!(!text.contains("Menunggu penempatan"), "before the placement the institution is what the PK wrote, not a guess");
     }
 
+    async fn an_approved_litmas_is_locked_and_a_change_is_a_new_version_needing_approval(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = karya_web::demo::cases::serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let path = format!("/cases/{}/litmas", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("Versi 1: disetujui") && page.contains("membuat versi 2"), "{page}");
+        // The PK changes the analysis and submits the rest as approved.
+        let (stored,): (String,) = sqlx::query_as("SELECT sections FROM litmas WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let approved: karya_domain::litmas::Sections = serde_json::from_str(&stored).unwrap();
+        let mut fields: Vec<(String, String)> = [
+            ("decision", &approved.decision), ("assistance_plan", &approved.assistance_plan),
+            ("guidance_plan", &approved.guidance_plan), ("supervision_plan", &approved.supervision_plan),
+            ("risk_level", &approved.risk_level), ("needs", &approved.needs),
+        ].into_iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
+        fields.push(("analysis".into(), "AnalisisVersiDua".into()));
+        fields.push(("action".into(), "submit".into()));
+        for ((code, _, _), text) in karya_domain::litmas::CASE_PLAN.iter().zip(&approved.case_plan) {
+            fields.push(((*code).to_owned(), text.clone()));
+        }
+        let saved = pk.post_form(&path, &send(&fields)).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let page = pk.get(&path).await.body;
+        assert!(page.contains("Versi 2: diserahkan") && page.contains("Versi 1 yang disetujui"), "{page}");
+        // What is printed meanwhile is version 1, as approved.
+        assert_eq!(pk.post_form(&format!("/cases/{}/forms", case.0), &[("kind", "litmas")]).await.status, 303);
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE kind = 'litmas' AND case_id = $1 ORDER BY id DESC").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let text = pdf_text(&pk.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
+        assert!(!text.contains("AnalisisVersiDua") && !text.contains("DRAF"), "{text}");
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("{path}/approve"), &[]).await.status, 303);
+        assert!(pk.get(&path).await.body.contains("Versi 2: disetujui"));
+        let versions: Vec<(i64, String)> = sqlx::query_as("SELECT version, sections FROM litmas_approved WHERE case_id = $1 ORDER BY version").bind(case.0).fetch_all(app.db.store.pool()).await.unwrap();
+        assert_eq!(versions.len(), 2, "both approved versions are kept");
+        assert!(!versions[0].1.contains("AnalisisVersiDua") && versions[1].1.contains("AnalisisVersiDua"));
+    }
+
     async fn the_case_plan_names_the_confirmed_placement_and_the_partners_kind(db) {
         let app = TestApp::with_demo(db).await;
         let case = karya_web::demo::cases::serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();

@@ -15,6 +15,7 @@ on_both_engines! {
         let doc = ToIssue {
             office: office.id(), office_code: "bdg", case: Some(case), kind: "summons",
             number_format: "W.11.PAS.{office}-PK.01.05-{seq}/{year}", issued_on: "2026-11-20".parse().unwrap(), by: head.id,
+            fingerprint: "surat panggilan 1".into(),
         };
         let access = karya_testkit::open_as(&app.db.store, "kabapas.bdg", karya_domain::Permission::IssueLetters, case).await.unwrap();
         let issued = documents::issue(&app.db.store, &access, karya_domain::Permission::IssueLetters, &doc, |number, _| {

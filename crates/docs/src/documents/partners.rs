@@ -44,4 +44,7 @@ pub struct PartnerRow {
     /// *Durasi PKS, Tanggal Berakhir*.
     #[serde(serialize_with = "serialize_opt_date")]
     pub end: Option<Date>,
+    /// The agreement had ended by the list's date: printed *Berakhir* under its end date,
+    /// so nobody places a client on it.
+    pub expired: bool,
 }

@@ -164,7 +164,13 @@ pub fn partner_row(i: usize) -> PartnerRow {
         scope: "Membersihkan ruang kelas, toilet, kantin dan halaman".to_owned(),
         agreement_number: Some(format!("PKS.{i}/BAPAS-BDG/XII/2026")),
         start: Some(date(2026, 1, 5)),
-        end: (!i.is_multiple_of(3)).then(|| date(2028, 1, 4)),
+        // The second partner's agreement ended before the list's date.
+        end: match i {
+            2 => Some(date(2026, 6, 30)),
+            i if i.is_multiple_of(3) => None,
+            _ => Some(date(2028, 1, 4)),
+        },
+        expired: i == 2,
     }
 }
 

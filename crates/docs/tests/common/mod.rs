@@ -179,6 +179,18 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
         .unwrap_or_else(|| panic!("pdfinfo names the page count:\n{info}"))
 }
 
+/// The text of the last page, whitespace runs as one space.
+pub fn last_page_text(pdf: &[u8]) -> String {
+    let last = pdf_pages(pdf).to_string();
+    let text = run_on_pdf(
+        "pdftotext",
+        &["-layout", "-f", &last, "-l", &last],
+        pdf,
+        &["-"],
+    );
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The first page's width and height in points, as `pdfinfo` reads them.
 pub fn pdf_page_size(pdf: &[u8]) -> (f64, f64) {
     let info = run_on_pdf("pdfinfo", &[], pdf, &[]);

@@ -202,6 +202,7 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
                 phone: office.phone.into(),
                 email: format!("bapas.{}@contoh.go.id", office.code),
                 time_zone: office.zone,
+                letter_code: String::new(),
             };
             let office_id: OfficeId = orgs::create_office(store, &actor, &fields, None).await?;
             let prosecutor_name = format!("Kejaksaan Negeri {}", office.city);

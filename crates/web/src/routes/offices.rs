@@ -62,6 +62,8 @@ pub struct OfficeForm {
     #[serde(default)]
     time_zone: String,
     #[serde(default)]
+    letter_code: String,
+    #[serde(default)]
     version: String,
     #[serde(default, rename = "_once")]
     once: String,
@@ -77,6 +79,7 @@ impl OfficeForm {
             phone: office.phone.clone(),
             email: office.email.clone(),
             time_zone: office.time_zone.clone(),
+            letter_code: office.letter_code.clone(),
             version: office.version.to_string(),
             once: String::new(),
         }
@@ -90,6 +93,12 @@ impl OfficeForm {
             && errors.get("code").is_empty()
         {
             errors.add("code", t.office_code_invalid);
+        }
+        let letter_code = forms::text(&mut errors, t, "letter_code", &self.letter_code, 40, false);
+        if !karya_domain::numbering::is_letter_code(&letter_code)
+            && errors.get("letter_code").is_empty()
+        {
+            errors.add("letter_code", t.office_letter_code_invalid);
         }
         let name = forms::text(&mut errors, t, "name", &self.name, 200, true);
         let region = self
@@ -120,6 +129,7 @@ impl OfficeForm {
                 phone,
                 email,
                 time_zone,
+                letter_code,
             }),
             _ => Err(errors),
         }

@@ -5,7 +5,8 @@
 
 use axum::Form;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+use karya_docs::Printable;
 use karya_docs::{
     Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
     AttitudeAssessment, CasePlan, ClientIdentity, Decision, Document, GuidancePlan,
@@ -256,7 +257,13 @@ async fn litmas(
     let written = karya_store::litmas::get(&state.store, access)
         .await?
         .ok_or(WebError::BadRequest)?;
-    let s = &written.sections;
+    // While a newer version is still being written, the version the head approved is the
+    // one in force, and the one printed.
+    let (s, approved_at) = match (&written.approved_at, &written.in_force) {
+        (Some(at), _) => (&written.sections, Some(at)),
+        (None, Some(in_force)) => (&in_force.sections, Some(&in_force.approved_at)),
+        (None, None) => (&written.sections, None),
+    };
     let component = |i: usize| s.case_plan.get(i).cloned().unwrap_or_default();
     let identity = karya_store::register::identity(&state.store, access).await?;
     let current = placements::for_case(&state.store, access)
@@ -277,15 +284,15 @@ async fn litmas(
         ),
         None => None,
     };
-    let approval = match (&written.approved_at, &written.approved_by_name) {
-        (Some(at), Some(_)) => Some(Approval {
+    let approval = match approved_at {
+        Some(at) => Some(Approval {
             head: signer(state, office).await?,
             date: at
                 .parse::<jiff::Timestamp>()
                 .map(|t| karya_domain::calendar::local_date(t, &case.zone.time_zone()))
                 .unwrap_or_else(|_| today_in(state, case)),
         }),
-        _ => None,
+        None => None,
     };
     let interventions = karya_store::litmas::interventions(&state.store, access)
         .await?
@@ -397,12 +404,13 @@ pub async fn issue(
     let public_url = state.config.public_url.clone();
     let doc = ToIssue {
         office: office.id(),
-        office_code: &office.code,
+        office_code: office.letter_code(),
         case: Some(case.id),
         kind,
         number_format: &state.config.letter_number_format,
-        issued_on: today_in(&state, case),
+        issued_on: document.dated(),
         by: access.user().id,
+        fingerprint: document.fingerprint(),
     };
     let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let url = format!("{public_url}/v/{code}");
@@ -410,6 +418,6 @@ pub async fn issue(
     };
     // Issuing a document is reading it too: the Litmas needs its own permission.
     let permission = karya_domain::access::to_read_document(kind);
-    documents::issue(&state.store, &access, permission, &doc, render).await?;
-    Ok(Redirect::to(&format!("/cases/{}?done=letter#letters", case.id.0)).into_response())
+    let issued = documents::issue(&state.store, &access, permission, &doc, render).await?;
+    Ok(super::letters::issued_redirect(case.id.0, &issued))
 }

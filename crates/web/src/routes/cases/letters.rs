@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::{Date, Time};
+use karya_docs::Printable;
 use karya_docs::{
     AbsenceConsideration, Appearance, AssignmentLetter, Decision, Letter, Letterhead,
     MissingDocument, MissingDocumentsLetter, Signer, Summons, SummonsRound,
@@ -243,19 +244,20 @@ pub async fn issue(
     let public_url = state.config.public_url.clone();
     let doc = ToIssue {
         office: office.id(),
-        office_code: &office.code,
+        office_code: office.letter_code(),
         case: Some(case.id),
         kind,
         number_format: &state.config.letter_number_format,
-        issued_on: today,
+        issued_on: template.dated(),
         by: access.user().id,
+        fingerprint: template.fingerprint(),
     };
     let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let letter = with_number(template, number);
         let url = format!("{public_url}/v/{code}");
         karya_docs::render(&letter, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
     };
-    documents::issue(
+    let issued = documents::issue(
         &state.store,
         &access,
         Permission::IssueLetters,
@@ -263,7 +265,18 @@ pub async fn issue(
         render,
     )
     .await?;
-    Ok(Redirect::to(&format!("/cases/{}?done=letter#letters", case.id.0)).into_response())
+    Ok(issued_redirect(case.id.0, &issued))
+}
+
+/// Back to the case's letters, saying whether a document was issued or the same one already
+/// issued was returned without a new number.
+pub(super) fn issued_redirect(case: i64, issued: &documents::Issued) -> Response {
+    let done = if issued.unchanged {
+        "letter_unchanged"
+    } else {
+        "letter"
+    };
+    Redirect::to(&format!("/cases/{case}?done={done}#letters")).into_response()
 }
 
 fn with_number(letter: Letter, number: &str) -> Letter {

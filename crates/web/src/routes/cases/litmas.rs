@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_domain::litmas::{CASE_PLAN, RISK_LEVELS, Sections};
 use karya_store::cases::Case;
-use karya_store::litmas::{self, Intervention, LitmasError};
+use karya_store::litmas::{self, Intervention, Litmas, LitmasError};
 
 use crate::app::AppState;
 use crate::auth::{CaseOf, can};
@@ -36,6 +36,8 @@ struct LitmasPage {
     /// A Litmas is stored, so it can be issued as a PDF.
     has_litmas: bool,
     status: String,
+    /// Which version is locked or in force, when that matters.
+    version_note: String,
     /// The intervention form as typed, when it was refused.
     kept: Pairs,
 }
@@ -82,11 +84,48 @@ async fn page(
     let stored = litmas::get(&state.store, access).await?;
     let status = match &stored {
         None => t.litmas_none.to_owned(),
-        Some(l) => match (&l.approved_by_name, l.submitted) {
-            (Some(by), _) => fill(t.litmas_status_approved, &[("name", by)]),
-            (None, true) => fill(t.litmas_status_submitted, &[("name", &l.written_by_name)]),
-            (None, false) => fill(t.litmas_status_draft, &[("name", &l.written_by_name)]),
-        },
+        Some(l) => {
+            let version = l.version.to_string();
+            match (&l.approved_by_name, l.submitted) {
+                (Some(by), _) => fill(
+                    t.litmas_status_approved,
+                    &[("name", by), ("version", &version)],
+                ),
+                (None, true) => fill(
+                    t.litmas_status_submitted,
+                    &[("name", &l.written_by_name), ("version", &version)],
+                ),
+                (None, false) => fill(
+                    t.litmas_status_draft,
+                    &[("name", &l.written_by_name), ("version", &version)],
+                ),
+            }
+        }
+    };
+    // An approved version is locked (a change is the next version); while the next is being
+    // written, the approved one stays in force.
+    let version_note = match &stored {
+        Some(l) if l.approved_at.is_some() => fill(
+            t.litmas_locked,
+            &[(
+                "next",
+                &karya_domain::litmas::version_to_write(Some(karya_domain::litmas::Version {
+                    number: l.version,
+                    approved: true,
+                }))
+                .to_string(),
+            )],
+        ),
+        Some(Litmas {
+            in_force: Some(a), ..
+        }) => fill(
+            t.litmas_in_force,
+            &[
+                ("version", &a.version.to_string()),
+                ("name", &a.approved_by_name),
+            ],
+        ),
+        _ => String::new(),
     };
     let has_litmas = stored.is_some();
     let submitted_unapproved = stored
@@ -133,6 +172,7 @@ async fn page(
         can_approve: access.may(Permission::ApproveAssessments) && submitted_unapproved,
         has_litmas,
         status,
+        version_note,
         sections,
         kept: Pairs::default(),
     })

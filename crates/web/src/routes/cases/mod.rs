@@ -68,6 +68,7 @@ impl Notice {
             "summons_outcome" => t.summons_recorded,
             "violation" => t.violation_recorded,
             "letter" => t.letter_issued,
+            "letter_unchanged" => t.letter_unchanged,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,

@@ -7,6 +7,7 @@
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
+use karya_docs::Printable;
 use karya_docs::{
     ClientIdentity, Decision, Document, ImplementationReport, Officer, Photo, TerminationGround,
     TerminationLetter,
@@ -305,6 +306,7 @@ pub async fn perform(
             "termination"
         };
         let to_issue = document.map(|document| {
+            let (issued_on, fingerprint) = (document.dated(), document.fingerprint());
             let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
                 let document = match document {
                     Document::Termination(mut l) => {
@@ -319,12 +321,13 @@ pub async fn perform(
             (
                 ToIssue {
                     office: office.id(),
-                    office_code: &office.code,
+                    office_code: office.letter_code(),
                     case: Some(case.id),
                     kind,
                     number_format: &state.config.letter_number_format,
-                    issued_on: today_in(&state, case),
+                    issued_on,
                     by: access.user().id,
+                    fingerprint,
                 },
                 render,
             )

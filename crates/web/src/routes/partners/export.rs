@@ -5,8 +5,10 @@
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use karya_docs::Printable;
 use karya_docs::{Document, PartnerList, PartnerRow};
-use karya_domain::partner::Stage;
+use karya_domain::partner::{AgreementState, Stage};
 use karya_store::documents::{self, ToIssue};
 use karya_store::orgs;
 use karya_store::partners::{self, Partner};
@@ -68,7 +70,11 @@ pub async fn xlsx(
         .enumerate()
         .map(|(i, (p, (number, start, end)))| {
             // An agreement past its end is flagged: the partner cannot take clients on it.
-            let standing = if end < today { "Berakhir" } else { "Berlaku" };
+            let standing = if expired(start, end, today) {
+                "Berakhir"
+            } else {
+                "Berlaku"
+            };
             vec![
                 Cell::Number(i as i64 + 1),
                 p.fields.name.clone().into(),
@@ -135,6 +141,10 @@ pub async fn issue_pdf(
             agreement_number: p.agreement.as_ref().map(|a| a.0.clone()),
             start: p.agreement.as_ref().map(|a| a.1),
             end: p.agreement.as_ref().map(|a| a.2),
+            expired: p
+                .agreement
+                .as_ref()
+                .is_some_and(|a| expired(a.1, a.2, today)),
         })
         .collect();
     let document = Document::Partners(PartnerList {
@@ -148,12 +158,13 @@ pub async fn issue_pdf(
     let public_url = state.config.public_url.clone();
     let doc = ToIssue {
         office: office.id(),
-        office_code: &office.code,
+        office_code: office.letter_code(),
         case: None,
         kind: "annex_v",
         number_format: &state.config.letter_number_format,
-        issued_on: today,
+        issued_on: document.dated(),
         by: authority.user().id,
+        fingerprint: document.fingerprint(),
     };
     let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
         let url = format!("{public_url}/v/{code}");
@@ -183,4 +194,9 @@ pub async fn download(
         content,
     )
         .into_response())
+}
+
+/// The agreement had ended by `today`: Annex V flags it in the PDF and the XLSX alike.
+fn expired(start: Date, end: Date, today: Date) -> bool {
+    karya_domain::partner::agreement_state(start, end, today, 0) == AgreementState::Expired
 }
