@@ -72,8 +72,12 @@ pub struct Sections {
     pub guidance_plan: String,
     #[serde(default)]
     pub supervision_plan: String,
-    /// (d) risk level (a code of [`RISK_LEVELS`]) and needs.
+    /// (d) the danger risk (*risiko keberbahayaan*, a code of [`RISK_LEVELS`]), the
+    /// reoffending risk (*risiko pengulangan tindak pidana*; B2 and seed §2.3.2 b name both)
+    /// and the needs. A Litmas written before the two were separated has only the first.
     pub risk_level: String,
+    #[serde(default)]
+    pub reoffending_risk: String,
     pub needs: String,
     /// (e) analysis, including special needs found after the trial.
     pub analysis: String,
@@ -97,11 +101,13 @@ impl Sections {
                 missing.push(field);
             }
         }
-        if !RISK_LEVELS
-            .iter()
-            .any(|(code, _, _)| *code == self.risk_level)
-        {
-            missing.push("risk_level");
+        for (field, level) in [
+            ("risk_level", &self.risk_level),
+            ("reoffending_risk", &self.reoffending_risk),
+        ] {
+            if !RISK_LEVELS.iter().any(|(code, _, _)| code == level) {
+                missing.push(field);
+            }
         }
         for (i, (code, _, _)) in CASE_PLAN.iter().enumerate() {
             if self.case_plan.get(i).is_none_or(|t| t.trim().is_empty()) {
@@ -168,6 +174,7 @@ mod tests {
             guidance_plan: "Pembimbingan mingguan".into(),
             supervision_plan: "Pengawasan kehadiran bersama PJ".into(),
             risk_level: "low".into(),
+            reoffending_risk: "medium".into(),
             needs: "Keterampilan kerja".into(),
             analysis: "Tidak ada kebutuhan khusus baru".into(),
             case_plan: CASE_PLAN

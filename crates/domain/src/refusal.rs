@@ -163,6 +163,22 @@ refusals! {
     NothingToAcknowledge,
     AlreadyAcknowledged,
 
+    // Guidance, behaviour and the Cycle of Change (B1–B4).
+    GuidanceInFuture,
+    GuidanceEndsBeforeStart,
+    GuidancePlaceRequired,
+    GuidanceNoteRequired,
+    GuidanceLeaderNameRequired,
+    /// B2: intellectual, skills and independence programmes are the client's own wish.
+    GuidanceNotClientsWish,
+    /// B1: guidance overlaps a work period of that day, scheduled or reported.
+    GuidanceDuringWork { from: Time, to: Time, reported: bool },
+    BehaviourInFuture,
+    BehaviourDescriptionRequired,
+    /// B4: a stage is set with the reason for it.
+    StageReasonRequired,
+    StageUnchanged,
+
     // SOP steps marked by hand (DOMAIN §11; procedural).
     SopStepNotMarkable,
     SopStepNotYours,

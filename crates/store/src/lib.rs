@@ -21,6 +21,7 @@ pub mod error;
 pub mod evaluations;
 pub mod files;
 pub mod form_tokens;
+pub mod guidance;
 pub mod ids;
 pub mod intake;
 pub mod keys;

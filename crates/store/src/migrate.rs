@@ -157,6 +157,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0024_documents_as_entered.sql"),
         postgres: include_str!("../migrations/postgres/0024_documents_as_entered.sql"),
     },
+    Migration {
+        version: 25,
+        name: "guidance",
+        sqlite: include_str!("../migrations/sqlite/0025_guidance.sql"),
+        postgres: include_str!("../migrations/postgres/0025_guidance.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -94,10 +94,36 @@ fn as_account(command: &mut Command, account: Option<(u32, u32)>) {
     }
 }
 
+/// Each test process's cluster lives in `<temp>/karya-test-pg-<pid>`.
+const CLUSTER_PREFIX: &str = "karya-test-pg-";
+
+/// Removes the clusters of test processes that have ended. The server dies with its process,
+/// but its data directory (tens of megabytes) stays behind; without this sweep every run of
+/// the suite would leave dozens of them on a machine that runs it again and again (CI).
+fn sweep_stale_clusters() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(CLUSTER_PREFIX))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn start_cluster() -> anyhow::Result<String> {
     let bin = bin_dir()?;
     let account = postgres_account();
-    let dir = std::env::temp_dir().join(format!("karya-test-pg-{}", std::process::id()));
+    sweep_stale_clusters();
+    let dir = std::env::temp_dir().join(format!("{CLUSTER_PREFIX}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     if let Some((uid, gid)) = account {

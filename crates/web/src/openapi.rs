@@ -24,6 +24,10 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_register::register,
         crate::routes::api_register::book,
         crate::routes::api_appointment::perform,
+        crate::routes::api_guidance::show,
+        crate::routes::api_guidance::record_activity,
+        crate::routes::api_guidance::record_behaviour,
+        crate::routes::api_guidance::set_stage,
     ),
     components(schemas(
         crate::error::Problem, crate::routes::api::Me,
@@ -35,6 +39,9 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_intake::Verdict, crate::routes::api_intake::SummonsIn, crate::routes::api_intake::SummonsOut,
         crate::routes::api_intake::OutcomeIn, crate::routes::api_intake::OutcomeOut, crate::routes::api_register::RegisterIn,
         crate::routes::api_register::Registered, crate::routes::api_register::CandidateOut, crate::routes::api_register::BookLine,
+        crate::routes::api_guidance::ActivityIn, crate::routes::api_guidance::RecordedOut, crate::routes::api_guidance::BehaviourIn,
+        crate::routes::api_guidance::StageIn, crate::routes::api_guidance::StageOut, crate::routes::api_guidance::GuidanceOut,
+        crate::routes::api_guidance::ActivityOut, crate::routes::api_guidance::BehaviourOut, crate::routes::api_guidance::StageChangeOut,
     )),
     modifiers(&BearerAuth, &CommonProblems),
 )]

@@ -344,6 +344,31 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::VerifiedAsSupervisor => plain(t.refusal_verified_as_supervisor),
         Refusal::OwnReport => plain(t.refusal_own_report),
         Refusal::OwnCaseApproval => plain(t.refusal_own_case_approval),
+        Refusal::GuidanceInFuture => plain(t.refusal_guidance_in_future),
+        Refusal::GuidanceEndsBeforeStart => plain(t.refusal_guidance_ends_before_start),
+        Refusal::GuidancePlaceRequired => plain(t.refusal_guidance_place_required),
+        Refusal::GuidanceNoteRequired => plain(t.refusal_guidance_note_required),
+        Refusal::GuidanceLeaderNameRequired => plain(t.refusal_guidance_leader_name_required),
+        Refusal::GuidanceNotClientsWish => plain(t.refusal_guidance_not_clients_wish),
+        Refusal::GuidanceDuringWork { from, to, reported } => fill(
+            t.refusal_guidance_during_work,
+            &[
+                (
+                    "what",
+                    if *reported {
+                        t.refusal_guidance_work_reported
+                    } else {
+                        t.refusal_guidance_work_scheduled
+                    },
+                ),
+                ("from", &v.time(*from)),
+                ("to", &v.time(*to)),
+            ],
+        ),
+        Refusal::BehaviourInFuture => plain(t.refusal_behaviour_in_future),
+        Refusal::BehaviourDescriptionRequired => plain(t.refusal_behaviour_description_required),
+        Refusal::StageReasonRequired => plain(t.refusal_stage_reason_required),
+        Refusal::StageUnchanged => plain(t.refusal_stage_unchanged),
         Refusal::AssistanceInFuture => plain(t.refusal_assistance_in_future),
         Refusal::AssistanceNoteRequired => plain(t.refusal_assistance_note_required),
         Refusal::InitialReportBeforeStep { missing } => fill(

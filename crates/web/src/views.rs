@@ -50,6 +50,32 @@ pub fn local(zone: OfficeZone, instant: Timestamp) -> (Date, String) {
     )
 }
 
+/// A stored instant (RFC 3339 text) as the office's local date and time, e.g.
+/// `30 November 2026, 14.05`; the text itself if it does not parse.
+pub fn stored_instant(lang: Lang, text: &str, zone: OfficeZone) -> String {
+    match text.parse::<Timestamp>() {
+        Ok(instant) => {
+            let (day, hm) = local(zone, instant);
+            format!(
+                "{}, {}",
+                date(lang, day),
+                hm.replace(':', lang.pick(".", ":"))
+            )
+        }
+        Err(_) => text.to_owned(),
+    }
+}
+
+/// A time of day as the language writes it: `16.00` in Indonesian, `16:00` in English.
+pub fn time(lang: Lang, time: jiff::civil::Time) -> String {
+    format!(
+        "{:02}{}{:02}",
+        time.hour(),
+        lang.pick(".", ":"),
+        time.minute()
+    )
+}
+
 pub fn status(lang: Lang, status: CaseStatus) -> &'static str {
     lang.say(&status)
 }

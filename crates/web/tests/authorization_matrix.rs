@@ -38,6 +38,8 @@ const CASE_READERS: &[Role] = &[
     Client,
     Prosecutor,
 ];
+/// Who reads a case's guidance record (B1–B4): its PK, the head and the TPP of the office.
+const GUIDANCE_READERS: &[Role] = &[Pk, HeadOfOffice, TppMember];
 const PARTNER_READERS: &[Role] = &[
     HeadOfOffice,
     HeadOfAdmin,
@@ -1085,6 +1087,88 @@ const CASES: &[Case] = &[
         allowed: &[Pk],
         success: 422,
         out_of_scope: &[],
+    },
+    // Guidance (B1–B4): the PK records; the head and the TPP read; a TPP member or PK of
+    // another office, and a PK of a neighbour's case, get 404.
+    Case {
+        method: "GET",
+        path: "/cases/{own_case}/guidance",
+        form: &[],
+        allowed: GUIDANCE_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{other_case}/guidance",
+        form: &[],
+        allowed: GUIDANCE_READERS,
+        success: 200,
+        out_of_scope: GUIDANCE_READERS,
+    },
+    Case {
+        method: "GET",
+        path: "/cases/{neighbour_case}/guidance",
+        form: &[],
+        allowed: GUIDANCE_READERS,
+        success: 200,
+        out_of_scope: &[Pk],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/guidance/activities",
+        form: &[("g_kind", "reflection")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{own_case}/guidance/behaviour",
+        form: &[("b_kind", "blood_donation")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/cases/{other_case}/guidance/stage",
+        form: &[("stage", "action")],
+        allowed: &[Pk],
+        success: 422,
+        out_of_scope: &[Pk],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/cases/{own_case}/guidance",
+        form: &[],
+        allowed: GUIDANCE_READERS,
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/guidance/activities",
+        form: &[],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{own_case}/guidance/behaviour",
+        form: &[],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/cases/{other_case}/guidance/stage",
+        form: &[],
+        allowed: &[Pk],
+        success: 400,
+        out_of_scope: &[Pk],
     },
     Case {
         method: "POST",

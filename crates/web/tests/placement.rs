@@ -284,9 +284,9 @@ on_both_engines! {
         let incomplete = pk.post_form(&path, &[("action", "submit"), ("decision", "Putusan"), ("risk_level", "low")]).await;
         assert_eq!(incomplete.status, 422);
         // Each missing field is named in the summary and beside the field: section (c)'s
-        // three parts, (d) needs, (e) and the 10 components of (f).
-        assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 30);
-        let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("assistance_plan", "Pendampingan"), ("guidance_plan", "Pembimbingan"), ("supervision_plan", "Pengawasan"), ("risk_level", "low"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
+        // three parts, (d) the reoffending risk and the needs, (e) and the 10 components of (f).
+        assert_eq!(incomplete.body.matches("Wajib diisi sebelum Litmas diserahkan.").count(), 32);
+        let mut fields = vec![("action", "submit"), ("decision", "Putusan"), ("assistance_plan", "Pendampingan"), ("guidance_plan", "Pembimbingan"), ("supervision_plan", "Pengawasan"), ("risk_level", "low"), ("reoffending_risk", "medium"), ("needs", "Kebutuhan"), ("analysis", "Analisis")];
         let written: Vec<String> = (1..=10).map(|n| format!("Tulisan{n}PK")).collect();
         for ((code, _, _), text) in karya_domain::litmas::CASE_PLAN.iter().zip(&written) {
             fields.push((code, text));
@@ -338,7 +338,7 @@ on_both_engines! {
         let mut fields: Vec<(String, String)> = [
             ("decision", &approved.decision), ("assistance_plan", &approved.assistance_plan),
             ("guidance_plan", &approved.guidance_plan), ("supervision_plan", &approved.supervision_plan),
-            ("risk_level", &approved.risk_level), ("needs", &approved.needs),
+            ("risk_level", &approved.risk_level), ("reoffending_risk", &approved.reoffending_risk), ("needs", &approved.needs),
         ].into_iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
         fields.push(("analysis".into(), "AnalisisVersiDua".into()));
         fields.push(("action".into(), "submit".into()));

@@ -89,6 +89,8 @@ pub struct GuidancePlan {
 pub struct Assessment {
     /// *Tingkat risiko*, e.g. `Rendah (skor 8 pada instrumen asesmen risiko residivis)`.
     pub risk: String,
+    /// *Risiko pengulangan tindak pidana*; empty on a Litmas written before it was asked.
+    pub reoffending_risk: String,
     /// *Kebutuhan*, one item each; a dash when empty.
     pub needs: Vec<String>,
 }

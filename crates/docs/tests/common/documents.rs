@@ -232,6 +232,7 @@ pub fn litmas(client_name: &str, approved: bool) -> Litmas {
         },
         assessment: Assessment {
             risk: "Rendah".to_owned(),
+            reoffending_risk: "Sedang".to_owned(),
             needs: vec![
                 "Pengendalian diri".to_owned(),
                 "Keterampilan kerja".to_owned(),

@@ -86,6 +86,11 @@ pub enum Permission {
     DraftLetters,
     /// Record the steps of assistance (§2.3.1 a–e) and the initial report on guidance.
     RecordAssistance,
+    /// Record guidance activities, behaviour entries and the Cycle of Change stage (B1–B4).
+    RecordGuidance,
+    /// Read the guidance record: activities, behaviour log and stages (restricted, like the
+    /// Litmas it follows from).
+    ReadGuidance,
     /// Acknowledge an assistance record: the client their rights and obligations, the head
     /// of office the initial report (the domain says which step is whose).
     AcknowledgeAssistance,
@@ -244,6 +249,15 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::IssueLetters, &[(HeadOfOffice, R::Office)]),
     (P::DraftLetters, &[(HeadOfAdmin, R::Office)]),
     (P::RecordAssistance, &[(Pk, R::AssignedCases)]),
+    (P::RecordGuidance, &[(Pk, R::AssignedCases)]),
+    (
+        P::ReadGuidance,
+        &[
+            (Pk, R::AssignedCases),
+            (HeadOfOffice, R::Office),
+            (TppMember, R::Office),
+        ],
+    ),
     (P::ApprovePlacements, &[(HeadOfOffice, R::Office)]),
     (
         P::RecordSopSteps,

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 48] = [
+const ALL: [Permission; 50] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -21,6 +21,8 @@ const ALL: [Permission; 48] = [
     P::IssueLetters,
     P::DraftLetters,
     P::RecordAssistance,
+    P::RecordGuidance,
+    P::ReadGuidance,
     P::AcknowledgeAssistance,
     P::ApprovePlacements,
     P::RecordSopSteps,

@@ -64,6 +64,8 @@ pub mod can {
         ActOnLifecycle,
         IssueForms,
         ReadLitmas,
+        RecordGuidance,
+        ReadGuidance,
         OpenCases,
     );
 }

@@ -598,6 +598,7 @@ async fn assess(store: &Store, people: &People, id: CaseId, approve: bool) -> an
             "Pendampingan ke tempat kerja sosial, pembimbingan mingguan, pengawasan kehadiran."
                 .into(),
         risk_level: "low".into(),
+        reoffending_risk: "low".into(),
         needs: "Keterampilan kerja dan konseling keluarga.".into(),
         analysis: "Klien kooperatif; tidak ditemukan kebutuhan khusus baru.".into(),
         case_plan: CASE_PLAN
@@ -742,6 +743,7 @@ async fn walk(
     )
     .await?;
     serve(store, people, id, scenario, zone, received, today).await?;
+    guide(store, people, id, scenario, received, today).await?;
     match scenario.stage {
         S::UnderExamination => {
             step(
@@ -756,6 +758,115 @@ async fn walk(
         }
         S::Terminated(reason) => terminate(store, people, id, reason, today).await?,
         _ => {}
+    }
+    Ok(())
+}
+
+/// Guidance on a serving case (B1–B4): a few activities after the day's work, each kind
+/// somewhere in the office; a good deed or a concern in the behaviour log; the Cycle of
+/// Change moving forward, and falling back on the case under examination.
+async fn guide(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    scenario: &Scenario,
+    received: Date,
+    today: Date,
+) -> anyhow::Result<()> {
+    use karya_domain::guidance::{
+        Activity, BehaviourEntry, BehaviourKind, ChangeStage, GuidanceKind, Leader, Setting, Source,
+    };
+    use karya_store::guidance;
+    if scenario.credit == 0 {
+        return Ok(());
+    }
+    let pk = as_(store, &people.pk, Role::Pk, Permission::RecordGuidance, id).await?;
+    // Consecutive cases start three kinds apart, so the office shows every kind.
+    let first = usize::try_from(id.0).unwrap_or(0) * 3;
+    for k in 0..4 {
+        let on = days(received, 4 + 7 * i64::try_from(k)?)?;
+        if on >= today {
+            break;
+        }
+        let kind = GuidanceKind::ALL[(first + k) % GuidanceKind::ALL.len()];
+        let (leader, leader_name) = match kind {
+            GuidanceKind::CounsellingMental | GuidanceKind::CounsellingSpiritual => {
+                (Leader::Pk, "")
+            }
+            GuidanceKind::Skills | GuidanceKind::Independence => {
+                (Leader::GriyaAbhipraya, "Griya Abhipraya (data demo)")
+            }
+            _ => (Leader::PokmasLipas, "Pokmas Lipas (data demo)"),
+        };
+        let activity = Activity {
+            kind,
+            on,
+            // After the day's work, which ends by 16:00 (B1).
+            from: Time::constant(16, 30, 0, 0),
+            to: Time::constant(17, 30, 0, 0),
+            setting: if k % 2 == 0 {
+                Setting::Individual
+            } else {
+                Setting::Group
+            },
+            place: "Ruang konseling Bapas".into(),
+            leader,
+            leader_name: leader_name.into(),
+            clients_wish: kind.needs_clients_wish(),
+            note: "Klien hadir dan aktif; tindak lanjut pada pertemuan berikutnya (data demo)."
+                .into(),
+        };
+        guidance::record_activity(store, &pk, &activity, today)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo guidance: {e}"))?;
+    }
+    let examined = matches!(scenario.stage, Stage::UnderExamination);
+    let (kind, source, description) = if examined {
+        (
+            BehaviourKind::Concern,
+            Source::Supervisor,
+            "PJ melaporkan Klien tiga kali tidak hadir tanpa pemberitahuan (data demo).",
+        )
+    } else {
+        (
+            BehaviourKind::BloodDonation,
+            Source::Community,
+            "Klien mendonorkan darah di PMI atas kesadaran sendiri (data demo).",
+        )
+    };
+    let entry = BehaviourEntry {
+        kind,
+        on: days(received, 10)?.min(today),
+        source,
+        description: description.into(),
+    };
+    guidance::record_behaviour(store, &pk, &entry, today)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo behaviour: {e}"))?;
+    let mut stages = vec![
+        (
+            ChangeStage::Contemplation,
+            "Mulai menyadari akibat perbuatannya (data demo).",
+        ),
+        (
+            ChangeStage::Preparation,
+            "Menyusun rencana kerja bersama PK (data demo).",
+        ),
+        (
+            ChangeStage::Action,
+            "Hadir teratur dan ikut konseling (data demo).",
+        ),
+    ];
+    if examined {
+        stages.push((
+            ChangeStage::Preparation,
+            "Kemunduran: beberapa kali tidak hadir (data demo).",
+        ));
+    }
+    for (stage, reason) in stages {
+        guidance::set_stage(store, &pk, stage, reason)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo stage: {e}"))?;
     }
     Ok(())
 }

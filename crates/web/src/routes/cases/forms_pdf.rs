@@ -329,10 +329,8 @@ async fn litmas(
             supervision: s.supervision_plan.clone(),
         },
         assessment: Assessment {
-            risk: RISK_LEVELS
-                .iter()
-                .find(|(code, _, _)| *code == s.risk_level)
-                .map_or_else(String::new, |(_, id, _)| (*id).to_owned()),
+            risk: risk_level_id(&s.risk_level),
+            reoffending_risk: risk_level_id(&s.reoffending_risk),
             needs: s
                 .needs
                 .lines()
@@ -420,4 +418,12 @@ pub async fn issue(
     let permission = karya_domain::access::to_read_document(kind);
     let issued = documents::issue(&state.store, &access, permission, &doc, render).await?;
     Ok(super::letters::issued_redirect(case.id.0, &issued))
+}
+
+/// A risk level's Indonesian name, or empty when none was chosen.
+fn risk_level_id(code: &str) -> String {
+    RISK_LEVELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or_else(String::new, |(_, id, _)| (*id).to_owned())
 }

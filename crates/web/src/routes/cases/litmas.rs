@@ -62,6 +62,7 @@ fn sections_of(form: &Pairs) -> Sections {
         guidance_plan: form.get("guidance_plan").trim().to_owned(),
         supervision_plan: form.get("supervision_plan").trim().to_owned(),
         risk_level: form.get("risk_level").to_owned(),
+        reoffending_risk: form.get("reoffending_risk").to_owned(),
         needs: form.get("needs").trim().to_owned(),
         analysis: form.get("analysis").trim().to_owned(),
         case_plan: CASE_PLAN

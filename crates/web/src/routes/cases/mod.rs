@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod files;
 mod files_view;
 pub mod forms_pdf;
+pub mod guidance;
 pub mod intake;
 mod intake_view;
 pub mod letters;
@@ -69,6 +70,9 @@ impl Notice {
             "violation" => t.violation_recorded,
             "letter" => t.letter_issued,
             "letter_unchanged" => t.letter_unchanged,
+            "guidance_activity" => t.guidance_activity_saved,
+            "behaviour" => t.guidance_behaviour_saved,
+            "stage" => t.guidance_stage_saved,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,

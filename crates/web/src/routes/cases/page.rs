@@ -116,6 +116,8 @@ const RECENT_REPORTS: usize = 5;
 pub struct CasePage {
     pub page: Page,
     pub id: i64,
+    /// The guidance page (B1–B4) is open to the caller.
+    pub can_read_guidance: bool,
     pub client_name: String,
     pub status: &'static str,
     pub facts: Vec<(&'static str, String)>,
@@ -526,6 +528,7 @@ pub async fn case_page(
         can_mark_evidence: access.may(Permission::JudgeEvidence),
         visits: super::visits::visits_view(state, access, lang, t).await?,
         assistance,
+        can_read_guidance: access.may(Permission::ReadGuidance),
         client_login: if access.may(Permission::RegisterPeople) {
             karya_store::users::client_login(&state.store, access).await?
         } else {
