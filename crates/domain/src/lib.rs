@@ -31,6 +31,7 @@ pub mod rule;
 pub mod schedule;
 pub mod sentence;
 pub mod sop;
+pub mod supervision;
 pub mod termination;
 pub mod window;
 pub mod worklist;

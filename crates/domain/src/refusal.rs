@@ -12,6 +12,7 @@ use crate::minutes::Minutes;
 use crate::partner::Stage;
 use crate::placement::Exclusion;
 use crate::sentence::PrisonTerm;
+use crate::supervision::OrderKind;
 
 macro_rules! refusals {
     ($(
@@ -178,6 +179,28 @@ refusals! {
     /// B4: a stage is set with the reason for it.
     StageReasonRequired,
     StageUnchanged,
+
+    // Supervision: advice, examination, TPP, the head's decision (S5–S8, L8).
+    AdviceWhatHappened,
+    AdviceConditionRequired,
+    AdviceEvidenceRequired,
+    /// S6: a team of at least two members of the office's staff.
+    TeamTooSmall,
+    TeamChairNotMember,
+    StepOutsideExamination { formed_on: Date, today: Date },
+    StepRecordRequired,
+    FindingsRequired,
+    /// L8: the decision contains no such default order.
+    OrderNotInDecision { kind: OrderKind },
+    /// S7: good conduct follows a good deed; a default order, a violation.
+    RecommendationNotForGround,
+    TppTooFewPresent,
+    DeliberationRequired,
+    DecisionReasonsRequired,
+    /// The examination is not at the step the act belongs to.
+    ExaminationNotAtStep,
+    /// Only the team's members record its steps and findings.
+    NotOnTheTeam,
 
     // SOP steps marked by hand (DOMAIN §11; procedural).
     SopStepNotMarkable,

@@ -41,6 +41,7 @@ pub mod second_factor;
 pub mod secret;
 pub mod sessions;
 pub mod sop;
+pub mod supervision;
 pub mod terminations;
 pub mod throttle;
 pub mod tokens;

@@ -163,6 +163,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0025_guidance.sql"),
         postgres: include_str!("../migrations/postgres/0025_guidance.sql"),
     },
+    Migration {
+        version: 26,
+        name: "supervision",
+        sqlite: include_str!("../migrations/sqlite/0026_supervision.sql"),
+        postgres: include_str!("../migrations/postgres/0026_supervision.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

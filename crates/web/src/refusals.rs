@@ -54,6 +54,16 @@ impl Values {
     }
 }
 
+/// A default order as the TPP recommends it (L8).
+pub fn order_kind(t: &Catalog, kind: karya_domain::supervision::OrderKind) -> &'static str {
+    use karya_domain::supervision::OrderKind;
+    match kind {
+        OrderKind::RepeatWork => t.order_repeat_work,
+        OrderKind::ServeImprisonment => t.order_serve_imprisonment,
+        OrderKind::PayFine => t.order_pay_fine,
+    }
+}
+
 fn register_item(t: &Catalog, item: RegisterItem) -> &'static str {
     match item {
         RegisterItem::Name => t.register_item_name,
@@ -369,6 +379,27 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::BehaviourDescriptionRequired => plain(t.refusal_behaviour_description_required),
         Refusal::StageReasonRequired => plain(t.refusal_stage_reason_required),
         Refusal::StageUnchanged => plain(t.refusal_stage_unchanged),
+        Refusal::AdviceWhatHappened => plain(t.refusal_advice_what_happened),
+        Refusal::AdviceConditionRequired => plain(t.refusal_advice_condition_required),
+        Refusal::AdviceEvidenceRequired => plain(t.refusal_advice_evidence_required),
+        Refusal::TeamTooSmall => plain(t.refusal_team_too_small),
+        Refusal::TeamChairNotMember => plain(t.refusal_team_chair_not_member),
+        Refusal::StepOutsideExamination { formed_on, today } => fill(
+            t.refusal_step_outside_examination,
+            &[("formed", &v.date(*formed_on)), ("today", &v.date(*today))],
+        ),
+        Refusal::StepRecordRequired => plain(t.refusal_step_record_required),
+        Refusal::FindingsRequired => plain(t.refusal_findings_required),
+        Refusal::OrderNotInDecision { kind } => fill(
+            t.refusal_order_not_in_decision,
+            &[("order", order_kind(t, *kind))],
+        ),
+        Refusal::RecommendationNotForGround => plain(t.refusal_recommendation_not_for_ground),
+        Refusal::TppTooFewPresent => plain(t.refusal_tpp_too_few_present),
+        Refusal::DeliberationRequired => plain(t.refusal_deliberation_required),
+        Refusal::DecisionReasonsRequired => plain(t.refusal_decision_reasons_required),
+        Refusal::ExaminationNotAtStep => plain(t.refusal_examination_not_at_step),
+        Refusal::NotOnTheTeam => plain(t.refusal_not_on_the_team),
         Refusal::AssistanceInFuture => plain(t.refusal_assistance_in_future),
         Refusal::AssistanceNoteRequired => plain(t.refusal_assistance_note_required),
         Refusal::InitialReportBeforeStep { missing } => fill(

@@ -91,6 +91,14 @@ pub enum Permission {
     /// Read the guidance record: activities, behaviour log and stages (restricted, like the
     /// Litmas it follows from).
     ReadGuidance,
+    /// Advise the head of office to form an examination team (S5).
+    AdviseExamination,
+    /// Form the examination team and decide on the TPP's recommendation (S6, S8).
+    DecideSupervision,
+    /// Record the examination's steps and findings; the store admits only the team (S6).
+    ExamineCases,
+    /// Record the TPP session's recommendation (S7).
+    RecommendInTpp,
     /// Acknowledge an assistance record: the client their rights and obligations, the head
     /// of office the initial report (the domain says which step is whose).
     AcknowledgeAssistance,
@@ -250,6 +258,17 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (P::DraftLetters, &[(HeadOfAdmin, R::Office)]),
     (P::RecordAssistance, &[(Pk, R::AssignedCases)]),
     (P::RecordGuidance, &[(Pk, R::AssignedCases)]),
+    (P::AdviseExamination, &[(Pk, R::AssignedCases)]),
+    (P::DecideSupervision, &[(HeadOfOffice, R::Office)]),
+    (
+        P::ExamineCases,
+        &[
+            (Pk, R::AssignedCases),
+            (HeadOfOffice, R::Office),
+            (TppMember, R::Office),
+        ],
+    ),
+    (P::RecommendInTpp, &[(TppMember, R::Office)]),
     (
         P::ReadGuidance,
         &[

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 50] = [
+const ALL: [Permission; 54] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -23,6 +23,10 @@ const ALL: [Permission; 50] = [
     P::RecordAssistance,
     P::RecordGuidance,
     P::ReadGuidance,
+    P::AdviseExamination,
+    P::DecideSupervision,
+    P::ExamineCases,
+    P::RecommendInTpp,
     P::AcknowledgeAssistance,
     P::ApprovePlacements,
     P::RecordSopSteps,

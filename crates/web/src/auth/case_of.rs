@@ -66,6 +66,10 @@ pub mod can {
         ReadLitmas,
         RecordGuidance,
         ReadGuidance,
+        AdviseExamination,
+        DecideSupervision,
+        ExamineCases,
+        RecommendInTpp,
         OpenCases,
     );
 }

@@ -111,6 +111,12 @@ routes! {
     "/cases/{id}/guidance/activities" => post(cases::guidance::record_activity);
     "/cases/{id}/guidance/behaviour" => post(cases::guidance::record_behaviour);
     "/cases/{id}/guidance/stage" => post(cases::guidance::set_stage);
+    "/cases/{id}/supervision/advice" => post(cases::supervision::advise);
+    "/cases/{id}/supervision/team" => post(cases::supervision::form_team);
+    "/cases/{id}/supervision/step" => post(cases::supervision::record_step);
+    "/cases/{id}/supervision/findings" => post(cases::supervision::record_findings);
+    "/cases/{id}/supervision/recommendation" => post(cases::supervision::recommend);
+    "/cases/{id}/supervision/decision" => post(cases::supervision::decide);
     "/cases/{id}/litmas/interventions" => post(cases::litmas::add_intervention);
     "/cases/{id}/litmas/approve" => post(cases::litmas::approve);
     "/cases/{id}/placement" => get(cases::placement::show), post(cases::placement::confirm);

@@ -85,6 +85,7 @@ pub struct GuidancePage {
     stage_options: Options,
     /// What was typed into a refused form, or the defaults.
     form: Pairs,
+    supervision: super::supervision::SupervisionView,
 }
 
 impl GuidancePage {
@@ -224,6 +225,7 @@ async fn page(
             pick(k.label_id(), k.label_en())
         }),
         form,
+        supervision: super::supervision::supervision_view(state, access, lang, t).await?,
     })
 }
 
@@ -238,7 +240,7 @@ pub async fn show(
     render(&page)
 }
 
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     ui: &Ui,
     access: &CaseAccess,

@@ -23,6 +23,7 @@ mod page;
 pub mod placement;
 pub mod placement_profile;
 pub mod sop_view;
+pub mod supervision;
 pub mod termination;
 mod transition_buttons;
 pub mod visits;
@@ -73,6 +74,12 @@ impl Notice {
             "guidance_activity" => t.guidance_activity_saved,
             "behaviour" => t.guidance_behaviour_saved,
             "stage" => t.guidance_stage_saved,
+            "advice" => t.supervision_advice_saved,
+            "team" => t.supervision_team_saved,
+            "step" => t.supervision_step_saved,
+            "findings" => t.supervision_findings_saved,
+            "recommendation" => t.supervision_recommendation_saved,
+            "decision" => t.supervision_decision_saved,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,

@@ -1,0 +1,587 @@
+//! Supervision (seed §2.3.3; S5–S8): the PK's advice, the head's team and its seven days,
+//! the team's steps and findings, the TPP's recommendation and the head's decision. Each act
+//! is one transaction that reads the examination under the case's lock, lets the domain
+//! decide, writes and audits; the examination's state is which of its columns are filled.
+
+use jiff::civil::Date;
+use karya_domain::Permission;
+use karya_domain::refusal::Refusal;
+use karya_domain::rule::{Violation, Violations};
+use karya_domain::supervision::{self as rules, Advice, Ground, Method, Recommendation};
+use serde_json::json;
+
+use crate::access::CaseAccess;
+use crate::audit::Event;
+use crate::cases::{CaseError, get_on, lock};
+use crate::db::Store;
+use crate::error::{Result, StoreError};
+use crate::ids::UserId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SupervisionError {
+    #[error("refused: {0:?}")]
+    Rules(Violations),
+    #[error(transparent)]
+    Case(#[from] CaseError),
+}
+
+crate::cases::into_case_error!(SupervisionError);
+
+impl From<Violation> for SupervisionError {
+    fn from(violation: Violation) -> SupervisionError {
+        SupervisionError::Rules(Violations(vec![violation]))
+    }
+}
+
+fn procedural(field: &'static str, refusal: Refusal) -> SupervisionError {
+    Violation::procedural(field, refusal).into()
+}
+
+/// Where an examination stands: the next act it waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The head forms the team (S6).
+    AwaitingTeam,
+    /// The team examines and records its findings (S6).
+    Examining,
+    /// The TPP recommends (S7).
+    AwaitingTpp,
+    /// The head decides (S8).
+    AwaitingDecision,
+    Decided,
+}
+
+/// One examination step as recorded.
+#[derive(Debug, Clone)]
+pub struct StepRecord {
+    pub method: Method,
+    pub on: Date,
+    pub record: String,
+    pub by: String,
+}
+
+/// An examination as stored.
+#[derive(Debug, Clone)]
+pub struct Examination {
+    pub id: i64,
+    pub advice: Advice,
+    pub advised_by: String,
+    pub advised_at: String,
+    pub formed_on: Option<Date>,
+    pub chair: Option<String>,
+    /// The team, by name.
+    pub members: Vec<String>,
+    member_ids: Vec<i64>,
+    pub steps: Vec<StepRecord>,
+    pub findings: Option<String>,
+    pub findings_on: Option<Date>,
+    pub findings_late: bool,
+    pub tpp_on: Option<Date>,
+    pub tpp_present: Vec<String>,
+    pub deliberation: Option<String>,
+    pub recommendation: Option<Recommendation>,
+    pub accepted: Option<bool>,
+    pub decision_reasons: Option<String>,
+    pub decided_on: Option<Date>,
+}
+
+impl Examination {
+    pub fn stage(&self) -> Stage {
+        if self.formed_on.is_none() {
+            Stage::AwaitingTeam
+        } else if self.findings.is_none() {
+            Stage::Examining
+        } else if self.recommendation.is_none() {
+            Stage::AwaitingTpp
+        } else if self.accepted.is_none() {
+            Stage::AwaitingDecision
+        } else {
+            Stage::Decided
+        }
+    }
+
+    /// Whether `user` is on the team.
+    pub fn has_member(&self, user: UserId) -> bool {
+        self.member_ids.contains(&user.0)
+    }
+}
+
+/// A member of the office's staff who may sit on a team or in the TPP.
+#[derive(Debug, Clone)]
+pub struct StaffMember {
+    pub id: UserId,
+    pub name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    ground: String,
+    condition_text: String,
+    what_happened: String,
+    evidence: String,
+    advised_by: String,
+    advised_at: String,
+    formed_on: Option<String>,
+    chair: Option<String>,
+    members: String,
+    findings: Option<String>,
+    findings_on: Option<String>,
+    findings_late: i64,
+    tpp_on: Option<String>,
+    deliberation: Option<String>,
+    tpp_present: String,
+    recommendation: Option<String>,
+    decision_reasons: Option<String>,
+    accepted: Option<i64>,
+    decided_on: Option<String>,
+}
+
+fn ids(text: &str) -> Vec<i64> {
+    text.split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect()
+}
+
+fn ids_text(ids: &[UserId]) -> String {
+    ids.iter()
+        .map(|u| u.0.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn corrupt() -> StoreError {
+    StoreError::Other(anyhow::anyhow!("stored examination is unreadable"))
+}
+
+fn date(text: Option<String>) -> Result<Option<Date>> {
+    text.map(|t| t.parse().map_err(|_| corrupt())).transpose()
+}
+
+async fn names(conn: &mut sqlx::AnyConnection, ids: &[i64]) -> Result<Vec<String>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (name,): (String,) = sqlx::query_as("SELECT display_name FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+        out.push(name);
+    }
+    Ok(out)
+}
+
+async fn read(conn: &mut sqlx::AnyConnection, case: i64) -> Result<Vec<Examination>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT e.id, e.ground, e.condition_text, e.what_happened, e.evidence,
+                a.display_name AS advised_by, e.advised_at, e.formed_on, c.display_name AS chair,
+                e.members, e.findings, e.findings_on, e.findings_late, e.tpp_on, e.deliberation,
+                e.tpp_present, e.recommendation, e.decision_reasons, e.accepted, e.decided_on
+         FROM examinations e JOIN users a ON a.id = e.advised_by
+         LEFT JOIN users c ON c.id = e.chair_id
+         WHERE e.case_id = $1 ORDER BY e.id DESC",
+    )
+    .bind(case)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row.id;
+        let member_ids = ids(&row.members);
+        let steps: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT s.method, s.done_on, s.record, u.display_name
+             FROM examination_steps s JOIN users u ON u.id = s.recorded_by
+             WHERE s.examination_id = $1 ORDER BY s.done_on, s.id",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let steps = steps
+            .into_iter()
+            .map(|(method, on, record, by)| {
+                Ok(StepRecord {
+                    method: Method::parse(&method).ok_or_else(corrupt)?,
+                    on: on.parse().map_err(|_| corrupt())?,
+                    record,
+                    by,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.push(Examination {
+            id,
+            advice: Advice {
+                ground: Ground::parse(&row.ground).ok_or_else(corrupt)?,
+                condition: row.condition_text,
+                what_happened: row.what_happened,
+                evidence: row.evidence,
+            },
+            advised_by: row.advised_by,
+            advised_at: row.advised_at,
+            formed_on: date(row.formed_on)?,
+            chair: row.chair,
+            members: names(conn, &member_ids).await?,
+            member_ids,
+            steps,
+            findings: row.findings,
+            findings_on: date(row.findings_on)?,
+            findings_late: row.findings_late != 0,
+            tpp_on: date(row.tpp_on)?,
+            tpp_present: names(conn, &ids(&row.tpp_present)).await?,
+            deliberation: row.deliberation,
+            recommendation: row
+                .recommendation
+                .map(|r| Recommendation::parse(&r).ok_or_else(corrupt))
+                .transpose()?,
+            accepted: row.accepted.map(|a| a != 0),
+            decision_reasons: row.decision_reasons,
+            decided_on: date(row.decided_on)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The case's examinations, newest first.
+pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Examination>> {
+    access.actor_for(Permission::ReadGuidance)?;
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, access.scope(), access.id()).await?;
+    read(&mut conn, access.id().0).await
+}
+
+/// The office's active staff who may sit on a team or in the TPP: PKs, TPP members, the
+/// head of administration and the head of office.
+pub async fn office_staff(store: &Store, access: &CaseAccess) -> Result<Vec<StaffMember>> {
+    access.actor_for(Permission::ReadGuidance)?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
+         WHERE u.office_id = $1 AND u.disabled = 0
+           AND r.role IN ('pk', 'tpp_member', 'head_of_admin', 'head_of_office')
+         ORDER BY u.display_name",
+    )
+    .bind(access.office_id().0)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| StaffMember {
+            id: UserId(id),
+            name,
+        })
+        .collect())
+}
+
+/// The examination `id` of the case, under the case's lock, in the caller's transaction.
+async fn locked(
+    tx: &mut sqlx::AnyConnection,
+    access: &CaseAccess,
+    id: i64,
+) -> std::result::Result<(Examination, crate::ids::OfficeId), SupervisionError> {
+    let case = get_on(&mut *tx, access.scope(), access.id()).await?;
+    lock(&mut *tx, access.id()).await?;
+    let found = read(&mut *tx, access.id().0)
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(StoreError::NotFound)?;
+    Ok((found, case.office_id))
+}
+
+fn at(exam: &Examination, stage: Stage) -> std::result::Result<(), SupervisionError> {
+    if exam.stage() == stage {
+        Ok(())
+    } else {
+        Err(procedural("examination", Refusal::ExaminationNotAtStep))
+    }
+}
+
+/// The PK advises the head to form a team (S5).
+pub async fn advise(
+    store: &Store,
+    access: &CaseAccess,
+    advice: &Advice,
+) -> std::result::Result<i64, SupervisionError> {
+    let actor = access.actor_for(Permission::AdviseExamination)?;
+    rules::check_advice(advice).map_err(SupervisionError::Rules)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, access.scope(), access.id()).await?;
+    if case.status.is_final() {
+        return Err(StoreError::Conflict.into());
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO examinations (case_id, ground, condition_text, what_happened, evidence,
+             advised_by, advised_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(access.id().0)
+    .bind(advice.ground.as_str())
+    .bind(advice.condition.trim())
+    .bind(advice.what_happened.trim())
+    .bind(advice.evidence.trim())
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = json!({"case_id": access.id().0, "ground": advice.ground.as_str()});
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            case.office_id,
+            Event::new("supervision.advise", "examination", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The head forms the team on `today` (the office's local day), which starts its seven
+/// days (S6).
+pub async fn form_team(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    members: &[UserId],
+    chair: Option<UserId>,
+    today: Date,
+) -> std::result::Result<(), SupervisionError> {
+    let actor = access.actor_for(Permission::DecideSupervision)?;
+    let staff = office_staff(store, access).await?;
+    if members.iter().any(|m| !staff.iter().any(|s| s.id == *m)) {
+        return Err(StoreError::NotFound.into());
+    }
+    let ids: Vec<i64> = members.iter().map(|u| u.0).collect();
+    rules::check_team(&ids, chair.map(|c| c.0))?;
+    let mut tx = store.begin_write().await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::AwaitingTeam)?;
+    sqlx::query(
+        "UPDATE examinations SET formed_on = $1, chair_id = $2, members = $3, formed_by = $4
+         WHERE id = $5",
+    )
+    .bind(today.to_string())
+    .bind(chair.map(|c| c.0))
+    .bind(ids_text(members))
+    .bind(access.user().id.0)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let summary = json!({"case_id": access.id().0, "formed_on": today.to_string(), "members": ids, "deadline": rules::examination_deadline(today).to_string()});
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new("supervision.team", "examination", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A member of the team records a step of the examination (S6).
+pub async fn record_step(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    method: Method,
+    on: Date,
+    record: &str,
+    today: Date,
+) -> std::result::Result<(), SupervisionError> {
+    let actor = access.actor_for(Permission::ExamineCases)?;
+    let mut tx = store.begin_write().await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::Examining)?;
+    if !exam.has_member(access.user().id) {
+        return Err(procedural("examination", Refusal::NotOnTheTeam));
+    }
+    let formed_on = exam.formed_on.ok_or(StoreError::Conflict)?;
+    rules::check_step(formed_on, on, today, record).map_err(SupervisionError::Rules)?;
+    sqlx::query(
+        "INSERT INTO examination_steps (examination_id, method, done_on, record, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(method.as_str())
+    .bind(on.to_string())
+    .bind(record.trim())
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new(
+                "supervision.step",
+                "examination",
+                id,
+                json!({"case_id": access.id().0, "method": method.as_str(), "on": on.to_string()}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The team records its findings on `today`; after the seventh day they are marked late and
+/// stay so (S6).
+pub async fn record_findings(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    findings: &str,
+    today: Date,
+) -> std::result::Result<bool, SupervisionError> {
+    let actor = access.actor_for(Permission::ExamineCases)?;
+    if findings.trim().is_empty() {
+        return Err(Violation::new(
+            karya_domain::Rule::S6,
+            "findings",
+            Refusal::FindingsRequired,
+        )
+        .into());
+    }
+    let mut tx = store.begin_write().await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::Examining)?;
+    if !exam.has_member(access.user().id) {
+        return Err(procedural("examination", Refusal::NotOnTheTeam));
+    }
+    let formed_on = exam.formed_on.ok_or(StoreError::Conflict)?;
+    let late = rules::result_is_late(formed_on, today);
+    sqlx::query(
+        "UPDATE examinations SET findings = $1, findings_on = $2, findings_late = $3, findings_by = $4
+         WHERE id = $5",
+    )
+    .bind(findings.trim())
+    .bind(today.to_string())
+    .bind(i64::from(late))
+    .bind(access.user().id.0)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new(
+                "supervision.findings",
+                "examination",
+                id,
+                json!({"case_id": access.id().0, "on": today.to_string(), "late": late}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(late)
+}
+
+/// A TPP member records the session's recommendation (S7): only one the ground and the
+/// client's decision allow (L8).
+pub async fn recommend(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    recommendation: Recommendation,
+    present: &[UserId],
+    deliberation: &str,
+    today: Date,
+) -> std::result::Result<(), SupervisionError> {
+    let actor = access.actor_for(Permission::RecommendInTpp)?;
+    let staff = office_staff(store, access).await?;
+    if present.iter().any(|m| !staff.iter().any(|s| s.id == *m)) {
+        return Err(StoreError::NotFound.into());
+    }
+    let mut distinct = present.to_vec();
+    distinct.sort_unstable_by_key(|u| u.0);
+    distinct.dedup();
+    let mut tx = store.begin_write().await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::AwaitingTpp)?;
+    let orders = &access.case().terms.default_orders;
+    rules::check_recommendation(
+        exam.advice.ground,
+        orders,
+        recommendation,
+        distinct.len(),
+        deliberation,
+    )
+    .map_err(SupervisionError::Rules)?;
+    sqlx::query(
+        "UPDATE examinations SET tpp_on = $1, tpp_present = $2, deliberation = $3,
+             recommendation = $4, recommended_by = $5
+         WHERE id = $6",
+    )
+    .bind(today.to_string())
+    .bind(ids_text(&distinct))
+    .bind(deliberation.trim())
+    .bind(recommendation.as_str())
+    .bind(access.user().id.0)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new(
+                "supervision.recommend",
+                "examination",
+                id,
+                json!({"case_id": access.id().0, "recommendation": recommendation.as_str()}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The head accepts or rejects the recommendation with reasons (S8).
+pub async fn decide(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    accept: bool,
+    reasons: &str,
+    today: Date,
+) -> std::result::Result<(), SupervisionError> {
+    let actor = access.actor_for(Permission::DecideSupervision)?;
+    rules::check_decision(reasons)?;
+    let mut tx = store.begin_write().await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::AwaitingDecision)?;
+    sqlx::query(
+        "UPDATE examinations SET accepted = $1, decision_reasons = $2, decided_on = $3, decided_by = $4
+         WHERE id = $5",
+    )
+    .bind(i64::from(accept))
+    .bind(reasons.trim())
+    .bind(today.to_string())
+    .bind(access.user().id.0)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let to_prosecutor = accept
+        && exam
+            .recommendation
+            .is_some_and(Recommendation::goes_to_prosecutor);
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new(
+                "supervision.decide",
+                "examination",
+                id,
+                json!({"case_id": access.id().0, "accepted": accept, "to_prosecutor": to_prosecutor}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

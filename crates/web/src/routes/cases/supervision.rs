@@ -1,0 +1,449 @@
+//! Supervision on the guidance page (seed §2.3.3; S5–S8): the PK's advice to the head, the
+//! team the head forms and its seven days, the team's steps and findings, the TPP's
+//! recommendation (only the decision's default orders, L8) and the head's decision. Each
+//! act is its own small form, shown to whoever may take it at the examination's stage.
+
+use axum::Form;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_domain::Permission;
+use karya_domain::supervision::{
+    self as rules, Advice, ExaminationClock, Ground, Method, Recommendation,
+};
+use karya_store::access::CaseAccess;
+use karya_store::ids::UserId;
+use karya_store::supervision::{self as store, Examination, Stage, SupervisionError};
+
+use super::guidance::refused;
+use super::today_in;
+use crate::app::AppState;
+use crate::auth::{CaseOf, can};
+use crate::error::WebError;
+use crate::forms::{self, FormErrors, Pairs};
+use crate::i18n::{Catalog, Lang, fill};
+use crate::page::Ui;
+use crate::views;
+
+/// One examination as the page shows it, with the act the caller may take now.
+pub struct ExaminationView {
+    pub id: i64,
+    pub ground: &'static str,
+    pub advice: String,
+    pub advised: String,
+    pub stage: &'static str,
+    /// The seven days (S6): "day 3 of 7, 4 days left", or late.
+    pub clock: String,
+    pub clock_warn: bool,
+    pub team: String,
+    pub steps: Vec<String>,
+    pub findings: String,
+    pub findings_late: bool,
+    pub tpp: String,
+    pub decision: String,
+    pub can_form_team: bool,
+    pub can_examine: bool,
+    pub can_recommend: bool,
+    pub can_decide: bool,
+    /// The recommendations open to the TPP (S7, L8): (value, label).
+    pub recommendations: Vec<(&'static str, String)>,
+}
+
+#[derive(Default)]
+pub struct SupervisionView {
+    pub shown: bool,
+    pub can_advise: bool,
+    pub examinations: Vec<ExaminationView>,
+    /// The office staff for a team or a TPP session: (id, name).
+    pub staff: Vec<(String, String)>,
+    pub methods: Vec<(&'static str, &'static str)>,
+}
+
+pub fn recommendation_label(t: &Catalog, r: Recommendation) -> String {
+    match r {
+        Recommendation::GoodConduct => t.supervision_good_conduct.to_owned(),
+        Recommendation::ContinueServing => t.supervision_continue.to_owned(),
+        Recommendation::DefaultOrder(kind) => fill(
+            t.supervision_default_order,
+            &[("order", crate::refusals::order_kind(t, kind))],
+        ),
+    }
+}
+
+fn method_label(t: &Catalog, m: Method) -> &'static str {
+    match m {
+        Method::DocumentReview => t.supervision_method_documents,
+        Method::InterviewClient => t.supervision_method_client,
+        Method::InterviewOthers => t.supervision_method_others,
+        Method::Other => t.supervision_method_other,
+    }
+}
+
+fn stage_label(t: &Catalog, stage: Stage) -> &'static str {
+    match stage {
+        Stage::AwaitingTeam => t.supervision_stage_team,
+        Stage::Examining => t.supervision_stage_examining,
+        Stage::AwaitingTpp => t.supervision_stage_tpp,
+        Stage::AwaitingDecision => t.supervision_stage_decision,
+        Stage::Decided => t.supervision_stage_decided,
+    }
+}
+
+fn examination_view(
+    access: &CaseAccess,
+    lang: Lang,
+    t: &Catalog,
+    exam: &Examination,
+    today: jiff::civil::Date,
+) -> ExaminationView {
+    let stage = exam.stage();
+    let (clock, clock_warn) = match (exam.formed_on, stage) {
+        (Some(formed), Stage::Examining) => match rules::examination_clock(formed, today) {
+            ExaminationClock::Running { day, days_left } => (
+                fill(
+                    t.supervision_clock,
+                    &[("day", &day.to_string()), ("left", &days_left.to_string())],
+                ),
+                false,
+            ),
+            ExaminationClock::Warning { day, days_left } => (
+                fill(
+                    t.supervision_clock_warning,
+                    &[("day", &day.to_string()), ("left", &days_left.to_string())],
+                ),
+                true,
+            ),
+            ExaminationClock::Overdue { days_late } => (
+                fill(
+                    t.supervision_clock_overdue,
+                    &[("late", &days_late.to_string())],
+                ),
+                true,
+            ),
+        },
+        (Some(formed), _) => (
+            fill(
+                t.supervision_formed,
+                &[
+                    ("formed", &views::date(lang, formed)),
+                    (
+                        "deadline",
+                        &views::date(lang, rules::examination_deadline(formed)),
+                    ),
+                ],
+            ),
+            false,
+        ),
+        (None, _) => (String::new(), false),
+    };
+    let advice = &exam.advice;
+    let ground = match advice.ground {
+        Ground::GoodDeed => t.supervision_ground_good,
+        Ground::SuspectedViolation => t.supervision_ground_violation,
+    };
+    let mut advice_text = advice.what_happened.clone();
+    if !advice.condition.is_empty() {
+        advice_text = format!(
+            "{} · {} {}",
+            advice_text, t.supervision_condition, advice.condition
+        );
+    }
+    if !advice.evidence.is_empty() {
+        advice_text = format!(
+            "{} · {} {}",
+            advice_text, t.supervision_evidence, advice.evidence
+        );
+    }
+    let team = if exam.members.is_empty() {
+        String::new()
+    } else {
+        fill(
+            t.supervision_team_line,
+            &[
+                ("chair", exam.chair.as_deref().unwrap_or("-")),
+                ("members", &exam.members.join(", ")),
+            ],
+        )
+    };
+    let tpp = match (&exam.recommendation, &exam.tpp_on) {
+        (Some(r), Some(on)) => fill(
+            t.supervision_tpp_line,
+            &[
+                ("date", &views::date(lang, *on)),
+                ("present", &exam.tpp_present.join(", ")),
+                ("recommendation", &recommendation_label(t, *r)),
+                ("deliberation", exam.deliberation.as_deref().unwrap_or("")),
+            ],
+        ),
+        _ => String::new(),
+    };
+    let decision = match (exam.accepted, &exam.decided_on) {
+        (Some(accepted), Some(on)) => fill(
+            if accepted {
+                t.supervision_accepted
+            } else {
+                t.supervision_rejected
+            },
+            &[
+                ("date", &views::date(lang, *on)),
+                ("reasons", exam.decision_reasons.as_deref().unwrap_or("")),
+            ],
+        ),
+        _ => String::new(),
+    };
+    let orders = &access.case().terms.default_orders;
+    ExaminationView {
+        id: exam.id,
+        ground,
+        advice: advice_text,
+        advised: fill(
+            t.supervision_advised_by,
+            &[
+                ("name", &exam.advised_by),
+                (
+                    "at",
+                    &views::stored_instant(lang, &exam.advised_at, access.case().zone),
+                ),
+            ],
+        ),
+        stage: stage_label(t, stage),
+        clock,
+        clock_warn,
+        team,
+        steps: exam
+            .steps
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} · {} · {} — {}",
+                    views::date(lang, s.on),
+                    method_label(t, s.method),
+                    s.by,
+                    s.record
+                )
+            })
+            .collect(),
+        findings: exam.findings.clone().unwrap_or_default(),
+        findings_late: exam.findings_late,
+        tpp,
+        decision,
+        can_form_team: stage == Stage::AwaitingTeam && access.may(Permission::DecideSupervision),
+        can_examine: stage == Stage::Examining
+            && access.may(Permission::ExamineCases)
+            && exam.has_member(access.user().id),
+        can_recommend: stage == Stage::AwaitingTpp && access.may(Permission::RecommendInTpp),
+        can_decide: stage == Stage::AwaitingDecision && access.may(Permission::DecideSupervision),
+        recommendations: rules::recommendations_open(advice.ground, orders)
+            .into_iter()
+            .map(|r| (r.as_str(), recommendation_label(t, r)))
+            .collect(),
+    }
+}
+
+pub async fn supervision_view(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<SupervisionView, WebError> {
+    let today = today_in(state, access.case());
+    let examinations = store::for_case(&state.store, access).await?;
+    let acts = access.may(Permission::DecideSupervision) || access.may(Permission::RecommendInTpp);
+    Ok(SupervisionView {
+        shown: true,
+        can_advise: access.may(Permission::AdviseExamination) && !access.case().status.is_final(),
+        examinations: examinations
+            .iter()
+            .map(|e| examination_view(access, lang, t, e, today))
+            .collect(),
+        staff: if acts {
+            store::office_staff(&state.store, access)
+                .await?
+                .into_iter()
+                .map(|s| (s.id.0.to_string(), s.name))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        methods: Method::ALL
+            .into_iter()
+            .map(|m| (m.as_str(), method_label(t, m)))
+            .collect(),
+    })
+}
+
+/// Puts the domain's refusals beside the fields, as the forms name them (`s_…`).
+fn add_refusals(errors: &mut FormErrors, ui: &Ui, error: SupervisionError) -> Result<(), WebError> {
+    match error {
+        SupervisionError::Rules(found) => {
+            for v in found.iter() {
+                errors.add(field(v.field), views::violation_message(ui.lang, v));
+            }
+            Ok(())
+        }
+        SupervisionError::Case(error) => {
+            forms::add_refusal(errors, ui.lang, ui.t(), "s_examination", error)
+        }
+    }
+}
+
+fn field(domain: &str) -> &'static str {
+    match domain {
+        "what_happened" => "s_what_happened",
+        "condition" => "s_condition",
+        "evidence" => "s_evidence",
+        "members" => "s_members",
+        "chair" => "s_chair",
+        "step_on" => "s_step_on",
+        "step_record" => "s_step_record",
+        "findings" => "s_findings",
+        "recommendation" => "s_recommendation",
+        "present" => "s_present",
+        "deliberation" => "s_deliberation",
+        "decision_reasons" => "s_reasons",
+        _ => "s_examination",
+    }
+}
+
+fn back(access: &CaseAccess, done: &str) -> Response {
+    Redirect::to(&format!(
+        "/cases/{}/guidance?done={done}#supervision",
+        access.case().id.0
+    ))
+    .into_response()
+}
+
+fn exam_id(form: &Pairs) -> Result<i64, WebError> {
+    form.get("exam").parse().map_err(|_| WebError::BadRequest)
+}
+
+fn users(form: &Pairs, name: &str) -> Vec<UserId> {
+    form.all(name)
+        .into_iter()
+        .filter_map(|v| v.parse().ok().map(UserId))
+        .collect()
+}
+
+/// Answers an act: back to the page on success, the page with the refusal otherwise.
+async fn answer<T>(
+    state: &AppState,
+    ui: &Ui,
+    access: &CaseAccess,
+    form: Pairs,
+    done: &str,
+    result: Result<T, SupervisionError>,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(_) => Ok(back(access, done)),
+        Err(error) => {
+            let mut errors = FormErrors::default();
+            add_refusals(&mut errors, ui, error)?;
+            refused(state, ui, access, errors, form).await
+        }
+    }
+}
+
+pub async fn advise(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::AdviseExamination>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let ground = Ground::parse(form.get("s_ground")).ok_or(WebError::BadRequest)?;
+    let advice = Advice {
+        ground,
+        condition: form.get("s_condition").to_owned(),
+        what_happened: form.get("s_what_happened").to_owned(),
+        evidence: form.get("s_evidence").to_owned(),
+    };
+    let result = store::advise(&state.store, &access, &advice).await;
+    answer(&state, &ui, &access, form, "advice", result).await
+}
+
+pub async fn form_team(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::DecideSupervision>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let members = users(&form, "s_members");
+    let chair = form.get("s_chair").parse().ok().map(UserId);
+    let today = today_in(&state, access.case());
+    let result = store::form_team(&state.store, &access, id, &members, chair, today).await;
+    answer(&state, &ui, &access, form, "team", result).await
+}
+
+pub async fn record_step(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::ExamineCases>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let method = Method::parse(form.get("s_method")).ok_or(WebError::BadRequest)?;
+    let Ok(on) = form.get("s_step_on").parse() else {
+        let mut errors = FormErrors::default();
+        errors.add("s_step_on", ui.t().date_invalid);
+        return refused(&state, &ui, &access, errors, form).await;
+    };
+    let today = today_in(&state, access.case());
+    let record = form.get("s_step_record").to_owned();
+    let result = store::record_step(&state.store, &access, id, method, on, &record, today).await;
+    answer(&state, &ui, &access, form, "step", result).await
+}
+
+pub async fn record_findings(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::ExamineCases>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let today = today_in(&state, access.case());
+    let findings = form.get("s_findings").to_owned();
+    let result = store::record_findings(&state.store, &access, id, &findings, today).await;
+    answer(&state, &ui, &access, form, "findings", result).await
+}
+
+pub async fn recommend(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::RecommendInTpp>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let recommendation =
+        Recommendation::parse(form.get("s_recommendation")).ok_or(WebError::BadRequest)?;
+    let present = users(&form, "s_present");
+    let today = today_in(&state, access.case());
+    let deliberation = form.get("s_deliberation").to_owned();
+    let result = store::recommend(
+        &state.store,
+        &access,
+        id,
+        recommendation,
+        &present,
+        &deliberation,
+        today,
+    )
+    .await;
+    answer(&state, &ui, &access, form, "recommendation", result).await
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::DecideSupervision>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let accept = match form.get("s_accept") {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(WebError::BadRequest),
+    };
+    let today = today_in(&state, access.case());
+    let reasons = form.get("s_reasons").to_owned();
+    let result = store::decide(&state.store, &access, id, accept, &reasons, today).await;
+    answer(&state, &ui, &access, form, "decision", result).await
+}

@@ -1,0 +1,101 @@
+//! Supervision on both engines (issue 14, items 5–7): a PK's advice to the head (S5), a team
+//! with seven days counted in the office's days whose late result stays marked (S6), a TPP
+//! recommendation limited to the decision's default orders (S7, L8) and the head's decision
+//! with reasons (S8). Each refusal names its rule and keeps what was typed.
+
+use karya_store::users;
+use karya_testkit::{TestApp, on_both_engines};
+use karya_web::demo::cases::serving_case;
+
+async fn id_of(app: &TestApp, username: &str) -> String {
+    users::user_by_username(&app.db.store, username)
+        .await
+        .unwrap()
+        .id
+        .0
+        .to_string()
+}
+
+on_both_engines! {
+    async fn a_violation_goes_from_the_pks_advice_through_the_team_and_the_tpp_to_the_heads_decision_S5_S6_S7_S8_L8(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let page = format!("/cases/{}/guidance", case.0);
+        let path = format!("/cases/{}/supervision", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let refused = pk.post_form(&format!("{path}/advice"), &[("s_ground", "suspected_violation"), ("s_condition", ""), ("s_what_happened", "TidakHadirTigaKali"), ("s_evidence", "")]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("(S5)") && refused.body.contains("TidakHadirTigaKali"), "refused with the rule, the text kept: {}", refused.body);
+        let advice = [("s_ground", "suspected_violation"), ("s_condition", "Syarat umum: melaksanakan kerja sosial sesuai jadwal"), ("s_what_happened", "Tidak hadir tiga kali tanpa alasan."), ("s_evidence", "Laporan PJ dan daftar hadir.")];
+        assert_eq!(pk.post_form(&format!("{path}/advice"), &advice).await.status, 303);
+        let (exam,): (i64,) = sqlx::query_as("SELECT id FROM examinations WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let exam = exam.to_string();
+
+        // The head forms the team: two members at least, the chair among them (S6).
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let small = head.post_form(&format!("{path}/team"), &[("exam", &exam), ("s_members", &tpp), ("s_chair", &tpp)]).await;
+        assert_eq!(small.status, 422);
+        assert!(small.body.contains("paling sedikit dua") && small.body.contains("(S6)"));
+        assert_eq!(pk.post_form(&format!("{path}/team"), &[("exam", &exam), ("s_members", &tpp), ("s_members", &head_id), ("s_chair", &tpp)]).await.status, 403, "the PK does not form the team");
+        assert_eq!(head.post_form(&format!("{path}/team"), &[("exam", &exam), ("s_members", &tpp), ("s_members", &head_id), ("s_chair", &tpp)]).await.status, 303);
+        assert!(head.get(&page).await.body.contains("Hari ke-0 dari 7; sisa 7 hari"));
+
+        // Only the team records; its steps fall within the examination (S6).
+        let not_member = pk.post_form(&format!("{path}/findings"), &[("exam", &exam), ("s_findings", "Hasil")]).await;
+        assert_eq!(not_member.status, 422);
+        assert!(not_member.body.contains("Hanya anggota tim"));
+        let mut tpp_user = app.signed_in("tpp.bdg").await;
+        let early = tpp_user.post_form(&format!("{path}/step"), &[("exam", &exam), ("s_method", "interview_client"), ("s_step_on", "2020-01-01"), ("s_step_record", "Berita acara")]).await;
+        assert_eq!(early.status, 422);
+        assert!(early.body.contains("(S6)"));
+        let today: (String,) = sqlx::query_as("SELECT formed_on FROM examinations WHERE id = $1").bind(exam.parse::<i64>().unwrap()).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(tpp_user.post_form(&format!("{path}/step"), &[("exam", &exam), ("s_method", "interview_client"), ("s_step_on", &today.0), ("s_step_record", "Klien mengakui tidak hadir; berita acara ditandatangani.")]).await.status, 303);
+        assert_eq!(tpp_user.post_form(&format!("{path}/findings"), &[("exam", &exam), ("s_findings", "Terbukti tidak melaksanakan kerja sosial tanpa alasan sah.")]).await.status, 303);
+        assert!(!tpp_user.get(&page).await.body.contains("terlambat (lewat hari ke-7)"), "on time");
+
+        // The TPP: never an order the decision lacks (L8); two members present; deliberation.
+        let fine = tpp_user.post_form(&format!("{path}/recommendation"), &[("exam", &exam), ("s_present", &tpp), ("s_deliberation", ""), ("s_recommendation", "pay_fine")]).await;
+        assert_eq!(fine.status, 422);
+        assert!(fine.body.contains("tidak memuat perintah ini") && fine.body.contains("(L8)") && fine.body.contains("(S7)"), "{}", fine.body);
+        assert!(!tpp_user.get(&page).await.body.contains("value=\"pay_fine\""), "the form offers only the decision's orders");
+        assert_eq!(tpp_user.post_form(&format!("{path}/recommendation"), &[("exam", &exam), ("s_present", &tpp), ("s_present", &head_id), ("s_deliberation", "Tiga kali tidak hadir tanpa alasan sah."), ("s_recommendation", "serve_imprisonment")]).await.status, 303);
+
+        // The head decides with reasons (S8).
+        let silent = head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", " ")]).await;
+        assert_eq!(silent.status, 422);
+        assert!(silent.body.contains("(S8)"));
+        assert_eq!(head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", "Sesuai rekomendasi TPP.")]).await.status, 303);
+        let done = head.get(&page).await.body;
+        assert!(done.contains("Kepala Bapas menerima rekomendasi") && done.contains("menjalani pidana penjara yang diganti"), "{done}");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'supervision.%'").await, 6);
+        let (to_prosecutor,): (String,) = sqlx::query_as("SELECT summary FROM audit_events WHERE action = 'supervision.decide'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert!(to_prosecutor.contains("\"to_prosecutor\":true"), "{to_prosecutor}");
+    }
+
+    async fn findings_after_the_seventh_day_are_marked_late_and_stay_so_S6(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let path = format!("/cases/{}/supervision", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert_eq!(pk.post_form(&format!("{path}/advice"), &[("s_ground", "good_deed"), ("s_what_happened", "Menolong korban kecelakaan.")]).await.status, 303);
+        let (exam,): (i64,) = sqlx::query_as("SELECT id FROM examinations WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("{path}/team"), &[("exam", &exam.to_string()), ("s_members", &tpp), ("s_members", &head_id), ("s_chair", &head_id)]).await.status, 303);
+        // Nine days ago, as if the team had been formed then.
+        let (formed,): (String,) = sqlx::query_as("SELECT formed_on FROM examinations WHERE id = $1").bind(exam).fetch_one(app.db.store.pool()).await.unwrap();
+        let nine_before = karya_domain::calendar::add_days(formed.parse().unwrap(), -9).unwrap().to_string();
+        sqlx::query("UPDATE examinations SET formed_on = $1 WHERE id = $2").bind(&nine_before).bind(exam).execute(app.db.store.pool()).await.unwrap();
+        let page = head.get(&format!("/cases/{}/guidance", case.0)).await.body;
+        assert!(page.contains("Lewat batas 7 hari: terlambat 2 hari"), "{page}");
+        assert_eq!(head.post_form(&format!("{path}/findings"), &[("exam", &exam.to_string()), ("s_findings", "Perbuatan baik terbukti.")]).await.status, 303);
+        let page = head.get(&format!("/cases/{}/guidance", case.0)).await.body;
+        assert!(page.contains("terlambat (lewat hari ke-7)"), "the late result stays visible");
+        // A good deed: the TPP can recommend only good conduct.
+        let mut tpp_user = app.signed_in("tpp.bdg").await;
+        let order = tpp_user.post_form(&format!("{path}/recommendation"), &[("exam", &exam.to_string()), ("s_present", &tpp), ("s_present", &head_id), ("s_deliberation", "Baik."), ("s_recommendation", "repeat_work")]).await;
+        assert_eq!(order.status, 422);
+        assert!(order.body.contains("(S7)"));
+    }
+}
