@@ -1,25 +1,21 @@
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:8099';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
-const page = await ctx.newPage();
-await page.goto(base + '/login');
-await page.getByLabel('Nama pengguna').fill('pk.bdg');
-await page.getByLabel('Kata sandi').fill('karya-demo-2026');
-await page.getByRole('button', { name: 'Masuk' }).click();
-await page.goto(base + '/cases?status=under_examination');
-const hrefs = await page.locator('a[href^="/cases/"]').evaluateAll(as => as.map(a => a.getAttribute('href')).filter(h => /^\/cases\/\d+$/.test(h)));
-console.log(hrefs);
-await page.goto(base + hrefs[0]);
-await page.getByRole('link', { name: /Pembimbingan:/ }).click();
-console.log(page.url());
-await page.screenshot({ path: '/tmp/shots/guidance.png', fullPage: true });
-// Try a B1 refusal through the form.
-await page.getByText('Catat kegiatan pembimbingan').click();
-await page.getByLabel('Jenis kegiatan').selectOption('skills');
-await page.getByLabel('Tempat').fill('Aula');
-await page.getByLabel('Apa yang dilakukan dan hasilnya').fill('Pelatihan menjahit');
-await page.getByRole('button', { name: 'Simpan kegiatan' }).click();
-console.log(await page.locator('.error-summary').innerText());
-await page.screenshot({ path: '/tmp/shots/guidance-refused.png' });
+for (const user of ['kabapas.bdg', 'tpp.bdg']) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  await page.goto(base + '/login');
+  await page.getByLabel('Nama pengguna').fill(user);
+  await page.getByLabel('Kata sandi').fill('karya-demo-2026');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  const text = await page.locator('main').innerText();
+  console.log('=====', user, '\n', text.split('\n').filter(l => /S5|S6|S7|S8|TPP|pemeriksa/i.test(l)).join('\n'));
+  await page.screenshot({ path: `/tmp/shots/home-${user}.png`, fullPage: true });
+  if (user === 'tpp.bdg') {
+    const link = page.locator('a[href*="/guidance#supervision"]').first();
+    await link.click();
+    await page.screenshot({ path: '/tmp/shots/tpp-supervision.png', fullPage: true });
+    console.log(page.url());
+  }
+}
 await browser.close();

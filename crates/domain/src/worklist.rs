@@ -15,6 +15,10 @@
 //! - the PK writes the Litmas, places the client, starts the service, credits supervisor-
 //!   verified reports (B5), takes the due evaluations (M4) and follows cases at risk (L6).
 //!
+//! - supervision (S5–S8): the head forms the team on the PK's advice, follows a running
+//!   examination (late after its seventh day) and decides on the TPP's recommendation; the
+//!   TPP recommends on the team's findings.
+//!
 //! A terminated case holds no task: it has ended.
 
 use jiff::civil::Date;
@@ -46,6 +50,11 @@ pub enum Task {
     TakeEvaluation,
     FollowCaseAtRisk,
     DecideExamination,
+    FormExaminationTeam,
+    ExaminationRunning,
+    ExaminationLate,
+    RecommendInTpp,
+    DecideRecommendation,
     IssueTermination,
 }
 
@@ -72,6 +81,19 @@ pub struct CaseFacts {
     pub evaluation_due: bool,
     /// Progress against the window while the client serves (L6); `None` before serving.
     pub progress: Option<ProgressStatus>,
+    /// Where the case's open examinations stand (S5–S8).
+    pub supervision: SupervisionFacts,
+}
+
+/// The open examinations of a case, by the act each waits for (S5–S8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SupervisionFacts {
+    /// Advice the head has not formed a team on yet.
+    pub awaiting_team: bool,
+    /// The earliest day a team still examining was formed.
+    pub examining_since: Option<Date>,
+    pub awaiting_tpp: bool,
+    pub awaiting_decision: bool,
 }
 
 impl Task {
@@ -86,7 +108,12 @@ impl Task {
             | Task::ApproveLitmas
             | Task::ApproveDistance
             | Task::DecideExamination
+            | Task::FormExaminationTeam
+            | Task::ExaminationRunning
+            | Task::ExaminationLate
+            | Task::DecideRecommendation
             | Task::IssueTermination => Role::HeadOfOffice,
+            Task::RecommendInTpp => Role::TppMember,
             Task::DraftAssignmentLetter => Role::HeadOfAdmin,
             Task::RecordAppearance | Task::RegisterClient | Task::CreateClientAccount => {
                 Role::RegistryOfficer
@@ -119,6 +146,11 @@ impl Task {
             Task::TakeEvaluation => "#milestones",
             Task::FollowCaseAtRisk => "#entries",
             Task::IssueTermination => "#termination",
+            Task::FormExaminationTeam
+            | Task::ExaminationRunning
+            | Task::ExaminationLate
+            | Task::RecommendInTpp
+            | Task::DecideRecommendation => "/guidance#supervision",
         }
     }
 
@@ -144,6 +176,11 @@ impl Task {
             Task::FollowCaseAtRisk => "Berisiko tidak selesai tepat waktu",
             Task::DecideExamination => "Putuskan hasil pemeriksaan",
             Task::IssueTermination => "Terbitkan surat pengakhiran",
+            Task::FormExaminationTeam => "Bentuk tim pemeriksa atas saran PK (S5)",
+            Task::ExaminationRunning => "Pemeriksaan tim berjalan (7 hari, S6)",
+            Task::ExaminationLate => "Pemeriksaan lewat 7 hari (S6)",
+            Task::RecommendInTpp => "Sidang TPP: rekomendasi atas hasil pemeriksaan (S7)",
+            Task::DecideRecommendation => "Putuskan rekomendasi TPP (S8)",
         }
     }
 
@@ -169,12 +206,45 @@ impl Task {
             Task::FollowCaseAtRisk => "At risk of not finishing in time",
             Task::DecideExamination => "Decide on the examination",
             Task::IssueTermination => "Issue the termination letter",
+            Task::FormExaminationTeam => "Form an examination team on the PK's advice (S5)",
+            Task::ExaminationRunning => "Examination running (7 days, S6)",
+            Task::ExaminationLate => "Examination past its 7 days (S6)",
+            Task::RecommendInTpp => "TPP session: recommend on the findings (S7)",
+            Task::DecideRecommendation => "Decide on the TPP's recommendation (S8)",
         }
     }
 }
 
+/// The tasks a case holds open, in the order of the lifecycle; `today` is the office's
+/// local day, which decides whether an examination is late (S6).
+pub fn tasks_on(facts: &CaseFacts, today: Date) -> Vec<Task> {
+    let mut out = tasks(facts);
+    if facts.status.is_final() {
+        return out;
+    }
+    let s = facts.supervision;
+    let mut add = |when: bool, task: Task| {
+        if when {
+            out.push(task);
+        }
+    };
+    add(s.awaiting_team, Task::FormExaminationTeam);
+    if let Some(formed) = s.examining_since {
+        let late = matches!(
+            crate::supervision::examination_clock(formed, today),
+            crate::supervision::ExaminationClock::Overdue { .. }
+        );
+        add(!late, Task::ExaminationRunning);
+        add(late, Task::ExaminationLate);
+    }
+    add(s.awaiting_tpp, Task::RecommendInTpp);
+    add(s.awaiting_decision, Task::DecideRecommendation);
+    out.sort();
+    out
+}
+
 /// The tasks a case holds open, in the order of the lifecycle.
-pub fn tasks(facts: &CaseFacts) -> Vec<Task> {
+fn tasks(facts: &CaseFacts) -> Vec<Task> {
     use CaseStatus as S;
     let mut out = Vec::new();
     let mut add = |when: bool, task: Task| {
@@ -259,8 +329,8 @@ pub fn tasks(facts: &CaseFacts) -> Vec<Task> {
 
 /// The tasks of a case that wait on someone holding `roles`: a PK's only when they carry the
 /// case (`carries`), since another PK's clients are not theirs to act on.
-pub fn tasks_of(facts: &CaseFacts, roles: &[Role], carries: bool) -> Vec<Task> {
-    tasks(facts)
+pub fn tasks_of(facts: &CaseFacts, roles: &[Role], carries: bool, today: Date) -> Vec<Task> {
+    tasks_on(facts, today)
         .into_iter()
         .filter(|task| roles.contains(&task.role()))
         .filter(|task| task.role() != Role::Pk || carries)
@@ -316,7 +386,51 @@ mod tests {
             reports_to_credit: 0,
             evaluation_due: false,
             progress: None,
+            supervision: SupervisionFacts::default(),
         }
+    }
+
+    #[test]
+    fn supervision_waits_on_the_head_then_the_tpp_and_a_team_past_seven_days_is_late_S5_S6_S7_S8() {
+        use jiff::civil::date;
+        let mut f = facts(CaseStatus::Serving);
+        f.supervision.awaiting_team = true;
+        let today = date(2026, 12, 1);
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::FormExaminationTeam]
+        );
+        f.supervision = SupervisionFacts {
+            examining_since: Some(date(2026, 11, 28)),
+            ..SupervisionFacts::default()
+        };
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::ExaminationRunning],
+            "day 3"
+        );
+        f.supervision.examining_since = Some(date(2026, 11, 22));
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::ExaminationLate],
+            "day 9"
+        );
+        f.supervision = SupervisionFacts {
+            awaiting_tpp: true,
+            awaiting_decision: true,
+            ..SupervisionFacts::default()
+        };
+        assert_eq!(
+            tasks_of(&f, &[Role::TppMember], false, today),
+            vec![Task::RecommendInTpp]
+        );
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::DecideRecommendation]
+        );
+        let mut ended = f;
+        ended.status = CaseStatus::Terminated(crate::lifecycle::TerminationReason::Completed);
+        assert!(tasks_on(&ended, today).is_empty());
     }
 
     #[test]
@@ -403,9 +517,20 @@ mod tests {
         f.officer_assigned = true;
         f.has_client_login = true;
         f.reports_to_credit = 1;
-        assert_eq!(tasks_of(&f, &[Role::Pk], true), vec![Task::CreditReports]);
-        assert!(tasks_of(&f, &[Role::Pk], false).is_empty());
-        assert!(tasks_of(&f, &[Role::RegistryOfficer], true).is_empty());
+        assert_eq!(
+            tasks_of(&f, &[Role::Pk], true, jiff::civil::date(2026, 12, 1)),
+            vec![Task::CreditReports]
+        );
+        assert!(tasks_of(&f, &[Role::Pk], false, jiff::civil::date(2026, 12, 1)).is_empty());
+        assert!(
+            tasks_of(
+                &f,
+                &[Role::RegistryOfficer],
+                true,
+                jiff::civil::date(2026, 12, 1)
+            )
+            .is_empty()
+        );
     }
 
     #[test]

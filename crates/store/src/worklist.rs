@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 use karya_domain::appointment::Stage as AppointmentStage;
-use karya_domain::worklist::CaseFacts;
+use karya_domain::worklist::{CaseFacts, SupervisionFacts};
 use karya_domain::{MilestoneState, calendar, milestones, progress};
 
 use crate::access::Grant;
@@ -31,6 +31,10 @@ struct WorkRow {
     drafts_to_sign: i64,
     reports_to_credit: i64,
     oldest_report: Option<String>,
+    exams_awaiting_team: i64,
+    exam_running_since: Option<String>,
+    exams_awaiting_tpp: i64,
+    exams_awaiting_decision: i64,
 }
 
 macro_rules! work_columns {
@@ -45,7 +49,15 @@ macro_rules! work_columns {
      (SELECT COUNT(*) FROM attendance a WHERE a.case_id = c.id AND a.state = 'supervisor_verified') \
        AS reports_to_credit, \
      (SELECT MIN(a.start_at) FROM attendance a WHERE a.case_id = c.id \
-       AND a.state = 'supervisor_verified') AS oldest_report"
+       AND a.state = 'supervisor_verified') AS oldest_report, \
+     (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.formed_on IS NULL) \
+       AS exams_awaiting_team, \
+     (SELECT MIN(e.formed_on) FROM examinations e WHERE e.case_id = c.id \
+       AND e.formed_on IS NOT NULL AND e.findings IS NULL) AS exam_running_since, \
+     (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.findings IS NOT NULL \
+       AND e.recommendation IS NULL) AS exams_awaiting_tpp, \
+     (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id \
+       AND e.recommendation IS NOT NULL AND e.accepted IS NULL) AS exams_awaiting_decision"
     };
 }
 
@@ -119,6 +131,12 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
             reports_to_credit: count(row.reports_to_credit),
             evaluation_due,
             progress,
+            supervision: SupervisionFacts {
+                awaiting_team: row.exams_awaiting_team > 0,
+                examining_since: row.exam_running_since.and_then(|d| d.parse().ok()),
+                awaiting_tpp: row.exams_awaiting_tpp > 0,
+                awaiting_decision: row.exams_awaiting_decision > 0,
+            },
         };
         Ok(CaseWork {
             case,

@@ -191,6 +191,7 @@ struct People {
     pk: User,
     pj: User,
     client: User,
+    tpp: User,
 }
 
 /// The demo's people act through the bypass of decision 0007: the loader has no request,
@@ -334,6 +335,7 @@ impl Setting {
             head_of_admin: user("katu").await?,
             pk: user("pk").await?,
             pj: user("pj").await?,
+            tpp: user("tpp").await?,
             client: user("klien").await?,
         };
         Ok(Setting {
@@ -868,6 +870,183 @@ async fn guide(
             .await
             .map_err(|e| anyhow::anyhow!("demo stage: {e}"))?;
     }
+    supervise(store, people, id, scenario, today).await
+}
+
+/// How far the demo takes a case's examination (S5–S8), by scenario.
+#[derive(Clone, Copy)]
+enum Supervised {
+    /// The team formed `days` ago and still examining (day 3 runs, day 9 is late).
+    Examining { days: i64 },
+    /// Examined; the TPP session has yet to recommend.
+    AwaitingTpp,
+    /// Examined; the TPP recommended `recommendation`, and the head accepted it.
+    Decided { recommendation: &'static str },
+}
+
+/// The supervision chain on some serving cases: a running examination (day 3), a late one
+/// (day 9), one waiting for the TPP, a good deed recorded as good conduct, and accepted
+/// recommendations of each of the decision's default orders.
+async fn supervise(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    scenario: &Scenario,
+    today: Date,
+) -> anyhow::Result<()> {
+    use karya_domain::supervision::Ground::{GoodDeed, SuspectedViolation};
+    let plans: &[(karya_domain::supervision::Ground, Supervised)] =
+        match (scenario.stage, scenario.received_days_ago) {
+            (Stage::UnderExamination, _) => &[
+                (
+                    SuspectedViolation,
+                    Supervised::Decided {
+                        recommendation: "repeat_work",
+                    },
+                ),
+                (SuspectedViolation, Supervised::AwaitingTpp),
+            ],
+            (Stage::Serving, 25) => &[(SuspectedViolation, Supervised::Examining { days: 3 })],
+            (Stage::Serving, 120) => &[(SuspectedViolation, Supervised::Examining { days: 9 })],
+            (Stage::Serving, 42) => &[(
+                GoodDeed,
+                Supervised::Decided {
+                    recommendation: "good_conduct",
+                },
+            )],
+            (Stage::Serving, 190) => &[(
+                SuspectedViolation,
+                Supervised::Decided {
+                    recommendation: "serve_imprisonment",
+                },
+            )],
+            _ => &[],
+        };
+    for (ground, plan) in plans {
+        examine(store, people, id, *ground, *plan, today).await?;
+    }
+    Ok(())
+}
+
+async fn examine(
+    store: &Store,
+    people: &People,
+    id: CaseId,
+    ground: karya_domain::supervision::Ground,
+    plan: Supervised,
+    today: Date,
+) -> anyhow::Result<()> {
+    use karya_domain::supervision::{Advice, Ground, Method, Recommendation};
+    use karya_store::supervision as sv;
+    let demo = |e: sv::SupervisionError| anyhow::anyhow!("demo supervision: {e}");
+    let pk = as_(
+        store,
+        &people.pk,
+        Role::Pk,
+        Permission::AdviseExamination,
+        id,
+    )
+    .await?;
+    let advice = match ground {
+        Ground::GoodDeed => Advice {
+            ground,
+            condition: String::new(),
+            what_happened:
+                "Klien menolong korban kecelakaan dan mengantarnya ke puskesmas (data demo).".into(),
+            evidence: "Surat keterangan kepala desa (data demo).".into(),
+        },
+        Ground::SuspectedViolation => Advice {
+            ground,
+            condition: "Syarat umum: melaksanakan pidana kerja sosial sesuai jadwal".into(),
+            what_happened: "Klien tiga kali tidak hadir tanpa pemberitahuan (data demo).".into(),
+            evidence: "Laporan PJ dan daftar hadir (data demo).".into(),
+        },
+    };
+    let exam = sv::advise(store, &pk, &advice).await.map_err(demo)?;
+    let head = as_(
+        store,
+        &people.head,
+        Role::HeadOfOffice,
+        Permission::DecideSupervision,
+        id,
+    )
+    .await?;
+    let team = [people.tpp.id, people.head.id];
+    let formed = days(
+        today,
+        -match plan {
+            Supervised::Examining { days } => days,
+            _ => 6,
+        },
+    )?;
+    sv::form_team(store, &head, exam, &team, Some(people.tpp.id), formed)
+        .await
+        .map_err(demo)?;
+    let tpp = as_(
+        store,
+        &people.tpp,
+        Role::TppMember,
+        Permission::ExamineCases,
+        id,
+    )
+    .await?;
+    sv::record_step(
+        store,
+        &tpp,
+        exam,
+        Method::InterviewClient,
+        formed,
+        "Wawancara dengan Klien; berita acara ditandatangani (data demo).",
+        today,
+    )
+    .await
+    .map_err(demo)?;
+    if let Supervised::Examining { .. } = plan {
+        return Ok(());
+    }
+    sv::record_findings(
+        store,
+        &tpp,
+        exam,
+        "Hasil pemeriksaan tim (data demo).",
+        days(formed, 4)?,
+    )
+    .await
+    .map_err(demo)?;
+    let Supervised::Decided { recommendation } = plan else {
+        return Ok(());
+    };
+    let tpp = as_(
+        store,
+        &people.tpp,
+        Role::TppMember,
+        Permission::RecommendInTpp,
+        id,
+    )
+    .await?;
+    let recommendation = Recommendation::parse(recommendation)
+        .ok_or_else(|| anyhow::anyhow!("demo recommendation"))?;
+    sv::recommend(
+        store,
+        &tpp,
+        exam,
+        recommendation,
+        &team,
+        "Sidang TPP menimbang hasil pemeriksaan tim (data demo).",
+        days(formed, 5)?,
+    )
+    .await
+    .map_err(demo)?;
+    sv::decide(
+        store,
+        &head,
+        exam,
+        true,
+        "Sesuai rekomendasi TPP (data demo).",
+        today,
+    )
+    .await
+    .map_err(demo)?;
     Ok(())
 }
 

@@ -70,12 +70,13 @@ struct HomePage {
 }
 
 /// The roles whose work the domain reads off a case.
-const OFFICE_WORK: [Role; 5] = [
+const OFFICE_WORK: [Role; 6] = [
     Role::IntakeOfficer,
     Role::RegistryOfficer,
     Role::HeadOfAdmin,
     Role::HeadOfOffice,
     Role::Pk,
+    Role::TppMember,
 ];
 
 pub async fn show(
@@ -166,11 +167,16 @@ async fn work_groups(
     let mut items = Vec::new();
     for (index, work) in open.iter().enumerate() {
         let carried_by_me = work.case.pk_user_id == Some(me);
-        for task in tasks_of(&work.facts, &roles, carried_by_me) {
-            let since = match (task, work.oldest_report) {
-                (karya_domain::worklist::Task::CreditReports, Some(at)) => {
-                    views::local(work.case.zone, at).0
-                }
+        let today = crate::routes::cases::today_in(state, &work.case);
+        for task in tasks_of(&work.facts, &roles, carried_by_me, today) {
+            use karya_domain::worklist::Task;
+            let since = match (
+                task,
+                work.oldest_report,
+                work.facts.supervision.examining_since,
+            ) {
+                (Task::CreditReports, Some(at), _) => views::local(work.case.zone, at).0,
+                (Task::ExaminationRunning | Task::ExaminationLate, _, Some(formed)) => formed,
                 _ => work.case.window.start(),
             };
             items.push(WorkItem {

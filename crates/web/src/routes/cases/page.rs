@@ -583,20 +583,23 @@ async fn my_tasks(
     let work = karya_store::worklist::case_work(&state.store, access).await?;
     let user = access.user();
     let carries = case.pk_user_id == Some(user.id);
-    Ok(
-        karya_domain::worklist::tasks_of(&work.facts, &user.roles, carries)
-            .into_iter()
-            .map(|task| {
-                let place = task.place();
-                let href = if place.starts_with('#') {
-                    place.to_owned()
-                } else {
-                    format!("/cases/{}{place}", case.id.0)
-                };
-                (lang.say(&task), href)
-            })
-            .collect(),
+    Ok(karya_domain::worklist::tasks_of(
+        &work.facts,
+        &user.roles,
+        carries,
+        super::today_in(state, case),
     )
+    .into_iter()
+    .map(|task| {
+        let place = task.place();
+        let href = if place.starts_with('#') {
+            place.to_owned()
+        } else {
+            format!("/cases/{}{place}", case.id.0)
+        };
+        (lang.say(&task), href)
+    })
+    .collect())
 }
 
 /// "Berakhir 30 Nov 2026: …" for a terminated case: the status in words and, for those who
