@@ -33,8 +33,8 @@ mod world;
 pub use documents::{
     ATTITUDE_INDICATORS, Answer, Approval, Assessment, AttendanceList, AttendancePeriod,
     AttendanceRow, AttitudeAssessment, CASE_PLAN_COMPONENTS, CasePlan, ClientIdentity, Document,
-    Dossier, DossierSection, GuidancePlan, ImplementationReport, InstitutionKind, Intervention,
-    Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm, ScheduleSlot,
+    Dossier, DossierSection, ForProsecutor, GuidancePlan, ImplementationReport, InstitutionKind,
+    Intervention, Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm, ScheduleSlot,
     TerminationGround, TerminationLetter, Verdict,
 };
 pub use error::DocsError;

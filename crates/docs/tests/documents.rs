@@ -103,6 +103,43 @@ fn annex_i_the_placement_form_names_the_place_the_work_and_the_schedule() {
 }
 
 #[test]
+fn the_litmas_for_the_prosecutor_is_addressed_and_carries_the_examination_and_the_recommendation_S8()
+ {
+    let text = render_text(&Document::Litmas(litmas_for_prosecutor(CLIENT)));
+    assert_words_in_order(
+        &text,
+        &[
+            "PENELITIAN KEMASYARAKATAN",
+            "Kepada Yth.",
+            "Kepala Kejaksaan Negeri Bandung",
+            "g. Hasil Pemeriksaan, Rekomendasi Sidang TPP dan Keputusan Kepala Bapas",
+            "Tim pemeriksa",
+            "Hasil pemeriksaan",
+            "Klien tidak melaksanakan pidana kerja sosial tanpa alasan yang sah.",
+            "Rekomendasi",
+            "Menjalani pidana penjara yang diganti: 3 bulan.",
+            "Diterima pada 27 November 2026",
+        ],
+    );
+    assert!(!text.contains("DRAF"));
+    // However long the findings, the head's decision stays with the signatures.
+    for lines in [1, 20, 30, 40, 55] {
+        let mut litmas = litmas_for_prosecutor(CLIENT);
+        if let Some(p) = litmas.for_prosecutor.as_mut() {
+            p.findings = (1..=lines)
+                .map(|n| format!("Temuan nomor {n}."))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let pdf = render(&Document::Litmas(litmas), &letterhead(), VERIFY_URL).expect("renders");
+        assert_words_in_order(
+            &last_page_text(&pdf),
+            &["Keputusan Kepala Bapas", "Menyetujui,"],
+        );
+    }
+}
+
+#[test]
 fn annex_i_never_leaves_its_signatures_alone_on_a_page() {
     // However long the description, the last page holds the form's last row with the
     // signatures under it.

@@ -1186,6 +1186,14 @@ const CASES: &[Case] = &[
     },
     Case {
         method: "POST",
+        path: "/cases/{own_case}/supervision/litmas",
+        form: &[("exam", "999999")],
+        allowed: &[HeadOfOffice],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
         path: "/cases/{neighbour_case}/supervision/decision",
         form: &[
             ("exam", "999999"),

@@ -65,10 +65,26 @@ on_both_engines! {
         let silent = head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", " ")]).await;
         assert_eq!(silent.status, 422);
         assert!(silent.body.contains("(S8)"));
-        assert_eq!(head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", "Sesuai rekomendasi TPP.")]).await.status, 303);
+        let accepted = head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", "Sesuai rekomendasi TPP.")]).await;
+        assert_eq!(accepted.status, 303);
+        assert!(accepted.location().contains("done=litmas_prosecutor"), "accepted, the Litmas goes to the prosecutor at once (S8)");
         let done = head.get(&page).await.body;
         assert!(done.contains("Kepala Bapas menerima rekomendasi") && done.contains("menjalani pidana penjara yang diganti"), "{done}");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'supervision.%'").await, 6);
+
+        // The prosecutor of the case's Kejaksaan sees it and reads it; the registry does not.
+        let (doc,): (i64,) = sqlx::query_as("SELECT id FROM issued_documents WHERE case_id = $1 AND kind = 'litmas_prosecutor'").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let mut jaksa = app.signed_in("jaksa.bdg").await;
+        assert!(jaksa.get("/").await.body.contains("Litmas untuk Jaksa"), "on the prosecutor's start page");
+        let text = karya_testkit::pdf_text(&jaksa.get_bytes(&format!("/cases/{}/letters/{doc}", case.0)).await);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in ["Kepada Yth.", "Kejaksaan Negeri", "Hasil Pemeriksaan, Rekomendasi Sidang TPP", "menjalani pidana penjara yang diganti: 3 bulan", "Sesuai rekomendasi TPP."] {
+            assert!(text.contains(expected), "{expected} in the Litmas: {text}");
+        }
+        assert_eq!(app.signed_in("registrasi.bdg").await.get(&format!("/cases/{}/letters/{doc}", case.0)).await.status, 403);
+        // Issuing it again unchanged returns the same document, with no new number.
+        assert_eq!(head.post_form(&format!("{path}/litmas"), &[("exam", &exam)]).await.status, 303);
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'litmas_prosecutor'").await, 1);
         let (to_prosecutor,): (String,) = sqlx::query_as("SELECT summary FROM audit_events WHERE action = 'supervision.decide'").fetch_one(app.db.store.pool()).await.unwrap();
         assert!(to_prosecutor.contains("\"to_prosecutor\":true"), "{to_prosecutor}");
     }

@@ -44,6 +44,31 @@ pub struct Litmas {
     pub author: Officer,
     /// The Kepala Bapas's approval; `None` prints the report as a draft.
     pub approval: Option<Approval>,
+    /// For the prosecutor (S8): the addressee and section g, the examination, the TPP's
+    /// recommendation and the head's decision; `None` for the Litmas for guidance.
+    #[serde(default)]
+    pub for_prosecutor: Option<ForProsecutor>,
+}
+
+/// The Litmas sent to the prosecutor when the head accepts the TPP's recommendation (S8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForProsecutor {
+    /// *Kepada Yth.*, e.g. `Kepala Kejaksaan Negeri Bandung`.
+    pub addressee: String,
+    /// What the PK advised on: the condition and what happened.
+    pub ground: String,
+    /// The team: chair and members, and when it was formed.
+    pub team: String,
+    /// The team's steps, one line each.
+    pub steps: Vec<String>,
+    pub findings: String,
+    /// The TPP session: day and members present.
+    pub session: String,
+    pub deliberation: String,
+    /// The recommendation in the decision's own terms (the default order, L8).
+    pub recommendation: String,
+    /// The head's decision: accepted, when, why.
+    pub decision: String,
 }
 
 /// a. The operative part of the decision (*amar putusan*) as the PK copies it.

@@ -20,7 +20,9 @@ pub use case_plan::{CASE_PLAN_COMPONENTS, CasePlan};
 pub use dossier::{Dossier, DossierSection};
 pub use implementation::ImplementationReport;
 use jiff::civil::Date;
-pub use litmas::{Approval, Assessment, GuidancePlan, Intervention, Litmas, Verdict};
+pub use litmas::{
+    Approval, Assessment, ForProsecutor, GuidancePlan, Intervention, Litmas, Verdict,
+};
 pub use partners::{PartnerList, PartnerRow};
 pub use parts::{ClientIdentity, InstitutionKind, Officer, ScheduleSlot};
 pub use photo::Photo;

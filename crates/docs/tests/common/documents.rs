@@ -3,9 +3,9 @@
 use jiff::civil::{Weekday, date, time};
 use karya_docs::{
     Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
-    AttitudeAssessment, CasePlan, ClientIdentity, Document, GuidancePlan, ImplementationReport,
-    InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm,
-    ScheduleSlot, TerminationGround, TerminationLetter, Verdict,
+    AttitudeAssessment, CasePlan, ClientIdentity, Document, ForProsecutor, GuidancePlan,
+    ImplementationReport, InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow,
+    Photo, PlacementForm, ScheduleSlot, TerminationGround, TerminationLetter, Verdict,
 };
 use karya_domain::Minutes;
 
@@ -246,6 +246,29 @@ pub fn litmas(client_name: &str, approved: bool) -> Litmas {
             head: head_of_office(),
             date: date(2026, 12, 4),
         }),
+        for_prosecutor: None,
+    }
+}
+
+/// The Litmas the head sends the prosecutor after accepting the TPP's recommendation (S8).
+pub fn litmas_for_prosecutor(client_name: &str) -> Litmas {
+    Litmas {
+        for_prosecutor: Some(ForProsecutor {
+            addressee: "Kepala Kejaksaan Negeri Bandung".to_owned(),
+            ground: "Dugaan pelanggaran syarat umum: tiga kali tidak hadir tanpa pemberitahuan."
+                .to_owned(),
+            team: "Ketua Anggota TPP Bandung; anggota Kepala Bapas Bandung; dibentuk 20 November 2026."
+                .to_owned(),
+            steps: vec!["21 November 2026 · Wawancara dengan Klien · berita acara".to_owned()],
+            findings: "Klien tidak melaksanakan pidana kerja sosial tanpa alasan yang sah."
+                .to_owned(),
+            session: "25 November 2026; hadir: Anggota TPP Bandung, Kepala Bapas Bandung."
+                .to_owned(),
+            deliberation: "Tiga kali tidak hadir tanpa alasan sah.".to_owned(),
+            recommendation: "Menjalani pidana penjara yang diganti: 3 bulan.".to_owned(),
+            decision: "Diterima pada 27 November 2026: sesuai rekomendasi TPP.".to_owned(),
+        }),
+        ..litmas(client_name, true)
     }
 }
 

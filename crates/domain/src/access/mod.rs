@@ -99,6 +99,9 @@ pub enum Permission {
     ExamineCases,
     /// Record the TPP session's recommendation (S7).
     RecommendInTpp,
+    /// Read the Litmas sent to the prosecutor (S8): those who made it and the prosecutor's
+    /// office it is addressed to.
+    ReadProsecutorLitmas,
     /// Acknowledge an assistance record: the client their rights and obligations, the head
     /// of office the initial report (the domain says which step is whose).
     AcknowledgeAssistance,
@@ -270,6 +273,15 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
     (
+        P::ReadProsecutorLitmas,
+        &[
+            (Pk, R::AssignedCases),
+            (HeadOfOffice, R::Office),
+            (TppMember, R::Office),
+            (Prosecutor, R::ProsecutorOffice),
+        ],
+    ),
+    (
         P::ReadGuidance,
         &[
             (Pk, R::AssignedCases),
@@ -433,6 +445,7 @@ pub fn to_read_document(kind: &str) -> Permission {
         "annex_i" | "annex_iii" | "annex_iii_month" => P::ReadCases,
         "annex_iv" => P::ReadVisits,
         "annex_ii" | "termination" => P::ReadTerminations,
+        "litmas_prosecutor" => P::ReadProsecutorLitmas,
         "summons" | "missing_documents" | "absence_consideration" | "assignment" => P::ReadLetters,
         _ => P::ReadLitmas,
     }

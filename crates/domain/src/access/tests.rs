@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 54] = [
+const ALL: [Permission; 55] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -27,6 +27,7 @@ const ALL: [Permission; 54] = [
     P::DecideSupervision,
     P::ExamineCases,
     P::RecommendInTpp,
+    P::ReadProsecutorLitmas,
     P::AcknowledgeAssistance,
     P::ApprovePlacements,
     P::RecordSopSteps,

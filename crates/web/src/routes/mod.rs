@@ -117,6 +117,7 @@ routes! {
     "/cases/{id}/supervision/findings" => post(cases::supervision::record_findings);
     "/cases/{id}/supervision/recommendation" => post(cases::supervision::recommend);
     "/cases/{id}/supervision/decision" => post(cases::supervision::decide);
+    "/cases/{id}/supervision/litmas" => post(cases::supervision::litmas_to_prosecutor);
     "/cases/{id}/litmas/interventions" => post(cases::litmas::add_intervention);
     "/cases/{id}/litmas/approve" => post(cases::litmas::approve);
     "/cases/{id}/placement" => get(cases::placement::show), post(cases::placement::confirm);

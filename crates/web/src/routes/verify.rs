@@ -30,6 +30,7 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "assignment" => t.kind_assignment,
         "annex_i" => t.kind_annex_i,
         "litmas" => t.kind_litmas,
+        "litmas_prosecutor" => t.kind_litmas_prosecutor,
         "annex_v" => t.kind_annex_v,
         "annex_ii" => t.kind_annex_ii,
         "annex_iii" | "annex_iii_month" => t.kind_annex_iii,

@@ -248,7 +248,7 @@ async fn annex_iv(
     }))
 }
 
-async fn litmas(
+pub(super) async fn litmas(
     state: &AppState,
     access: &CaseAccess,
     office: &orgs::Office,
@@ -375,6 +375,7 @@ async fn litmas(
         },
         author: officer(state, case).await?,
         approval,
+        for_prosecutor: None,
     }))
 }
 

@@ -80,6 +80,7 @@ impl Notice {
             "findings" => t.supervision_findings_saved,
             "recommendation" => t.supervision_recommendation_saved,
             "decision" => t.supervision_decision_saved,
+            "litmas_prosecutor" => t.supervision_litmas_issued,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,

@@ -44,6 +44,8 @@ pub struct ExaminationView {
     pub can_examine: bool,
     pub can_recommend: bool,
     pub can_decide: bool,
+    /// Accepted, and a default order: the head issues the Litmas to the prosecutor (S8).
+    pub can_issue_litmas: bool,
     /// The recommendations open to the TPP (S7, L8): (value, label).
     pub recommendations: Vec<(&'static str, String)>,
 }
@@ -232,6 +234,7 @@ fn examination_view(
             && exam.has_member(access.user().id),
         can_recommend: stage == Stage::AwaitingTpp && access.may(Permission::RecommendInTpp),
         can_decide: stage == Stage::AwaitingDecision && access.may(Permission::DecideSupervision),
+        can_issue_litmas: to_prosecutor(exam) && access.may(Permission::DecideSupervision),
         recommendations: rules::recommendations_open(advice.ground, orders)
             .into_iter()
             .map(|r| (r.as_str(), recommendation_label(t, r)))
@@ -430,6 +433,168 @@ pub async fn recommend(
     answer(&state, &ui, &access, form, "recommendation", result).await
 }
 
+/// Accepted, a default order: it goes to the prosecutor as a Litmas (S8).
+fn to_prosecutor(exam: &Examination) -> bool {
+    exam.accepted == Some(true)
+        && exam
+            .recommendation
+            .is_some_and(Recommendation::goes_to_prosecutor)
+}
+
+/// The recommendation in the decision's own terms: which default order, with its measure
+/// (the prison term, the fine) as the decision states it (L8).
+fn order_in_decision(
+    t: &Catalog,
+    orders: &[karya_domain::DefaultOrder],
+    kind: karya_domain::supervision::OrderKind,
+) -> String {
+    use karya_domain::DefaultOrder;
+    let words = crate::refusals::order_kind(t, kind);
+    let measure = orders
+        .iter()
+        .find(|o| karya_domain::supervision::OrderKind::of(o) == kind)
+        .and_then(|order| match order {
+            DefaultOrder::RepeatWork => None,
+            DefaultOrder::ServeImprisonment { months, days } => Some(
+                karya_domain::sentence::PrisonTerm {
+                    months: *months,
+                    days: *days,
+                }
+                .wording_id(),
+            ),
+            DefaultOrder::PayFine { amount_rupiah, .. } => {
+                Some(karya_domain::money::rupiah(*amount_rupiah))
+            }
+        });
+    match measure {
+        Some(measure) => format!("{words}: {measure}"),
+        None => words.to_owned(),
+    }
+}
+
+/// Issues the Litmas to the prosecutor for an accepted recommendation (S8): the Litmas for
+/// guidance as approved, with the addressee and section g. Issuing it again unchanged
+/// returns the same document.
+async fn issue_litmas(
+    state: &AppState,
+    access: &CaseAccess,
+    exam: &Examination,
+) -> Result<(), WebError> {
+    use karya_docs::{Document, ForProsecutor, Printable};
+    let t = Lang::Id.catalog();
+    let lang = Lang::Id;
+    let case = access.case();
+    let office = karya_store::orgs::office_of_case(&state.store, access).await?;
+    let Document::Litmas(mut litmas) = super::forms_pdf::litmas(state, access, &office).await?
+    else {
+        return Err(WebError::BadRequest);
+    };
+    let Some(Recommendation::DefaultOrder(kind)) = exam.recommendation else {
+        return Err(WebError::BadRequest);
+    };
+    let advice = &exam.advice;
+    litmas.for_prosecutor = Some(ForProsecutor {
+        addressee: format!(
+            "Kepala {}",
+            case.prosecutor_office_name
+                .clone()
+                .unwrap_or_else(|| "Kejaksaan Negeri".into())
+        ),
+        ground: format!("{} {}", advice.condition, advice.what_happened)
+            .trim()
+            .to_owned(),
+        team: format!(
+            "Ketua {}; anggota {}; dibentuk {}.",
+            exam.chair.as_deref().unwrap_or("-"),
+            exam.members.join(", "),
+            exam.formed_on
+                .map(|d| views::date(lang, d))
+                .unwrap_or_default()
+        ),
+        steps: exam
+            .steps
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} · {} · {}",
+                    views::date(lang, s.on),
+                    method_label(t, s.method),
+                    s.record
+                )
+            })
+            .collect(),
+        findings: exam.findings.clone().unwrap_or_default(),
+        session: format!(
+            "{}; hadir: {}.",
+            exam.tpp_on
+                .map(|d| views::date(lang, d))
+                .unwrap_or_default(),
+            exam.tpp_present.join(", ")
+        ),
+        deliberation: exam.deliberation.clone().unwrap_or_default(),
+        recommendation: order_in_decision(t, &case.terms.default_orders, kind),
+        decision: format!(
+            "Diterima pada {}: {}",
+            exam.decided_on
+                .map(|d| views::date(lang, d))
+                .unwrap_or_default(),
+            exam.decision_reasons.clone().unwrap_or_default()
+        ),
+    });
+    let document = Document::Litmas(litmas);
+    let head = super::letters::letterhead(&office);
+    let public_url = state.config.public_url.clone();
+    let doc = karya_store::documents::ToIssue {
+        office: office.id(),
+        office_code: office.letter_code(),
+        case: Some(case.id),
+        kind: "litmas_prosecutor",
+        number_format: &state.config.letter_number_format,
+        issued_on: document.dated(),
+        by: access.user().id,
+        fingerprint: document.fingerprint(),
+    };
+    let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
+        let document = match document {
+            Document::Litmas(mut l) => {
+                l.number = Some(number.to_owned());
+                Document::Litmas(l)
+            }
+            other => other,
+        };
+        let url = format!("{public_url}/v/{code}");
+        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    karya_store::documents::issue(
+        &state.store,
+        access,
+        Permission::DecideSupervision,
+        &doc,
+        render,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The head issues (again) the Litmas to the prosecutor for an accepted recommendation.
+pub async fn litmas_to_prosecutor(
+    State(state): State<AppState>,
+    access: CaseOf<can::DecideSupervision>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let exam = store::for_case(&state.store, &access)
+        .await?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(WebError::NotFound)?;
+    if !to_prosecutor(&exam) {
+        return Err(WebError::Conflict);
+    }
+    issue_litmas(&state, &access, &exam).await?;
+    Ok(back(&access, "litmas_prosecutor"))
+}
+
 pub async fn decide(
     State(state): State<AppState>,
     ui: Ui,
@@ -445,5 +610,16 @@ pub async fn decide(
     let today = today_in(&state, access.case());
     let reasons = form.get("s_reasons").to_owned();
     let result = store::decide(&state.store, &access, id, accept, &reasons, today).await;
+    if result.is_ok() {
+        // Accepted, a default order goes to the prosecutor as a Litmas at once (S8).
+        let decided = store::for_case(&state.store, &access)
+            .await?
+            .into_iter()
+            .find(|e| e.id == id);
+        if let Some(exam) = decided.filter(to_prosecutor) {
+            issue_litmas(&state, &access, &exam).await?;
+            return Ok(back(&access, "litmas_prosecutor"));
+        }
+    }
     answer(&state, &ui, &access, form, "decision", result).await
 }
