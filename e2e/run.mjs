@@ -391,7 +391,8 @@ async function main() {
       await pk.getByLabel('1) Pendampingan').fill('Mendampingi Klien ke tempat kerja.');
       await pk.getByLabel('2) Pembimbingan').fill('Pembimbingan mingguan.');
       await pk.getByLabel('3) Pengawasan').fill('Pengawasan kehadiran bersama PJ.');
-      await pk.getByLabel('Rendah').check();
+      await pk.getByRole('group', { name: '(d) Risiko keberbahayaan' }).getByLabel('Rendah').check();
+      await pk.getByRole('group', { name: '(d) Risiko pengulangan tindak pidana' }).getByLabel('Sedang').check();
       await pk.getByLabel('(d) Kebutuhan').fill('Keterampilan kerja.');
       await pk.getByLabel('(e) Analisis, termasuk kebutuhan khusus yang ditemukan setelah persidangan').fill('Kooperatif.');
       await pk.getByRole('button', { name: 'Serahkan ke Kepala Bapas' }).click();
@@ -495,6 +496,83 @@ async function main() {
       assert(/dikonfirmasi oleh/.test(line), `the PK sees the client's acknowledgement: ${line}`);
       await phone.close();
       await desk.close();
+    });
+
+    await check(`[${engine}] guidance and supervision: the PK records guidance and advises, the head forms a team, the TPP examines and recommends, the head accepts and the prosecutor reads the Litmas (B1–B4, S5–S8)`, async () => {
+      const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const client = await phone.newPage();
+      await logIn(client, server.base, 'klien.bdg');
+      await client.goto(`${server.base}/cases`);
+      await client.locator('table a').first().click();
+      const guidance = `${client.url().split('?')[0]}/guidance`;
+      await phone.close();
+      const as = async (username) => {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        const page = await context.newPage();
+        await logIn(page, server.base, username);
+        return page;
+      };
+      const pk = await as('pk.bdg');
+      await pk.goto(guidance);
+      await axe(pk, 'guidance page (PK, phone)');
+      await pk.getByLabel('Tahap', { exact: true }).selectOption('contemplation');
+      await pk.getByLabel('Alasan (apa yang menunjukkan tahap ini)').fill('Mulai menyadari akibat perbuatannya (e2e)');
+      await pk.getByRole('button', { name: 'Simpan tahap' }).click();
+      await pk.getByText('Tahap perubahan disimpan.').waitFor();
+      await pk.getByText('Sarankan pembentukan tim pemeriksa (S5)').click();
+      await pk.getByLabel('Apa yang terjadi').fill('Tiga kali tidak hadir tanpa pemberitahuan (e2e)');
+      await pk.getByRole('button', { name: 'Kirim saran kepada Kepala Bapas' }).click();
+      const refused = await pk.locator('.error-summary').innerText();
+      assert(/\(S5\)/.test(refused), `a violation without condition and evidence is refused with S5: ${refused}`);
+      assert(await pk.getByLabel('Apa yang terjadi').inputValue() === 'Tiga kali tidak hadir tanpa pemberitahuan (e2e)', 'the text is kept');
+      await pk.getByLabel('Syarat umum atau khusus yang diduga dilanggar').fill('Syarat umum: hadir sesuai jadwal');
+      await pk.getByLabel('Bukti', { exact: true }).fill('Laporan PJ (e2e)');
+      await pk.getByRole('button', { name: 'Kirim saran kepada Kepala Bapas' }).click();
+      await pk.getByText('Saran dikirim kepada Kepala Bapas.').waitFor();
+
+      const head = await as('kabapas.bdg');
+      await head.getByRole('link', { name: /Bentuk tim pemeriksa/ }).first().waitFor();
+      await head.goto(guidance);
+      const card = head.locator('#supervision article').first();
+      await card.getByLabel('Anggota TPP Bandung').check();
+      await card.getByLabel('Kepala Bapas Bandung').check();
+      await card.getByLabel('Ketua tim').selectOption({ label: 'Anggota TPP Bandung' });
+      await card.getByRole('button', { name: 'Bentuk tim pemeriksa' }).click();
+      await head.getByText('Hari ke-0 dari 7; sisa 7 hari (S6).').first().waitFor();
+      await axe(head, 'supervision (head, phone)');
+
+      const tpp = await as('tpp.bdg');
+      await tpp.goto(guidance);
+      const exam = tpp.locator('#supervision article').first();
+      await exam.getByLabel('Tanggal').fill(await exam.getByLabel('Tanggal').inputValue() || new Date().toISOString().slice(0, 10));
+      await exam.getByLabel('Hasil / berita acara').fill('Klien mengakui tidak hadir (e2e)');
+      await exam.getByRole('button', { name: 'Catat langkah pemeriksaan' }).click();
+      await tpp.getByText('Langkah pemeriksaan dicatat.').waitFor().catch(async () => {
+        throw new Error(`step not recorded: ${await tpp.locator('.error-summary').innerText().catch(() => '')}`);
+      });
+      await tpp.locator('#supervision article').first().getByLabel('Hasil pemeriksaan tim').fill('Terbukti tidak melaksanakan kerja sosial tanpa alasan sah (e2e)');
+      await tpp.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
+      await tpp.getByText('Hasil pemeriksaan disimpan.').waitFor();
+      const session = tpp.locator('#supervision article').first();
+      await session.getByLabel('Anggota TPP Bandung').check();
+      await session.getByLabel('Kepala Bapas Bandung').check();
+      await session.getByLabel('Pertimbangan sidang').fill('Tidak hadir tanpa alasan sah (e2e)');
+      assert(await session.getByLabel(/membayar pidana denda/).count() === 0, 'no order the decision lacks is offered (L8)');
+      await session.getByLabel(/menjalani pidana penjara yang diganti/).check();
+      await tpp.getByRole('button', { name: 'Simpan rekomendasi TPP' }).click();
+      await tpp.getByText('Rekomendasi TPP disimpan.').waitFor();
+
+      await head.goto(guidance);
+      await head.getByLabel('Alasan keputusan').fill('Sesuai rekomendasi TPP (e2e)');
+      await head.getByRole('button', { name: 'Terima rekomendasi' }).click();
+      await head.getByText('Litmas untuk Jaksa diterbitkan').waitFor();
+
+      const jaksa = await as('jaksa.bdg');
+      const link = jaksa.getByRole('link', { name: /Litmas untuk Jaksa/ }).first();
+      await link.waitFor();
+      const pdf = await jaksa.request.get(`${server.base}${await link.getAttribute('href')}`);
+      assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the prosecutor downloads the Litmas');
+      for (const page of [pk, head, tpp, jaksa]) await page.context().close();
     });
 
     await check(`[${engine}] a completed case ends through the steps of T2 with a termination letter and a register entry (T1–T3)`, async () => {
