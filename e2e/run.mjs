@@ -504,7 +504,8 @@ async function main() {
       await logIn(client, server.base, 'klien.bdg');
       await client.goto(`${server.base}/cases`);
       await client.locator('table a').first().click();
-      const guidance = `${client.url().split('?')[0]}/guidance`;
+      const caseUrl = client.url().split('?')[0];
+      const guidance = `${caseUrl}/guidance`;
       await phone.close();
       const as = async (username) => {
         const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -512,9 +513,20 @@ async function main() {
         await logIn(page, server.base, username);
         return page;
       };
+      // The PJ reports an absence from their phone (S3).
+      const pj = await as('pj.bdg');
+      await pj.goto(caseUrl);
+      await pj.getByLabel('Apa yang terjadi').fill('Klien tidak datang hari Sabtu (e2e)');
+      await pj.getByRole('button', { name: 'Kirim laporan' }).click();
+      await pj.getByText('Laporan diterima; PK dan Kepala Bapas menindaklanjutinya.').waitFor();
       const pk = await as('pk.bdg');
+      await pk.getByRole('link', { name: /Tindak lanjuti laporan/ }).first().waitFor();
       await pk.goto(guidance);
       await axe(pk, 'guidance page (PK, phone)');
+      await pk.getByText('Klien tidak datang hari Sabtu (e2e)').waitFor();
+      await pk.getByLabel('Tindak lanjut atau hasil').first().fill('PK menghubungi Klien dan PJ (e2e)');
+      await pk.getByRole('button', { name: 'Catat tindak lanjut' }).first().click();
+      await pk.getByText('Laporan diperbarui.').waitFor();
       await pk.getByLabel('Tahap', { exact: true }).selectOption('contemplation');
       await pk.getByLabel('Alasan (apa yang menunjukkan tahap ini)').fill('Mulai menyadari akibat perbuatannya (e2e)');
       await pk.getByRole('button', { name: 'Simpan tahap' }).click();
@@ -533,7 +545,7 @@ async function main() {
       const head = await as('kabapas.bdg');
       await head.getByRole('link', { name: /Bentuk tim pemeriksa/ }).first().waitFor();
       await head.goto(guidance);
-      const card = head.locator('#supervision article').first();
+      const card = head.locator('#supervision article[aria-labelledby^="exam-"]').first();
       await card.getByLabel('Anggota TPP Bandung').check();
       await card.getByLabel('Kepala Bapas Bandung').check();
       await card.getByLabel('Ketua tim').selectOption({ label: 'Anggota TPP Bandung' });
@@ -543,17 +555,17 @@ async function main() {
 
       const tpp = await as('tpp.bdg');
       await tpp.goto(guidance);
-      const exam = tpp.locator('#supervision article').first();
+      const exam = tpp.locator('#supervision article[aria-labelledby^="exam-"]').first();
       await exam.getByLabel('Tanggal').fill(await exam.getByLabel('Tanggal').inputValue() || new Date().toISOString().slice(0, 10));
       await exam.getByLabel('Hasil / berita acara').fill('Klien mengakui tidak hadir (e2e)');
       await exam.getByRole('button', { name: 'Catat langkah pemeriksaan' }).click();
       await tpp.getByText('Langkah pemeriksaan dicatat.').waitFor().catch(async () => {
         throw new Error(`step not recorded: ${await tpp.locator('.error-summary').innerText().catch(() => '')}`);
       });
-      await tpp.locator('#supervision article').first().getByLabel('Hasil pemeriksaan tim').fill('Terbukti tidak melaksanakan kerja sosial tanpa alasan sah (e2e)');
+      await tpp.locator('#supervision article[aria-labelledby^="exam-"]').first().getByLabel('Hasil pemeriksaan tim').fill('Terbukti tidak melaksanakan kerja sosial tanpa alasan sah (e2e)');
       await tpp.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
       await tpp.getByText('Hasil pemeriksaan disimpan.').waitFor();
-      const session = tpp.locator('#supervision article').first();
+      const session = tpp.locator('#supervision article[aria-labelledby^="exam-"]').first();
       await session.getByLabel('Anggota TPP Bandung').check();
       await session.getByLabel('Kepala Bapas Bandung').check();
       await session.getByLabel('Pertimbangan sidang').fill('Tidak hadir tanpa alasan sah (e2e)');
@@ -572,7 +584,7 @@ async function main() {
       await link.waitFor();
       const pdf = await jaksa.request.get(`${server.base}${await link.getAttribute('href')}`);
       assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the prosecutor downloads the Litmas');
-      for (const page of [pk, head, tpp, jaksa]) await page.context().close();
+      for (const page of [pj, pk, head, tpp, jaksa]) await page.context().close();
     });
 
     await check(`[${engine}] a completed case ends through the steps of T2 with a termination letter and a register entry (T1–T3)`, async () => {

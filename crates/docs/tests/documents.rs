@@ -103,6 +103,7 @@ fn annex_i_the_placement_form_names_the_place_the_work_and_the_schedule() {
 }
 
 #[test]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
 fn the_litmas_for_the_prosecutor_is_addressed_and_carries_the_examination_and_the_recommendation_S8()
  {
     let text = render_text(&Document::Litmas(litmas_for_prosecutor(CLIENT)));

@@ -180,7 +180,13 @@ refusals! {
     StageReasonRequired,
     StageUnchanged,
 
-    // Supervision: advice, examination, TPP, the head's decision (S5–S8, L8).
+    // Supervision: reports (S3), advice, examination, TPP, the head's decision (S5–S8, L8).
+    ReportDescriptionRequired,
+    ReportInFuture,
+    /// S3: a community report names who reported and how to reach them.
+    ReporterContactRequired,
+    ReportNoteRequired,
+    ReportClosed,
     AdviceWhatHappened,
     AdviceConditionRequired,
     AdviceEvidenceRequired,

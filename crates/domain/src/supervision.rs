@@ -1,4 +1,5 @@
-//! Supervision (*pengawasan*, seed §2.3.3; DOMAIN §7, S5–S8): from the PK's written advice
+//! Supervision (*pengawasan*, seed §2.3.3; DOMAIN §7, S3, S5–S8): reports of non-compliance
+//! or good deeds followed up (S3); from the PK's written advice
 //! to the head of office, through the examination team's seven days and the TPP's
 //! recommendation, to the head's decision that sends a Litmas to the prosecutor.
 //!
@@ -18,6 +19,141 @@ use crate::calendar::{add_days, days_between};
 use crate::refusal::Refusal;
 use crate::rule::{Rule, Violation, Violations};
 use crate::sentence::DefaultOrder;
+
+/// What a report tells the office (S3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    NonCompliance,
+    GoodDeed,
+}
+
+impl ReportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::NonCompliance => "non_compliance",
+            ReportKind::GoodDeed => "good_deed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ReportKind> {
+        [ReportKind::NonCompliance, ReportKind::GoodDeed]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// Who reported (S3): the work-place supervisor from their own pages, or someone of the
+/// community through the office (the registry records it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporter {
+    Supervisor,
+    Community,
+}
+
+impl Reporter {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reporter::Supervisor => "pj",
+            Reporter::Community => "community",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Reporter> {
+        [Reporter::Supervisor, Reporter::Community]
+            .into_iter()
+            .find(|r| r.as_str() == text)
+    }
+}
+
+/// A report of non-compliance or of a good deed (S3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConductReport {
+    pub kind: ReportKind,
+    pub reporter: Reporter,
+    /// The community reporter's name and contact, kept confidential; empty for the PJ.
+    pub reporter_name: String,
+    pub reporter_contact: String,
+    pub happened_on: Date,
+    pub description: String,
+}
+
+/// Checks a report (S3): what happened, on a day no later than today; a community report
+/// names who reported and how to reach them (kept confidential).
+pub fn check_report(report: &ConductReport, today: Date) -> Result<(), Violations> {
+    let mut found = Violations::default();
+    if report.description.trim().is_empty() {
+        found.push(Violation::new(
+            Rule::S3,
+            "description",
+            Refusal::ReportDescriptionRequired,
+        ));
+    }
+    if report.happened_on > today {
+        found.push(Violation::new(
+            Rule::S3,
+            "happened_on",
+            Refusal::ReportInFuture,
+        ));
+    }
+    if report.reporter == Reporter::Community
+        && (report.reporter_name.trim().is_empty() || report.reporter_contact.trim().is_empty())
+    {
+        found.push(Violation::new(
+            Rule::S3,
+            "reporter_contact",
+            Refusal::ReporterContactRequired,
+        ));
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
+}
+
+/// Where a report stands (S3): received → followed up → closed with its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportState {
+    Received,
+    FollowedUp,
+    Closed,
+}
+
+impl ReportState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportState::Received => "received",
+            ReportState::FollowedUp => "followed_up",
+            ReportState::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ReportState> {
+        [
+            ReportState::Received,
+            ReportState::FollowedUp,
+            ReportState::Closed,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// Checks the next step of a report (S3): a received report is followed up, a followed-up
+/// one closed, each with what was done or came of it.
+pub fn check_report_step(now: ReportState, note: &str) -> Result<ReportState, Violation> {
+    let next = match now {
+        ReportState::Received => ReportState::FollowedUp,
+        ReportState::FollowedUp => ReportState::Closed,
+        ReportState::Closed => {
+            return Err(Violation::new(Rule::S3, "note", Refusal::ReportClosed));
+        }
+    };
+    if note.trim().is_empty() {
+        return Err(Violation::new(
+            Rule::S3,
+            "note",
+            Refusal::ReportNoteRequired,
+        ));
+    }
+    Ok(next)
+}
 
 /// What the PK puts to the head (S5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,6 +476,57 @@ mod tests {
     use crate::calendar::local_date;
     use crate::sentence::PrisonTerm;
     use jiff::civil::date;
+
+    #[test]
+    fn a_community_report_names_its_reporter_and_every_report_what_happened_S3() {
+        let today = date(2026, 12, 1);
+        let report = ConductReport {
+            kind: ReportKind::NonCompliance,
+            reporter: Reporter::Community,
+            reporter_name: String::new(),
+            reporter_contact: String::new(),
+            happened_on: date(2026, 12, 2),
+            description: " ".into(),
+        };
+        let refused = check_report(&report, today).unwrap_err();
+        assert_eq!(refused.len(), 3);
+        assert!(refused.contains(Rule::S3));
+        let by_pj = ConductReport {
+            reporter: Reporter::Supervisor,
+            happened_on: today,
+            description: "Tidak datang hari Sabtu.".into(),
+            ..report
+        };
+        assert_eq!(
+            check_report(&by_pj, today),
+            Ok(()),
+            "the PJ is known: no contact needed"
+        );
+    }
+
+    #[test]
+    fn a_report_is_followed_up_then_closed_with_its_outcome_S3() {
+        assert_eq!(
+            check_report_step(ReportState::Received, "PK menghubungi Klien."),
+            Ok(ReportState::FollowedUp)
+        );
+        assert_eq!(
+            check_report_step(ReportState::FollowedUp, "Disarankan pemeriksaan."),
+            Ok(ReportState::Closed)
+        );
+        assert_eq!(
+            check_report_step(ReportState::Received, "")
+                .unwrap_err()
+                .refusal,
+            Refusal::ReportNoteRequired
+        );
+        assert_eq!(
+            check_report_step(ReportState::Closed, "Lagi")
+                .unwrap_err()
+                .rule,
+            Some(Rule::S3)
+        );
+    }
 
     #[test]
     fn a_violation_advice_names_the_condition_what_happened_and_the_evidence_S5() {

@@ -50,6 +50,8 @@ pub enum Task {
     TakeEvaluation,
     FollowCaseAtRisk,
     DecideExamination,
+    FollowUpReport,
+    ReportReceived,
     FormExaminationTeam,
     ExaminationRunning,
     ExaminationLate,
@@ -94,6 +96,10 @@ pub struct SupervisionFacts {
     pub examining_since: Option<Date>,
     pub awaiting_tpp: bool,
     pub awaiting_decision: bool,
+    /// Reports of conduct not yet followed up (S3).
+    pub reports_received: bool,
+    /// Reports of conduct not yet closed (S3).
+    pub reports_open: bool,
 }
 
 impl Task {
@@ -114,6 +120,8 @@ impl Task {
             | Task::DecideRecommendation
             | Task::IssueTermination => Role::HeadOfOffice,
             Task::RecommendInTpp => Role::TppMember,
+            Task::FollowUpReport => Role::Pk,
+            Task::ReportReceived => Role::HeadOfOffice,
             Task::DraftAssignmentLetter => Role::HeadOfAdmin,
             Task::RecordAppearance | Task::RegisterClient | Task::CreateClientAccount => {
                 Role::RegistryOfficer
@@ -150,7 +158,9 @@ impl Task {
             | Task::ExaminationRunning
             | Task::ExaminationLate
             | Task::RecommendInTpp
-            | Task::DecideRecommendation => "/guidance#supervision",
+            | Task::DecideRecommendation
+            | Task::FollowUpReport
+            | Task::ReportReceived => "/guidance#supervision",
         }
     }
 
@@ -176,6 +186,10 @@ impl Task {
             Task::FollowCaseAtRisk => "Berisiko tidak selesai tepat waktu",
             Task::DecideExamination => "Putuskan hasil pemeriksaan",
             Task::IssueTermination => "Terbitkan surat pengakhiran",
+            Task::FollowUpReport => {
+                "Tindak lanjuti laporan ketidakpatuhan atau perbuatan baik (S3)"
+            }
+            Task::ReportReceived => "Laporan baru tentang Klien (S3)",
             Task::FormExaminationTeam => "Bentuk tim pemeriksa atas saran PK (S5)",
             Task::ExaminationRunning => "Pemeriksaan tim berjalan (7 hari, S6)",
             Task::ExaminationLate => "Pemeriksaan lewat 7 hari (S6)",
@@ -206,6 +220,8 @@ impl Task {
             Task::FollowCaseAtRisk => "At risk of not finishing in time",
             Task::DecideExamination => "Decide on the examination",
             Task::IssueTermination => "Issue the termination letter",
+            Task::FollowUpReport => "Follow up a report of non-compliance or a good deed (S3)",
+            Task::ReportReceived => "A new report about a client (S3)",
             Task::FormExaminationTeam => "Form an examination team on the PK's advice (S5)",
             Task::ExaminationRunning => "Examination running (7 days, S6)",
             Task::ExaminationLate => "Examination past its 7 days (S6)",
@@ -228,6 +244,8 @@ pub fn tasks_on(facts: &CaseFacts, today: Date) -> Vec<Task> {
             out.push(task);
         }
     };
+    add(s.reports_open, Task::FollowUpReport);
+    add(s.reports_received, Task::ReportReceived);
     add(s.awaiting_team, Task::FormExaminationTeam);
     if let Some(formed) = s.examining_since {
         let late = matches!(
@@ -391,7 +409,8 @@ mod tests {
     }
 
     #[test]
-    fn supervision_waits_on_the_head_then_the_tpp_and_a_team_past_seven_days_is_late_S5_S6_S7_S8() {
+    fn supervision_waits_on_the_head_then_the_tpp_and_a_team_past_seven_days_is_late_S3_S5_S6_S7_S8()
+     {
         use jiff::civil::date;
         let mut f = facts(CaseStatus::Serving);
         f.supervision.awaiting_team = true;
@@ -431,6 +450,20 @@ mod tests {
         let mut ended = f;
         ended.status = CaseStatus::Terminated(crate::lifecycle::TerminationReason::Completed);
         assert!(tasks_on(&ended, today).is_empty());
+        f.supervision = SupervisionFacts {
+            reports_received: true,
+            reports_open: true,
+            ..SupervisionFacts::default()
+        };
+        assert_eq!(
+            tasks_of(&f, &[Role::Pk], true, today),
+            vec![Task::FollowUpReport]
+        );
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::ReportReceived],
+            "a report reaches the PK and the head (S3)"
+        );
     }
 
     #[test]

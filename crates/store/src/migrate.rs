@@ -169,6 +169,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0026_supervision.sql"),
         postgres: include_str!("../migrations/postgres/0026_supervision.sql"),
     },
+    Migration {
+        version: 27,
+        name: "conduct_reports",
+        sqlite: include_str!("../migrations/sqlite/0027_conduct_reports.sql"),
+        postgres: include_str!("../migrations/postgres/0027_conduct_reports.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -585,3 +585,182 @@ pub async fn decide(
     tx.commit().await?;
     Ok(())
 }
+
+/// A report of conduct as stored (S3).
+#[derive(Debug, Clone)]
+pub struct StoredReport {
+    pub id: i64,
+    pub report: rules::ConductReport,
+    pub state: rules::ReportState,
+    pub follow_up: Option<String>,
+    pub outcome: Option<String>,
+    pub received_by: String,
+    pub received_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReportRow {
+    id: i64,
+    kind: String,
+    reporter: String,
+    reporter_name: String,
+    reporter_contact: String,
+    happened_on: String,
+    description: String,
+    state: String,
+    follow_up: Option<String>,
+    outcome: Option<String>,
+    received_by: String,
+    received_at: String,
+}
+
+/// The case's reports of conduct, newest first (S3). The community reporter's name and
+/// contact are read only by those who follow reports up (the PK, the head) and the TPP.
+pub async fn reports(store: &Store, access: &CaseAccess) -> Result<Vec<StoredReport>> {
+    access.actor_for(Permission::ReadGuidance)?;
+    reports_where(store, access, None).await
+}
+
+/// The reports the caller sent on the case, for the PJ or the registry to see what they sent
+/// and where it stands (S3).
+pub async fn my_reports(store: &Store, access: &CaseAccess) -> Result<Vec<StoredReport>> {
+    access.actor_for(Permission::ReportConduct)?;
+    reports_where(store, access, Some(access.user().id)).await
+}
+
+async fn reports_where(
+    store: &Store,
+    access: &CaseAccess,
+    by: Option<UserId>,
+) -> Result<Vec<StoredReport>> {
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, access.scope(), access.id()).await?;
+    let rows: Vec<ReportRow> = sqlx::query_as(
+        "SELECT r.id, r.kind, r.reporter, r.reporter_name, r.reporter_contact, r.happened_on,
+                r.description, r.state, r.follow_up, r.outcome, u.display_name AS received_by,
+                r.received_at
+         FROM conduct_reports r JOIN users u ON u.id = r.received_by
+         WHERE r.case_id = $1 AND ($2 = 0 OR r.received_by = $2) ORDER BY r.id DESC",
+    )
+    .bind(access.id().0)
+    .bind(by.map_or(0, |u| u.0))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(StoredReport {
+                id: r.id,
+                report: rules::ConductReport {
+                    kind: rules::ReportKind::parse(&r.kind).ok_or_else(corrupt)?,
+                    reporter: rules::Reporter::parse(&r.reporter).ok_or_else(corrupt)?,
+                    reporter_name: r.reporter_name,
+                    reporter_contact: r.reporter_contact,
+                    happened_on: r.happened_on.parse().map_err(|_| corrupt())?,
+                    description: r.description,
+                },
+                state: rules::ReportState::parse(&r.state).ok_or_else(corrupt)?,
+                follow_up: r.follow_up,
+                outcome: r.outcome,
+                received_by: r.received_by,
+                received_at: r.received_at,
+            })
+        })
+        .collect()
+}
+
+/// Records a report of conduct (S3); it reaches the PK's and the head's lists as received.
+/// The audit names the kind and the reporter's role, never the community reporter.
+pub async fn report_conduct(
+    store: &Store,
+    access: &CaseAccess,
+    report: &rules::ConductReport,
+    today: Date,
+) -> std::result::Result<i64, SupervisionError> {
+    let actor = access.actor_for(Permission::ReportConduct)?;
+    rules::check_report(report, today).map_err(SupervisionError::Rules)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, access.scope(), access.id()).await?;
+    if case.status.is_final() {
+        return Err(StoreError::Conflict.into());
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO conduct_reports (case_id, kind, reporter, reporter_name, reporter_contact,
+             happened_on, description, state, received_by, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(access.id().0)
+    .bind(report.kind.as_str())
+    .bind(report.reporter.as_str())
+    .bind(report.reporter_name.trim())
+    .bind(report.reporter_contact.trim())
+    .bind(report.happened_on.to_string())
+    .bind(report.description.trim())
+    .bind(rules::ReportState::Received.as_str())
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .fetch_one(&mut *tx)
+    .await?;
+    let summary = json!({"case_id": access.id().0, "kind": report.kind.as_str(), "reporter": report.reporter.as_str()});
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            case.office_id,
+            Event::new("supervision.report", "conduct_report", id, summary),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The PK or the head takes a report its next step (S3): followed up, then closed with its
+/// outcome.
+pub async fn follow_up_report(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    note: &str,
+) -> std::result::Result<rules::ReportState, SupervisionError> {
+    let actor = access.actor_for(Permission::FollowUpReports)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, access.scope(), access.id()).await?;
+    lock(&mut tx, access.id()).await?;
+    let state: Option<(String,)> =
+        sqlx::query_as("SELECT state FROM conduct_reports WHERE id = $1 AND case_id = $2")
+            .bind(id)
+            .bind(access.id().0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let now = state
+        .and_then(|(s,)| rules::ReportState::parse(&s))
+        .ok_or(StoreError::NotFound)?;
+    let next = rules::check_report_step(now, note)?;
+    let column = if next == rules::ReportState::Closed {
+        "UPDATE conduct_reports SET state = $1, outcome = $2, updated_by = $3, updated_at = $4 WHERE id = $5"
+    } else {
+        "UPDATE conduct_reports SET state = $1, follow_up = $2, updated_by = $3, updated_at = $4 WHERE id = $5"
+    };
+    sqlx::query(column)
+        .bind(next.as_str())
+        .bind(note.trim())
+        .bind(access.user().id.0)
+        .bind(store.now_text())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            case.office_id,
+            Event::new(
+                "supervision.report_step",
+                "conduct_report",
+                id,
+                json!({"case_id": access.id().0, "state": next.as_str()}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(next)
+}

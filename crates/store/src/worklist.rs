@@ -35,6 +35,8 @@ struct WorkRow {
     exam_running_since: Option<String>,
     exams_awaiting_tpp: i64,
     exams_awaiting_decision: i64,
+    reports_received: i64,
+    reports_open: i64,
 }
 
 macro_rules! work_columns {
@@ -57,7 +59,11 @@ macro_rules! work_columns {
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.findings IS NOT NULL \
        AND e.recommendation IS NULL) AS exams_awaiting_tpp, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id \
-       AND e.recommendation IS NOT NULL AND e.accepted IS NULL) AS exams_awaiting_decision"
+       AND e.recommendation IS NOT NULL AND e.accepted IS NULL) AS exams_awaiting_decision, \
+     (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state = 'received') \
+       AS reports_received, \
+     (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state <> 'closed') \
+       AS reports_open"
     };
 }
 
@@ -136,6 +142,8 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
                 examining_since: row.exam_running_since.and_then(|d| d.parse().ok()),
                 awaiting_tpp: row.exams_awaiting_tpp > 0,
                 awaiting_decision: row.exams_awaiting_decision > 0,
+                reports_received: row.reports_received > 0,
+                reports_open: row.reports_open > 0,
             },
         };
         Ok(CaseWork {

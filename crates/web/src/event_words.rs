@@ -58,6 +58,8 @@ pub fn sentence(t: &Catalog, lang: Lang, event: &StoredEvent) -> String {
         "guidance.activity" => t.event_guidance_activity,
         "guidance.behaviour" => t.event_guidance_behaviour,
         "guidance.stage" => t.event_guidance_stage,
+        "supervision.report" => t.event_supervision_report,
+        "supervision.report_step" => t.event_supervision_report_step,
         "supervision.advise" => t.event_supervision_advise,
         "supervision.team" => t.event_supervision_team,
         "supervision.step" => t.event_supervision_step,

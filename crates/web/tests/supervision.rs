@@ -17,6 +17,47 @@ async fn id_of(app: &TestApp, username: &str) -> String {
 }
 
 on_both_engines! {
+    async fn a_pj_reports_an_absence_the_registry_a_good_deed_and_the_pk_follows_them_up_S3(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let case_path = format!("/cases/{}", case.0);
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        // The PJ reports from the case page they reach (their partner's client).
+        let mut pj = app.signed_in("pj.bdg").await;
+        let page = pj.get(&case_path).await.body;
+        assert!(page.contains("Laporkan ketidakpatuhan") && !page.contains("Nama pelapor"), "the PJ is known: no reporter fields");
+        let refused = pj.post_form(&format!("{case_path}/conduct-reports"), &[("c_kind", "non_compliance"), ("c_on", "2099-01-01"), ("c_description", "TidakDatangSabtu")]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("(S3)") && refused.body.contains("TidakDatangSabtu"), "refused with the rule, kept as typed");
+        assert_eq!(pj.post_form(&format!("{case_path}/conduct-reports"), &[("c_kind", "non_compliance"), ("c_on", &today), ("c_description", "Klien tidak datang hari Sabtu.")]).await.status, 303);
+        // The registry records a report from the community, whose contact is required.
+        let mut registry = app.signed_in("registrasi.bdg").await;
+        let anonymous = registry.post_form(&format!("{case_path}/conduct-reports"), &[("c_kind", "good_deed"), ("c_on", &today), ("c_description", "Membantu tetangga.")]).await;
+        assert_eq!(anonymous.status, 422);
+        assert!(anonymous.body.contains("nama dan kontak pelapor"));
+        assert_eq!(registry.post_form(&format!("{case_path}/conduct-reports"), &[("c_kind", "good_deed"), ("c_on", &today), ("c_description", "Membantu tetangga yang kebanjiran."), ("c_name", "Ibu Sari"), ("c_contact", "0812-0000-1111")]).await.status, 303);
+        let (contact_audited,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_events WHERE summary LIKE '%0812-0000-1111%' OR summary LIKE '%Ibu Sari%'").fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(contact_audited, 0, "the community reporter stays out of the audit trail");
+        // Both reach the PK's and the head's work lists, and the PK follows them up.
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert!(pk.get("/").await.body.contains("Tindak lanjuti laporan"));
+        assert!(app.signed_in("kabapas.bdg").await.get("/").await.body.contains("Laporan baru tentang Klien (S3)"));
+        let page = pk.get(&format!("{case_path}/guidance")).await.body;
+        assert!(page.contains("Klien tidak datang hari Sabtu.") && page.contains("Ibu Sari, 0812-0000-1111"));
+        let (absence,): (i64,) = sqlx::query_as("SELECT id FROM conduct_reports WHERE case_id = $1 AND kind = 'non_compliance'").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let absence = absence.to_string();
+        let empty = pk.post_form(&format!("{case_path}/supervision/reports"), &[("report", &absence), ("r_note", "")]).await;
+        assert_eq!(empty.status, 422);
+        assert!(empty.body.contains("(S3)"));
+        assert_eq!(pk.post_form(&format!("{case_path}/supervision/reports"), &[("report", &absence), ("r_note", "PK menghubungi Klien dan PJ.")]).await.status, 303);
+        assert_eq!(pk.post_form(&format!("{case_path}/supervision/reports"), &[("report", &absence), ("r_note", "Disarankan pemeriksaan (S5).")]).await.status, 303);
+        let closed = pk.post_form(&format!("{case_path}/supervision/reports"), &[("report", &absence), ("r_note", "Lagi")]).await;
+        assert_eq!(closed.status, 422, "a closed report stays closed");
+        let (state,): (String,) = sqlx::query_as("SELECT state FROM conduct_reports WHERE id = $1").bind(absence.parse::<i64>().unwrap()).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(state, "closed");
+    }
+
     async fn a_violation_goes_from_the_pks_advice_through_the_team_and_the_tpp_to_the_heads_decision_S5_S6_S7_S8_L8(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();

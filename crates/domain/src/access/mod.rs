@@ -99,6 +99,11 @@ pub enum Permission {
     ExamineCases,
     /// Record the TPP session's recommendation (S7).
     RecommendInTpp,
+    /// Report a client's non-compliance or good deed (S3): the work-place supervisor, or the
+    /// registry for someone of the community.
+    ReportConduct,
+    /// Follow up and close such reports (S3).
+    FollowUpReports,
     /// Read the Litmas sent to the prosecutor (S8): those who made it and the prosecutor's
     /// office it is addressed to.
     ReadProsecutorLitmas,
@@ -272,6 +277,17 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
         ],
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
+    (
+        P::ReportConduct,
+        &[
+            (SiteSupervisor, R::PartnerClients),
+            (RegistryOfficer, R::Office),
+        ],
+    ),
+    (
+        P::FollowUpReports,
+        &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],
+    ),
     (
         P::ReadProsecutorLitmas,
         &[

@@ -70,6 +70,8 @@ pub mod can {
         DecideSupervision,
         ExamineCases,
         RecommendInTpp,
+        ReportConduct,
+        FollowUpReports,
         OpenCases,
     );
 }

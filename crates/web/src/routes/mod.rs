@@ -118,6 +118,8 @@ routes! {
     "/cases/{id}/supervision/recommendation" => post(cases::supervision::recommend);
     "/cases/{id}/supervision/decision" => post(cases::supervision::decide);
     "/cases/{id}/supervision/litmas" => post(cases::supervision::litmas_to_prosecutor);
+    "/cases/{id}/supervision/reports" => post(cases::supervision::report_step);
+    "/cases/{id}/conduct-reports" => post(cases::supervision::report_conduct);
     "/cases/{id}/litmas/interventions" => post(cases::litmas::add_intervention);
     "/cases/{id}/litmas/approve" => post(cases::litmas::approve);
     "/cases/{id}/placement" => get(cases::placement::show), post(cases::placement::confirm);

@@ -81,6 +81,8 @@ impl Notice {
             "recommendation" => t.supervision_recommendation_saved,
             "decision" => t.supervision_decision_saved,
             "litmas_prosecutor" => t.supervision_litmas_issued,
+            "conduct_report" => t.conduct_report_saved,
+            "report_step" => t.report_step_saved,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,
             "acknowledged" => t.assistance_acknowledged_notice,

@@ -118,6 +118,11 @@ pub struct CasePage {
     pub id: i64,
     /// The guidance page (B1–B4) is open to the caller.
     pub can_read_guidance: bool,
+    /// The caller may report the client's conduct (S3): `Some(true)` as someone of the
+    /// community through the office (the reporter's name and contact are asked).
+    pub reports_conduct: Option<bool>,
+    /// The reports of conduct the caller sent on this case, and where each stands.
+    pub my_reports: Vec<String>,
     pub client_name: String,
     pub status: &'static str,
     pub facts: Vec<(&'static str, String)>,
@@ -411,6 +416,11 @@ pub async fn case_page(
         .collect();
     let letter_buttons = letter_buttons(state, access, lang).await?;
     let assistance = super::assistance::assistance_view(state, access, lang, t, &form).await?;
+    let my_reports = if access.may(Permission::ReportConduct) {
+        super::supervision::my_report_lines(state, access, lang, t).await?
+    } else {
+        Vec::new()
+    };
     let transitions = transitions(access, lang, t);
     let mut facts = vec![(t.case_office, case.office_name.clone())];
     if let Some(channel) = case.intake.channel {
@@ -529,6 +539,9 @@ pub async fn case_page(
         visits: super::visits::visits_view(state, access, lang, t).await?,
         assistance,
         can_read_guidance: access.may(Permission::ReadGuidance),
+        my_reports,
+        reports_conduct: (access.may(Permission::ReportConduct) && !case.status.is_final())
+            .then(|| access.role_for(Permission::ReportConduct) != Some(Role::SiteSupervisor)),
         client_login: if access.may(Permission::RegisterPeople) {
             karya_store::users::client_login(&state.store, access).await?
         } else {

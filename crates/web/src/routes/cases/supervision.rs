@@ -50,9 +50,24 @@ pub struct ExaminationView {
     pub recommendations: Vec<(&'static str, String)>,
 }
 
+/// A report of conduct as listed (S3).
+pub struct ReportView {
+    pub id: i64,
+    pub kind: &'static str,
+    pub state: &'static str,
+    pub open: bool,
+    pub closes_next: bool,
+    pub line: String,
+    pub reporter: String,
+    pub follow_up: String,
+    pub outcome: String,
+}
+
 #[derive(Default)]
 pub struct SupervisionView {
     pub shown: bool,
+    pub reports: Vec<ReportView>,
+    pub can_follow_up: bool,
     pub can_advise: bool,
     pub examinations: Vec<ExaminationView>,
     /// The office staff for a team or a TPP session: (id, name).
@@ -251,8 +266,48 @@ pub async fn supervision_view(
     let today = today_in(state, access.case());
     let examinations = store::for_case(&state.store, access).await?;
     let acts = access.may(Permission::DecideSupervision) || access.may(Permission::RecommendInTpp);
+    let reports = store::reports(&state.store, access)
+        .await?
+        .into_iter()
+        .map(|r| {
+            use karya_domain::supervision::{ReportKind, ReportState, Reporter};
+            ReportView {
+                id: r.id,
+                kind: match r.report.kind {
+                    ReportKind::NonCompliance => t.conduct_report_non_compliance,
+                    ReportKind::GoodDeed => t.conduct_report_good_deed,
+                },
+                state: match r.state {
+                    ReportState::Received => t.report_state_received,
+                    ReportState::FollowedUp => t.report_state_followed_up,
+                    ReportState::Closed => t.report_state_closed,
+                },
+                open: r.state != ReportState::Closed,
+                closes_next: r.state == ReportState::FollowedUp,
+                line: format!(
+                    "{} — {}",
+                    views::date(lang, r.report.happened_on),
+                    r.report.description
+                ),
+                reporter: match r.report.reporter {
+                    Reporter::Supervisor => format!("{} ({})", t.report_by_pj, r.received_by),
+                    Reporter::Community => fill(
+                        t.report_by_community,
+                        &[
+                            ("name", &r.report.reporter_name),
+                            ("contact", &r.report.reporter_contact),
+                        ],
+                    ),
+                },
+                follow_up: r.follow_up.unwrap_or_default(),
+                outcome: r.outcome.unwrap_or_default(),
+            }
+        })
+        .collect();
     Ok(SupervisionView {
         shown: true,
+        reports,
+        can_follow_up: access.may(Permission::FollowUpReports),
         can_advise: access.may(Permission::AdviseExamination) && !access.case().status.is_final(),
         examinations: examinations
             .iter()
@@ -303,6 +358,7 @@ fn field(domain: &str) -> &'static str {
         "present" => "s_present",
         "deliberation" => "s_deliberation",
         "decision_reasons" => "s_reasons",
+        "note" => "r_note",
         _ => "s_examination",
     }
 }
@@ -343,6 +399,122 @@ async fn answer<T>(
             refused(state, ui, access, errors, form).await
         }
     }
+}
+
+/// The reports the caller sent on the case, one line each with where it stands (S3).
+pub async fn my_report_lines(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<Vec<String>, WebError> {
+    use karya_domain::supervision::{ReportKind, ReportState, Reporter};
+    Ok(store::my_reports(&state.store, access)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let kind = match r.report.kind {
+                ReportKind::NonCompliance => t.conduct_report_non_compliance,
+                ReportKind::GoodDeed => t.conduct_report_good_deed,
+            };
+            let state = match r.state {
+                ReportState::Received => t.report_state_received,
+                ReportState::FollowedUp => t.report_state_followed_up,
+                ReportState::Closed => t.report_state_closed,
+            };
+            let mut line = format!(
+                "{} · {kind} · {state} — {}",
+                views::date(lang, r.report.happened_on),
+                r.report.description
+            );
+            if r.report.reporter == Reporter::Community {
+                line = format!(
+                    "{line} ({}, {})",
+                    r.report.reporter_name, r.report.reporter_contact
+                );
+            }
+            line
+        })
+        .collect())
+}
+
+/// The PJ, or the registry for someone of the community, reports the client's conduct (S3).
+pub async fn report_conduct(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::ReportConduct>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    use karya_domain::supervision::{ConductReport, ReportKind, Reporter};
+    let mut errors = FormErrors::default();
+    let reporter =
+        if access.role_for(Permission::ReportConduct) == Some(karya_domain::Role::SiteSupervisor) {
+            Reporter::Supervisor
+        } else {
+            Reporter::Community
+        };
+    let kind = ReportKind::parse(form.get("c_kind")).ok_or(WebError::BadRequest)?;
+    let happened_on = form.get("c_on").parse().ok();
+    if happened_on.is_none() {
+        errors.add("c_on", ui.t().date_invalid);
+    }
+    if let (true, Some(happened_on)) = (errors.is_empty(), happened_on) {
+        let report = ConductReport {
+            kind,
+            reporter,
+            reporter_name: form.get("c_name").to_owned(),
+            reporter_contact: form.get("c_contact").to_owned(),
+            happened_on,
+            description: form.get("c_description").to_owned(),
+        };
+        let today = today_in(&state, access.case());
+        match store::report_conduct(&state.store, &access, &report, today).await {
+            Ok(_) => {
+                return Ok(Redirect::to(&format!(
+                    "/cases/{}?done=conduct_report#conduct-report",
+                    access.case().id.0
+                ))
+                .into_response());
+            }
+            Err(SupervisionError::Rules(found)) => {
+                for v in found.iter() {
+                    let field = match v.field {
+                        "happened_on" => "c_on",
+                        "reporter_contact" => "c_contact",
+                        _ => "c_description",
+                    };
+                    errors.add(field, views::violation_message(ui.lang, v));
+                }
+            }
+            Err(SupervisionError::Case(error)) => {
+                forms::add_refusal(&mut errors, ui.lang, ui.t(), "c_description", error)?
+            }
+        }
+    }
+    super::page_with_errors(
+        &state,
+        &ui,
+        &access,
+        super::RecordForm::keeping(&form),
+        errors,
+    )
+    .await
+}
+
+/// The PK or the head follows a report up, then closes it with its outcome (S3).
+pub async fn report_step(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::FollowUpReports>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = form
+        .get("report")
+        .parse()
+        .map_err(|_| WebError::BadRequest)?;
+    let note = form.get("r_note").to_owned();
+    let result = store::follow_up_report(&state.store, &access, id, &note).await;
+    answer(&state, &ui, &access, form, "report_step", result).await
 }
 
 pub async fn advise(
