@@ -584,6 +584,11 @@ async function main() {
       await link.waitFor();
       const pdf = await jaksa.request.get(`${server.base}${await link.getAttribute('href')}`);
       assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the prosecutor downloads the Litmas');
+      // Unread first: the Litmas is the first card; the prosecutor acknowledges receiving it.
+      const first = jaksa.locator('#inbox li.card').first();
+      assert(/Litmas untuk Jaksa/.test(await first.innerText()), 'the unread Litmas comes first');
+      await first.getByRole('button', { name: 'Tandai sudah diterima' }).click();
+      await jaksa.locator('#inbox li.card', { hasText: 'Litmas untuk Jaksa' }).getByText(/^Diterima /).waitFor();
       for (const page of [pj, pk, head, tpp, jaksa]) await page.context().close();
     });
 

@@ -323,6 +323,56 @@ pub struct IssuedSummary {
     pub version: i64,
     pub issued_on: String,
     pub code: String,
+    /// Who at the prosecutor's office acknowledged receiving it, and when.
+    pub received_by: Option<String>,
+    pub received_at: Option<String>,
+}
+
+/// The prosecutor acknowledges receiving a document of the case addressed to their office;
+/// only a document they may read, and once (a second acknowledgement changes nothing).
+pub async fn acknowledge_receipt(store: &Store, access: &CaseAccess, id: i64) -> Result<()> {
+    let actor = access.actor_for(karya_domain::Permission::AcknowledgeReceipt)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, access.scope(), access.id()).await?;
+    let kind: Option<(String,)> =
+        sqlx::query_as("SELECT kind FROM issued_documents WHERE id = $1 AND case_id = $2")
+            .bind(id)
+            .bind(access.id().0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (kind,) = kind.ok_or(StoreError::NotFound)?;
+    access.actor_for(karya_domain::access::to_read_document(&kind))?;
+    let done: Option<(i64,)> =
+        sqlx::query_as("SELECT document_id FROM document_receipts WHERE document_id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if done.is_some() {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO document_receipts (document_id, received_by, received_at) VALUES ($1, $2, $3)",
+    )
+    .bind(id)
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            case.office_id,
+            Event::new(
+                "document.receipt",
+                "document",
+                id,
+                json!({"case_id": access.id().0, "kind": kind}),
+            ),
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A case's issued documents, newest first.
@@ -332,7 +382,11 @@ pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<IssuedSu
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, scope, case).await?;
     Ok(sqlx::query_as(
-        "SELECT id, kind, number, version, issued_on, code FROM issued_documents WHERE case_id = $1 ORDER BY id DESC",
+        "SELECT d.id, d.kind, d.number, d.version, d.issued_on, d.code,
+                u.display_name AS received_by, r.received_at
+         FROM issued_documents d LEFT JOIN document_receipts r ON r.document_id = d.id
+         LEFT JOIN users u ON u.id = r.received_by
+         WHERE d.case_id = $1 ORDER BY d.id DESC",
     )
     .bind(case.0)
     .fetch_all(&mut *conn)

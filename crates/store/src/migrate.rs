@@ -175,6 +175,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0027_conduct_reports.sql"),
         postgres: include_str!("../migrations/postgres/0027_conduct_reports.sql"),
     },
+    Migration {
+        version: 28,
+        name: "document_receipts",
+        sqlite: include_str!("../migrations/sqlite/0028_document_receipts.sql"),
+        postgres: include_str!("../migrations/postgres/0028_document_receipts.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

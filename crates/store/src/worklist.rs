@@ -213,14 +213,20 @@ pub struct Addressed {
     pub client_name: String,
     pub client_birth_date: Option<String>,
     pub date_final: String,
+    /// When the prosecutor's office acknowledged receiving it; `None` while unread.
+    pub received_at: Option<String>,
+    /// The issuing office's time zone (IANA name), for showing times.
+    pub office_zone: String,
 }
 
 const ADDRESSED: [&str; 7] = crate::cases::over_scopes!(
     "SELECT i.id, c.id AS case_id, i.kind, i.number, i.version, i.issued_on, o.name AS office_name, \
-     p.full_name AS client_name, p.birth_date AS client_birth_date, c.date_final \
+     p.full_name AS client_name, p.birth_date AS client_birth_date, c.date_final, \
+     r.received_at, o.time_zone AS office_zone \
      FROM issued_documents i JOIN cases c ON c.id = i.case_id JOIN offices o ON o.id = c.office_id \
-     JOIN persons p ON p.id = c.person_id WHERE ",
-    " ORDER BY i.id DESC"
+     JOIN persons p ON p.id = c.person_id \
+     LEFT JOIN document_receipts r ON r.document_id = i.id WHERE ",
+    " ORDER BY CASE WHEN r.received_at IS NULL THEN 0 ELSE 1 END, i.id DESC"
 );
 
 impl Addressed {

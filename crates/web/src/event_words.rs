@@ -59,6 +59,7 @@ pub fn sentence(t: &Catalog, lang: Lang, event: &StoredEvent) -> String {
         "guidance.behaviour" => t.event_guidance_behaviour,
         "guidance.stage" => t.event_guidance_stage,
         "supervision.report" => t.event_supervision_report,
+        "document.receipt" => t.event_document_receipt,
         "supervision.report_step" => t.event_supervision_report_step,
         "supervision.advise" => t.event_supervision_advise,
         "supervision.team" => t.event_supervision_team,

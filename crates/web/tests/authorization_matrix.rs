@@ -1186,6 +1186,14 @@ const CASES: &[Case] = &[
     },
     Case {
         method: "POST",
+        path: "/cases/{own_case}/letters/{letter}/receipt",
+        form: &[],
+        allowed: &[Prosecutor],
+        success: 303,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
         path: "/cases/{own_case}/conduct-reports",
         form: &[("c_kind", "non_compliance"), ("c_on", "2026-01-01")],
         allowed: &[RegistryOfficer, SiteSupervisor],

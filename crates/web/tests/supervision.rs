@@ -123,6 +123,14 @@ on_both_engines! {
             assert!(text.contains(expected), "{expected} in the Litmas: {text}");
         }
         assert_eq!(app.signed_in("registrasi.bdg").await.get(&format!("/cases/{}/letters/{doc}", case.0)).await.status, 403);
+        // The prosecutor acknowledges receipt; the Bapas sees who and when.
+        assert!(jaksa.get("/").await.body.contains("Belum diterima"));
+        assert_eq!(head.post_form(&format!("/cases/{}/letters/{doc}/receipt", case.0), &[]).await.status, 403, "only the prosecutor acknowledges");
+        assert_eq!(jaksa.post_form(&format!("/cases/{}/letters/{doc}/receipt", case.0), &[]).await.status, 303);
+        assert!(jaksa.get("/").await.body.contains("Diterima "), "no longer unread");
+        assert!(head.get(&format!("/cases/{}", case.0)).await.body.contains("diterima Kejaksaan: Jaksa"), "the Bapas sees the receipt");
+        assert_eq!(jaksa.post_form(&format!("/cases/{}/letters/{doc}/receipt", case.0), &[]).await.status, 303, "a second acknowledgement changes nothing");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'document.receipt'").await, 1);
         // Issuing it again unchanged returns the same document, with no new number.
         assert_eq!(head.post_form(&format!("{path}/litmas"), &[("exam", &exam)]).await.status, 303);
         assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'litmas_prosecutor'").await, 1);

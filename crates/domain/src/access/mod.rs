@@ -99,6 +99,8 @@ pub enum Permission {
     ExamineCases,
     /// Record the TPP session's recommendation (S7).
     RecommendInTpp,
+    /// Acknowledge receiving a document addressed to one's office (the prosecutor).
+    AcknowledgeReceipt,
     /// Report a client's non-compliance or good deed (S3): the work-place supervisor, or the
     /// registry for someone of the community.
     ReportConduct,
@@ -277,6 +279,7 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
         ],
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
+    (P::AcknowledgeReceipt, &[(Prosecutor, R::ProsecutorOffice)]),
     (
         P::ReportConduct,
         &[

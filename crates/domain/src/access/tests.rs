@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 57] = [
+const ALL: [Permission; 58] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -29,6 +29,7 @@ const ALL: [Permission; 57] = [
     P::RecommendInTpp,
     P::ReadProsecutorLitmas,
     P::ReportConduct,
+    P::AcknowledgeReceipt,
     P::FollowUpReports,
     P::AcknowledgeAssistance,
     P::ApprovePlacements,
@@ -136,9 +137,15 @@ fn outsiders_read_but_never_change_a_case_and_never_read_the_litmas() {
             .into_iter()
             .filter(|p| p.reach_of(role).is_some() && p.is_about_cases())
             .collect();
-        // The prosecutor also reads the Litmas addressed to them (S8), nothing else of it.
+        // The prosecutor also reads the Litmas addressed to them (S8), nothing else of it, and
+        // acknowledges receiving documents: a receipt, not a change to the case.
         let expected = if role == Role::Prosecutor {
-            vec![P::ReadCases, P::ReadProsecutorLitmas, P::ReadLetters]
+            vec![
+                P::ReadCases,
+                P::ReadProsecutorLitmas,
+                P::AcknowledgeReceipt,
+                P::ReadLetters,
+            ]
         } else {
             vec![P::ReadCases, P::ReadLetters]
         };

@@ -71,6 +71,7 @@ pub mod can {
         ExamineCases,
         RecommendInTpp,
         ReportConduct,
+        AcknowledgeReceipt,
         FollowUpReports,
         OpenCases,
     );

@@ -65,8 +65,8 @@ struct HomePage {
     /// The client's open cases.
     client: Vec<super::client_view::ClientSummary>,
     is_prosecutor: bool,
-    /// The prosecutor's documents: (download link, kind, number, client, office, issued on).
-    addressed: Vec<(String, &'static str, String, String, String, String)>,
+    /// The prosecutor's documents, unread first.
+    addressed: Vec<InboxItem>,
 }
 
 /// The roles whose work the domain reads off a case.
@@ -271,12 +271,25 @@ async fn supervisor_day(
     Ok(Some((expected.len(), waiting.len())))
 }
 
-/// The documents about the prosecutor's cases, newest first, of the kinds they may read.
+/// A document in the prosecutor's inbox.
+pub struct InboxItem {
+    pub href: String,
+    pub kind: &'static str,
+    pub number: String,
+    pub client: String,
+    pub office: String,
+    pub issued: String,
+    /// "Received on …", or empty while unread.
+    pub received: String,
+}
+
+/// The documents about the prosecutor's cases, unread first, then newest first, of the kinds
+/// they may read.
 async fn prosecutor_inbox(
     state: &AppState,
     authority: &Authority,
     lang: Lang,
-) -> Result<Vec<(String, &'static str, String, String, String, String)>, WebError> {
+) -> Result<Vec<InboxItem>, WebError> {
     if !authority.has(Role::Prosecutor) {
         return Ok(Vec::new());
     }
@@ -292,14 +305,32 @@ async fn prosecutor_inbox(
                 .parse()
                 .map(|day| views::short_date(lang, day))
                 .unwrap_or_else(|_| doc.issued_on.clone());
-            (
-                format!("/cases/{}/letters/{}", doc.case_id, doc.id),
-                crate::routes::verify::kind_label(t, &doc.kind),
-                format!("{} (v{})", doc.number, doc.version),
-                doc.listed_name(),
-                doc.office_name.clone(),
+            InboxItem {
+                href: format!("/cases/{}/letters/{}", doc.case_id, doc.id),
+                kind: crate::routes::verify::kind_label(t, &doc.kind),
+                number: format!("{} (v{})", doc.number, doc.version),
+                client: doc.listed_name(),
+                office: doc.office_name.clone(),
                 issued,
-            )
+                received: doc
+                    .received_at
+                    .as_deref()
+                    .map(|at| {
+                        fill(
+                            t.inbox_received,
+                            &[(
+                                "at",
+                                &views::stored_instant(
+                                    lang,
+                                    at,
+                                    karya_domain::OfficeZone::parse(&doc.office_zone)
+                                        .unwrap_or(karya_domain::OfficeZone::Wib),
+                                ),
+                            )],
+                        )
+                    })
+                    .unwrap_or_default(),
+            }
         })
         .collect())
 }

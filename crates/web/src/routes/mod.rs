@@ -97,6 +97,7 @@ routes! {
     "/cases/{id}/sop" => post(cases::sop_view::mark);
     "/cases/{id}/assistance/acknowledge" => post(cases::assistance::acknowledge);
     "/cases/{id}/letters/{doc}" => get(cases::letters::download);
+    "/cases/{id}/letters/{doc}/receipt" => post(cases::letters::acknowledge_receipt);
     "/cases/{id}/forms" => post(cases::forms_pdf::issue);
     "/cases/{id}/complaints" => post(cases::complaints::file);
     "/cases/{id}/visits" => post(cases::visits::record);

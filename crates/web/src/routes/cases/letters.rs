@@ -315,6 +315,17 @@ pub async fn draft(
 }
 
 /// Downloads an issued letter of a case in scope; the read is audited.
+/// The prosecutor acknowledges receiving a document addressed to their office; back to
+/// their start page, where it no longer shows as unread.
+pub async fn acknowledge_receipt(
+    State(state): State<AppState>,
+    access: CaseOf<can::AcknowledgeReceipt>,
+    Path((_, doc)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    documents::acknowledge_receipt(&state.store, &access, path_id(&doc)?).await?;
+    Ok(Redirect::to("/?done=receipt#inbox").into_response())
+}
+
 pub async fn download(
     State(state): State<AppState>,
     access: CaseOf<can::ReadCases>,

@@ -405,6 +405,20 @@ pub async fn case_page(
                 .map(|d| views::date(lang, d))
                 .unwrap_or(doc.issued_on.clone());
             let version = fill(t.letter_version, &[("n", &doc.version.to_string())]);
+            // The prosecutor's receipt, beside the document the Bapas sent.
+            let issued = match (&doc.received_by, &doc.received_at) {
+                (Some(name), Some(at)) => format!(
+                    "{issued} · {}",
+                    fill(
+                        t.letter_received_by,
+                        &[
+                            ("name", name),
+                            ("at", &views::stored_instant(lang, at, case.zone))
+                        ]
+                    )
+                ),
+                _ => issued,
+            };
             (
                 label,
                 format!("{} ({version})", doc.number),
