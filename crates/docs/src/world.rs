@@ -15,7 +15,7 @@ use typst::{Library, LibraryExt, World};
 
 /// The embedded templates by virtual path. `common.typ` is imported by all the others,
 /// `annex.typ` by the forms of the annexes.
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 15] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/annex.typ", include_str!("../templates/annex.typ")),
     ("/summons.typ", include_str!("../templates/summons.typ")),
@@ -43,6 +43,10 @@ const TEMPLATES: [(&str, &str); 14] = [
     ("/attitude.typ", include_str!("../templates/attitude.typ")),
     ("/partners.typ", include_str!("../templates/partners.typ")),
     ("/litmas.typ", include_str!("../templates/litmas.typ")),
+    (
+        "/progress_report.typ",
+        include_str!("../templates/progress_report.typ"),
+    ),
     (
         "/termination.typ",
         include_str!("../templates/termination.typ"),

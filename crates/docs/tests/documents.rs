@@ -115,11 +115,14 @@ fn the_litmas_for_the_prosecutor_is_addressed_and_carries_the_examination_and_th
             "Kepala Kejaksaan Negeri Bandung",
             "g. Hasil Pemeriksaan, Rekomendasi Sidang TPP dan Keputusan Kepala Bapas",
             "Tim pemeriksa",
+            "Ketua Anggota TPP Bandung; anggota Kepala Bapas Bandung; dibentuk 20 November 2026.",
+            "21 November 2026 · Wawancara dengan Klien · berita acara",
             "Hasil pemeriksaan",
             "Klien tidak melaksanakan pidana kerja sosial tanpa alasan yang sah.",
+            "25 November 2026; hadir: Anggota TPP Bandung, Kepala Bapas Bandung.",
             "Rekomendasi",
             "Menjalani pidana penjara yang diganti: 3 bulan.",
-            "Diterima pada 27 November 2026",
+            "Diterima pada 27 November 2026: sesuai rekomendasi TPP.",
         ],
     );
     assert!(!text.contains("DRAF"));
@@ -589,6 +592,36 @@ fn the_termination_letter_states_death_or_sanction_with_its_evidence_t1_t2() {
 }
 
 #[test]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
+fn the_progress_report_reports_the_period_to_the_prosecutor_with_a_copy_to_the_court_S4_B8() {
+    let text = render_text(&Document::ProgressReport(progress_report(CLIENT)));
+    assert_words_in_order(
+        &text,
+        &[
+            "Nomor",
+            "W.11.PAS.PAS.14-PK.01.05-0131/2027",
+            "Laporan Perkembangan Pembimbingan Kemasyarakatan",
+            "Yth. Kepala Kejaksaan Negeri Bandung",
+            "periode 1 Desember 2026 sampai dengan 31 Desember 2026 (laporan periodik), sebagai berikut:",
+            "Pelaksanaan pidana kerja sosial",
+            "tertinggal 12 jam 40 menit dari rencana",
+            "6/10, 9/10; membaik.",
+            "Konseling mental: 2 kali",
+            "20 Desember 2026 · Donor darah · Donor darah di PMI",
+            "Persiapan (preparation).",
+            "Menolong korban banjir",
+            "Perkembangan",
+            "Klien mulai hadir teratur",
+            "Hambatan",
+            "Rencana tindak lanjut",
+            "Pembimbing Kemasyarakatan,",
+            "Tembusan:",
+            "Ketua Pengadilan Negeri Bandung.",
+        ],
+    );
+}
+
+#[test]
 fn markup_in_user_text_is_printed_literally_in_every_document() {
     let name = "*Budi* _Santoso_ #set text(red) $x^2$ #{panic()} <lbl> @ref [x] \\ // no comment";
     let free = "#pagebreak() `raw` = Heading #read(\"data.json\") ] #image(\"qr.svg\")";
@@ -601,6 +634,7 @@ fn markup_in_user_text_is_printed_literally_in_every_document() {
             Document::Attitude(d) => d.note = free.into(),
             Document::Partners(d) => d.partners[0].name = format!("{name} {free}"),
             Document::Litmas(d) => d.analysis = free.into(),
+            Document::ProgressReport(d) => d.progress = free.into(),
             Document::Termination(d) => {
                 d.ground = TerminationGround::Sanctioned {
                     sanction_letter: free.into(),

@@ -50,6 +50,20 @@ macro_rules! coded {
                 }
             }
         }
+
+        // Kept by its code, as the database keeps it (a progress report's facts).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&code).ok_or_else(|| serde::de::Error::custom("unknown code"))
+            }
+        }
     };
 }
 

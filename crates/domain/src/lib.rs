@@ -24,6 +24,7 @@ pub mod partner;
 pub mod placement;
 pub mod privacy;
 pub mod progress;
+pub mod progress_report;
 pub mod refusal;
 pub mod register;
 pub mod role;

@@ -208,6 +208,13 @@ refusals! {
     /// Only the team's members record its steps and findings.
     NotOnTheTeam,
 
+    // Guidance-progress reports (S4, B8).
+    ProgressReportPartRequired,
+    ProgressReportNotDue { on: Date },
+    ProgressReportWritten,
+    ProgressReportNotSubmitted,
+    ProgressReportReturnNote,
+
     // SOP steps marked by hand (DOMAIN §11; procedural).
     SopStepNotMarkable,
     SopStepNotYours,

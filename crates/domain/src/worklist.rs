@@ -57,6 +57,9 @@ pub enum Task {
     ExaminationLate,
     RecommendInTpp,
     DecideRecommendation,
+    WriteProgressReport,
+    ReviewProgressReport,
+    ProgressReportOverdue,
     IssueTermination,
 }
 
@@ -100,6 +103,12 @@ pub struct SupervisionFacts {
     pub reports_received: bool,
     /// Reports of conduct not yet closed (S3).
     pub reports_open: bool,
+    /// A progress report has fallen due and is not written (S4).
+    pub progress_report_due: bool,
+    /// A progress report is more than its grace days late (S4).
+    pub progress_report_overdue: bool,
+    /// A progress report waits for the head's review (S4).
+    pub progress_report_to_review: bool,
 }
 
 impl Task {
@@ -120,7 +129,8 @@ impl Task {
             | Task::DecideRecommendation
             | Task::IssueTermination => Role::HeadOfOffice,
             Task::RecommendInTpp => Role::TppMember,
-            Task::FollowUpReport => Role::Pk,
+            Task::FollowUpReport | Task::WriteProgressReport => Role::Pk,
+            Task::ReviewProgressReport | Task::ProgressReportOverdue => Role::HeadOfOffice,
             Task::ReportReceived => Role::HeadOfOffice,
             Task::DraftAssignmentLetter => Role::HeadOfAdmin,
             Task::RecordAppearance | Task::RegisterClient | Task::CreateClientAccount => {
@@ -161,6 +171,9 @@ impl Task {
             | Task::DecideRecommendation
             | Task::FollowUpReport
             | Task::ReportReceived => "/guidance#supervision",
+            Task::WriteProgressReport
+            | Task::ReviewProgressReport
+            | Task::ProgressReportOverdue => "/guidance#progress-reports",
         }
     }
 
@@ -195,6 +208,9 @@ impl Task {
             Task::ExaminationLate => "Pemeriksaan lewat 7 hari (S6)",
             Task::RecommendInTpp => "Sidang TPP: rekomendasi atas hasil pemeriksaan (S7)",
             Task::DecideRecommendation => "Putuskan rekomendasi TPP (S8)",
+            Task::WriteProgressReport => "Susun laporan perkembangan pembimbingan (S4)",
+            Task::ReviewProgressReport => "Periksa laporan perkembangan pembimbingan (S4)",
+            Task::ProgressReportOverdue => "Laporan perkembangan terlambat (S4)",
         }
     }
 
@@ -227,6 +243,9 @@ impl Task {
             Task::ExaminationLate => "Examination past its 7 days (S6)",
             Task::RecommendInTpp => "TPP session: recommend on the findings (S7)",
             Task::DecideRecommendation => "Decide on the TPP's recommendation (S8)",
+            Task::WriteProgressReport => "Write the guidance-progress report (S4)",
+            Task::ReviewProgressReport => "Review the guidance-progress report (S4)",
+            Task::ProgressReportOverdue => "Progress report overdue (S4)",
         }
     }
 }
@@ -257,6 +276,9 @@ pub fn tasks_on(facts: &CaseFacts, today: Date) -> Vec<Task> {
     }
     add(s.awaiting_tpp, Task::RecommendInTpp);
     add(s.awaiting_decision, Task::DecideRecommendation);
+    add(s.progress_report_due, Task::WriteProgressReport);
+    add(s.progress_report_to_review, Task::ReviewProgressReport);
+    add(s.progress_report_overdue, Task::ProgressReportOverdue);
     out.sort();
     out
 }

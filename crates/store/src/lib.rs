@@ -35,6 +35,7 @@ pub mod placements;
 mod points;
 pub mod privacy;
 mod private_files;
+pub mod progress_reports;
 pub mod register;
 pub mod retention;
 pub mod second_factor;

@@ -181,6 +181,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0028_document_receipts.sql"),
         postgres: include_str!("../migrations/postgres/0028_document_receipts.sql"),
     },
+    Migration {
+        version: 29,
+        name: "progress_reports",
+        sqlite: include_str!("../migrations/sqlite/0029_progress_reports.sql"),
+        postgres: include_str!("../migrations/postgres/0029_progress_reports.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

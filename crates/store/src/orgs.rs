@@ -34,6 +34,8 @@ pub struct Office {
     pub time_zone: String,
     /// The official code printed in letter numbers; empty for the code in capitals.
     pub letter_code: String,
+    /// The period of guidance-progress reports, in months (S4).
+    pub progress_report_months: i64,
     pub version: i64,
 }
 
@@ -65,6 +67,8 @@ pub struct OfficeFields {
     pub time_zone: OfficeZone,
     /// The official code for letter numbers, or empty.
     pub letter_code: String,
+    /// The period of guidance-progress reports, in months (S4).
+    pub progress_report_months: u8,
 }
 
 impl OfficeFields {
@@ -73,6 +77,7 @@ impl OfficeFields {
             "region_id": self.region_id.0, "code": self.code, "name": self.name,
             "address": self.address, "phone": self.phone, "email": self.email,
             "time_zone": self.time_zone.iana_name(), "letter_code": self.letter_code,
+            "progress_report_months": self.progress_report_months,
         })
     }
 }
@@ -117,7 +122,7 @@ macro_rules! office_select {
     ($tail:literal) => {
         concat!(
             "SELECT o.id, o.region_id, r.name AS region_name, o.code, o.name, o.address, ",
-            "o.phone, o.email, o.time_zone, o.letter_code, o.version ",
+            "o.phone, o.email, o.time_zone, o.letter_code, o.progress_report_months, o.version ",
             "FROM offices o JOIN regions r ON r.id = o.region_id",
             $tail
         )
@@ -197,8 +202,9 @@ pub async fn create_office(
     let mut tx = store.begin_write().await?;
     form_tokens::guard(&mut tx, once, store.now_ms()).await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at, letter_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO offices (region_id, code, name, address, phone, email, time_zone, created_at, letter_code,
+            progress_report_months)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(fields.region_id.0)
     .bind(&fields.code)
@@ -209,6 +215,7 @@ pub async fn create_office(
     .bind(fields.time_zone.iana_name())
     .bind(store.now_text())
     .bind(&fields.letter_code)
+    .bind(i64::from(fields.progress_report_months))
     .fetch_one(&mut *tx)
     .await
     .map_err(unique_as("code"))?;
@@ -240,7 +247,8 @@ pub async fn update_office(
     let before = before.ok_or(StoreError::NotFound)?;
     let changed = sqlx::query(
         "UPDATE offices SET region_id = $1, code = $2, name = $3, address = $4, phone = $5,
-            email = $6, time_zone = $7, letter_code = $10, version = version + 1
+            email = $6, time_zone = $7, letter_code = $10, progress_report_months = $11,
+            version = version + 1
          WHERE id = $8 AND version = $9",
     )
     .bind(fields.region_id.0)
@@ -253,6 +261,7 @@ pub async fn update_office(
     .bind(id.0)
     .bind(expected_version)
     .bind(&fields.letter_code)
+    .bind(i64::from(fields.progress_report_months))
     .execute(&mut *tx)
     .await
     .map_err(unique_as("code"))?;

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use karya_domain::appointment::Stage as AppointmentStage;
 use karya_domain::worklist::{CaseFacts, SupervisionFacts};
-use karya_domain::{MilestoneState, calendar, milestones, progress};
+use karya_domain::{MilestoneState, calendar, milestones, progress, progress_report};
 
 use crate::access::Grant;
 use crate::attendance::ledger_of;
@@ -37,6 +37,7 @@ struct WorkRow {
     exams_awaiting_decision: i64,
     reports_received: i64,
     reports_open: i64,
+    progress_reports_to_review: i64,
 }
 
 macro_rules! work_columns {
@@ -63,7 +64,9 @@ macro_rules! work_columns {
      (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state = 'received') \
        AS reports_received, \
      (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state <> 'closed') \
-       AS reports_open"
+       AS reports_open, \
+     (SELECT COUNT(*) FROM progress_reports pr WHERE pr.case_id = c.id AND pr.stage = 'submitted') \
+       AS progress_reports_to_review"
     };
 }
 
@@ -105,9 +108,9 @@ pub async fn case_work(store: &Store, access: &crate::access::CaseAccess) -> Res
 async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
     {
         let case = row.case.into_case()?;
+        let today = calendar::local_date(store.now(), &case.zone.time_zone());
         let (progress, evaluation_due) = if case.status == karya_domain::CaseStatus::Serving {
             let (ledger, _) = ledger_of(store, &case).await?;
-            let today = calendar::local_date(store.now(), &case.zone.time_zone());
             let done = crate::evaluations::done_for(store, case.id).await?;
             let due = milestones(&ledger, today, &done)
                 .iter()
@@ -115,6 +118,20 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
             (Some(progress(&ledger, today).status), due)
         } else {
             (None, false)
+        };
+        // Progress reports are owed while the client serves, an examination included (S4).
+        let (report_due, report_overdue) = if matches!(
+            case.status,
+            karya_domain::CaseStatus::Serving | karya_domain::CaseStatus::UnderExamination
+        ) {
+            let (months, written) = crate::progress_reports::written_days_for(store, &case).await?;
+            let points = progress_report::schedule(&case.window, months);
+            (
+                progress_report::next_to_write(&points, &written, today).is_some(),
+                progress_report::overdue(&points, &written, today) > 0,
+            )
+        } else {
+            (false, false)
         };
         let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
         let facts = CaseFacts {
@@ -144,6 +161,9 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
                 awaiting_decision: row.exams_awaiting_decision > 0,
                 reports_received: row.reports_received > 0,
                 reports_open: row.reports_open > 0,
+                progress_report_due: report_due,
+                progress_report_overdue: report_overdue,
+                progress_report_to_review: row.progress_reports_to_review > 0,
             },
         };
         Ok(CaseWork {

@@ -24,6 +24,7 @@ async fn office(db: &TestDb, code: &str) -> OfficeId {
         email: "a@b.id".into(),
         time_zone: karya_domain::OfficeZone::Wib,
         letter_code: String::new(),
+        progress_report_months: karya_domain::progress_report::DEFAULT_PERIOD_MONTHS,
     };
     orgs::create_office(&db.store, &actor, &fields, None)
         .await

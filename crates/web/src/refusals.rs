@@ -405,6 +405,13 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::DecisionReasonsRequired => plain(t.refusal_decision_reasons_required),
         Refusal::ExaminationNotAtStep => plain(t.refusal_examination_not_at_step),
         Refusal::NotOnTheTeam => plain(t.refusal_not_on_the_team),
+        Refusal::ProgressReportPartRequired => plain(t.refusal_progress_report_part_required),
+        Refusal::ProgressReportNotDue { on } => {
+            fill(t.refusal_progress_report_not_due, &[("date", &v.date(*on))])
+        }
+        Refusal::ProgressReportWritten => plain(t.refusal_progress_report_written),
+        Refusal::ProgressReportNotSubmitted => plain(t.refusal_progress_report_not_submitted),
+        Refusal::ProgressReportReturnNote => plain(t.refusal_progress_report_return_note),
         Refusal::AssistanceInFuture => plain(t.refusal_assistance_in_future),
         Refusal::AssistanceNoteRequired => plain(t.refusal_assistance_note_required),
         Refusal::InitialReportBeforeStep { missing } => fill(

@@ -51,24 +51,57 @@ pub struct Litmas {
 }
 
 /// The Litmas sent to the prosecutor when the head accepts the TPP's recommendation (S8).
+/// Structured, so the template words it: the handler passes facts, not sentences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ForProsecutor {
     /// *Kepada Yth.*, e.g. `Kepala Kejaksaan Negeri Bandung`.
     pub addressee: String,
     /// What the PK advised on: the condition and what happened.
     pub ground: String,
-    /// The team: chair and members, and when it was formed.
-    pub team: String,
-    /// The team's steps, one line each.
-    pub steps: Vec<String>,
+    pub team: ExaminationTeam,
+    /// The team's steps, in the order taken.
+    pub steps: Vec<ExaminationStep>,
     pub findings: String,
-    /// The TPP session: day and members present.
-    pub session: String,
+    pub session: TppSession,
     pub deliberation: String,
     /// The recommendation in the decision's own terms (the default order, L8).
     pub recommendation: String,
     /// The head's decision: accepted, when, why.
-    pub decision: String,
+    pub decision: HeadDecision,
+}
+
+/// The examination team (S6): its chair, members and the day the head formed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExaminationTeam {
+    pub chair: String,
+    pub members: Vec<String>,
+    #[serde(serialize_with = "serialize_date")]
+    pub formed_on: Date,
+}
+
+/// One step of the examination: the day, the method as worded for the reader, the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExaminationStep {
+    #[serde(serialize_with = "serialize_date")]
+    pub on: Date,
+    pub method: String,
+    pub record: String,
+}
+
+/// The TPP session that deliberated (S7): its day and the members present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TppSession {
+    #[serde(serialize_with = "serialize_date")]
+    pub on: Date,
+    pub present: Vec<String>,
+}
+
+/// The head's acceptance of the recommendation (S8): the day and the reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeadDecision {
+    #[serde(serialize_with = "serialize_date")]
+    pub on: Date,
+    pub reasons: String,
 }
 
 /// a. The operative part of the decision (*amar putusan*) as the PK copies it.

@@ -12,6 +12,7 @@ mod partners;
 mod parts;
 mod photo;
 mod placement;
+mod progress_report;
 mod termination;
 
 pub use attendance::{AttendanceList, AttendancePeriod, AttendanceRow};
@@ -21,12 +22,14 @@ pub use dossier::{Dossier, DossierSection};
 pub use implementation::ImplementationReport;
 use jiff::civil::Date;
 pub use litmas::{
-    Approval, Assessment, ForProsecutor, GuidancePlan, Intervention, Litmas, Verdict,
+    Approval, Assessment, ExaminationStep, ExaminationTeam, ForProsecutor, GuidancePlan,
+    HeadDecision, Intervention, Litmas, TppSession, Verdict,
 };
 pub use partners::{PartnerList, PartnerRow};
 pub use parts::{ClientIdentity, InstitutionKind, Officer, ScheduleSlot};
 pub use photo::Photo;
 pub use placement::PlacementForm;
+pub use progress_report::{ActivityLine, BehaviourLine, Figures, ProgressReport};
 use serde::Serialize;
 pub use termination::{TerminationGround, TerminationLetter};
 
@@ -53,6 +56,8 @@ pub enum Document {
     Partners(PartnerList),
     /// *Penelitian Kemasyarakatan* for guidance (§2.2.6).
     Litmas(Litmas),
+    /// *Laporan perkembangan pembimbingan* to the prosecutor and the court (S4, B8).
+    ProgressReport(ProgressReport),
     /// *Surat pengakhiran* (§2.4, T1–T3).
     Termination(TerminationLetter),
     /// A dossier of sections (UU PDP: a data subject's copy, a breach notice).
@@ -68,6 +73,7 @@ impl Sealed for Document {
             Document::Attitude(_) => "/attitude.typ",
             Document::Partners(_) => "/partners.typ",
             Document::Litmas(_) => "/litmas.typ",
+            Document::ProgressReport(_) => "/progress_report.typ",
             Document::Termination(_) => "/termination.typ",
             Document::Dossier(_) => "/dossier.typ",
         }
@@ -81,6 +87,7 @@ impl Sealed for Document {
             Document::Attitude(d) => d.visit_date,
             Document::Partners(d) => d.as_of,
             Document::Litmas(d) => d.date,
+            Document::ProgressReport(d) => d.date,
             Document::Termination(d) => d.date,
             Document::Dossier(d) => d.date,
         }

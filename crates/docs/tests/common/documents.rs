@@ -2,10 +2,11 @@
 
 use jiff::civil::{Weekday, date, time};
 use karya_docs::{
-    Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
-    AttitudeAssessment, CasePlan, ClientIdentity, Document, ForProsecutor, GuidancePlan,
-    ImplementationReport, InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow,
-    Photo, PlacementForm, ScheduleSlot, TerminationGround, TerminationLetter, Verdict,
+    ActivityLine, Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
+    AttitudeAssessment, BehaviourLine, CasePlan, ClientIdentity, Document, ExaminationStep,
+    ExaminationTeam, Figures, ForProsecutor, GuidancePlan, HeadDecision, ImplementationReport,
+    InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm,
+    ProgressReport, ScheduleSlot, TerminationGround, TerminationLetter, TppSession, Verdict,
 };
 use karya_domain::Minutes;
 
@@ -257,16 +258,31 @@ pub fn litmas_for_prosecutor(client_name: &str) -> Litmas {
             addressee: "Kepala Kejaksaan Negeri Bandung".to_owned(),
             ground: "Dugaan pelanggaran syarat umum: tiga kali tidak hadir tanpa pemberitahuan."
                 .to_owned(),
-            team: "Ketua Anggota TPP Bandung; anggota Kepala Bapas Bandung; dibentuk 20 November 2026."
-                .to_owned(),
-            steps: vec!["21 November 2026 · Wawancara dengan Klien · berita acara".to_owned()],
+            team: ExaminationTeam {
+                chair: "Anggota TPP Bandung".to_owned(),
+                members: vec!["Kepala Bapas Bandung".to_owned()],
+                formed_on: date(2026, 11, 20),
+            },
+            steps: vec![ExaminationStep {
+                on: date(2026, 11, 21),
+                method: "Wawancara dengan Klien".to_owned(),
+                record: "berita acara".to_owned(),
+            }],
             findings: "Klien tidak melaksanakan pidana kerja sosial tanpa alasan yang sah."
                 .to_owned(),
-            session: "25 November 2026; hadir: Anggota TPP Bandung, Kepala Bapas Bandung."
-                .to_owned(),
+            session: TppSession {
+                on: date(2026, 11, 25),
+                present: vec![
+                    "Anggota TPP Bandung".to_owned(),
+                    "Kepala Bapas Bandung".to_owned(),
+                ],
+            },
             deliberation: "Tiga kali tidak hadir tanpa alasan sah.".to_owned(),
             recommendation: "Menjalani pidana penjara yang diganti: 3 bulan.".to_owned(),
-            decision: "Diterima pada 27 November 2026: sesuai rekomendasi TPP.".to_owned(),
+            decision: HeadDecision {
+                on: date(2026, 11, 27),
+                reasons: "sesuai rekomendasi TPP.".to_owned(),
+            },
         }),
         ..litmas(client_name, true)
     }
@@ -285,6 +301,58 @@ pub fn termination(client_name: &str, ground: TerminationGround) -> TerminationL
         decision: decision(),
         hours_ordered: Minutes::from_hours(120),
         ground,
+        signer: head_of_office(),
+    }
+}
+
+/// The monthly progress report for December, approved and sent (S4, B8).
+pub fn progress_report(client_name: &str) -> ProgressReport {
+    ProgressReport {
+        number: "W.11.PAS.PAS.14-PK.01.05-0131/2027".to_owned(),
+        date: date(2027, 1, 4),
+        place: "Bandung".to_owned(),
+        addressee: "Kepala Kejaksaan Negeri Bandung".to_owned(),
+        copy_to: "Ketua Pengadilan Negeri Bandung".to_owned(),
+        client: client(client_name),
+        decision: decision(),
+        hours_ordered: Minutes::from_hours(120),
+        from: date(2026, 12, 1),
+        to: date(2026, 12, 31),
+        evaluation_quarter: None,
+        figures: Figures {
+            credited: Minutes::from_hours(8),
+            credited_in_period: Minutes::from_hours(8),
+            planned: Minutes::new(1240),
+            remaining: Minutes::from_hours(112),
+            on_plan: false,
+            behind: Minutes::new(760),
+            days_worked: 2,
+            reports_rejected: 1,
+        },
+        attitude_scores: vec![6, 9],
+        attitude_trend: Some(karya_domain::progress_report::Trend::Better),
+        activities: vec![
+            ActivityLine {
+                kind: "Konseling mental".to_owned(),
+                count: 2,
+            },
+            ActivityLine {
+                kind: "Refleksi perilaku dan tanggung jawab".to_owned(),
+                count: 1,
+            },
+        ],
+        behaviour: vec![BehaviourLine {
+            on: date(2026, 12, 20),
+            kind: "Donor darah".to_owned(),
+            description: "Donor darah di PMI".to_owned(),
+        }],
+        stage: Some("Persiapan (preparation)".to_owned()),
+        relapses: 0,
+        good_conduct: vec!["Menolong korban banjir di desa tempat kerja.".to_owned()],
+        progress: "Klien mulai hadir teratur sejak pertengahan Desember.".to_owned(),
+        obstacles: "Jarak rumah ke tempat kerja 12 km.".to_owned(),
+        next_steps: "Kunjungan rumah dan konseling lanjutan.".to_owned(),
+        author: pk(),
         signer: head_of_office(),
     }
 }
@@ -310,6 +378,10 @@ pub fn one_document_of_each(name: &str) -> Vec<(&'static str, Document)> {
         ("attitude", Document::Attitude(attitude(name))),
         ("partners", Document::Partners(partners(3))),
         ("litmas", Document::Litmas(litmas(name, true))),
+        (
+            "progress_report",
+            Document::ProgressReport(progress_report(name)),
+        ),
         (
             "termination",
             Document::Termination(termination(name, completed())),

@@ -109,6 +109,14 @@ pub enum Permission {
     /// Read the Litmas sent to the prosecutor (S8): those who made it and the prosecutor's
     /// office it is addressed to.
     ReadProsecutorLitmas,
+    /// Write the guidance-progress report of a period and send it to the head (S4).
+    WriteProgressReports,
+    /// Approve a progress report, which sends it to the prosecutor and the court, or return
+    /// it (S4, B8).
+    ReviewProgressReports,
+    /// Read an approved progress report: those who made it and the prosecutor's office it
+    /// is addressed to (B8).
+    ReadProgressReports,
     /// Acknowledge an assistance record: the client their rights and obligations, the head
     /// of office the initial report (the domain says which step is whose).
     AcknowledgeAssistance,
@@ -291,6 +299,17 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
         P::FollowUpReports,
         &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],
     ),
+    (P::WriteProgressReports, &[(Pk, R::AssignedCases)]),
+    (P::ReviewProgressReports, &[(HeadOfOffice, R::Office)]),
+    (
+        P::ReadProgressReports,
+        &[
+            (Pk, R::AssignedCases),
+            (HeadOfOffice, R::Office),
+            (TppMember, R::Office),
+            (Prosecutor, R::ProsecutorOffice),
+        ],
+    ),
     (
         P::ReadProsecutorLitmas,
         &[
@@ -465,6 +484,7 @@ pub fn to_read_document(kind: &str) -> Permission {
         "annex_iv" => P::ReadVisits,
         "annex_ii" | "termination" => P::ReadTerminations,
         "litmas_prosecutor" => P::ReadProsecutorLitmas,
+        "progress_report" => P::ReadProgressReports,
         "summons" | "missing_documents" | "absence_consideration" | "assignment" => P::ReadLetters,
         _ => P::ReadLitmas,
     }

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 58] = [
+const ALL: [Permission; 61] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -28,6 +28,9 @@ const ALL: [Permission; 58] = [
     P::ExamineCases,
     P::RecommendInTpp,
     P::ReadProsecutorLitmas,
+    P::WriteProgressReports,
+    P::ReviewProgressReports,
+    P::ReadProgressReports,
     P::ReportConduct,
     P::AcknowledgeReceipt,
     P::FollowUpReports,
@@ -137,12 +140,14 @@ fn outsiders_read_but_never_change_a_case_and_never_read_the_litmas() {
             .into_iter()
             .filter(|p| p.reach_of(role).is_some() && p.is_about_cases())
             .collect();
-        // The prosecutor also reads the Litmas addressed to them (S8), nothing else of it, and
-        // acknowledges receiving documents: a receipt, not a change to the case.
+        // The prosecutor also reads the Litmas (S8) and the progress reports (B8) addressed
+        // to them, nothing else of guidance, and acknowledges receiving documents: a
+        // receipt, not a change to the case.
         let expected = if role == Role::Prosecutor {
             vec![
                 P::ReadCases,
                 P::ReadProsecutorLitmas,
+                P::ReadProgressReports,
                 P::AcknowledgeReceipt,
                 P::ReadLetters,
             ]

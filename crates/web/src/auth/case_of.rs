@@ -73,6 +73,8 @@ pub mod can {
         ReportConduct,
         AcknowledgeReceipt,
         FollowUpReports,
+        WriteProgressReports,
+        ReviewProgressReports,
         OpenCases,
     );
 }

@@ -203,6 +203,7 @@ pub async fn load(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
                 email: format!("bapas.{}@contoh.go.id", office.code),
                 time_zone: office.zone,
                 letter_code: String::new(),
+                progress_report_months: karya_domain::progress_report::DEFAULT_PERIOD_MONTHS,
             };
             let office_id: OfficeId = orgs::create_office(store, &actor, &fields, None).await?;
             let prosecutor_name = format!("Kejaksaan Negeri {}", office.city);

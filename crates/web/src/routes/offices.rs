@@ -64,6 +64,8 @@ pub struct OfficeForm {
     #[serde(default)]
     letter_code: String,
     #[serde(default)]
+    progress_report_months: String,
+    #[serde(default)]
     version: String,
     #[serde(default, rename = "_once")]
     once: String,
@@ -80,6 +82,7 @@ impl OfficeForm {
             email: office.email.clone(),
             time_zone: office.time_zone.clone(),
             letter_code: office.letter_code.clone(),
+            progress_report_months: office.progress_report_months.to_string(),
             version: office.version.to_string(),
             once: String::new(),
         }
@@ -99,6 +102,17 @@ impl OfficeForm {
             && errors.get("letter_code").is_empty()
         {
             errors.add("letter_code", t.office_letter_code_invalid);
+        }
+        // S4: reports at least every six months; blank is the default, monthly.
+        let months = match self.progress_report_months.trim() {
+            "" => Some(karya_domain::progress_report::DEFAULT_PERIOD_MONTHS),
+            text => text
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=karya_domain::progress_report::MAX_PERIOD_MONTHS).contains(m)),
+        };
+        if months.is_none() {
+            errors.add("progress_report_months", t.office_progress_months_invalid);
         }
         let name = forms::text(&mut errors, t, "name", &self.name, 200, true);
         let region = self
@@ -120,17 +134,20 @@ impl OfficeForm {
         if time_zone.is_none() {
             errors.add("time_zone", t.time_zone_invalid);
         }
-        match (region, time_zone) {
-            (Some(region), Some(time_zone)) if errors.is_empty() => Ok(OfficeFields {
-                region_id: RegionId(region),
-                code,
-                name,
-                address,
-                phone,
-                email,
-                time_zone,
-                letter_code,
-            }),
+        match (region, time_zone, months) {
+            (Some(region), Some(time_zone), Some(progress_report_months)) if errors.is_empty() => {
+                Ok(OfficeFields {
+                    region_id: RegionId(region),
+                    code,
+                    name,
+                    address,
+                    phone,
+                    email,
+                    time_zone,
+                    letter_code,
+                    progress_report_months,
+                })
+            }
             _ => Err(errors),
         }
     }

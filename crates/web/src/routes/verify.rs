@@ -31,6 +31,7 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "annex_i" => t.kind_annex_i,
         "litmas" => t.kind_litmas,
         "litmas_prosecutor" => t.kind_litmas_prosecutor,
+        "progress_report" => t.kind_progress_report,
         "annex_v" => t.kind_annex_v,
         "annex_ii" => t.kind_annex_ii,
         "annex_iii" | "annex_iii_month" => t.kind_annex_iii,

@@ -9,8 +9,8 @@ use axum::response::Response;
 use karya_docs::Printable;
 use karya_docs::{
     Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
-    AttitudeAssessment, CasePlan, ClientIdentity, Decision, Document, GuidancePlan,
-    InstitutionKind, Intervention, Litmas, Officer, PlacementForm, ScheduleSlot, Verdict,
+    AttitudeAssessment, CasePlan, ClientIdentity, Document, GuidancePlan, InstitutionKind,
+    Intervention, Litmas, Officer, PlacementForm, ScheduleSlot, Verdict,
 };
 use karya_domain::litmas::RISK_LEVELS;
 use karya_domain::partner::Kind;
@@ -49,15 +49,7 @@ fn institution(kind: Kind) -> InstitutionKind {
     }
 }
 
-fn decision(case: &Case) -> Decision {
-    Decision {
-        court: case.court.clone(),
-        number: case.decision_number.clone(),
-        date: case.terms.decision_date,
-    }
-}
-
-async fn officer(state: &AppState, case: &Case) -> Result<Officer, WebError> {
+pub(super) async fn officer(state: &AppState, case: &Case) -> Result<Officer, WebError> {
     let pk = users::get_user(&state.store, case.pk_user_id.ok_or(WebError::BadRequest)?).await?;
     Ok(Officer {
         name: pk.display_name,
@@ -92,7 +84,7 @@ async fn annex_i(
         place: place(&office.name),
         date: today_in(state, case),
         client_name: case.client_name.clone(),
-        decision: decision(case),
+        decision: super::letters::decision(case),
         work_place: partner.fields.name.clone(),
         institution: institution(partner.fields.kind),
         location: partner.fields.address.clone(),
@@ -316,7 +308,7 @@ pub(super) async fn litmas(
             address: identity.address,
             offence: case.terms.offence_articles.clone(),
         },
-        decision: decision(case),
+        decision: super::letters::decision(case),
         verdict: Verdict {
             legal_basis: s.decision.clone(),
             hours: case.hours_ordered,

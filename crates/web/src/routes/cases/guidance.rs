@@ -86,6 +86,7 @@ pub struct GuidancePage {
     /// What was typed into a refused form, or the defaults.
     form: Pairs,
     supervision: super::supervision::SupervisionView,
+    progress: super::progress_reports::ProgressView,
 }
 
 impl GuidancePage {
@@ -135,13 +136,21 @@ async fn page(
     };
     let pick = |id: &'static str, en: &'static str| lang.pick(id, en);
     let today = today_in(state, case).to_string();
+    let progress = super::progress_reports::progress_view(state, access, lang, t).await?;
     let form = typed.unwrap_or_else(|| {
-        Pairs(vec![
+        let mut defaults = vec![
             ("g_on".into(), today.clone()),
             ("b_on".into(), today.clone()),
             ("g_from".into(), "16:00".into()),
             ("g_to".into(), "17:00".into()),
-        ])
+        ];
+        // A report the head returned opens with what the PK wrote.
+        if let Some(next) = &progress.next {
+            defaults.push(("p_progress".into(), next.progress.clone()));
+            defaults.push(("p_obstacles".into(), next.obstacles.clone()));
+            defaults.push(("p_next_steps".into(), next.next_steps.clone()));
+        }
+        Pairs(defaults)
     });
     Ok(GuidancePage {
         page: ui.page(&fill(t.guidance_title, &[("name", &case.client_name)])),
@@ -226,6 +235,7 @@ async fn page(
         }),
         form,
         supervision: super::supervision::supervision_view(state, access, lang, t).await?,
+        progress,
     })
 }
 

@@ -100,19 +100,10 @@ async fn build(
     today: Date,
 ) -> Result<Letter, WebError> {
     let case = access.case();
-    let decision = Decision {
-        court: case.court.clone(),
-        number: case.decision_number.clone(),
-        date: case.terms.decision_date,
-    };
+    let decision = decision(case);
     let signer = signer(state, office).await?;
     let place = place(&office.name);
-    let prosecutors = format!(
-        "Kepala {}",
-        case.prosecutor_office_name
-            .clone()
-            .unwrap_or_else(|| "Kejaksaan Negeri".into())
-    );
+    let prosecutors = prosecutors_head(case);
     Ok(match kind {
         "summons" => {
             let records = intake::summonses(&state.store, access).await?;
@@ -344,4 +335,25 @@ pub async fn download(
         content,
     )
         .into_response())
+}
+
+/// The case's prosecutor's office by name, or the generic name when intake has not recorded it.
+pub(super) fn prosecutors_office(case: &karya_store::cases::Case) -> String {
+    case.prosecutor_office_name
+        .clone()
+        .unwrap_or_else(|| "Kejaksaan Negeri".into())
+}
+
+/// *Kepala Kejaksaan Negeri …*: how a letter to the prosecutor is addressed.
+pub(super) fn prosecutors_head(case: &karya_store::cases::Case) -> String {
+    format!("Kepala {}", prosecutors_office(case))
+}
+
+/// The court's decision as letters cite it.
+pub(super) fn decision(case: &karya_store::cases::Case) -> Decision {
+    Decision {
+        court: case.court.clone(),
+        number: case.decision_number.clone(),
+        date: case.terms.decision_date,
+    }
 }

@@ -22,6 +22,7 @@ pub mod new;
 mod page;
 pub mod placement;
 pub mod placement_profile;
+pub mod progress_reports;
 pub mod sop_view;
 pub mod supervision;
 pub mod termination;
@@ -82,6 +83,9 @@ impl Notice {
             "decision" => t.supervision_decision_saved,
             "litmas_prosecutor" => t.supervision_litmas_issued,
             "conduct_report" => t.conduct_report_saved,
+            "progress_report" => t.progress_report_sent,
+            "progress_report_approved" => t.progress_report_approved_notice,
+            "progress_report_returned" => t.progress_report_returned_notice,
             "report_step" => t.report_step_saved,
             "letter_draft" => t.letter_draft_saved,
             "assistance" => t.saved,

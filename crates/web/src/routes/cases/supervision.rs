@@ -270,18 +270,11 @@ pub async fn supervision_view(
         .await?
         .into_iter()
         .map(|r| {
-            use karya_domain::supervision::{ReportKind, ReportState, Reporter};
+            use karya_domain::supervision::{ReportState, Reporter};
             ReportView {
                 id: r.id,
-                kind: match r.report.kind {
-                    ReportKind::NonCompliance => t.conduct_report_non_compliance,
-                    ReportKind::GoodDeed => t.conduct_report_good_deed,
-                },
-                state: match r.state {
-                    ReportState::Received => t.report_state_received,
-                    ReportState::FollowedUp => t.report_state_followed_up,
-                    ReportState::Closed => t.report_state_closed,
-                },
+                kind: report_kind_label(t, r.report.kind),
+                state: report_state_label(t, r.state),
                 open: r.state != ReportState::Closed,
                 closes_next: r.state == ReportState::FollowedUp,
                 line: format!(
@@ -330,7 +323,11 @@ pub async fn supervision_view(
 }
 
 /// Puts the domain's refusals beside the fields, as the forms name them (`s_…`).
-fn add_refusals(errors: &mut FormErrors, ui: &Ui, error: SupervisionError) -> Result<(), WebError> {
+pub(super) fn add_refusals(
+    errors: &mut FormErrors,
+    ui: &Ui,
+    error: SupervisionError,
+) -> Result<(), WebError> {
     match error {
         SupervisionError::Rules(found) => {
             for v in found.iter() {
@@ -359,6 +356,12 @@ fn field(domain: &str) -> &'static str {
         "deliberation" => "s_deliberation",
         "decision_reasons" => "s_reasons",
         "note" => "r_note",
+        "progress" => "p_progress",
+        "obstacles" => "p_obstacles",
+        "next_steps" => "p_next_steps",
+        "due_on" => "p_due",
+        "review_note" => "p_review_note",
+        "report" => "p_report",
         _ => "s_examination",
     }
 }
@@ -401,6 +404,23 @@ async fn answer<T>(
     }
 }
 
+fn report_kind_label(t: &Catalog, kind: karya_domain::supervision::ReportKind) -> &'static str {
+    use karya_domain::supervision::ReportKind;
+    match kind {
+        ReportKind::NonCompliance => t.conduct_report_non_compliance,
+        ReportKind::GoodDeed => t.conduct_report_good_deed,
+    }
+}
+
+fn report_state_label(t: &Catalog, state: karya_domain::supervision::ReportState) -> &'static str {
+    use karya_domain::supervision::ReportState;
+    match state {
+        ReportState::Received => t.report_state_received,
+        ReportState::FollowedUp => t.report_state_followed_up,
+        ReportState::Closed => t.report_state_closed,
+    }
+}
+
 /// The reports the caller sent on the case, one line each with where it stands (S3).
 pub async fn my_report_lines(
     state: &AppState,
@@ -408,20 +428,13 @@ pub async fn my_report_lines(
     lang: Lang,
     t: &Catalog,
 ) -> Result<Vec<String>, WebError> {
-    use karya_domain::supervision::{ReportKind, ReportState, Reporter};
+    use karya_domain::supervision::Reporter;
     Ok(store::my_reports(&state.store, access)
         .await?
         .into_iter()
         .map(|r| {
-            let kind = match r.report.kind {
-                ReportKind::NonCompliance => t.conduct_report_non_compliance,
-                ReportKind::GoodDeed => t.conduct_report_good_deed,
-            };
-            let state = match r.state {
-                ReportState::Received => t.report_state_received,
-                ReportState::FollowedUp => t.report_state_followed_up,
-                ReportState::Closed => t.report_state_closed,
-            };
+            let kind = report_kind_label(t, r.report.kind);
+            let state = report_state_label(t, r.state);
             let mut line = format!(
                 "{} · {kind} · {state} — {}",
                 views::date(lang, r.report.happened_on),
@@ -651,10 +664,12 @@ async fn issue_litmas(
     state: &AppState,
     access: &CaseAccess,
     exam: &Examination,
-) -> Result<(), WebError> {
-    use karya_docs::{Document, ForProsecutor, Printable};
+) -> Result<i64, WebError> {
+    use karya_docs::{
+        Document, ExaminationStep, ExaminationTeam, ForProsecutor, HeadDecision, Printable,
+        TppSession,
+    };
     let t = Lang::Id.catalog();
-    let lang = Lang::Id;
     let case = access.case();
     let office = karya_store::orgs::office_of_case(&state.store, access).await?;
     let Document::Litmas(mut litmas) = super::forms_pdf::litmas(state, access, &office).await?
@@ -665,53 +680,43 @@ async fn issue_litmas(
         return Err(WebError::BadRequest);
     };
     let advice = &exam.advice;
+    // An accepted recommendation has its team, session and decision; without them there is
+    // nothing to send.
+    let (Some(chair), Some(formed_on), Some(tpp_on), Some(decided_on)) =
+        (&exam.chair, exam.formed_on, exam.tpp_on, exam.decided_on)
+    else {
+        return Err(WebError::Conflict);
+    };
     litmas.for_prosecutor = Some(ForProsecutor {
-        addressee: format!(
-            "Kepala {}",
-            case.prosecutor_office_name
-                .clone()
-                .unwrap_or_else(|| "Kejaksaan Negeri".into())
-        ),
+        addressee: super::letters::prosecutors_head(case),
         ground: format!("{} {}", advice.condition, advice.what_happened)
             .trim()
             .to_owned(),
-        team: format!(
-            "Ketua {}; anggota {}; dibentuk {}.",
-            exam.chair.as_deref().unwrap_or("-"),
-            exam.members.join(", "),
-            exam.formed_on
-                .map(|d| views::date(lang, d))
-                .unwrap_or_default()
-        ),
+        team: ExaminationTeam {
+            chair: chair.clone(),
+            members: exam.members.clone(),
+            formed_on,
+        },
         steps: exam
             .steps
             .iter()
-            .map(|s| {
-                format!(
-                    "{} · {} · {}",
-                    views::date(lang, s.on),
-                    method_label(t, s.method),
-                    s.record
-                )
+            .map(|s| ExaminationStep {
+                on: s.on,
+                method: method_label(t, s.method).to_owned(),
+                record: s.record.clone(),
             })
             .collect(),
         findings: exam.findings.clone().unwrap_or_default(),
-        session: format!(
-            "{}; hadir: {}.",
-            exam.tpp_on
-                .map(|d| views::date(lang, d))
-                .unwrap_or_default(),
-            exam.tpp_present.join(", ")
-        ),
+        session: TppSession {
+            on: tpp_on,
+            present: exam.tpp_present.clone(),
+        },
         deliberation: exam.deliberation.clone().unwrap_or_default(),
         recommendation: order_in_decision(t, &case.terms.default_orders, kind),
-        decision: format!(
-            "Diterima pada {}: {}",
-            exam.decided_on
-                .map(|d| views::date(lang, d))
-                .unwrap_or_default(),
-            exam.decision_reasons.clone().unwrap_or_default()
-        ),
+        decision: HeadDecision {
+            on: decided_on,
+            reasons: exam.decision_reasons.clone().unwrap_or_default(),
+        },
     });
     let document = Document::Litmas(litmas);
     let head = super::letters::letterhead(&office);
@@ -737,7 +742,7 @@ async fn issue_litmas(
         let url = format!("{public_url}/v/{code}");
         karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
     };
-    karya_store::documents::issue(
+    let issued = karya_store::documents::issue(
         &state.store,
         access,
         Permission::DecideSupervision,
@@ -745,7 +750,24 @@ async fn issue_litmas(
         render,
     )
     .await?;
-    Ok(())
+    Ok(issued.id)
+}
+
+/// After the head's decision: an accepted default order goes to the prosecutor as a Litmas
+/// at once (S8); its document id, or `None` when nothing goes.
+pub(crate) async fn litmas_if_accepted(
+    state: &AppState,
+    access: &CaseAccess,
+    id: i64,
+) -> Result<Option<i64>, WebError> {
+    let decided = store::for_case(&state.store, access)
+        .await?
+        .into_iter()
+        .find(|e| e.id == id);
+    match decided.filter(to_prosecutor) {
+        Some(exam) => Ok(Some(issue_litmas(state, access, &exam).await?)),
+        None => Ok(None),
+    }
 }
 
 /// The head issues (again) the Litmas to the prosecutor for an accepted recommendation.
@@ -782,16 +804,8 @@ pub async fn decide(
     let today = today_in(&state, access.case());
     let reasons = form.get("s_reasons").to_owned();
     let result = store::decide(&state.store, &access, id, accept, &reasons, today).await;
-    if result.is_ok() {
-        // Accepted, a default order goes to the prosecutor as a Litmas at once (S8).
-        let decided = store::for_case(&state.store, &access)
-            .await?
-            .into_iter()
-            .find(|e| e.id == id);
-        if let Some(exam) = decided.filter(to_prosecutor) {
-            issue_litmas(&state, &access, &exam).await?;
-            return Ok(back(&access, "litmas_prosecutor"));
-        }
+    if result.is_ok() && litmas_if_accepted(&state, &access, id).await?.is_some() {
+        return Ok(back(&access, "litmas_prosecutor"));
     }
     answer(&state, &ui, &access, form, "decision", result).await
 }

@@ -9,13 +9,12 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use karya_docs::Printable;
 use karya_docs::{
-    ClientIdentity, Decision, Document, ImplementationReport, Officer, Photo, TerminationGround,
+    ClientIdentity, Document, ImplementationReport, Officer, Photo, TerminationGround,
     TerminationLetter,
 };
 use karya_domain::Permission;
 use karya_domain::termination::{Step, check};
 use karya_domain::{CaseStatus, TerminationReason};
-use karya_store::cases::Case;
 use karya_store::documents::ToIssue;
 use karya_store::files::{self, Purpose};
 use karya_store::terminations::{self, StepInput, Termination, TerminationError};
@@ -130,7 +129,10 @@ pub async fn termination_view(
     })
 }
 
-async fn identity(state: &AppState, access: &CaseAccess) -> Result<ClientIdentity, WebError> {
+pub(super) async fn identity(
+    state: &AppState,
+    access: &CaseAccess,
+) -> Result<ClientIdentity, WebError> {
     let case = access.case();
     let id = karya_store::register::identity(&state.store, access).await?;
     Ok(ClientIdentity {
@@ -141,14 +143,6 @@ async fn identity(state: &AppState, access: &CaseAccess) -> Result<ClientIdentit
         address: id.address,
         offence: case.terms.offence_articles.clone(),
     })
-}
-
-fn decision(case: &Case) -> Decision {
-    Decision {
-        court: case.court.clone(),
-        number: case.decision_number.clone(),
-        date: case.terms.decision_date,
-    }
 }
 
 /// Annex II from the case's records and the PK's narrative.
@@ -228,13 +222,10 @@ async fn letter(
         date: today_in(state, case),
         place: place(&office.name),
         regional_head: format!("Kepala {}", office.region_name),
-        prosecutor: case
-            .prosecutor_office_name
-            .clone()
-            .unwrap_or_else(|| "Kejaksaan Negeri".into()),
+        prosecutor: super::letters::prosecutors_office(case),
         court_head: format!("Ketua {}", case.court),
         client: identity(state, access).await?,
-        decision: decision(case),
+        decision: super::letters::decision(case),
         hours_ordered: case.hours_ordered,
         ground,
         signer: signer(state, office).await?,
