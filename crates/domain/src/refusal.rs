@@ -208,6 +208,11 @@ refusals! {
     /// Only the team's members record its steps and findings.
     NotOnTheTeam,
 
+    /// S8: the prosecutor's letter is named.
+    ProsecutorReferenceRequired,
+    /// S8: the prosecutor decides after the head and no later than today.
+    ProsecutorDecisionDate { from: Date, today: Date },
+
     // Guidance-progress reports (S4, B8).
     ProgressReportPartRequired,
     ProgressReportNotDue { on: Date },

@@ -358,6 +358,16 @@ impl OrderKind {
             OrderKind::PayFine => "pay_fine",
         }
     }
+
+    pub fn parse(text: &str) -> Option<OrderKind> {
+        OrderKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// Prison or a fine replaces the community service: the case ends by sanction (T1c).
+    /// Repeating the work keeps the client serving.
+    pub fn ends_the_case(self) -> bool {
+        self != OrderKind::RepeatWork
+    }
 }
 
 /// The TPP's recommendation (S7).
@@ -467,6 +477,59 @@ pub fn check_decision(reasons: &str) -> Result<(), Violation> {
         ));
     }
     Ok(())
+}
+
+/// What the prosecutor decided on the Litmas (S8): which default order, by which letter
+/// (*surat/penetapan*), on which day. Recorded by the prosecutor or, from their letter, by
+/// the head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProsecutorDecision {
+    pub order: OrderKind,
+    pub reference: String,
+    pub decided_on: Date,
+}
+
+/// Checks the prosecutor's decision: a default order of the client's decision (L8), the
+/// letter's reference (it is the sanction letter of T1c when the case ends), dated between
+/// the head's decision and today.
+pub fn check_prosecutor_decision(
+    orders: &[DefaultOrder],
+    decision: &ProsecutorDecision,
+    head_decided_on: Date,
+    today: Date,
+) -> Result<(), Violations> {
+    let mut found = Vec::new();
+    if !orders.iter().any(|o| OrderKind::of(o) == decision.order) {
+        found.push(Violation::new(
+            Rule::L8,
+            "order",
+            Refusal::OrderNotInDecision {
+                kind: decision.order,
+            },
+        ));
+    }
+    if decision.reference.trim().is_empty() {
+        found.push(Violation::new(
+            Rule::S8,
+            "reference",
+            Refusal::ProsecutorReferenceRequired,
+        ));
+    }
+    if decision.decided_on < head_decided_on || decision.decided_on > today {
+        found.push(Violation::new(
+            Rule::S8,
+            "decided_on",
+            Refusal::ProsecutorDecisionDate {
+                from: head_decided_on,
+                today,
+            },
+        ));
+    }
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(Violations(found))
+    }
 }
 
 #[cfg(test)]
@@ -631,6 +694,66 @@ mod tests {
         let refused = check_step(formed, date(2026, 11, 26), today, "").unwrap_err();
         assert_eq!(refused.len(), 2);
         assert!(refused.contains(Rule::S6));
+    }
+
+    #[test]
+    fn the_prosecutor_decides_a_default_order_of_the_decision_by_a_dated_letter_S8_L8() {
+        let orders = [
+            DefaultOrder::RepeatWork,
+            DefaultOrder::ServeImprisonment { months: 2, days: 0 },
+        ];
+        let head = date(2027, 3, 30);
+        let today = date(2027, 4, 2);
+        let decision = |order, reference: &str, on| ProsecutorDecision {
+            order,
+            reference: reference.into(),
+            decided_on: on,
+        };
+        assert!(
+            check_prosecutor_decision(
+                &orders,
+                &decision(
+                    OrderKind::ServeImprisonment,
+                    "B-123/M.2.10/Eku.3/04/2027",
+                    date(2027, 4, 1)
+                ),
+                head,
+                today
+            )
+            .is_ok()
+        );
+        // A fine the decision lacks, no letter, a date before the head decided: all at once.
+        let refused = check_prosecutor_decision(
+            &orders,
+            &decision(OrderKind::PayFine, " ", date(2027, 3, 29)),
+            head,
+            today,
+        )
+        .expect_err("three problems");
+        let rules: Vec<_> = refused.iter().map(|v| (v.rule, v.field)).collect();
+        assert_eq!(
+            rules,
+            [
+                (Some(Rule::L8), "order"),
+                (Some(Rule::S8), "reference"),
+                (Some(Rule::S8), "decided_on")
+            ]
+        );
+        assert!(
+            check_prosecutor_decision(
+                &orders,
+                &decision(OrderKind::RepeatWork, "B-1", date(2027, 4, 3)),
+                head,
+                today
+            )
+            .is_err(),
+            "not in the future"
+        );
+        assert!(!OrderKind::RepeatWork.ends_the_case());
+        assert!(OrderKind::ServeImprisonment.ends_the_case() && OrderKind::PayFine.ends_the_case());
+        for kind in OrderKind::ALL {
+            assert_eq!(OrderKind::parse(kind.as_str()), Some(kind));
+        }
     }
 
     #[test]

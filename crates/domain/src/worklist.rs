@@ -99,6 +99,8 @@ pub struct SupervisionFacts {
     pub examining_since: Option<Date>,
     pub awaiting_tpp: bool,
     pub awaiting_decision: bool,
+    /// A Litmas went to the prosecutor, whose decision is not recorded yet (S8).
+    pub awaiting_prosecutor: bool,
     /// Reports of conduct not yet followed up (S3).
     pub reports_received: bool,
     /// Reports of conduct not yet closed (S3).
@@ -276,6 +278,17 @@ pub fn tasks_on(facts: &CaseFacts, today: Date) -> Vec<Task> {
     }
     add(s.awaiting_tpp, Task::RecommendInTpp);
     add(s.awaiting_decision, Task::DecideRecommendation);
+    // Under examination with nothing left open: the head closes it, or ends the case by the
+    // sanction the prosecutor ordered (T1c).
+    let open = s.awaiting_team
+        || s.examining_since.is_some()
+        || s.awaiting_tpp
+        || s.awaiting_decision
+        || s.awaiting_prosecutor;
+    add(
+        facts.status == CaseStatus::UnderExamination && !open,
+        Task::DecideExamination,
+    );
     add(s.progress_report_due, Task::WriteProgressReport);
     add(s.progress_report_to_review, Task::ReviewProgressReport);
     add(s.progress_report_overdue, Task::ProgressReportOverdue);
@@ -347,19 +360,17 @@ fn tasks(facts: &CaseFacts) -> Vec<Task> {
         Task::StartService,
     );
     add(facts.reports_to_credit > 0, Task::CreditReports);
+    // An examination does not stop the clock: the client serves on meanwhile.
+    let serving = matches!(status, S::Serving | S::UnderExamination);
+    add(serving && facts.evaluation_due, Task::TakeEvaluation);
     add(
-        status == S::Serving && facts.evaluation_due,
-        Task::TakeEvaluation,
-    );
-    add(
-        status == S::Serving
+        serving
             && matches!(
                 facts.progress,
                 Some(ProgressStatus::AtRisk | ProgressStatus::Overdue)
             ),
         Task::FollowCaseAtRisk,
     );
-    add(status == S::UnderExamination, Task::DecideExamination);
     add(
         status == S::Serving && facts.progress == Some(ProgressStatus::Completed),
         Task::IssueTermination,

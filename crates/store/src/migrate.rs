@@ -187,6 +187,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0029_progress_reports.sql"),
         postgres: include_str!("../migrations/postgres/0029_progress_reports.sql"),
     },
+    Migration {
+        version: 30,
+        name: "prosecutor_decisions",
+        sqlite: include_str!("../migrations/sqlite/0030_prosecutor_decisions.sql"),
+        postgres: include_str!("../migrations/postgres/0030_prosecutor_decisions.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

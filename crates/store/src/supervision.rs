@@ -16,6 +16,8 @@ use crate::cases::{CaseError, get_on, lock};
 use crate::db::Store;
 use crate::error::{Result, StoreError};
 use crate::ids::UserId;
+use karya_domain::lifecycle::Transition;
+use karya_domain::{CaseStatus, Role};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SupervisionError {
@@ -48,6 +50,9 @@ pub enum Stage {
     AwaitingTpp,
     /// The head decides (S8).
     AwaitingDecision,
+    /// Accepted, a default order went to the prosecutor as a Litmas; their decision is not
+    /// recorded yet (S8).
+    AwaitingProsecutor,
     Decided,
 }
 
@@ -83,6 +88,15 @@ pub struct Examination {
     pub accepted: Option<bool>,
     pub decision_reasons: Option<String>,
     pub decided_on: Option<Date>,
+    /// What the prosecutor decided on the Litmas (S8), once recorded.
+    pub prosecutor: Option<RecordedProsecutorDecision>,
+}
+
+/// The prosecutor's decision as recorded, with who recorded it.
+#[derive(Debug, Clone)]
+pub struct RecordedProsecutorDecision {
+    pub decision: rules::ProsecutorDecision,
+    pub recorded_by: String,
 }
 
 impl Examination {
@@ -95,9 +109,19 @@ impl Examination {
             Stage::AwaitingTpp
         } else if self.accepted.is_none() {
             Stage::AwaitingDecision
+        } else if self.goes_to_prosecutor() && self.prosecutor.is_none() {
+            Stage::AwaitingProsecutor
         } else {
             Stage::Decided
         }
+    }
+
+    /// Accepted, a default order: it went to the prosecutor as a Litmas (S8).
+    pub fn goes_to_prosecutor(&self) -> bool {
+        self.accepted == Some(true)
+            && self
+                .recommendation
+                .is_some_and(Recommendation::goes_to_prosecutor)
     }
 
     /// Whether `user` is on the team.
@@ -135,6 +159,10 @@ struct Row {
     decision_reasons: Option<String>,
     accepted: Option<i64>,
     decided_on: Option<String>,
+    prosecutor_order: Option<String>,
+    prosecutor_reference: Option<String>,
+    prosecutor_decided_on: Option<String>,
+    prosecutor_recorded_by: Option<String>,
 }
 
 fn ids(text: &str) -> Vec<i64> {
@@ -175,9 +203,12 @@ async fn read(conn: &mut sqlx::AnyConnection, case: i64) -> Result<Vec<Examinati
         "SELECT e.id, e.ground, e.condition_text, e.what_happened, e.evidence,
                 a.display_name AS advised_by, e.advised_at, e.formed_on, c.display_name AS chair,
                 e.members, e.findings, e.findings_on, e.findings_late, e.tpp_on, e.deliberation,
-                e.tpp_present, e.recommendation, e.decision_reasons, e.accepted, e.decided_on
+                e.tpp_present, e.recommendation, e.decision_reasons, e.accepted, e.decided_on,
+                e.prosecutor_order, e.prosecutor_reference, e.prosecutor_decided_on,
+                p.display_name AS prosecutor_recorded_by
          FROM examinations e JOIN users a ON a.id = e.advised_by
          LEFT JOIN users c ON c.id = e.chair_id
+         LEFT JOIN users p ON p.id = e.prosecutor_recorded_by
          WHERE e.case_id = $1 ORDER BY e.id DESC",
     )
     .bind(case)
@@ -234,6 +265,17 @@ async fn read(conn: &mut sqlx::AnyConnection, case: i64) -> Result<Vec<Examinati
             accepted: row.accepted.map(|a| a != 0),
             decision_reasons: row.decision_reasons,
             decided_on: date(row.decided_on)?,
+            prosecutor: match (row.prosecutor_order, date(row.prosecutor_decided_on)?) {
+                (Some(order), Some(decided_on)) => Some(RecordedProsecutorDecision {
+                    decision: rules::ProsecutorDecision {
+                        order: rules::OrderKind::parse(&order).ok_or_else(corrupt)?,
+                        reference: row.prosecutor_reference.unwrap_or_default(),
+                        decided_on,
+                    },
+                    recorded_by: row.prosecutor_recorded_by.unwrap_or_default(),
+                }),
+                _ => None,
+            },
         });
     }
     Ok(out)
@@ -245,6 +287,19 @@ pub async fn for_case(store: &Store, access: &CaseAccess) -> Result<Vec<Examinat
     let mut conn = store.pool().acquire().await?;
     get_on(&mut conn, access.scope(), access.id()).await?;
     read(&mut conn, access.id().0).await
+}
+
+/// The examinations whose Litmas went to the prosecutor (S8), for those who record the
+/// prosecutor's decision from the case page.
+pub async fn sent_to_prosecutor(store: &Store, access: &CaseAccess) -> Result<Vec<Examination>> {
+    access.actor_for(Permission::RecordProsecutorDecision)?;
+    let mut conn = store.pool().acquire().await?;
+    get_on(&mut conn, access.scope(), access.id()).await?;
+    Ok(read(&mut conn, access.id().0)
+        .await?
+        .into_iter()
+        .filter(Examination::goes_to_prosecutor)
+        .collect())
 }
 
 /// The office's active staff who may sit on a team or in the TPP: PKs, TPP members, the
@@ -373,8 +428,58 @@ pub async fn form_team(
             Event::new("supervision.team", "examination", id, summary),
         )
         .await?;
+    follow_status(&mut tx, store, access, &actor, Transition::OpenExamination).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The case's status follows its examinations: a team formed puts a serving case under
+/// examination; once no examination is open (each decided, and what went to the prosecutor
+/// decided by them), it serves again. Only the head acts on the status (lifecycle).
+async fn follow_status(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    access: &CaseAccess,
+    actor: &crate::audit::Actor,
+    transition: Transition,
+) -> std::result::Result<(), SupervisionError> {
+    let roles = access.roles_for(Permission::DecideSupervision);
+    if !roles.contains(&Role::HeadOfOffice) {
+        return Ok(());
+    }
+    let case = get_on(&mut *tx, access.scope(), access.id()).await?;
+    let applies = match transition {
+        Transition::OpenExamination => case.status == CaseStatus::Serving,
+        Transition::CloseExamination => {
+            case.status == CaseStatus::UnderExamination
+                && read(&mut *tx, access.id().0)
+                    .await?
+                    .iter()
+                    .all(|e| e.stage() == Stage::Decided && !ends_the_case(e))
+        }
+        _ => false,
+    };
+    if applies {
+        crate::cases::transition_on(
+            tx,
+            store,
+            actor,
+            access.scope(),
+            access.id(),
+            transition,
+            &roles,
+            &Default::default(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The prosecutor ordered prison or a fine: the case ends by sanction (T1c), not by serving.
+fn ends_the_case(exam: &Examination) -> bool {
+    exam.prosecutor
+        .as_ref()
+        .is_some_and(|p| p.decision.order.ends_the_case())
 }
 
 /// A member of the team records a step of the examination (S6).
@@ -582,6 +687,58 @@ pub async fn decide(
             ),
         )
         .await?;
+    follow_status(&mut tx, store, access, &actor, Transition::CloseExamination).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records what the prosecutor decided on the Litmas (S8): by the prosecutor of the case's
+/// Kejaksaan, or by the head from the prosecutor's letter. Repeating the work lets the case
+/// serve again (when the head records it; otherwise the head closes the examination);
+/// prison or a fine leaves it for the head to end by sanction (T1c) with this letter.
+pub async fn record_prosecutor_decision(
+    store: &Store,
+    access: &CaseAccess,
+    id: i64,
+    decision: &rules::ProsecutorDecision,
+    today: Date,
+) -> std::result::Result<(), SupervisionError> {
+    let actor = access.actor_for(Permission::RecordProsecutorDecision)?;
+    let mut tx = store.begin_write().await?;
+    let case = get_on(&mut tx, access.scope(), access.id()).await?;
+    let (exam, office) = locked(&mut tx, access, id).await?;
+    at(&exam, Stage::AwaitingProsecutor)?;
+    let head_decided_on = exam.decided_on.ok_or_else(corrupt)?;
+    rules::check_prosecutor_decision(&case.terms.default_orders, decision, head_decided_on, today)
+        .map_err(SupervisionError::Rules)?;
+    sqlx::query(
+        "UPDATE examinations SET prosecutor_order = $1, prosecutor_reference = $2,
+            prosecutor_decided_on = $3, prosecutor_recorded_by = $4, prosecutor_recorded_at = $5
+         WHERE id = $6",
+    )
+    .bind(decision.order.as_str())
+    .bind(decision.reference.trim())
+    .bind(decision.decided_on.to_string())
+    .bind(access.user().id.0)
+    .bind(store.now_text())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    store
+        .audit_in(
+            &mut tx,
+            &actor,
+            office,
+            Event::new(
+                "supervision.prosecutor_decision",
+                "examination",
+                id,
+                json!({"case_id": access.id().0, "order": decision.order.as_str(),
+                       "decided_on": decision.decided_on.to_string()}),
+            ),
+        )
+        .await?;
+    follow_status(&mut tx, store, access, &actor, Transition::CloseExamination).await?;
     tx.commit().await?;
     Ok(())
 }

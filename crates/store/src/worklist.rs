@@ -35,6 +35,7 @@ struct WorkRow {
     exam_running_since: Option<String>,
     exams_awaiting_tpp: i64,
     exams_awaiting_decision: i64,
+    exams_awaiting_prosecutor: i64,
     reports_received: i64,
     reports_open: i64,
     progress_reports_to_review: i64,
@@ -61,6 +62,9 @@ macro_rules! work_columns {
        AND e.recommendation IS NULL) AS exams_awaiting_tpp, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id \
        AND e.recommendation IS NOT NULL AND e.accepted IS NULL) AS exams_awaiting_decision, \
+     (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.accepted = 1 \
+       AND e.recommendation IN ('repeat_work', 'serve_imprisonment', 'pay_fine') \
+       AND e.prosecutor_order IS NULL) AS exams_awaiting_prosecutor, \
      (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state = 'received') \
        AS reports_received, \
      (SELECT COUNT(*) FROM conduct_reports r WHERE r.case_id = c.id AND r.state <> 'closed') \
@@ -109,7 +113,11 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
     {
         let case = row.case.into_case()?;
         let today = calendar::local_date(store.now(), &case.zone.time_zone());
-        let (progress, evaluation_due) = if case.status == karya_domain::CaseStatus::Serving {
+        let serving = matches!(
+            case.status,
+            karya_domain::CaseStatus::Serving | karya_domain::CaseStatus::UnderExamination
+        );
+        let (progress, evaluation_due) = if serving {
             let (ledger, _) = ledger_of(store, &case).await?;
             let done = crate::evaluations::done_for(store, case.id).await?;
             let due = milestones(&ledger, today, &done)
@@ -120,10 +128,7 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
             (None, false)
         };
         // Progress reports are owed while the client serves, an examination included (S4).
-        let (report_due, report_overdue) = if matches!(
-            case.status,
-            karya_domain::CaseStatus::Serving | karya_domain::CaseStatus::UnderExamination
-        ) {
+        let (report_due, report_overdue) = if serving {
             let (months, written) = crate::progress_reports::written_days_for(store, &case).await?;
             let points = progress_report::schedule(&case.window, months);
             (
@@ -159,6 +164,7 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
                 examining_since: row.exam_running_since.and_then(|d| d.parse().ok()),
                 awaiting_tpp: row.exams_awaiting_tpp > 0,
                 awaiting_decision: row.exams_awaiting_decision > 0,
+                awaiting_prosecutor: row.exams_awaiting_prosecutor > 0,
                 reports_received: row.reports_received > 0,
                 reports_open: row.reports_open > 0,
                 progress_report_due: report_due,

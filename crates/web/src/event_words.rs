@@ -67,6 +67,7 @@ pub fn sentence(t: &Catalog, lang: Lang, event: &StoredEvent) -> String {
         "supervision.findings" => t.event_supervision_findings,
         "supervision.recommend" => t.event_supervision_recommend,
         "supervision.decide" => t.event_supervision_decide,
+        "supervision.prosecutor_decision" => t.event_supervision_prosecutor_decision,
         "progress_report.write" => t.event_progress_report_write,
         "progress_report.approve" => t.event_progress_report_approve,
         "progress_report.return" => t.event_progress_report_return,

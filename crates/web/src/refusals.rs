@@ -405,6 +405,11 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::DecisionReasonsRequired => plain(t.refusal_decision_reasons_required),
         Refusal::ExaminationNotAtStep => plain(t.refusal_examination_not_at_step),
         Refusal::NotOnTheTeam => plain(t.refusal_not_on_the_team),
+        Refusal::ProsecutorReferenceRequired => plain(t.refusal_prosecutor_reference_required),
+        Refusal::ProsecutorDecisionDate { from, today } => fill(
+            t.refusal_prosecutor_decision_date,
+            &[("from", &v.date(*from)), ("today", &v.date(*today))],
+        ),
         Refusal::ProgressReportPartRequired => plain(t.refusal_progress_report_part_required),
         Refusal::ProgressReportNotDue { on } => {
             fill(t.refusal_progress_report_not_due, &[("date", &v.date(*on))])

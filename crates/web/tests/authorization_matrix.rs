@@ -1243,6 +1243,19 @@ const CASES: &[Case] = &[
     },
     Case {
         method: "POST",
+        path: "/cases/{own_case}/supervision/prosecutor",
+        form: &[
+            ("exam", "999999"),
+            ("s_p_order", "repeat_work"),
+            ("s_p_reference", "B-1"),
+            ("s_p_on", "2026-01-01"),
+        ],
+        allowed: &[HeadOfOffice, Prosecutor],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
         path: "/cases/{own_case}/supervision/litmas",
         form: &[("exam", "999999")],
         allowed: &[HeadOfOffice],

@@ -163,4 +163,51 @@ on_both_engines! {
         assert_eq!(order.status, 422);
         assert!(order.body.contains("(S7)"));
     }
+
+    async fn the_case_follows_its_examination_and_the_prosecutor_records_the_decision_S8_L8_T1(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();
+        let path = format!("/cases/{}/supervision", case.0);
+        let status = || async { let (s,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap(); s };
+        let mut pk = app.signed_in("pk.bdg").await;
+        let advice = [("s_ground", "suspected_violation"), ("s_condition", "Syarat umum"), ("s_what_happened", "Tidak hadir tiga kali."), ("s_evidence", "Laporan PJ")];
+        assert_eq!(pk.post_form(&format!("{path}/advice"), &advice).await.status, 303);
+        let (exam,): (i64,) = sqlx::query_as("SELECT id FROM examinations WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        let exam = exam.to_string();
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(status().await, "serving");
+        assert_eq!(head.post_form(&format!("{path}/team"), &[("exam", &exam), ("s_members", &tpp), ("s_members", &head_id), ("s_chair", &tpp)]).await.status, 303);
+        assert_eq!(status().await, "under_examination", "a team formed puts the case under examination");
+        let mut member = app.signed_in("tpp.bdg").await;
+        assert_eq!(member.post_form(&format!("{path}/findings"), &[("exam", &exam), ("s_findings", "Terbukti.")]).await.status, 303);
+        assert_eq!(member.post_form(&format!("{path}/recommendation"), &[("exam", &exam), ("s_present", &tpp), ("s_present", &head_id), ("s_deliberation", "Menimbang."), ("s_recommendation", "serve_imprisonment")]).await.status, 303);
+        assert_eq!(head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", "Sesuai rekomendasi.")]).await.status, 303);
+        assert_eq!(status().await, "under_examination", "awaiting the prosecutor");
+
+        // The prosecutor records their decision from the case page: only an order of the
+        // decision (L8), with the letter and a date no later than today.
+        let case_path = format!("/cases/{}", case.0);
+        let mut jaksa = app.signed_in("jaksa.bdg").await;
+        let page = jaksa.get(&case_path).await.body;
+        assert!(page.contains("Keputusan Jaksa atas rekomendasi Litmas") && page.contains("menunggu keputusan Jaksa"), "{page}");
+        assert!(!page.contains("value=\"pay_fine\""), "the decision has no fine order");
+        let fine = jaksa.post_form(&format!("{path}/prosecutor"), &[("exam", &exam), ("s_p_order", "pay_fine"), ("s_p_reference", " "), ("s_p_on", "2099-01-01")]).await;
+        assert_eq!(fine.status, 422);
+        assert!(fine.body.contains("(L8)") && fine.body.contains("(S8)"), "{}", fine.body);
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        let recorded = jaksa.post_form(&format!("{path}/prosecutor"), &[("exam", &exam), ("s_p_order", "serve_imprisonment"), ("s_p_reference", "B-77/M.2.10/Eku.3/2026"), ("s_p_on", &today)]).await;
+        assert_eq!(recorded.status, 303, "{}", recorded.body);
+        assert!(recorded.location().contains("done=prosecutor_decision"));
+        let again = jaksa.post_form(&format!("{path}/prosecutor"), &[("exam", &exam), ("s_p_order", "serve_imprisonment"), ("s_p_reference", "B-78"), ("s_p_on", &today)]).await;
+        assert_eq!(again.status, 422, "recorded once");
+        assert_eq!(status().await, "under_examination", "prison ends the case by sanction, which the head does");
+        // The head sees it and the termination form offers the prosecutor's letter (T1c).
+        assert!(head.get(&format!("/cases/{}/guidance", case.0)).await.body.contains("B-77/M.2.10/Eku.3/2026"));
+        let page = pk.get(&case_path).await.body;
+        assert!(page.contains("value=\"B-77/M.2.10/Eku.3/2026\""), "the PK starts the termination with the sanction letter as its default: {page}");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'supervision.prosecutor_decision'").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'case.transition'").await, 1, "only the team opened the examination");
+    }
 }

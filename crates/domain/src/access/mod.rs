@@ -109,6 +109,9 @@ pub enum Permission {
     /// Read the Litmas sent to the prosecutor (S8): those who made it and the prosecutor's
     /// office it is addressed to.
     ReadProsecutorLitmas,
+    /// Record what the prosecutor decided on the Litmas (S8): the prosecutor of the case's
+    /// Kejaksaan, or the head from the prosecutor's letter.
+    RecordProsecutorDecision,
     /// Write the guidance-progress report of a period and send it to the head (S4).
     WriteProgressReports,
     /// Approve a progress report, which sends it to the prosecutor and the court, or return
@@ -298,6 +301,10 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     (
         P::FollowUpReports,
         &[(Pk, R::AssignedCases), (HeadOfOffice, R::Office)],
+    ),
+    (
+        P::RecordProsecutorDecision,
+        &[(HeadOfOffice, R::Office), (Prosecutor, R::ProsecutorOffice)],
     ),
     (P::WriteProgressReports, &[(Pk, R::AssignedCases)]),
     (P::ReviewProgressReports, &[(HeadOfOffice, R::Office)]),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 61] = [
+const ALL: [Permission; 62] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -28,6 +28,7 @@ const ALL: [Permission; 61] = [
     P::ExamineCases,
     P::RecommendInTpp,
     P::ReadProsecutorLitmas,
+    P::RecordProsecutorDecision,
     P::WriteProgressReports,
     P::ReviewProgressReports,
     P::ReadProgressReports,
@@ -141,12 +142,13 @@ fn outsiders_read_but_never_change_a_case_and_never_read_the_litmas() {
             .filter(|p| p.reach_of(role).is_some() && p.is_about_cases())
             .collect();
         // The prosecutor also reads the Litmas (S8) and the progress reports (B8) addressed
-        // to them, nothing else of guidance, and acknowledges receiving documents: a
-        // receipt, not a change to the case.
+        // to them, nothing else of guidance, records their own decision on the Litmas and
+        // acknowledges receiving documents: a receipt, not a change to the case.
         let expected = if role == Role::Prosecutor {
             vec![
                 P::ReadCases,
                 P::ReadProsecutorLitmas,
+                P::RecordProsecutorDecision,
                 P::ReadProgressReports,
                 P::AcknowledgeReceipt,
                 P::ReadLetters,

@@ -75,6 +75,7 @@ pub mod can {
         FollowUpReports,
         WriteProgressReports,
         ReviewProgressReports,
+        RecordProsecutorDecision,
         OpenCases,
     );
 }

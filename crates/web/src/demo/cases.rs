@@ -745,21 +745,22 @@ async fn walk(
     )
     .await?;
     serve(store, people, id, scenario, zone, received, today).await?;
+    // Under examination before the examinations are recorded: forming a team on a serving
+    // case would open it itself.
+    if matches!(scenario.stage, S::UnderExamination) {
+        step(
+            store,
+            &people.head,
+            Role::HeadOfOffice,
+            id,
+            Transition::OpenExamination,
+            none(),
+        )
+        .await?;
+    }
     guide(store, people, id, scenario, received, today).await?;
-    match scenario.stage {
-        S::UnderExamination => {
-            step(
-                store,
-                &people.head,
-                Role::HeadOfOffice,
-                id,
-                Transition::OpenExamination,
-                none(),
-            )
-            .await?
-        }
-        S::Terminated(reason) => terminate(store, people, id, reason, today).await?,
-        _ => {}
+    if let S::Terminated(reason) = scenario.stage {
+        terminate(store, people, id, reason, today).await?;
     }
     Ok(())
 }
@@ -905,8 +906,8 @@ async fn supervise(
                     },
                 ),
                 (SuspectedViolation, Supervised::AwaitingTpp),
+                (SuspectedViolation, Supervised::Examining { days: 3 }),
             ],
-            (Stage::Serving, 25) => &[(SuspectedViolation, Supervised::Examining { days: 3 })],
             (Stage::Serving, 120) => &[(SuspectedViolation, Supervised::Examining { days: 9 })],
             (Stage::Serving, 42) => &[(
                 GoodDeed,
@@ -936,7 +937,9 @@ async fn examine(
     plan: Supervised,
     today: Date,
 ) -> anyhow::Result<()> {
-    use karya_domain::supervision::{Advice, Ground, Method, Recommendation};
+    use karya_domain::supervision::{
+        Advice, Ground, Method, OrderKind, ProsecutorDecision, Recommendation,
+    };
     use karya_store::supervision as sv;
     let demo = |e: sv::SupervisionError| anyhow::anyhow!("demo supervision: {e}");
     let pk = as_(
@@ -1047,6 +1050,26 @@ async fn examine(
     )
     .await
     .map_err(demo)?;
+    // The prosecutor ordered the prison term: recorded by the head from the prosecutor's
+    // letter, the case waits for the head to end it by sanction (T1c).
+    if let Recommendation::DefaultOrder(order @ OrderKind::ServeImprisonment) = recommendation {
+        let head = as_(
+            store,
+            &people.head,
+            Role::HeadOfOffice,
+            Permission::RecordProsecutorDecision,
+            id,
+        )
+        .await?;
+        let decision = ProsecutorDecision {
+            order,
+            reference: "B-1207/M.2.10/Eku.3/2026 (data demo)".into(),
+            decided_on: today,
+        };
+        sv::record_prosecutor_decision(store, &head, exam, &decision, today)
+            .await
+            .map_err(demo)?;
+    }
     Ok(())
 }
 

@@ -121,6 +121,7 @@ routes! {
     "/cases/{id}/supervision/decision" => post(cases::supervision::decide);
     "/cases/{id}/supervision/litmas" => post(cases::supervision::litmas_to_prosecutor);
     "/cases/{id}/supervision/reports" => post(cases::supervision::report_step);
+    "/cases/{id}/supervision/prosecutor" => post(cases::supervision::prosecutor_decision);
     "/cases/{id}/conduct-reports" => post(cases::supervision::report_conduct);
     "/cases/{id}/progress-reports" => post(cases::progress_reports::write);
     "/cases/{id}/progress-reports/review" => post(cases::progress_reports::review);

@@ -164,7 +164,12 @@ async fn page(
             && (filter.partner.is_empty()
                 || case.partner_name.as_deref() == Some(filter.partner.as_str()))
             && text_matches(&filter.q, &case)
-            && (!at_risk_only || case.status == CaseStatus::Serving);
+            // An examination does not stop the clock: those cases can be at risk too.
+            && (!at_risk_only
+                || matches!(
+                    case.status,
+                    CaseStatus::Serving | CaseStatus::UnderExamination
+                ));
         if keep {
             matching.push(case);
         }

@@ -84,6 +84,7 @@ impl Notice {
             "litmas_prosecutor" => t.supervision_litmas_issued,
             "conduct_report" => t.conduct_report_saved,
             "progress_report" => t.progress_report_sent,
+            "prosecutor_decision" => t.supervision_prosecutor_saved,
             "progress_report_approved" => t.progress_report_approved_notice,
             "progress_report_returned" => t.progress_report_returned_notice,
             "report_step" => t.report_step_saved,

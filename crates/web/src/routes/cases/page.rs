@@ -123,6 +123,8 @@ pub struct CasePage {
     pub reports_conduct: Option<bool>,
     /// The reports of conduct the caller sent on this case, and where each stands.
     pub my_reports: Vec<String>,
+    /// The prosecutor's decisions on the Litmas sent to them (S8).
+    pub prosecutor_exams: Vec<super::supervision::ExaminationView>,
     pub client_name: String,
     pub status: &'static str,
     pub facts: Vec<(&'static str, String)>,
@@ -554,6 +556,7 @@ pub async fn case_page(
         assistance,
         can_read_guidance: access.may(Permission::ReadGuidance),
         my_reports,
+        prosecutor_exams: super::supervision::prosecutor_view(state, access, lang, t).await?,
         reports_conduct: (access.may(Permission::ReportConduct) && !case.status.is_final())
             .then(|| access.role_for(Permission::ReportConduct) != Some(Role::SiteSupervisor)),
         client_login: if access.may(Permission::RegisterPeople) {

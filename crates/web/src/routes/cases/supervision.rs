@@ -48,6 +48,12 @@ pub struct ExaminationView {
     pub can_issue_litmas: bool,
     /// The recommendations open to the TPP (S7, L8): (value, label).
     pub recommendations: Vec<(&'static str, String)>,
+    /// What the prosecutor decided on the Litmas (S8), once recorded.
+    pub prosecutor: String,
+    /// The Litmas awaits the prosecutor's decision and the caller may record it.
+    pub can_record_prosecutor: bool,
+    /// The decision's default orders (L8): (value, label in the decision's terms).
+    pub orders: Vec<(String, String)>,
 }
 
 /// A report of conduct as listed (S3).
@@ -101,11 +107,12 @@ fn stage_label(t: &Catalog, stage: Stage) -> &'static str {
         Stage::Examining => t.supervision_stage_examining,
         Stage::AwaitingTpp => t.supervision_stage_tpp,
         Stage::AwaitingDecision => t.supervision_stage_decision,
+        Stage::AwaitingProsecutor => t.supervision_stage_awaiting_prosecutor,
         Stage::Decided => t.supervision_stage_decided,
     }
 }
 
-fn examination_view(
+pub(super) fn examination_view(
     access: &CaseAccess,
     lang: Lang,
     t: &Catalog,
@@ -208,6 +215,17 @@ fn examination_view(
         _ => String::new(),
     };
     let orders = &access.case().terms.default_orders;
+    let prosecutor = exam.prosecutor.as_ref().map_or_else(String::new, |p| {
+        fill(
+            t.supervision_prosecutor_decided,
+            &[
+                ("date", &views::date(lang, p.decision.decided_on)),
+                ("order", &order_in_decision(t, orders, p.decision.order)),
+                ("reference", &p.decision.reference),
+                ("by", &p.recorded_by),
+            ],
+        )
+    });
     ExaminationView {
         id: exam.id,
         ground,
@@ -254,7 +272,34 @@ fn examination_view(
             .into_iter()
             .map(|r| (r.as_str(), recommendation_label(t, r)))
             .collect(),
+        prosecutor,
+        can_record_prosecutor: stage == Stage::AwaitingProsecutor
+            && access.may(Permission::RecordProsecutorDecision),
+        orders: rules::OrderKind::ALL
+            .into_iter()
+            .filter(|k| orders.iter().any(|o| rules::OrderKind::of(o) == *k))
+            .map(|k| (k.as_str().to_owned(), order_in_decision(t, orders, k)))
+            .collect(),
     }
+}
+
+/// The recommendations sent to the prosecutor, for the prosecutor's part of the case page
+/// (S8); empty for those who see them on the guidance page.
+pub async fn prosecutor_view(
+    state: &AppState,
+    access: &CaseAccess,
+    lang: Lang,
+    t: &Catalog,
+) -> Result<Vec<ExaminationView>, WebError> {
+    if !access.may(Permission::RecordProsecutorDecision) || access.may(Permission::ReadGuidance) {
+        return Ok(Vec::new());
+    }
+    let today = today_in(state, access.case());
+    Ok(store::sent_to_prosecutor(&state.store, access)
+        .await?
+        .iter()
+        .map(|e| examination_view(access, lang, t, e, today))
+        .collect())
 }
 
 pub async fn supervision_view(
@@ -362,6 +407,9 @@ fn field(domain: &str) -> &'static str {
         "due_on" => "p_due",
         "review_note" => "p_review_note",
         "report" => "p_report",
+        "order" => "s_p_order",
+        "reference" => "s_p_reference",
+        "decided_on" => "s_p_on",
         _ => "s_examination",
     }
 }
@@ -751,6 +799,55 @@ async fn issue_litmas(
     )
     .await?;
     Ok(issued.id)
+}
+
+/// The prosecutor's decision on the Litmas (S8), recorded by the prosecutor from the case page
+/// or by the head from the prosecutor's letter on the guidance page.
+pub async fn prosecutor_decision(
+    State(state): State<AppState>,
+    ui: Ui,
+    access: CaseOf<can::RecordProsecutorDecision>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let id = exam_id(&form)?;
+    let order = rules::OrderKind::parse(form.get("s_p_order")).ok_or(WebError::BadRequest)?;
+    let mut errors = FormErrors::default();
+    let decided_on = form.get("s_p_on").parse().ok();
+    if decided_on.is_none() {
+        errors.add("s_p_on", ui.t().date_invalid);
+    }
+    let on_guidance_page = access.may(Permission::ReadGuidance);
+    if let (true, Some(decided_on)) = (errors.is_empty(), decided_on) {
+        let decision = rules::ProsecutorDecision {
+            order,
+            reference: form.get("s_p_reference").to_owned(),
+            decided_on,
+        };
+        let today = today_in(&state, access.case());
+        match store::record_prosecutor_decision(&state.store, &access, id, &decision, today).await {
+            Ok(()) if on_guidance_page => return Ok(back(&access, "prosecutor_decision")),
+            Ok(()) => {
+                return Ok(Redirect::to(&format!(
+                    "/cases/{}?done=prosecutor_decision#prosecutor-decision",
+                    access.case().id.0
+                ))
+                .into_response());
+            }
+            Err(error) => add_refusals(&mut errors, &ui, error)?,
+        }
+    }
+    if on_guidance_page {
+        refused(&state, &ui, &access, errors, form).await
+    } else {
+        super::page_with_errors(
+            &state,
+            &ui,
+            &access,
+            super::RecordForm::keeping(&form),
+            errors,
+        )
+        .await
+    }
 }
 
 /// After the head's decision: an accepted default order goes to the prosecutor as a Litmas

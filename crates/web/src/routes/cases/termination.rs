@@ -40,6 +40,9 @@ pub struct TerminationView {
     pub next: Option<(&'static str, &'static str)>,
     /// The reasons for the start form: (value, label).
     pub reasons: Vec<(&'static str, &'static str)>,
+    /// The prosecutor's letter ordering prison or a fine (S8), the evidence of a
+    /// termination by sanction (T1c): the start form's default.
+    pub sanction_letter: String,
 }
 
 fn reason_label(lang: Lang, reason: TerminationReason) -> &'static str {
@@ -118,10 +121,24 @@ pub async fn termination_view(
             }
         }
     }
+    let starts = next.is_some_and(|(step, _)| step == "start");
+    let sanction_letter = if starts && access.may(Permission::ReadGuidance) {
+        karya_store::supervision::for_case(&state.store, access)
+            .await?
+            .into_iter()
+            .filter_map(|e| e.prosecutor)
+            .filter(|p| p.decision.order.ends_the_case())
+            .map(|p| p.decision.reference)
+            .next_back()
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     Ok(TerminationView {
         shown: true,
         lines,
         next,
+        sanction_letter,
         reasons: TerminationReason::ALL
             .iter()
             .map(|r| (r.as_str(), reason_label(lang, *r)))
