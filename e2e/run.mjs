@@ -589,7 +589,75 @@ async function main() {
       assert(/Litmas untuk Jaksa/.test(await first.innerText()), 'the unread Litmas comes first');
       await first.getByRole('button', { name: 'Tandai sudah diterima' }).click();
       await jaksa.locator('#inbox li.card', { hasText: 'Litmas untuk Jaksa' }).getByText(/^Diterima /).waitFor();
+      // The prosecutor records their decision from the case page (S8): only the decision's
+      // orders are offered (L8); a blank letter number is refused and the form kept.
+      await jaksa.goto(caseUrl);
+      const decision = jaksa.locator('#prosecutor-decision');
+      assert(await decision.locator('option[value="pay_fine"]').count() === 0, 'no fine order offered (L8)');
+      await decision.getByLabel('Keputusan Jaksa', { exact: true }).selectOption('serve_imprisonment');
+      await decision.getByRole('button', { name: 'Catat keputusan Jaksa' }).click();
+      const blank = await jaksa.locator('.error-summary').innerText();
+      assert(/\(S8\)/.test(blank), `the letter number is required (S8): ${blank}`);
+      await jaksa.locator('#prosecutor-decision').getByLabel('Nomor surat atau penetapan Jaksa').fill('B-77/M.2.10/Eku.3/2026 (e2e)');
+      await jaksa.locator('#prosecutor-decision').getByRole('button', { name: 'Catat keputusan Jaksa' }).click();
+      await jaksa.getByText('Keputusan Jaksa dicatat.').waitFor();
+      await axe(jaksa, "the prosecutor's decision on the case page (phone)");
       for (const page of [pj, pk, head, tpp, jaksa]) await page.context().close();
+    });
+
+    await check(`[${engine}] a progress report: the PK completes the draft, the head returns then approves it, the prosecutor receives it (S1, S2, S4, B8)`, async () => {
+      const as = async (username) => {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        const page = await context.newPage();
+        await logIn(page, server.base, username);
+        return page;
+      };
+      const pk = await as('pk.bdg');
+      const task = (page, name) => page.locator('section[id]', { has: page.getByRole('heading', { name }) }).locator('li.card a').first();
+      await task(pk, /Susun laporan perkembangan pembimbingan/).click();
+      const form = pk.locator('#progress-reports form[action$="/progress-reports"]');
+      await form.waitFor();
+      const draft = await pk.locator('#progress-reports article').first().innerText();
+      assert(/Jam dijalani:/.test(draft) && /\(S2\)/.test(draft), `the draft sets the hours against the plan: ${draft}`);
+      await form.getByLabel('Perkembangan').fill('Klien hadir teratur (e2e)');
+      await form.getByRole('button', { name: 'Kirim ke Kepala Bapas' }).click();
+      const refused = await pk.locator('.error-summary').innerText();
+      assert(/\(S4\)/.test(refused), `every part is required (S4): ${refused}`);
+      assert(await form.getByLabel('Perkembangan').inputValue() === 'Klien hadir teratur (e2e)', 'the text is kept');
+      await form.getByLabel('Hambatan').fill('-');
+      await form.getByLabel('Rencana tindak lanjut').fill('Kunjungan rumah (e2e)');
+      await form.getByRole('button', { name: 'Kirim ke Kepala Bapas' }).click();
+      await pk.getByText('Laporan perkembangan dikirim ke Kepala Bapas.').waitFor();
+      await axe(pk, 'progress reports (PK, phone)');
+
+      const head = await as('kabapas.bdg');
+      await task(head, /Periksa laporan perkembangan pembimbingan/).click();
+      const review = head.locator('#progress-reports article', { hasText: 'Klien hadir teratur (e2e)' });
+      await review.getByLabel('Catatan Kepala Bapas').fill('Sebutkan jadwal kunjungan (e2e)');
+      await review.getByRole('button', { name: 'Kembalikan ke PK' }).click();
+      await head.getByText('Laporan perkembangan dikembalikan ke PK.').waitFor();
+      await pk.goto(head.url().split('?')[0]);
+      await pk.getByText('Sebutkan jadwal kunjungan (e2e)').waitFor();
+      const again = pk.locator('#progress-reports form[action$="/progress-reports"]');
+      assert(await again.getByLabel('Perkembangan').inputValue() === 'Klien hadir teratur (e2e)', 'the returned report opens with what the PK wrote');
+      await again.getByLabel('Rencana tindak lanjut').fill('Kunjungan rumah setiap Sabtu (e2e)');
+      await again.getByRole('button', { name: 'Kirim ke Kepala Bapas' }).click();
+      await pk.getByText('Laporan perkembangan dikirim ke Kepala Bapas.').waitFor();
+      await head.reload();
+      await head.locator('#progress-reports article', { hasText: 'setiap Sabtu (e2e)' }).getByRole('button', { name: 'Setujui dan kirim ke Kejaksaan' }).click();
+      await head.getByText('Laporan perkembangan disetujui dan dikirim ke Kejaksaan').waitFor();
+      await axe(head, 'progress reports (head, phone)');
+
+      const jaksa = await as('jaksa.bdg');
+      const first = jaksa.locator('#inbox li.card').first();
+      assert(/Laporan perkembangan pembimbingan/.test(await first.innerText()), 'the new report is first, unread');
+      const href = await first.getByRole('link').first().getAttribute('href');
+      const pdf = await jaksa.request.get(`${server.base}${href}`);
+      assert(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the prosecutor downloads the report');
+      if (process.env.KARYA_E2E_SAVE) (await import('node:fs')).writeFileSync(`${process.env.KARYA_E2E_SAVE}/progress-${engine}.pdf`, await pdf.body());
+      await first.getByRole('button', { name: 'Tandai sudah diterima' }).click();
+      await jaksa.locator('#inbox li.card', { has: jaksa.locator(`a[href="${href}"]`) }).getByText(/^Diterima /).waitFor();
+      for (const page of [pk, head, jaksa]) await page.context().close();
     });
 
     await check(`[${engine}] a completed case ends through the steps of T2 with a termination letter and a register entry (T1–T3)`, async () => {

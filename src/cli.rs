@@ -304,9 +304,13 @@ fn print_logins(logins: &[DemoLogin], cases: usize) {
 async fn serve(settings: &Settings, bind: &str, load_demo: bool) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let store = settings.store().await?;
+    let mut fresh_demo = false;
     if load_demo {
         match demo::load_with_cases(&store).await? {
-            Some((logins, cases)) => print_logins(&logins, cases),
+            Some((logins, cases)) => {
+                print_logins(&logins, cases);
+                fresh_demo = true;
+            }
             None => println!(
                 "Data demo sudah ada / demo data already present (password: {}).",
                 demo::DEMO_PASSWORD
@@ -332,6 +336,11 @@ async fn serve(settings: &Settings, bind: &str, load_demo: bool) -> anyhow::Resu
         );
     }
     let state = karya_web::AppState::new(store.clone(), web);
+    if fresh_demo {
+        // Issued documents carry a QR code to this server's address, known only now.
+        demo::documents::issue(&state).await?;
+        println!("Dokumen demo diterbitkan / demo documents issued.");
+    }
     spawn_housekeeping(state.clone());
     let app =
         karya_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -67,4 +67,16 @@ on_both_engines! {
         assert!(!head.get("/").await.body.contains("Periksa laporan perkembangan"), "reviewed");
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'progress_report.%'").await, 4);
     }
+
+    async fn the_demo_issues_the_litmas_and_a_progress_report_to_the_prosecutor_S8_B8(db) {
+        let app = TestApp::with_demo(db).await;
+        karya_web::demo::cases::load_office(&app.db.store, "bdg").await.unwrap();
+        karya_web::demo::documents::issue_in(&app.state, "bdg").await.unwrap();
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'litmas_prosecutor'").await, 2, "repeat work and prison, accepted");
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'progress_report'").await, 1);
+        assert_eq!(app.count("SELECT COUNT(*) FROM progress_reports WHERE stage = 'submitted'").await, 1, "the next waits for the head");
+        let inbox = app.signed_in("jaksa.bdg").await.get("/").await.body;
+        assert!(inbox.contains("Litmas untuk Jaksa") && inbox.contains("Laporan perkembangan pembimbingan"), "{inbox}");
+        assert!(app.signed_in("kabapas.bdg").await.get("/").await.body.contains("Periksa laporan perkembangan pembimbingan (S4)"));
+    }
 }

@@ -183,12 +183,12 @@ const NAMES: [&str; 18] = [
     "Bayu Saputra",
 ];
 
-struct People {
+pub(super) struct People {
     intake: User,
     registry: User,
-    head: User,
+    pub(super) head: User,
     head_of_admin: User,
-    pk: User,
+    pub(super) pk: User,
     pj: User,
     client: User,
     tpp: User,
@@ -197,7 +197,7 @@ struct People {
 /// The demo's people act through the bypass of decision 0007: the loader has no request,
 /// so it opens each case with the permission of the act, as the user and role who perform
 /// it, whatever their reach.
-fn grant(user: &User, role: Role, permission: Permission) -> Grant {
+pub(super) fn grant(user: &User, role: Role, permission: Permission) -> Grant {
     Grant::system_bypass(permission, Arc::new(user.clone()), role, "demo")
 }
 
@@ -216,7 +216,7 @@ fn days(date: Date, n: i64) -> anyhow::Result<Date> {
 }
 
 /// The demo offices: code, city, and the court's abbreviation in decision numbers.
-const OFFICES: [(&str, &str, &str); 4] = [
+pub(super) const OFFICES: [(&str, &str, &str); 4] = [
     ("bdg", "Bandung", "Bdg"),
     ("bgr", "Bogor", "Bgr"),
     ("mks", "Makassar", "Mks"),
@@ -307,18 +307,18 @@ pub async fn case_at(
 }
 
 /// One demo office with the people who act in it.
-struct Setting {
-    office: orgs::Office,
+pub(super) struct Setting {
+    pub(super) office: orgs::Office,
     zone: OfficeZone,
     today: Date,
     city: &'static str,
     court_code: &'static str,
-    people: People,
+    pub(super) people: People,
     prosecutor: karya_store::ids::ProsecutorOfficeId,
 }
 
 impl Setting {
-    async fn of(store: &Store, code: &str) -> anyhow::Result<Setting> {
+    pub(super) async fn of(store: &Store, code: &str) -> anyhow::Result<Setting> {
         let (_, city, court_code) = OFFICES
             .into_iter()
             .find(|(c, _, _)| *c == code)

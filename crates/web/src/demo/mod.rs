@@ -6,6 +6,7 @@
 //! region keeps the demo truthful (see docs/decisions/0003-demo-regions.md).
 
 pub mod cases;
+pub mod documents;
 pub mod partners;
 
 use karya_domain::OfficeZone;

@@ -4,7 +4,7 @@
 
 use axum::Form;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use jiff::civil::Date;
 use karya_docs::{ActivityLine, BehaviourLine, Document, Figures, Printable, ProgressReport};
 use karya_domain::Permission;
@@ -16,12 +16,11 @@ use karya_store::access::CaseAccess;
 use karya_store::progress_reports::{self as store, ReportBook};
 use karya_store::supervision::SupervisionError;
 
-use super::guidance::refused;
 use super::today_in;
 use crate::app::AppState;
 use crate::auth::{CaseOf, can};
 use crate::error::WebError;
-use crate::forms::{FormErrors, Pairs};
+use crate::forms::Pairs;
 use crate::i18n::{Catalog, Lang, fill};
 use crate::page::Ui;
 use crate::views;
@@ -300,32 +299,6 @@ pub async fn progress_view(
     })
 }
 
-fn back(access: &CaseAccess, done: &str) -> Response {
-    Redirect::to(&format!(
-        "/cases/{}/guidance?done={done}#progress-reports",
-        access.case().id.0
-    ))
-    .into_response()
-}
-
-async fn answer<T>(
-    state: &AppState,
-    ui: &Ui,
-    access: &CaseAccess,
-    form: Pairs,
-    done: &str,
-    result: Result<T, SupervisionError>,
-) -> Result<Response, WebError> {
-    match result {
-        Ok(_) => Ok(back(access, done)),
-        Err(error) => {
-            let mut errors = FormErrors::default();
-            super::supervision::add_refusals(&mut errors, ui, error)?;
-            refused(state, ui, access, errors, form).await
-        }
-    }
-}
-
 /// The PK sends the report of the period to the head (S4).
 pub async fn write(
     State(state): State<AppState>,
@@ -344,7 +317,8 @@ pub async fn write(
     };
     let today = today_in(&state, access.case());
     let result = store::write(&state.store, &access, due_on, &narrative, today).await;
-    answer(&state, &ui, &access, form, "progress_report", result).await
+    let done = ("progress_report", "progress-reports");
+    super::supervision::answer_at(&state, &ui, &access, form, done, result).await
 }
 
 /// The head approves (the report goes to the prosecutor and the court, B8) or returns it.
@@ -370,7 +344,15 @@ pub async fn review(
     } else {
         "progress_report_returned"
     };
-    answer(&state, &ui, &access, form, done, result).await
+    super::supervision::answer_at(
+        &state,
+        &ui,
+        &access,
+        form,
+        (done, "progress-reports"),
+        result,
+    )
+    .await
 }
 
 /// The head's review (S4): returned with a note, or approved, which issues the report to the

@@ -54,6 +54,8 @@ pub struct ExaminationView {
     pub can_record_prosecutor: bool,
     /// The decision's default orders (L8): (value, label in the decision's terms).
     pub orders: Vec<(String, String)>,
+    /// The office's day, the default of dated forms.
+    pub today: String,
 }
 
 /// A report of conduct as listed (S3).
@@ -280,6 +282,7 @@ pub(super) fn examination_view(
             .filter(|k| orders.iter().any(|o| rules::OrderKind::of(o) == *k))
             .map(|k| (k.as_str().to_owned(), order_in_decision(t, orders, k)))
             .collect(),
+        today: today.to_string(),
     }
 }
 
@@ -415,8 +418,13 @@ fn field(domain: &str) -> &'static str {
 }
 
 fn back(access: &CaseAccess, done: &str) -> Response {
+    back_to(access, done, "supervision")
+}
+
+/// Back to a section of the guidance page with the notice of what was done.
+pub(super) fn back_to(access: &CaseAccess, done: &str, section: &str) -> Response {
     Redirect::to(&format!(
-        "/cases/{}/guidance?done={done}#supervision",
+        "/cases/{}/guidance?done={done}#{section}",
         access.case().id.0
     ))
     .into_response()
@@ -433,7 +441,6 @@ fn users(form: &Pairs, name: &str) -> Vec<UserId> {
         .collect()
 }
 
-/// Answers an act: back to the page on success, the page with the refusal otherwise.
 async fn answer<T>(
     state: &AppState,
     ui: &Ui,
@@ -442,8 +449,21 @@ async fn answer<T>(
     done: &str,
     result: Result<T, SupervisionError>,
 ) -> Result<Response, WebError> {
+    answer_at(state, ui, access, form, (done, "supervision"), result).await
+}
+
+/// Answers an act: back to the page's `section` on success, the page with the refusal
+/// otherwise.
+pub(super) async fn answer_at<T>(
+    state: &AppState,
+    ui: &Ui,
+    access: &CaseAccess,
+    form: Pairs,
+    (done, section): (&str, &str),
+    result: Result<T, SupervisionError>,
+) -> Result<Response, WebError> {
     match result {
-        Ok(_) => Ok(back(access, done)),
+        Ok(_) => Ok(back_to(access, done, section)),
         Err(error) => {
             let mut errors = FormErrors::default();
             add_refusals(&mut errors, ui, error)?;
