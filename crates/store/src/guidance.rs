@@ -23,8 +23,20 @@ pub enum GuidanceError {
     /// What the domain refused, every problem at once.
     #[error("refused: {0:?}")]
     Rules(Violations),
+    /// The evidence broke the upload rules (type, size, damage).
+    #[error("upload refused: {0:?}")]
+    Upload(crate::files::UploadError),
     #[error(transparent)]
     Case(#[from] CaseError),
+}
+
+impl From<crate::files::UploadError> for GuidanceError {
+    fn from(error: crate::files::UploadError) -> GuidanceError {
+        match error {
+            crate::files::UploadError::Store(error) => error.into(),
+            other => GuidanceError::Upload(other),
+        }
+    }
 }
 
 crate::cases::into_case_error!(GuidanceError);
@@ -43,6 +55,8 @@ pub struct RecordedBehaviour {
     pub id: i64,
     pub entry: BehaviourEntry,
     pub recorded_by: String,
+    /// The attachment evidencing it (B3), if any.
+    pub evidence_file: Option<i64>,
 }
 
 /// A stage set on the case, in the order set.
@@ -91,6 +105,9 @@ type ActivityRow = (
     String,
 );
 
+/// A behaviour entry as read: id, kind, day, source, description, recorder, evidence.
+type BehaviourRow = (i64, String, String, String, String, String, Option<i64>);
+
 /// The case's guidance record.
 pub async fn record_of(store: &Store, access: &CaseAccess) -> Result<GuidanceRecord> {
     access.actor_for(Permission::ReadGuidance)?;
@@ -130,8 +147,9 @@ pub async fn record_of(store: &Store, access: &CaseAccess) -> Result<GuidanceRec
             },
         )
         .collect::<Result<Vec<_>>>()?;
-    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT b.id, b.kind, b.happened_on, b.source, b.description, u.display_name
+    let rows: Vec<BehaviourRow> = sqlx::query_as(
+        "SELECT b.id, b.kind, b.happened_on, b.source, b.description, u.display_name,
+                b.evidence_file_id
          FROM behaviour_entries b JOIN users u ON u.id = b.recorded_by
          WHERE b.case_id = $1 ORDER BY b.happened_on DESC, b.id DESC",
     )
@@ -140,7 +158,7 @@ pub async fn record_of(store: &Store, access: &CaseAccess) -> Result<GuidanceRec
     .await?;
     let behaviour = rows
         .into_iter()
-        .map(|(id, kind, on, source, description, by)| {
+        .map(|(id, kind, on, source, description, by, evidence_file)| {
             let bad = || corrupt("behaviour entry");
             Ok(RecordedBehaviour {
                 id,
@@ -151,6 +169,7 @@ pub async fn record_of(store: &Store, access: &CaseAccess) -> Result<GuidanceRec
                     description,
                 },
                 recorded_by: by,
+                evidence_file,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -264,9 +283,32 @@ pub async fn record_behaviour(
     entry: &BehaviourEntry,
     today: Date,
 ) -> std::result::Result<i64, GuidanceError> {
+    record_behaviour_with_evidence(store, access, entry, today, None).await
+}
+
+/// As [`record_behaviour`], with the entry's evidence (B3) checked by the upload rules and
+/// stored with the entry in one transaction.
+pub async fn record_behaviour_with_evidence(
+    store: &Store,
+    access: &CaseAccess,
+    entry: &BehaviourEntry,
+    today: Date,
+    evidence: Option<&[u8]>,
+) -> std::result::Result<i64, GuidanceError> {
     let actor = access.actor_for(Permission::RecordGuidance)?;
     rules::check_behaviour(entry, today).map_err(GuidanceError::Rules)?;
     let case_id = access.id();
+    let prepared = match evidence {
+        Some(bytes) => Some(
+            crate::files::prepare(
+                store,
+                crate::files::Purpose::BehaviourEvidence,
+                bytes.to_vec(),
+            )
+            .await?,
+        ),
+        None => None,
+    };
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, access.scope(), case_id).await?;
     let (id,): (i64,) = sqlx::query_as(
@@ -295,6 +337,15 @@ pub async fn record_behaviour(
             Event::new("guidance.behaviour", "behaviour_entry", id, summary),
         )
         .await?;
+    if let Some(prepared) = &prepared {
+        let extra = crate::files::Extra::default();
+        let file = crate::files::record_on(&mut tx, store, &actor, &case, prepared, &extra).await?;
+        sqlx::query("UPDATE behaviour_entries SET evidence_file_id = $1 WHERE id = $2")
+            .bind(file)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
     Ok(id)
 }

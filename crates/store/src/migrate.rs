@@ -193,6 +193,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0030_prosecutor_decisions.sql"),
         postgres: include_str!("../migrations/postgres/0030_prosecutor_decisions.sql"),
     },
+    Migration {
+        version: 31,
+        name: "behaviour_evidence",
+        sqlite: include_str!("../migrations/sqlite/0031_behaviour_evidence.sql"),
+        postgres: include_str!("../migrations/postgres/0031_behaviour_evidence.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -99,6 +99,15 @@ pub fn once(user: UserId, token: &str) -> Option<Once<'_>> {
 }
 
 /// A plausible e-mail address: one `@` with something on both sides and a dot after it.
+/// Whether a posted form is multipart (it carries a file) rather than a plain form.
+pub fn is_multipart(request: &axum::extract::Request) -> bool {
+    request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
 pub fn is_email(value: &str) -> bool {
     match value.split_once('@') {
         Some((local, domain)) => {

@@ -98,6 +98,21 @@ on_both_engines! {
         assert_eq!(saved.status, 303, "{day}: {}", saved.body);
         let page = pk.get(&path).await.body;
         assert!(page.contains("Donor darah di PMI Kota Bandung.") && page.contains("perbuatan baik"));
+        // A good deed with its evidence (B3): the upload rules apply, and a refused file keeps
+        // the entry unsaved with what was typed; a good file is stored with the entry.
+        let deed = [("b_kind", "social_service"), ("b_on", day.as_str()), ("b_source", "pj"), ("b_description", "KerjaBaktiMasjid")];
+        let bad = pk.post_multipart(&format!("{path}/behaviour"), &deed, ("b_evidence", b"<html><script>")).await;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("KerjaBaktiMasjid") && bad.body.contains("PDF, JPG, PNG"), "{}", bad.body);
+        assert_eq!(app.count("SELECT COUNT(*) FROM behaviour_entries WHERE description = 'KerjaBaktiMasjid'").await, 0, "nothing half-saved");
+        let png = karya_testkit::images::tiny_png();
+        let saved = pk.post_multipart(&format!("{path}/behaviour"), &deed, ("b_evidence", &png)).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let (file,): (i64,) = sqlx::query_as("SELECT evidence_file_id FROM behaviour_entries WHERE description = 'KerjaBaktiMasjid'").fetch_one(app.db.store.pool()).await.unwrap();
+        let page = pk.get(&path).await.body;
+        assert!(page.contains(&format!("/cases/{}/files/{file}", case.0)) && page.contains("Lihat bukti"));
+        assert_eq!(pk.get(&format!("/cases/{}/files/{file}", case.0)).await.status, 200, "the PK views it");
+        assert_eq!(app.signed_in("registrasi.bdg").await.get(&format!("/cases/{}/files/{file}", case.0)).await.status, 403, "guidance is not the registry's");
 
         for (stage, reason) in [("contemplation", "Mulai menyadari masalahnya."), ("action", "Aktif ikut konseling."), ("preparation", "Terlambat tiga kali; niat menurun.")] {
             let set = pk.post_form(&format!("{path}/stage"), &[("stage", stage), ("stage_reason", reason)]).await;
@@ -114,6 +129,7 @@ on_both_engines! {
         assert!(silent.body.contains("(B4)"));
         let moves: Vec<(String,)> = sqlx::query_as("SELECT movement FROM change_stages WHERE case_id = $1 ORDER BY id").bind(case.0).fetch_all(app.db.store.pool()).await.unwrap();
         assert_eq!(moves.into_iter().map(|m| m.0).collect::<Vec<_>>(), ["first", "forward", "relapse"]);
-        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('guidance.behaviour', 'guidance.stage')").await, 4);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('guidance.behaviour', 'guidance.stage')").await, 5);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file.attach' AND summary LIKE '%behaviour_evidence%'").await, 1);
     }
 }

@@ -18,16 +18,20 @@ pub enum Purpose {
     TerminationEvidence,
     /// A photo proving a day's attendance (B7), attached to the daily report.
     Evidence,
+    /// What evidences a behaviour entry (B3): a photo, a blood-donation card, a letter from
+    /// the village head; attached to the entry.
+    BehaviourEvidence,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 7] = [
         Purpose::DecisionCopy,
         Purpose::ExecutionLetter,
         Purpose::Photo,
         Purpose::Fingerprint,
         Purpose::TerminationEvidence,
         Purpose::Evidence,
+        Purpose::BehaviourEvidence,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +42,7 @@ impl Purpose {
             Purpose::Fingerprint => "fingerprint",
             Purpose::TerminationEvidence => "termination_evidence",
             Purpose::Evidence => "evidence",
+            Purpose::BehaviourEvidence => "behaviour_evidence",
         }
     }
 
@@ -48,7 +53,10 @@ impl Purpose {
     /// Scans may be PDFs or pictures; the photograph and fingerprint are pictures.
     pub fn accepts(self) -> &'static [ContentType] {
         match self {
-            Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
+            Purpose::DecisionCopy
+            | Purpose::ExecutionLetter
+            | Purpose::TerminationEvidence
+            | Purpose::BehaviourEvidence => {
                 &[ContentType::Pdf, ContentType::Jpeg, ContentType::Png]
             }
             Purpose::Photo | Purpose::Fingerprint => &[ContentType::Jpeg, ContentType::Png],
@@ -58,9 +66,10 @@ impl Purpose {
 
     pub fn max_bytes(self) -> usize {
         match self {
-            Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
-                10 * MIB
-            }
+            Purpose::DecisionCopy
+            | Purpose::ExecutionLetter
+            | Purpose::TerminationEvidence
+            | Purpose::BehaviourEvidence => 10 * MIB,
             Purpose::Photo => 5 * MIB,
             // A short video; a photo of evidence is held to 5 MB by `max_bytes_for`.
             Purpose::Evidence => 20 * MIB,
@@ -85,7 +94,8 @@ impl Purpose {
         match self {
             Purpose::Photo | Purpose::Fingerprint => Some(P::UploadBiometrics),
             Purpose::TerminationEvidence => Some(P::UploadTerminationEvidence),
-            Purpose::Evidence => None,
+            // Evidence comes with what it proves: the daily report (B7), the behaviour entry (B3).
+            Purpose::Evidence | Purpose::BehaviourEvidence => None,
             Purpose::DecisionCopy | Purpose::ExecutionLetter => Some(P::UploadScans),
         }
     }
@@ -96,6 +106,7 @@ impl Purpose {
         use karya_domain::Permission as P;
         match self {
             Purpose::Evidence => P::ViewEvidence,
+            Purpose::BehaviourEvidence => P::ReadGuidance,
             Purpose::Photo | Purpose::Fingerprint => P::ViewBiometrics,
             Purpose::DecisionCopy | Purpose::ExecutionLetter | Purpose::TerminationEvidence => {
                 P::ViewScans

@@ -23,6 +23,8 @@ use crate::error::{Problem, WebError};
 fn refused(error: GuidanceError) -> WebError {
     match error {
         GuidanceError::Rules(found) => rules(&found.0),
+        // The API records behaviour without evidence; an upload error cannot arise.
+        GuidanceError::Upload(_) => WebError::BadRequest,
         GuidanceError::Case(error) => case_error(error),
     }
 }

@@ -4,7 +4,6 @@
 
 use axum::Form;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
@@ -91,12 +90,7 @@ fn field_of(violation: &Violation) -> &'static str {
 /// The report form as posted: a plain form, or multipart with a photo (B7) and what the
 /// phone said of it (capture time; location only with consent).
 async fn read_report(request: Request) -> Result<(RecordForm, Option<EvidenceIn>), Response> {
-    let multipart = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !multipart {
+    if !crate::forms::is_multipart(&request) {
         let Form(form) = Form::<RecordForm>::from_request(request, &())
             .await
             .map_err(IntoResponse::into_response)?;

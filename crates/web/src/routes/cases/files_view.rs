@@ -31,6 +31,7 @@ pub fn purpose_label(t: &Catalog, purpose: Purpose) -> &'static str {
         Purpose::Fingerprint => t.file_fingerprint,
         Purpose::TerminationEvidence => t.file_termination_evidence,
         Purpose::Evidence => t.file_evidence,
+        Purpose::BehaviourEvidence => t.file_behaviour_evidence,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::civil::{Date, Time};
 use karya_domain::Permission;
@@ -38,6 +38,8 @@ pub struct ActivityRow {
 
 /// One behaviour entry as listed.
 pub struct BehaviourRow {
+    /// The link to the entry's evidence (B3), if any.
+    pub evidence: Option<String>,
     pub on: String,
     pub kind: &'static str,
     pub good_deed: bool,
@@ -207,6 +209,9 @@ async fn page(
             .behaviour
             .iter()
             .map(|b| BehaviourRow {
+                evidence: b
+                    .evidence_file
+                    .map(|file| format!("/cases/{}/files/{file}", case.id.0)),
                 on: views::date(lang, b.entry.on),
                 kind: pick(b.entry.kind.label_id(), b.entry.kind.label_en()),
                 good_deed: b.entry.kind.is_good_deed(),
@@ -277,6 +282,13 @@ fn add_refusals(
                     views::violation_message(ui.lang, violation),
                 );
             }
+            Ok(())
+        }
+        GuidanceError::Upload(error) => {
+            let purpose = karya_store::files::Purpose::BehaviourEvidence;
+            let message =
+                super::files::upload_error(ui.t(), &error, purpose).ok_or(WebError::BadRequest)?;
+            errors.add("b_evidence", message);
             Ok(())
         }
         GuidanceError::Case(error) => forms::add_refusal(errors, ui.lang, ui.t(), field(""), error),
@@ -386,12 +398,50 @@ fn behaviour_field(field: &str) -> &'static str {
     }
 }
 
+/// The behaviour form: its fields, and the evidence file when one was chosen (B3). A plain
+/// form (no file) is read as such.
+async fn behaviour_form(request: Request) -> Result<(Pairs, Option<Vec<u8>>), Response> {
+    if !forms::is_multipart(&request) {
+        let Form(form) = Form::<Pairs>::from_request(request, &())
+            .await
+            .map_err(IntoResponse::into_response)?;
+        return Ok((form, None));
+    }
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let mut pairs = Vec::new();
+    let mut evidence = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(IntoResponse::into_response)?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "b_evidence" {
+            let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+            evidence = (!bytes.is_empty()).then(|| bytes.to_vec());
+            continue;
+        }
+        let value = field.text().await.map_err(IntoResponse::into_response)?;
+        pairs.push((name, value));
+    }
+    Ok((Pairs(pairs), evidence))
+}
+
 pub async fn record_behaviour(
     State(state): State<AppState>,
     ui: Ui,
     access: CaseOf<can::RecordGuidance>,
-    Form(form): Form<Pairs>,
+    request: Request,
 ) -> Result<Response, WebError> {
+    let (form, evidence) = match behaviour_form(request).await {
+        Ok(read) => read,
+        Err(response) if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            return Ok(response);
+        }
+        Err(_) => return Err(WebError::BadRequest),
+    };
     let t = ui.t();
     let mut errors = FormErrors::default();
     let kind = BehaviourKind::parse(form.get("b_kind"));
@@ -419,7 +469,16 @@ pub async fn record_behaviour(
             description,
         };
         let today = today_in(&state, access.case());
-        match guidance::record_behaviour(&state.store, &access, &entry, today).await {
+        let evidence = evidence.as_deref();
+        match guidance::record_behaviour_with_evidence(
+            &state.store,
+            &access,
+            &entry,
+            today,
+            evidence,
+        )
+        .await
+        {
             Ok(_) => return Ok(back(&access, "behaviour", "behaviour")),
             Err(error) => add_refusals(&mut errors, &ui, error, behaviour_field)?,
         }
