@@ -77,8 +77,8 @@ const NAV = {
   'registrasi.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
   'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Buku register', 'Mitra', 'Profil'],
   'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
-  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Pegawai', 'Jejak audit', 'Profil'],
-  'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
+  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Sidang TPP', 'Pegawai', 'Jejak audit', 'Profil'],
+  'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Sidang TPP', 'Profil'],
   'pj.bdg': ['Beranda', 'Perkara', 'Hari ini', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],
   'jaksa.bdg': ['Beranda', 'Perkara', 'Profil'],
@@ -498,7 +498,7 @@ async function main() {
       await desk.close();
     });
 
-    await check(`[${engine}] guidance and supervision: the PK records guidance and advises, the head forms a team, the TPP examines and recommends, the head accepts and the prosecutor reads the Litmas (B1–B4, S5–S8)`, async () => {
+    await check(`[${engine}] guidance and supervision: the PK records guidance and advises, the head forms a team, the TPP examines, the head convenes a TPP session where the TPP recommends and the chair signs the minutes, the head accepts and the prosecutor reads the Litmas (B1–B4, S5–S8)`, async () => {
       const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const client = await phone.newPage();
       await logIn(client, server.base, 'klien.bdg');
@@ -565,14 +565,30 @@ async function main() {
       await tpp.locator('#supervision article[aria-labelledby^="exam-"]').first().getByLabel('Hasil pemeriksaan tim').fill('Terbukti tidak melaksanakan kerja sosial tanpa alasan sah (e2e)');
       await tpp.getByRole('button', { name: 'Simpan hasil pemeriksaan' }).click();
       await tpp.getByText('Hasil pemeriksaan disimpan.').waitFor();
-      const session = tpp.locator('#supervision article[aria-labelledby^="exam-"]').first();
-      await session.getByLabel('Anggota TPP Bandung').check();
-      await session.getByLabel('Kepala Bapas Bandung').check();
-      await session.getByLabel('Pertimbangan sidang').fill('Tidak hadir tanpa alasan sah (e2e)');
-      assert(await session.getByLabel(/membayar pidana denda/).count() === 0, 'no order the decision lacks is offered (L8)');
-      await session.getByLabel(/menjalani pidana penjara yang diganti/).check();
-      await tpp.getByRole('button', { name: 'Simpan rekomendasi TPP' }).click();
+      // The head convenes a TPP session with the case on its agenda (S7); the member
+      // records the recommendation there and the chair signs the minutes.
+      await head.goto(`${server.base}/tpp`);
+      const convene = head.locator('form[action="/tpp"]');
+      await convene.getByLabel('Anggota TPP Bandung').check();
+      await convene.getByLabel('Kepala Bapas Bandung').check();
+      await convene.getByLabel('Ketua sidang').selectOption({ label: 'Anggota TPP Bandung' });
+      await convene.getByLabel('Tempat sidang').fill('Ruang sidang TPP (e2e)');
+      await axe(head, 'convening a TPP session (phone)');
+      await convene.locator('button[type="submit"]').click();
+      await head.getByText('Sidang TPP diadakan; agenda disusun.').waitFor();
+      const sessionUrl = head.url().split('?')[0];
+      await tpp.goto(sessionUrl);
+      const item = tpp.locator('article', { has: tpp.getByRole('button', { name: 'Simpan rekomendasi TPP' }) }).first();
+      await item.getByLabel('Pertimbangan sidang').fill('Tidak hadir tanpa alasan sah (e2e)');
+      assert(await item.getByLabel(/membayar pidana denda/).count() === 0, 'no order the decision lacks is offered (L8)');
+      await item.getByLabel(/menjalani pidana penjara yang diganti/).check();
+      await item.getByRole('button', { name: 'Simpan rekomendasi TPP' }).click();
       await tpp.getByText('Rekomendasi TPP disimpan.').waitFor();
+      await axe(tpp, 'a TPP session (phone)');
+      await tpp.getByRole('button', { name: 'Tandatangani berita acara sidang' }).click();
+      await tpp.getByText('Berita acara sidang ditandatangani dan diterbitkan.').waitFor();
+      const minutes = await tpp.request.get(`${sessionUrl}/minutes`);
+      assert(minutes.status() === 200 && (await minutes.body()).subarray(0, 4).toString() === '%PDF', 'the signed minutes download as a PDF');
 
       await head.goto(guidance);
       await head.getByLabel('Alasan keputusan').fill('Sesuai rekomendasi TPP (e2e)');

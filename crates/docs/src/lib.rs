@@ -31,12 +31,12 @@ mod render;
 mod world;
 
 pub use documents::{
-    ATTITUDE_INDICATORS, ActivityLine, Answer, Approval, Assessment, AttendanceList,
+    ATTITUDE_INDICATORS, ActivityLine, AgendaCase, Answer, Approval, Assessment, AttendanceList,
     AttendancePeriod, AttendanceRow, AttitudeAssessment, BehaviourLine, CASE_PLAN_COMPONENTS,
     CasePlan, ClientIdentity, Document, Dossier, DossierSection, ExaminationStep, ExaminationTeam,
     Figures, ForProsecutor, GuidancePlan, HeadDecision, ImplementationReport, InstitutionKind,
     Intervention, Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm, ProgressReport,
-    ScheduleSlot, TerminationGround, TerminationLetter, TppSession, Verdict,
+    ScheduleSlot, TerminationGround, TerminationLetter, TppMinutes, TppSession, Verdict,
 };
 pub use error::DocsError;
 pub use karya_domain::numbering::{DEFAULT_NUMBER_FORMAT, letter_number};

@@ -15,7 +15,7 @@ use typst::{Library, LibraryExt, World};
 
 /// The embedded templates by virtual path. `common.typ` is imported by all the others,
 /// `annex.typ` by the forms of the annexes.
-const TEMPLATES: [(&str, &str); 15] = [
+const TEMPLATES: [(&str, &str); 16] = [
     ("/common.typ", include_str!("../templates/common.typ")),
     ("/annex.typ", include_str!("../templates/annex.typ")),
     ("/summons.typ", include_str!("../templates/summons.typ")),
@@ -46,6 +46,10 @@ const TEMPLATES: [(&str, &str); 15] = [
     (
         "/progress_report.typ",
         include_str!("../templates/progress_report.typ"),
+    ),
+    (
+        "/tpp_minutes.typ",
+        include_str!("../templates/tpp_minutes.typ"),
     ),
     (
         "/termination.typ",

@@ -622,6 +622,33 @@ fn the_progress_report_reports_the_period_to_the_prosecutor_with_a_copy_to_the_c
 }
 
 #[test]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
+fn the_tpp_minutes_record_who_sat_each_case_and_its_recommendation_signed_by_the_chair_S7() {
+    let text = render_text(&Document::TppMinutes(tpp_minutes(CLIENT)));
+    assert_words_in_order(
+        &text,
+        &[
+            "BERITA ACARA SIDANG TIM PENGAMAT PEMASYARAKATAN",
+            "Nomor: W.11.PAS.PAS.14-PK.01.05-0140/2027",
+            "Pada hari ini, 8 Januari 2027, bertempat di Ruang Sidang TPP Bapas Bandung,",
+            "1. Anggota TPP Bandung (Ketua Sidang)",
+            "Kepala Bapas Bandung",
+            "Sidang membahas 2 perkara",
+            "1. Budi Santoso bin Slamet",
+            "Putusan Pengadilan Negeri Bandung Nomor",
+            "Perbuatan baik",
+            "Perilaku baik, dicatat dalam laporan perkembangan berikutnya",
+            "2. Dedi Kurniawan bin Asep",
+            "Dugaan pelanggaran",
+            "Mengulang pidana kerja sosial",
+            "Ketua Sidang TPP,",
+            "Anggota TPP Bandung",
+            "NIP 198001012005011001",
+        ],
+    );
+}
+
+#[test]
 fn markup_in_user_text_is_printed_literally_in_every_document() {
     let name = "*Budi* _Santoso_ #set text(red) $x^2$ #{panic()} <lbl> @ref [x] \\ // no comment";
     let free = "#pagebreak() `raw` = Heading #read(\"data.json\") ] #image(\"qr.svg\")";
@@ -635,6 +662,7 @@ fn markup_in_user_text_is_printed_literally_in_every_document() {
             Document::Partners(d) => d.partners[0].name = format!("{name} {free}"),
             Document::Litmas(d) => d.analysis = free.into(),
             Document::ProgressReport(d) => d.progress = free.into(),
+            Document::TppMinutes(d) => d.cases[0].deliberation = free.into(),
             Document::Termination(d) => {
                 d.ground = TerminationGround::Sanctioned {
                     sanction_letter: free.into(),

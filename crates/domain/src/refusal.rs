@@ -202,6 +202,16 @@ refusals! {
     RecommendationNotForGround,
     TppTooFewPresent,
     DeliberationRequired,
+    /// S7: the chair of a TPP session is one of the members present.
+    TppChairNotPresent,
+    /// S7: a session is convened for at least one examination.
+    TppAgendaEmpty,
+    /// S7: the session recommends on or after its day.
+    TppSessionNotYetHeld { held_on: Date },
+    /// S7: the minutes are signed once every case on the agenda has its recommendation.
+    TppMinutesIncomplete { open: usize },
+    /// S7: the chair signs the minutes.
+    TppMinutesByChair,
     DecisionReasonsRequired,
     /// The examination is not at the step the act belongs to.
     ExaminationNotAtStep,

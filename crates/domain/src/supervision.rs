@@ -467,6 +467,70 @@ pub fn check_recommendation(
     if found.is_empty() { Ok(()) } else { Err(found) }
 }
 
+/// The day the hours start again, when the prosecutor ordered the work repeated (L8, S8):
+/// the day of the order. Prison or a fine end the case instead (T1c).
+pub fn repeat_restarts_on(decision: &ProsecutorDecision) -> Option<Date> {
+    (decision.order == OrderKind::RepeatWork).then_some(decision.decided_on)
+}
+
+/// Checks a TPP session as the head convenes it (S7): at least two members present, the
+/// chair among them, and at least one examination on the agenda.
+pub fn check_session(present: usize, chair_present: bool, agenda: usize) -> Result<(), Violations> {
+    let mut found = Violations::default();
+    if present < 2 {
+        found.push(Violation::new(
+            Rule::S7,
+            "present",
+            Refusal::TppTooFewPresent,
+        ));
+    }
+    if !chair_present {
+        found.push(Violation::new(
+            Rule::S7,
+            "chair",
+            Refusal::TppChairNotPresent,
+        ));
+    }
+    if agenda == 0 {
+        found.push(Violation::new(Rule::S7, "agenda", Refusal::TppAgendaEmpty));
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
+}
+
+/// A session recommends on its day or later, never before it is held (S7).
+pub fn check_session_held(held_on: Date, today: Date) -> Result<(), Violation> {
+    if today < held_on {
+        return Err(Violation::new(
+            Rule::S7,
+            "recommendation",
+            Refusal::TppSessionNotYetHeld { held_on },
+        ));
+    }
+    Ok(())
+}
+
+/// The chair signs the session's minutes once every case on its agenda has its
+/// recommendation (S7).
+pub fn check_minutes(is_chair: bool, agenda: usize, recommended: usize) -> Result<(), Violation> {
+    if !is_chair {
+        return Err(Violation::new(
+            Rule::S7,
+            "minutes",
+            Refusal::TppMinutesByChair,
+        ));
+    }
+    if recommended < agenda {
+        return Err(Violation::new(
+            Rule::S7,
+            "minutes",
+            Refusal::TppMinutesIncomplete {
+                open: agenda - recommended,
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Checks the head's decision on the recommendation (S8): the reasons are written.
 pub fn check_decision(reasons: &str) -> Result<(), Violation> {
     if reasons.trim().is_empty() {
@@ -750,10 +814,50 @@ mod tests {
             "not in the future"
         );
         assert!(!OrderKind::RepeatWork.ends_the_case());
+        // Repeating the work starts the hours again on the day of the order.
+        let repeat = decision(OrderKind::RepeatWork, "B-2", date(2027, 3, 30));
+        assert_eq!(repeat_restarts_on(&repeat), Some(date(2027, 3, 30)));
+        let prison = decision(OrderKind::ServeImprisonment, "B-3", date(2027, 3, 30));
+        assert_eq!(repeat_restarts_on(&prison), None);
         assert!(OrderKind::ServeImprisonment.ends_the_case() && OrderKind::PayFine.ends_the_case());
         for kind in OrderKind::ALL {
             assert_eq!(OrderKind::parse(kind.as_str()), Some(kind));
         }
+    }
+
+    #[test]
+    fn a_tpp_session_has_two_members_present_its_chair_among_them_and_an_agenda_S7() {
+        assert_eq!(check_session(2, true, 1), Ok(()));
+        let refused = check_session(1, false, 0).unwrap_err();
+        let refusals: Vec<_> = refused.0.iter().map(|v| (v.rule, v.field)).collect();
+        assert_eq!(
+            refusals,
+            [
+                (Some(Rule::S7), "present"),
+                (Some(Rule::S7), "chair"),
+                (Some(Rule::S7), "agenda")
+            ]
+        );
+        // Recommended on the session's day or later, never before.
+        let held = date(2026, 12, 31);
+        assert_eq!(check_session_held(held, held), Ok(()));
+        assert_eq!(check_session_held(held, date(2027, 1, 4)), Ok(()));
+        let early = check_session_held(held, date(2026, 12, 30)).unwrap_err();
+        assert_eq!(early.rule, Some(Rule::S7));
+        assert_eq!(
+            early.refusal,
+            Refusal::TppSessionNotYetHeld { held_on: held }
+        );
+        // The chair signs, and only once every case on the agenda has its recommendation.
+        assert_eq!(check_minutes(true, 3, 3), Ok(()));
+        assert_eq!(
+            check_minutes(true, 3, 1).unwrap_err().refusal,
+            Refusal::TppMinutesIncomplete { open: 2 }
+        );
+        assert_eq!(
+            check_minutes(false, 3, 3).unwrap_err().refusal,
+            Refusal::TppMinutesByChair
+        );
     }
 
     #[test]

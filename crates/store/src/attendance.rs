@@ -84,7 +84,9 @@ const ENTRIES: &str = "SELECT a.id, a.start_at, a.end_at, a.minutes, a.activity,
         a.pk_id, k.display_name AS pk_name, a.rejected_by, a.rejected_reason, a.attested_via
     FROM attendance a JOIN users r ON r.id = a.reported_by
     LEFT JOIN users s ON s.id = a.supervisor_id LEFT JOIN users k ON k.id = a.pk_id
-    WHERE a.case_id = $1 ORDER BY a.start_at, a.id";
+    WHERE a.case_id = $1
+      AND a.start_at >= COALESCE((SELECT c.ledger_from FROM cases c WHERE c.id = $1), '')
+    ORDER BY a.start_at, a.id";
 
 fn corrupt() -> StoreError {
     StoreError::Other(anyhow::anyhow!("stored attendance entry is unreadable"))

@@ -46,6 +46,7 @@ pub mod supervision;
 pub mod terminations;
 pub mod throttle;
 pub mod tokens;
+pub mod tpp;
 pub mod users;
 pub mod visits;
 pub mod work_sessions;

@@ -199,6 +199,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0031_behaviour_evidence.sql"),
         postgres: include_str!("../migrations/postgres/0031_behaviour_evidence.sql"),
     },
+    Migration {
+        version: 32,
+        name: "tpp_sessions",
+        sqlite: include_str!("../migrations/sqlite/0032_tpp_sessions.sql"),
+        postgres: include_str!("../migrations/postgres/0032_tpp_sessions.sql"),
+    },
+    Migration {
+        version: 33,
+        name: "ledger_restart",
+        sqlite: include_str!("../migrations/sqlite/0033_ledger_restart.sql"),
+        postgres: include_str!("../migrations/postgres/0033_ledger_restart.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

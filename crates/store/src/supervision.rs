@@ -90,6 +90,8 @@ pub struct Examination {
     pub decided_on: Option<Date>,
     /// What the prosecutor decided on the Litmas (S8), once recorded.
     pub prosecutor: Option<RecordedProsecutorDecision>,
+    /// The TPP session whose agenda it is on, once the head convened one (S7).
+    pub tpp_session: Option<i64>,
 }
 
 /// The prosecutor's decision as recorded, with who recorded it.
@@ -163,6 +165,7 @@ struct Row {
     prosecutor_reference: Option<String>,
     prosecutor_decided_on: Option<String>,
     prosecutor_recorded_by: Option<String>,
+    tpp_session_id: Option<i64>,
 }
 
 fn ids(text: &str) -> Vec<i64> {
@@ -205,7 +208,7 @@ async fn read(conn: &mut sqlx::AnyConnection, case: i64) -> Result<Vec<Examinati
                 e.members, e.findings, e.findings_on, e.findings_late, e.tpp_on, e.deliberation,
                 e.tpp_present, e.recommendation, e.decision_reasons, e.accepted, e.decided_on,
                 e.prosecutor_order, e.prosecutor_reference, e.prosecutor_decided_on,
-                p.display_name AS prosecutor_recorded_by
+                p.display_name AS prosecutor_recorded_by, e.tpp_session_id
          FROM examinations e JOIN users a ON a.id = e.advised_by
          LEFT JOIN users c ON c.id = e.chair_id
          LEFT JOIN users p ON p.id = e.prosecutor_recorded_by
@@ -276,6 +279,7 @@ async fn read(conn: &mut sqlx::AnyConnection, case: i64) -> Result<Vec<Examinati
                 }),
                 _ => None,
             },
+            tpp_session: row.tpp_session_id,
         });
     }
     Ok(out)
@@ -475,6 +479,37 @@ async fn follow_status(
     Ok(())
 }
 
+/// The work repeated (L8): the window starts again on `day` (audited as a window move) and
+/// the hours count from the start of that local day; earlier reports stay stored, outside
+/// the ledger. Returns the instant the ledger counts from.
+async fn restart_ledger(
+    tx: &mut sqlx::AnyConnection,
+    store: &Store,
+    actor: &crate::audit::Actor,
+    case: &crate::cases::Case,
+    day: Date,
+) -> std::result::Result<String, SupervisionError> {
+    crate::cases::move_start(
+        tx,
+        store,
+        actor,
+        case,
+        karya_domain::window::StartEvent::RepeatOrdered(day),
+    )
+    .await?;
+    let from = day
+        .to_zoned_datetime(case.zone.time_zone())
+        .map_err(|e| StoreError::Other(e.into()))?
+        .timestamp();
+    let from = crate::clock::text(from);
+    sqlx::query("UPDATE cases SET ledger_from = $1 WHERE id = $2")
+        .bind(&from)
+        .bind(case.id.0)
+        .execute(&mut *tx)
+        .await?;
+    Ok(from)
+}
+
 /// The prosecutor ordered prison or a fine: the case ends by sanction (T1c), not by serving.
 fn ends_the_case(exam: &Examination) -> bool {
     exam.prosecutor
@@ -600,12 +635,25 @@ pub async fn recommend(
     if present.iter().any(|m| !staff.iter().any(|s| s.id == *m)) {
         return Err(StoreError::NotFound.into());
     }
-    let mut distinct = present.to_vec();
-    distinct.sort_unstable_by_key(|u| u.0);
-    distinct.dedup();
     let mut tx = store.begin_write().await?;
     let (exam, office) = locked(&mut tx, access, id).await?;
     at(&exam, Stage::AwaitingTpp)?;
+    // On a convened session's agenda, the session's members and day stand for the case:
+    // recorded on that day or later, never before it is held.
+    let (present, today) = match exam.tpp_session {
+        Some(session) => {
+            let (held_on, members, signed) = crate::tpp::held(&mut tx, session).await?;
+            if signed {
+                return Err(StoreError::Conflict.into());
+            }
+            rules::check_session_held(held_on, today)?;
+            (members, held_on)
+        }
+        None => (present.to_vec(), today),
+    };
+    let mut distinct = present;
+    distinct.sort_unstable_by_key(|u| u.0);
+    distinct.dedup();
     let orders = &access.case().terms.default_orders;
     rules::check_recommendation(
         exam.advice.ground,
@@ -724,6 +772,10 @@ pub async fn record_prosecutor_decision(
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    let restarted = match rules::repeat_restarts_on(decision) {
+        Some(day) => Some(restart_ledger(&mut tx, store, &actor, &case, day).await?),
+        None => None,
+    };
     store
         .audit_in(
             &mut tx,
@@ -734,7 +786,8 @@ pub async fn record_prosecutor_decision(
                 "examination",
                 id,
                 json!({"case_id": access.id().0, "order": decision.order.as_str(),
-                       "decided_on": decision.decided_on.to_string()}),
+                       "decided_on": decision.decided_on.to_string(),
+                       "ledger_from": restarted}),
             ),
         )
         .await?;

@@ -50,10 +50,12 @@ macro_rules! work_columns {
      (SELECT COUNT(*) FROM letter_drafts d WHERE d.case_id = c.id AND NOT EXISTS ( \
        SELECT 1 FROM issued_documents i WHERE i.case_id = d.case_id AND i.kind = d.kind \
        AND i.created_at >= d.drafted_at)) AS drafts_to_sign, \
-     (SELECT COUNT(*) FROM attendance a WHERE a.case_id = c.id AND a.state = 'supervisor_verified') \
+     (SELECT COUNT(*) FROM attendance a WHERE a.case_id = c.id AND a.state = 'supervisor_verified' \
+        AND a.start_at >= COALESCE(c.ledger_from, '')) \
        AS reports_to_credit, \
      (SELECT MIN(a.start_at) FROM attendance a WHERE a.case_id = c.id \
-       AND a.state = 'supervisor_verified') AS oldest_report, \
+       AND a.state = 'supervisor_verified' AND a.start_at >= COALESCE(c.ledger_from, '')) \
+       AS oldest_report, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.formed_on IS NULL) \
        AS exams_awaiting_team, \
      (SELECT MIN(e.formed_on) FROM examinations e WHERE e.case_id = c.id \

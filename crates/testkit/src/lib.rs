@@ -49,3 +49,16 @@ pub async fn open_as(
     let grant = karya_store::Principal::new(std::sync::Arc::new(user), "test").grant(permission)?;
     store.open_case(&grant, case).await
 }
+
+/// The office handle the demo user `username` gets through permission `permission`: the
+/// same check a request makes, for tests that call the store's office-level functions.
+pub async fn office_as(
+    store: &karya_store::Store,
+    username: &str,
+    permission: karya_domain::Permission,
+) -> karya_store::StoreResult<karya_store::OfficeAccess> {
+    let user = karya_store::users::user_by_username(store, username).await?;
+    karya_store::Principal::new(std::sync::Arc::new(user), "test")
+        .grant(permission)?
+        .office()
+}

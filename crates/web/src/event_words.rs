@@ -66,6 +66,8 @@ pub fn sentence(t: &Catalog, lang: Lang, event: &StoredEvent) -> String {
         "supervision.step" => t.event_supervision_step,
         "supervision.findings" => t.event_supervision_findings,
         "supervision.recommend" => t.event_supervision_recommend,
+        "tpp.convene" => t.event_tpp_convene,
+        "tpp.sign_minutes" => t.event_tpp_sign_minutes,
         "supervision.decide" => t.event_supervision_decide,
         "supervision.prosecutor_decision" => t.event_supervision_prosecutor_decision,
         "progress_report.write" => t.event_progress_report_write,

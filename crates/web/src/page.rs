@@ -174,6 +174,11 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         ]),
     ));
     items.push((
+        "/tpp",
+        t.nav_tpp,
+        any(&[Role::HeadOfOffice, Role::TppMember]),
+    ));
+    items.push((
         "/admin/staff",
         t.nav_staff,
         any(&[Role::Admin, Role::HeadOfOffice]),

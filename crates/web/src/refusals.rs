@@ -402,6 +402,17 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::RecommendationNotForGround => plain(t.refusal_recommendation_not_for_ground),
         Refusal::TppTooFewPresent => plain(t.refusal_tpp_too_few_present),
         Refusal::DeliberationRequired => plain(t.refusal_deliberation_required),
+        Refusal::TppChairNotPresent => plain(t.refusal_tpp_chair_not_present),
+        Refusal::TppAgendaEmpty => plain(t.refusal_tpp_agenda_empty),
+        Refusal::TppSessionNotYetHeld { held_on } => fill(
+            t.refusal_tpp_session_not_yet_held,
+            &[("date", &v.date(*held_on))],
+        ),
+        Refusal::TppMinutesIncomplete { open } => fill(
+            t.refusal_tpp_minutes_incomplete,
+            &[("open", &open.to_string())],
+        ),
+        Refusal::TppMinutesByChair => plain(t.refusal_tpp_minutes_by_chair),
         Refusal::DecisionReasonsRequired => plain(t.refusal_decision_reasons_required),
         Refusal::ExaminationNotAtStep => plain(t.refusal_examination_not_at_step),
         Refusal::NotOnTheTeam => plain(t.refusal_not_on_the_team),

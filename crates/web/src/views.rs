@@ -132,6 +132,7 @@ pub fn window_basis(t: &Catalog, basis: karya_domain::window::WindowBasis) -> &'
         B::AwaitingClient => t.window_basis_awaiting_client,
         B::Appearance => t.window_basis_appearance,
         B::DocumentsCompleted => t.window_basis_documents_completed,
+        B::RepeatOrdered => t.window_basis_repeat_ordered,
     }
 }
 

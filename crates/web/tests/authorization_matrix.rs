@@ -538,6 +538,66 @@ const CASES: &[Case] = &[
         success: 422,
         out_of_scope: &[],
     },
+    // TPP sessions (S7): the head and the TPP read them; the head convenes (an empty form
+    // is refused, 422); a member records against the agenda (an examination not on it is
+    // 404); the chair signs once every case is decided (not yet: 422); no minutes yet: 404.
+    // Another office's session is out of scope.
+    Case {
+        method: "GET",
+        path: "/tpp",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/tpp",
+        form: &[("t_held_on", "2026-11-20")],
+        allowed: &[HeadOfOffice],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/tpp/{own_session}",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/tpp/{other_session}",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[HeadOfOffice, TppMember],
+    },
+    Case {
+        method: "POST",
+        path: "/tpp/{own_session}/recommendation",
+        form: &[("exam", "999999"), ("s_recommendation", "good_conduct")],
+        allowed: &[TppMember],
+        success: 404,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/tpp/{own_session}/minutes",
+        form: &[],
+        allowed: &[TppMember],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/tpp/{own_session}/minutes",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 404,
+        out_of_scope: &[],
+    },
     // Partners: the office's staff read them; PKs and the head map and profile them; the
     // head records agreements (an empty one is refused, 422).
     Case {
@@ -1668,6 +1728,8 @@ struct Ids {
     own_partner: String,
     other_partner: String,
     person: String,
+    own_session: String,
+    other_session: String,
 }
 
 async fn ids(app: &TestApp) -> Ids {
@@ -1717,7 +1779,43 @@ async fn ids(app: &TestApp) -> Ids {
             .person
             .expect("the demo client is a person")
             .to_string(),
+        own_session: session(store, "bdg").await,
+        other_session: session(store, "mks").await,
     }
+}
+
+/// A TPP session the head of `office` convenes with a case's examinations that await the
+/// TPP, chaired by the office's TPP member; its id.
+async fn session(store: &karya_store::Store, office: &str) -> String {
+    karya_web::demo::cases::awaiting_tpp(store, office)
+        .await
+        .unwrap();
+    let head = format!("kabapas.{office}");
+    let convener = karya_testkit::office_as(store, &head, Permission::ConveneTpp)
+        .await
+        .unwrap();
+    let agenda = karya_store::tpp::candidates(store, &convener)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.examination)
+        .collect();
+    let tpp = users::user_by_username(store, &format!("tpp.{office}"))
+        .await
+        .unwrap()
+        .id;
+    let head = users::user_by_username(store, &head).await.unwrap().id;
+    let new = karya_store::tpp::NewSession {
+        held_on: "2026-11-20".parse().unwrap(),
+        place: String::new(),
+        chair: tpp,
+        present: vec![tpp, head],
+        agenda,
+    };
+    karya_store::tpp::convene(store, &convener, &new)
+        .await
+        .unwrap()
+        .to_string()
 }
 
 /// A document of `kind` issued for `case` by `username`; its id.
@@ -1804,6 +1902,8 @@ fn fill(template: &str, ids: &Ids, version: &str) -> String {
         .replace("{own_partner}", &ids.own_partner)
         .replace("{other_partner}", &ids.other_partner)
         .replace("{person}", &ids.person)
+        .replace("{own_session}", &ids.own_session)
+        .replace("{other_session}", &ids.other_session)
         .replace("{version}", version)
 }
 

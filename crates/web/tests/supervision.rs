@@ -138,6 +138,106 @@ on_both_engines! {
         assert!(to_prosecutor.contains("\"to_prosecutor\":true"), "{to_prosecutor}");
     }
 
+    async fn the_head_convenes_a_tpp_session_its_members_recommend_and_the_chair_signs_the_minutes_S7_L8(db) {
+        let app = TestApp::with_demo(db).await;
+        let store = &app.db.store;
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        // A case has a violation and a good deed examined, waiting for the TPP.
+        karya_web::demo::cases::awaiting_tpp(store, "bdg").await.unwrap();
+        let waiting: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT e.id, e.ground FROM examinations e JOIN cases c ON c.id = e.case_id JOIN offices o ON o.id = c.office_id
+             WHERE o.code = 'bdg' AND e.findings IS NOT NULL AND e.recommendation IS NULL ORDER BY e.id",
+        ).fetch_all(store.pool()).await.unwrap();
+        assert_eq!(waiting.iter().map(|(_, g)| g.as_str()).collect::<Vec<_>>(), ["suspected_violation", "good_deed"]);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        let page = head.get("/tpp").await.body;
+        assert!(page.contains("Adakan sidang TPP") && page.contains("Perbuatan baik"), "{page}");
+        // One member present, the chair not among them: refused with S7, the place kept.
+        let agenda: Vec<String> = waiting.iter().map(|(id, _)| id.to_string()).collect();
+        let mut form = vec![("t_held_on", today.as_str()), ("t_place", "RuangSidangLantai2"), ("t_chair", tpp.as_str()), ("t_present", head_id.as_str())];
+        form.extend(agenda.iter().map(|a| ("t_agenda", a.as_str())));
+        let refused = head.post_form("/tpp", &form).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("(S7)") && refused.body.contains("RuangSidangLantai2") && refused.body.contains("paling sedikit dua"), "{}", refused.body);
+        assert_eq!(app.signed_in("tpp.bdg").await.post_form("/tpp", &form).await.status, 403, "the head convenes");
+        form.push(("t_present", tpp.as_str()));
+        let convened = head.post_form("/tpp", &form).await;
+        assert_eq!(convened.status, 303);
+        let session = convened.location().split('?').next().unwrap().to_owned();
+        assert!(!head.get("/tpp").await.body.contains("Perbuatan baik ·"), "an examination sits on one agenda");
+
+        // A member records each case against the session: the recommendation fits the
+        // ground (S7); the session's members and day stand for each case.
+        let mut member = app.signed_in("tpp.bdg").await;
+        let early = member.post_form(&format!("{session}/minutes"), &[]).await;
+        assert_eq!(early.status, 422);
+        assert!(early.body.contains("Masih ada 2 perkara") && early.body.contains("(S7)"), "{}", early.body);
+        let (violation, good) = (waiting[0].0.to_string(), waiting[1].0.to_string());
+        let wrong = member.post_form(&format!("{session}/recommendation"), &[("exam", &violation), ("s_recommendation", "good_conduct"), ("s_deliberation", "PertimbanganSidangSatu")]).await;
+        assert_eq!(wrong.status, 422);
+        assert!(wrong.body.contains("(S7)") && wrong.body.contains("PertimbanganSidangSatu"), "refused, the deliberation kept");
+        assert_eq!(member.post_form(&format!("{session}/recommendation"), &[("exam", &violation), ("s_recommendation", "continue_serving"), ("s_deliberation", "Ketidakhadiran karena sakit, dibuktikan surat dokter.")]).await.status, 303);
+        assert_eq!(member.post_form(&format!("{session}/recommendation"), &[("exam", &good), ("s_recommendation", "good_conduct"), ("s_deliberation", "Perbuatan baik dibenarkan saksi.")]).await.status, 303);
+        let (on, present): (String, String) = sqlx::query_as("SELECT tpp_on, tpp_present FROM examinations WHERE id = $1").bind(waiting[1].0).fetch_one(store.pool()).await.unwrap();
+        let mut sat = [tpp.parse::<i64>().unwrap(), head_id.parse::<i64>().unwrap()];
+        sat.sort_unstable();
+        assert_eq!((on, present), (today.clone(), format!("{},{}", sat[0], sat[1])));
+
+        // The chair signs; the minutes name who sat, each case and its recommendation.
+        assert_eq!(head.post_form(&format!("{session}/minutes"), &[]).await.status, 403, "the head is not the chair");
+        assert_eq!(member.post_form(&format!("{session}/minutes"), &[]).await.status, 303);
+        assert_ne!(member.post_form(&format!("{session}/minutes"), &[]).await.status, 303, "signed once");
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'tpp_minutes'").await, 1);
+        let text = karya_testkit::pdf_text(&head.get_bytes(&format!("{session}/minutes")).await);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in ["BERITA ACARA SIDANG TIM PENGAMAT PEMASYARAKATAN", "RuangSidangLantai2", "Anggota TPP Bandung (Ketua Sidang)", "Sidang membahas 2 perkara", "Ketidakhadiran karena sakit", "Berkelakuan baik", "Ketua Sidang TPP"] {
+            assert!(text.contains(expected), "{expected} in the minutes: {text}");
+        }
+        assert_eq!(app.signed_in("tpp.mks").await.get(&session).await.status, 404, "another office's TPP");
+        assert_eq!(app.signed_in("pk.bdg").await.get(&session).await.status, 403);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('tpp.convene', 'tpp.sign_minutes')").await, 2);
+    }
+
+    async fn a_repeat_order_starts_the_hours_and_the_window_again_L8_S8_L6(db) {
+        let app = TestApp::with_demo(db).await;
+        let store = &app.db.store;
+        let case = karya_web::demo::cases::serving_case_credited(store, "bdg", 80, 40, 16).await.unwrap();
+        let credited = || async {
+            let access = karya_testkit::open_as(store, "pk.bdg", karya_domain::Permission::ReadCases, case).await.unwrap();
+            let (ledger, _) = karya_store::attendance::ledger(store, &access).await.unwrap();
+            (ledger.totals().credited.get(), access.case().window.start().to_string())
+        };
+        let (before, old_start) = credited().await;
+        assert!(before > 0, "the demo credited hours before the examination");
+        let path = format!("/cases/{}/supervision", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        assert_eq!(pk.post_form(&format!("{path}/advice"), &[("s_ground", "suspected_violation"), ("s_condition", "Syarat umum"), ("s_what_happened", "Tidak hadir."), ("s_evidence", "Laporan PJ")]).await.status, 303);
+        let (exam,): (i64,) = sqlx::query_as("SELECT id FROM examinations WHERE case_id = $1").bind(case.0).fetch_one(store.pool()).await.unwrap();
+        let exam = exam.to_string();
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        let mut head = app.signed_in("kabapas.bdg").await;
+        assert_eq!(head.post_form(&format!("{path}/team"), &[("exam", &exam), ("s_members", &tpp), ("s_members", &head_id), ("s_chair", &tpp)]).await.status, 303);
+        let mut member = app.signed_in("tpp.bdg").await;
+        assert_eq!(member.post_form(&format!("{path}/findings"), &[("exam", &exam), ("s_findings", "Terbukti.")]).await.status, 303);
+        assert_eq!(member.post_form(&format!("{path}/recommendation"), &[("exam", &exam), ("s_present", &tpp), ("s_present", &head_id), ("s_deliberation", "Menimbang."), ("s_recommendation", "repeat_work")]).await.status, 303);
+        assert_eq!(head.post_form(&format!("{path}/decision"), &[("exam", &exam), ("s_accept", "yes"), ("s_reasons", "Sesuai rekomendasi.")]).await.status, 303);
+        // The head records the prosecutor's order to repeat the work, dated today.
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        assert_eq!(head.post_form(&format!("{path}/prosecutor"), &[("exam", &exam), ("s_p_order", "repeat_work"), ("s_p_reference", "B-90/M.2.10/Eku.3/2026"), ("s_p_on", &today)]).await.status, 303);
+        let (after, start) = credited().await;
+        assert_eq!(after, 0, "the hours count again from the order's day");
+        assert_eq!(start, today, "the window starts again on the order's day (L6)");
+        assert_ne!(old_start, today);
+        let (status, basis): (String, String) = sqlx::query_as("SELECT status, window_basis FROM cases WHERE id = $1").bind(case.0).fetch_one(store.pool()).await.unwrap();
+        assert_eq!((status.as_str(), basis.as_str()), ("serving", "repeat_ordered"), "the client serves again");
+        assert!(app.count(&format!("SELECT COUNT(*) FROM attendance WHERE case_id = {}", case.0)).await > 0, "the earlier reports stay stored");
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'case.window'").await, 1, "the window's move is audited");
+        assert!(pk.get(&format!("/cases/{}", case.0)).await.body.contains("mulai lagi pada hari Jaksa memerintahkan"), "the case page says why the window moved");
+    }
+
     async fn findings_after_the_seventh_day_are_marked_late_and_stay_so_S6(db) {
         let app = TestApp::with_demo(db).await;
         let case = serving_case(&app.db.store, "bdg", 80, 20, None).await.unwrap();

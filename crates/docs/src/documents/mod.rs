@@ -14,6 +14,7 @@ mod photo;
 mod placement;
 mod progress_report;
 mod termination;
+mod tpp_minutes;
 
 pub use attendance::{AttendanceList, AttendancePeriod, AttendanceRow};
 pub use attitude::{ATTITUDE_INDICATORS, Answer, AttitudeAssessment};
@@ -32,6 +33,7 @@ pub use placement::PlacementForm;
 pub use progress_report::{ActivityLine, BehaviourLine, Figures, ProgressReport};
 use serde::Serialize;
 pub use termination::{TerminationGround, TerminationLetter};
+pub use tpp_minutes::{AgendaCase, TppMinutes};
 
 use crate::printable::sealed::Sealed;
 
@@ -60,6 +62,8 @@ pub enum Document {
     ProgressReport(ProgressReport),
     /// *Surat pengakhiran* (§2.4, T1–T3).
     Termination(TerminationLetter),
+    /// *Berita acara sidang TPP* (S7), signed by the session's chair.
+    TppMinutes(TppMinutes),
     /// A dossier of sections (UU PDP: a data subject's copy, a breach notice).
     Dossier(Dossier),
 }
@@ -75,6 +79,7 @@ impl Sealed for Document {
             Document::Litmas(_) => "/litmas.typ",
             Document::ProgressReport(_) => "/progress_report.typ",
             Document::Termination(_) => "/termination.typ",
+            Document::TppMinutes(_) => "/tpp_minutes.typ",
             Document::Dossier(_) => "/dossier.typ",
         }
     }
@@ -89,6 +94,7 @@ impl Sealed for Document {
             Document::Litmas(d) => d.date,
             Document::ProgressReport(d) => d.date,
             Document::Termination(d) => d.date,
+            Document::TppMinutes(d) => d.held_on,
             Document::Dossier(d) => d.date,
         }
     }

@@ -2,11 +2,12 @@
 
 use jiff::civil::{Weekday, date, time};
 use karya_docs::{
-    ActivityLine, Answer, Approval, Assessment, AttendanceList, AttendancePeriod, AttendanceRow,
-    AttitudeAssessment, BehaviourLine, CasePlan, ClientIdentity, Document, ExaminationStep,
-    ExaminationTeam, Figures, ForProsecutor, GuidancePlan, HeadDecision, ImplementationReport,
-    InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow, Photo, PlacementForm,
-    ProgressReport, ScheduleSlot, TerminationGround, TerminationLetter, TppSession, Verdict,
+    ActivityLine, AgendaCase, Answer, Approval, Assessment, AttendanceList, AttendancePeriod,
+    AttendanceRow, AttitudeAssessment, BehaviourLine, CasePlan, ClientIdentity, Document,
+    ExaminationStep, ExaminationTeam, Figures, ForProsecutor, GuidancePlan, HeadDecision,
+    ImplementationReport, InstitutionKind, Intervention, Litmas, Officer, PartnerList, PartnerRow,
+    Photo, PlacementForm, ProgressReport, ScheduleSlot, TerminationGround, TerminationLetter,
+    TppMinutes, TppSession, Verdict,
 };
 use karya_domain::Minutes;
 
@@ -357,6 +358,50 @@ pub fn progress_report(client_name: &str) -> ProgressReport {
     }
 }
 
+/// A TPP session's minutes with both outcomes: good conduct and a default order (S7).
+pub fn tpp_minutes(client_name: &str) -> TppMinutes {
+    let case = |client: &str, ground: &str, findings: &str, recommendation: &str| AgendaCase {
+        client: client.to_owned(),
+        decision: decision(),
+        pk: Some(PK_NAME.to_owned()),
+        ground: ground.to_owned(),
+        what_happened: "Sebagaimana nota PK kepada Kepala Bapas.".to_owned(),
+        findings: findings.to_owned(),
+        deliberation: "Sidang menimbang hasil pemeriksaan tim dan keterangan PK.".to_owned(),
+        recommendation: recommendation.to_owned(),
+    };
+    TppMinutes {
+        number: "W.11.PAS.PAS.14-PK.01.05-0140/2027".to_owned(),
+        held_on: date(2027, 1, 8),
+        place: "Bandung".to_owned(),
+        venue: "Ruang Sidang TPP Bapas Bandung".to_owned(),
+        office: "Balai Pemasyarakatan Kelas I Bandung".to_owned(),
+        present: vec![
+            "Anggota TPP Bandung".to_owned(),
+            "Kepala Bapas Bandung".to_owned(),
+            PK_NAME.to_owned(),
+        ],
+        cases: vec![
+            case(
+                client_name,
+                "Perbuatan baik",
+                "Klien menolong korban kecelakaan; dibenarkan saksi.",
+                "Perilaku baik, dicatat dalam laporan perkembangan berikutnya",
+            ),
+            case(
+                "Dedi Kurniawan bin Asep",
+                "Dugaan pelanggaran",
+                "Tiga kali tidak hadir tanpa alasan yang sah.",
+                "Mengulang pidana kerja sosial",
+            ),
+        ],
+        chair: Officer {
+            name: "Anggota TPP Bandung".to_owned(),
+            nip: Some("198001012005011001".to_owned()),
+        },
+    }
+}
+
 pub fn completed() -> TerminationGround {
     TerminationGround::Completed {
         hours_served: Minutes::from_hours(120),
@@ -386,5 +431,6 @@ pub fn one_document_of_each(name: &str) -> Vec<(&'static str, Document)> {
             "termination",
             Document::Termination(termination(name, completed())),
         ),
+        ("tpp_minutes", Document::TppMinutes(tpp_minutes(name))),
     ]
 }

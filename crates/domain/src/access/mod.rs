@@ -97,8 +97,12 @@ pub enum Permission {
     DecideSupervision,
     /// Record the examination's steps and findings; the store admits only the team (S6).
     ExamineCases,
-    /// Record the TPP session's recommendation (S7).
+    /// Record the TPP session's recommendation (S7); the chair signs the minutes.
     RecommendInTpp,
+    /// Convene a TPP session: its day, the members present, its chair and its agenda (S7).
+    ConveneTpp,
+    /// Read the office's TPP sessions, their agendas and minutes (S7).
+    ReadTppSessions,
     /// Acknowledge receiving a document addressed to one's office (the prosecutor).
     AcknowledgeReceipt,
     /// Report a client's non-compliance or good deed (S3): the work-place supervisor, or the
@@ -290,6 +294,11 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
         ],
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
+    (P::ConveneTpp, &[(HeadOfOffice, R::Office)]),
+    (
+        P::ReadTppSessions,
+        &[(HeadOfOffice, R::Office), (TppMember, R::Office)],
+    ),
     (P::AcknowledgeReceipt, &[(Prosecutor, R::ProsecutorOffice)]),
     (
         P::ReportConduct,

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 62] = [
+const ALL: [Permission; 64] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -27,6 +27,8 @@ const ALL: [Permission; 62] = [
     P::DecideSupervision,
     P::ExamineCases,
     P::RecommendInTpp,
+    P::ConveneTpp,
+    P::ReadTppSessions,
     P::ReadProsecutorLitmas,
     P::RecordProsecutorDecision,
     P::WriteProgressReports,

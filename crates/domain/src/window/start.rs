@@ -21,15 +21,19 @@ pub enum WindowBasis {
     /// The documents the prosecutor was asked to complete arrived on that day (D3), after
     /// the client was present.
     DocumentsCompleted,
+    /// The prosecutor ordered the work repeated on that day (L8, S8): the hours and the
+    /// window start again.
+    RepeatOrdered,
 }
 
 impl WindowBasis {
-    pub const ALL: [WindowBasis; 5] = [
+    pub const ALL: [WindowBasis; 6] = [
         WindowBasis::Decision,
         WindowBasis::Handover,
         WindowBasis::AwaitingClient,
         WindowBasis::Appearance,
         WindowBasis::DocumentsCompleted,
+        WindowBasis::RepeatOrdered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl WindowBasis {
             WindowBasis::AwaitingClient => "awaiting_client",
             WindowBasis::Appearance => "appearance",
             WindowBasis::DocumentsCompleted => "documents_completed",
+            WindowBasis::RepeatOrdered => "repeat_ordered",
         }
     }
 
@@ -74,11 +79,15 @@ pub enum StartEvent {
     Appeared(Date),
     /// The documents found incomplete were completed (D3).
     DocumentsCompleted(Date),
+    /// The prosecutor ordered the work repeated (L8, S8): whatever the basis, the window
+    /// starts again on that day.
+    RepeatOrdered(Date),
 }
 
 /// The start after `event`, or `None` when it stays where it is.
 pub fn moved(start: Date, basis: WindowBasis, event: StartEvent) -> Option<(Date, WindowBasis)> {
     let next = match (basis, event) {
+        (_, StartEvent::RepeatOrdered(day)) => (day, WindowBasis::RepeatOrdered),
         (WindowBasis::Decision, _) => return None,
         (WindowBasis::AwaitingClient, StartEvent::Appeared(day)) => {
             (day.max(start), WindowBasis::Appearance)
@@ -105,6 +114,32 @@ mod tests {
     use super::*;
 
     const RECEIVED: Date = date(2026, 3, 2);
+
+    #[test]
+    fn a_repeat_order_starts_the_window_again_whatever_its_basis_L8_L6() {
+        let ordered = date(2026, 9, 14);
+        for basis in WindowBasis::ALL {
+            assert_eq!(
+                moved(RECEIVED, basis, StartEvent::RepeatOrdered(ordered)),
+                Some((ordered, WindowBasis::RepeatOrdered)),
+                "{basis:?}"
+            );
+        }
+        assert_eq!(
+            moved(
+                ordered,
+                WindowBasis::RepeatOrdered,
+                StartEvent::RepeatOrdered(ordered)
+            ),
+            None,
+            "recorded twice, it stays"
+        );
+        assert!(!WindowBasis::RepeatOrdered.is_provisional());
+        assert_eq!(
+            WindowBasis::parse("repeat_ordered"),
+            Some(WindowBasis::RepeatOrdered)
+        );
+    }
 
     #[test]
     fn a_handed_over_client_starts_on_the_handover_L6() {

@@ -191,7 +191,7 @@ pub(super) struct People {
     pub(super) pk: User,
     pj: User,
     client: User,
-    tpp: User,
+    pub(super) tpp: User,
 }
 
 /// The demo's people act through the bypass of decision 0007: the loader has no request,
@@ -258,7 +258,6 @@ pub async fn serving_case(
     received_days_ago: i64,
     client: Option<&str>,
 ) -> anyhow::Result<CaseId> {
-    let setting = Setting::of(store, office_code).await?;
     let scenario = Scenario {
         stage: Stage::Serving,
         hours,
@@ -268,12 +267,63 @@ pub async fn serving_case(
         credit: 0,
         offence: "Pasal 476 UU 1/2023 (pencurian)",
     };
+    open_serving(store, office_code, &scenario, client).await
+}
+
+/// A serving case with `credited` hours already credited, four hours every other day.
+pub async fn serving_case_credited(
+    store: &Store,
+    office_code: &str,
+    hours: i64,
+    received_days_ago: i64,
+    credited: i64,
+) -> anyhow::Result<CaseId> {
+    let scenario = Scenario {
+        stage: Stage::Serving,
+        hours,
+        received_days_ago,
+        every: 2,
+        length: 240,
+        credit: credited * 60,
+        offence: "Pasal 476 UU 1/2023 (pencurian)",
+    };
+    open_serving(store, office_code, &scenario, None).await
+}
+
+async fn open_serving(
+    store: &Store,
+    office_code: &str,
+    scenario: &Scenario,
+    client: Option<&str>,
+) -> anyhow::Result<CaseId> {
+    let setting = Setting::of(store, office_code).await?;
+    let received_days_ago = scenario.received_days_ago;
     let n = usize::try_from(received_days_ago).unwrap_or(0) % NAMES.len();
     let client = match client {
         Some(username) => Some(users::user_by_username(store, username).await?),
         None => None,
     };
-    open(store, &setting, n, &scenario, client.as_ref()).await
+    open(store, &setting, n, scenario, client.as_ref()).await
+}
+
+/// A serving case with a violation and a good deed examined and waiting for the TPP (S7):
+/// for tests of TPP sessions.
+pub async fn awaiting_tpp(store: &Store, office_code: &str) -> anyhow::Result<CaseId> {
+    use karya_domain::supervision::Ground;
+    let id = serving_case(store, office_code, 80, 25, None).await?;
+    let setting = Setting::of(store, office_code).await?;
+    for ground in [Ground::SuspectedViolation, Ground::GoodDeed] {
+        examine(
+            store,
+            &setting.people,
+            id,
+            ground,
+            Supervised::AwaitingTpp,
+            setting.today,
+        )
+        .await?;
+    }
+    Ok(id)
 }
 
 /// A case whose PK is assigned and whose person is not yet registered: for tests of the
@@ -310,7 +360,7 @@ pub async fn case_at(
 pub(super) struct Setting {
     pub(super) office: orgs::Office,
     zone: OfficeZone,
-    today: Date,
+    pub(super) today: Date,
     city: &'static str,
     court_code: &'static str,
     pub(super) people: People,
@@ -886,8 +936,9 @@ enum Supervised {
 }
 
 /// The supervision chain on some serving cases: a running examination (day 3), a late one
-/// (day 9), one waiting for the TPP, a good deed recorded as good conduct, and accepted
-/// recommendations of each of the decision's default orders.
+/// (day 9), a violation and a good deed waiting for the TPP (`serve --demo` holds their
+/// session), a good deed recorded as good conduct, and accepted recommendations of each of
+/// the decision's default orders.
 async fn supervise(
     store: &Store,
     people: &People,
@@ -906,6 +957,7 @@ async fn supervise(
                     },
                 ),
                 (SuspectedViolation, Supervised::AwaitingTpp),
+                (GoodDeed, Supervised::AwaitingTpp),
                 (SuspectedViolation, Supervised::Examining { days: 3 }),
             ],
             (Stage::Serving, 120) => &[(SuspectedViolation, Supervised::Examining { days: 9 })],

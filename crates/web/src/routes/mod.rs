@@ -31,6 +31,7 @@ pub mod register;
 pub mod second_factor;
 pub mod staff;
 pub mod today;
+pub mod tpp;
 pub mod verify;
 
 /// Declares every route once: the router is built from this list, and so is [`TABLE`], which
@@ -137,6 +138,10 @@ routes! {
     "/verifikasi" => get(queue::show);
     "/cases/{id}/register" => get(register::form), post(register::submit);
     "/register" => get(register::book);
+    "/tpp" => get(tpp::list), post(tpp::convene);
+    "/tpp/{id}" => get(tpp::show);
+    "/tpp/{id}/recommendation" => post(tpp::recommend);
+    "/tpp/{id}/minutes" => get(tpp::download), post(tpp::sign);
     "/partners" => get(partners::list), post(partners::form::create);
     "/partners/new" => get(partners::form::new);
     "/partners/annex-v.xlsx" => get(partners::export::xlsx);

@@ -33,6 +33,7 @@ pub fn kind_label(t: &Catalog, kind: &str) -> &'static str {
         "litmas_prosecutor" => t.kind_litmas_prosecutor,
         "progress_report" => t.kind_progress_report,
         "annex_v" => t.kind_annex_v,
+        "tpp_minutes" => t.kind_tpp_minutes,
         "annex_ii" => t.kind_annex_ii,
         "annex_iii" | "annex_iii_month" => t.kind_annex_iii,
         "annex_iv" => t.kind_annex_iv,

@@ -80,6 +80,8 @@ impl Notice {
             "step" => t.supervision_step_saved,
             "findings" => t.supervision_findings_saved,
             "recommendation" => t.supervision_recommendation_saved,
+            "tpp_convened" => t.tpp_convened,
+            "tpp_minutes_signed" => t.tpp_minutes_signed,
             "decision" => t.supervision_decision_saved,
             "litmas_prosecutor" => t.supervision_litmas_issued,
             "conduct_report" => t.conduct_report_saved,

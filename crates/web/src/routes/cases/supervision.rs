@@ -43,6 +43,8 @@ pub struct ExaminationView {
     pub can_form_team: bool,
     pub can_examine: bool,
     pub can_recommend: bool,
+    /// The TPP session whose agenda it is on, for those who read sessions (S7).
+    pub tpp_session: Option<i64>,
     pub can_decide: bool,
     /// Accepted, and a default order: the head issues the Litmas to the prosecutor (S8).
     pub can_issue_litmas: bool,
@@ -267,7 +269,13 @@ pub(super) fn examination_view(
         can_examine: stage == Stage::Examining
             && access.may(Permission::ExamineCases)
             && exam.has_member(access.user().id),
-        can_recommend: stage == Stage::AwaitingTpp && access.may(Permission::RecommendInTpp),
+        // On a convened session's agenda, the members record it on the session's page.
+        can_recommend: stage == Stage::AwaitingTpp
+            && exam.tpp_session.is_none()
+            && access.may(Permission::RecommendInTpp),
+        tpp_session: exam
+            .tpp_session
+            .filter(|_| access.may(Permission::ReadTppSessions)),
         can_decide: stage == Stage::AwaitingDecision && access.may(Permission::DecideSupervision),
         can_issue_litmas: to_prosecutor(exam) && access.may(Permission::DecideSupervision),
         recommendations: rules::recommendations_open(advice.ground, orders)
@@ -696,7 +704,7 @@ fn to_prosecutor(exam: &Examination) -> bool {
 
 /// The recommendation in the decision's own terms: which default order, with its measure
 /// (the prison term, the fine) as the decision states it (L8).
-fn order_in_decision(
+pub(crate) fn order_in_decision(
     t: &Catalog,
     orders: &[karya_domain::DefaultOrder],
     kind: karya_domain::supervision::OrderKind,
