@@ -55,6 +55,7 @@ pub enum Task {
     FormExaminationTeam,
     ExaminationRunning,
     ExaminationLate,
+    ConveneTpp,
     RecommendInTpp,
     DecideRecommendation,
     WriteProgressReport,
@@ -98,6 +99,8 @@ pub struct SupervisionFacts {
     /// The earliest day a team still examining was formed.
     pub examining_since: Option<Date>,
     pub awaiting_tpp: bool,
+    /// Awaiting the TPP and on no session's agenda yet: the head convenes one (S7).
+    pub awaiting_agenda: bool,
     pub awaiting_decision: bool,
     /// A Litmas went to the prosecutor, whose decision is not recorded yet (S8).
     pub awaiting_prosecutor: bool,
@@ -129,6 +132,7 @@ impl Task {
             | Task::ExaminationRunning
             | Task::ExaminationLate
             | Task::DecideRecommendation
+            | Task::ConveneTpp
             | Task::IssueTermination => Role::HeadOfOffice,
             Task::RecommendInTpp => Role::TppMember,
             Task::FollowUpReport | Task::WriteProgressReport => Role::Pk,
@@ -169,6 +173,7 @@ impl Task {
             Task::FormExaminationTeam
             | Task::ExaminationRunning
             | Task::ExaminationLate
+            | Task::ConveneTpp
             | Task::RecommendInTpp
             | Task::DecideRecommendation
             | Task::FollowUpReport
@@ -208,6 +213,7 @@ impl Task {
             Task::FormExaminationTeam => "Bentuk tim pemeriksa atas saran PK (S5)",
             Task::ExaminationRunning => "Pemeriksaan tim berjalan (7 hari, S6)",
             Task::ExaminationLate => "Pemeriksaan lewat 7 hari (S6)",
+            Task::ConveneTpp => "Masukkan hasil pemeriksaan ke agenda sidang TPP (S7)",
             Task::RecommendInTpp => "Sidang TPP: rekomendasi atas hasil pemeriksaan (S7)",
             Task::DecideRecommendation => "Putuskan rekomendasi TPP (S8)",
             Task::WriteProgressReport => "Susun laporan perkembangan pembimbingan (S4)",
@@ -243,6 +249,7 @@ impl Task {
             Task::FormExaminationTeam => "Form an examination team on the PK's advice (S5)",
             Task::ExaminationRunning => "Examination running (7 days, S6)",
             Task::ExaminationLate => "Examination past its 7 days (S6)",
+            Task::ConveneTpp => "Put the findings on a TPP session's agenda (S7)",
             Task::RecommendInTpp => "TPP session: recommend on the findings (S7)",
             Task::DecideRecommendation => "Decide on the TPP's recommendation (S8)",
             Task::WriteProgressReport => "Write the guidance-progress report (S4)",
@@ -276,6 +283,7 @@ pub fn tasks_on(facts: &CaseFacts, today: Date) -> Vec<Task> {
         add(!late, Task::ExaminationRunning);
         add(late, Task::ExaminationLate);
     }
+    add(s.awaiting_agenda, Task::ConveneTpp);
     add(s.awaiting_tpp, Task::RecommendInTpp);
     add(s.awaiting_decision, Task::DecideRecommendation);
     // Under examination with nothing left open: the head closes it, or ends the case by the
@@ -480,6 +488,13 @@ mod tests {
             tasks_of(&f, &[Role::HeadOfOffice], false, today),
             vec![Task::DecideRecommendation]
         );
+        // Findings on no session's agenda yet: the head convenes one (S7).
+        f.supervision.awaiting_agenda = true;
+        assert_eq!(
+            tasks_of(&f, &[Role::HeadOfOffice], false, today),
+            vec![Task::ConveneTpp, Task::DecideRecommendation]
+        );
+        f.supervision.awaiting_agenda = false;
         let mut ended = f;
         ended.status = CaseStatus::Terminated(crate::lifecycle::TerminationReason::Completed);
         assert!(tasks_on(&ended, today).is_empty());

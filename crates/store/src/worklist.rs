@@ -34,6 +34,7 @@ struct WorkRow {
     exams_awaiting_team: i64,
     exam_running_since: Option<String>,
     exams_awaiting_tpp: i64,
+    exams_awaiting_agenda: i64,
     exams_awaiting_decision: i64,
     exams_awaiting_prosecutor: i64,
     reports_received: i64,
@@ -62,6 +63,8 @@ macro_rules! work_columns {
        AND e.formed_on IS NOT NULL AND e.findings IS NULL) AS exam_running_since, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.findings IS NOT NULL \
        AND e.recommendation IS NULL) AS exams_awaiting_tpp, \
+     (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.findings IS NOT NULL \
+       AND e.recommendation IS NULL AND e.tpp_session_id IS NULL) AS exams_awaiting_agenda, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id \
        AND e.recommendation IS NOT NULL AND e.accepted IS NULL) AS exams_awaiting_decision, \
      (SELECT COUNT(*) FROM examinations e WHERE e.case_id = c.id AND e.accepted = 1 \
@@ -165,6 +168,7 @@ async fn work_of(store: &Store, row: WorkRow) -> Result<CaseWork> {
                 awaiting_team: row.exams_awaiting_team > 0,
                 examining_since: row.exam_running_since.and_then(|d| d.parse().ok()),
                 awaiting_tpp: row.exams_awaiting_tpp > 0,
+                awaiting_agenda: row.exams_awaiting_agenda > 0,
                 awaiting_decision: row.exams_awaiting_decision > 0,
                 awaiting_prosecutor: row.exams_awaiting_prosecutor > 0,
                 reports_received: row.reports_received > 0,

@@ -38,6 +38,10 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_supervision::report_conduct,
         crate::routes::api_supervision::write_progress,
         crate::routes::api_supervision::review_progress,
+        crate::routes::api_tpp::list,
+        crate::routes::api_tpp::show,
+        crate::routes::api_tpp::convene,
+        crate::routes::api_tpp::sign,
     ),
     components(schemas(
         crate::error::Problem, crate::routes::api::Me,
@@ -60,6 +64,9 @@ use utoipa::{Modify, OpenApi};
         crate::routes::api_supervision::ReviewOut, crate::routes::api_supervision::ExaminationOut,
         crate::routes::api_supervision::DueReportOut, crate::routes::api_supervision::ProgressReportOut,
         crate::routes::api_supervision::SupervisionOut,
+        crate::routes::api_tpp::SessionOut, crate::routes::api_tpp::AgendaItemOut,
+        crate::routes::api_tpp::SessionDetailOut, crate::routes::api_tpp::ConveneIn,
+        crate::routes::api_tpp::ConvenedOut, crate::routes::api_tpp::MinutesOut,
     )),
     modifiers(&BearerAuth, &CommonProblems),
 )]

@@ -67,4 +67,42 @@ on_both_engines! {
         assert_eq!(state["progress_reports"][0]["stage"], "approved");
         assert_eq!(state["reports_due"][0]["state"], "written");
     }
+
+    async fn a_tpp_session_through_the_api_S7_L8(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = karya_web::demo::cases::awaiting_tpp(&app.db.store, "bdg").await.unwrap();
+        let post = |body: serde_json::Value| body.to_string().into_bytes();
+        let (tpp, head_id) = (id_of(&app, "tpp.bdg").await, id_of(&app, "kabapas.bdg").await);
+        let exams: Vec<(i64, String)> = sqlx::query_as("SELECT id, ground FROM examinations WHERE case_id = $1 ORDER BY id").bind(case.0).fetch_all(app.db.store.pool()).await.unwrap();
+        let agenda: Vec<i64> = exams.iter().map(|(id, _)| *id).collect();
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        let mut head = app.api_as("kabapas.bdg").await;
+        let alone = head.post_raw("/api/v1/tpp-sessions", "application/json", post(json!({"held_on": today, "chair": tpp, "present": [tpp], "agenda": agenda}))).await;
+        assert_eq!(alone.status, 422);
+        assert_eq!(alone.headers["content-type"], "application/problem+json");
+        assert_eq!(alone.json()["errors"][0]["rule"], "S7", "{}", alone.body);
+        let convened = head.post_raw("/api/v1/tpp-sessions", "application/json", post(json!({"held_on": today, "place": "Ruang TPP", "chair": tpp, "present": [tpp, head_id], "agenda": agenda}))).await;
+        assert_eq!(convened.status, 201, "{}", convened.body);
+        let session = convened.json()["id"].as_i64().unwrap();
+        let mut member = app.api_as("tpp.bdg").await;
+        let listed = member.get("/api/v1/tpp-sessions").await.json();
+        assert_eq!(listed[0]["agenda"], 2, "{listed}");
+        let early = member.post_raw(&format!("/api/v1/tpp-sessions/{session}/minutes"), "application/json", Vec::new()).await;
+        assert_eq!(early.json()["errors"][0]["rule"], "S7", "{}", early.body);
+        // Each case through the case's recommendation endpoint: the session's members stand.
+        let base = format!("/api/v1/cases/{}/supervision/recommendation", case.0);
+        for (exam, ground) in &exams {
+            let recommendation = if ground == "good_deed" { "good_conduct" } else { "continue_serving" };
+            let recorded = member.post_raw(&base, "application/json", post(json!({"examination": exam, "recommendation": recommendation, "present": [], "deliberation": "Menimbang hasil pemeriksaan."}))).await;
+            assert_eq!(recorded.status, 204, "{}", recorded.body);
+        }
+        let detail = member.get(&format!("/api/v1/tpp-sessions/{session}")).await.json();
+        assert_eq!(detail["session"]["recommended"], 2, "{detail}");
+        assert_eq!(detail["agenda"][1]["recommendation"], "good_conduct", "{detail}");
+        let signed = member.post_raw(&format!("/api/v1/tpp-sessions/{session}/minutes"), "application/json", Vec::new()).await;
+        assert_eq!(signed.status, 201, "{}", signed.body);
+        assert!(signed.json()["number"].as_str().is_some_and(|n| !n.is_empty()));
+        assert_eq!(app.api_as("tpp.mks").await.get(&format!("/api/v1/tpp-sessions/{session}")).await.status, 404, "another office's TPP");
+    }
 }

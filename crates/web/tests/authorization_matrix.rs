@@ -598,6 +598,46 @@ const CASES: &[Case] = &[
         success: 404,
         out_of_scope: &[],
     },
+    Case {
+        method: "GET",
+        path: "/api/v1/tpp-sessions",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/tpp-sessions",
+        form: &[],
+        allowed: &[HeadOfOffice],
+        success: 400,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/tpp-sessions/{own_session}",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/api/v1/tpp-sessions/{other_session}",
+        form: &[],
+        allowed: &[HeadOfOffice, TppMember],
+        success: 200,
+        out_of_scope: &[HeadOfOffice, TppMember],
+    },
+    Case {
+        method: "POST",
+        path: "/api/v1/tpp-sessions/{own_session}/minutes",
+        form: &[],
+        allowed: &[TppMember],
+        success: 422,
+        out_of_scope: &[],
+    },
     // Partners: the office's staff read them; PKs and the head map and profile them; the
     // head records agreements (an empty one is refused, 422).
     Case {

@@ -72,7 +72,9 @@ on_both_engines! {
         let app = TestApp::with_demo(db).await;
         karya_web::demo::cases::load_office(&app.db.store, "bdg").await.unwrap();
         karya_web::demo::documents::issue_in(&app.state, "bdg").await.unwrap();
-        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'litmas_prosecutor'").await, 2, "repeat work and prison, accepted");
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'litmas_prosecutor'").await, 3, "repeat work, prison and the fine, accepted");
+        assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'tpp_minutes'").await, 1, "the TPP session's minutes, signed");
+        assert_eq!(app.count("SELECT COUNT(*) FROM examinations WHERE tpp_session_id IS NOT NULL AND recommendation IS NOT NULL").await, 2, "both outcomes recorded in the session");
         assert_eq!(app.count("SELECT COUNT(*) FROM issued_documents WHERE kind = 'progress_report'").await, 1);
         assert_eq!(app.count("SELECT COUNT(*) FROM progress_reports WHERE stage = 'submitted'").await, 1, "the next waits for the head");
         let inbox = app.signed_in("jaksa.bdg").await.get("/").await.body;

@@ -77,6 +77,8 @@ pub mod can {
         ReviewProgressReports,
         RecordProsecutorDecision,
         OpenCases,
+        ConveneTpp,
+        ReadTppSessions,
     );
 }
 

@@ -72,7 +72,11 @@ const fn plain(stage: Stage, received_days_ago: i64) -> Scenario {
     }
 }
 
-const SCENARIOS: [Scenario; 18] = [
+/// The offence of the demo's decision that replaces a fine (category II) rather than a prison
+/// term: its default orders are repeating the work or paying the fine (L8).
+const FINED_OFFENCE: &str = "Pasal 331 UU 1/2023 (gangguan ketenteraman lingkungan)";
+
+const SCENARIOS: [Scenario; 19] = [
     plain(Stage::Received, 1),
     plain(Stage::DocumentsIncomplete, 3),
     plain(Stage::DocumentsVerified, 4),
@@ -160,9 +164,19 @@ const SCENARIOS: [Scenario; 18] = [
     // Work in progress for the Kepala TU and the head's start pages (issue 13).
     plain(Stage::Disposed, 5),
     plain(Stage::LitmasSubmitted, 12),
+    // A fine replaced: a violation the TPP answered with paying it, accepted (L8, S8).
+    Scenario {
+        stage: Stage::Serving,
+        hours: 60,
+        received_days_ago: 75,
+        every: 4,
+        length: 240,
+        credit: 56 * 60,
+        offence: FINED_OFFENCE,
+    },
 ];
 
-const NAMES: [&str; 18] = [
+const NAMES: [&str; 19] = [
     "Budi Santoso",
     "Siti Nurhaliza",
     "Agus Prasetyo",
@@ -181,6 +195,7 @@ const NAMES: [&str; 18] = [
     "Wahyu Kurniawan",
     "Nur Aini",
     "Bayu Saputra",
+    "Ratna Wulandari",
 ];
 
 pub(super) struct People {
@@ -409,6 +424,8 @@ async fn open(
     client: Option<&User>,
 ) -> anyhow::Result<CaseId> {
     let received = days(setting.today, -scenario.received_days_ago)?;
+    const FINE_RUPIAH: i64 = 10_000_000;
+    let fined = scenario.offence == FINED_OFFENCE;
     let terms = SentenceTerms {
         court: format!("Pengadilan Negeri {}", setting.city),
         decision_number: format!("{}/Pid.B/2026/PN {}", 101 + n, setting.court_code),
@@ -416,7 +433,13 @@ async fn open(
         date_final: days(received, -7)?,
         offence_articles: scenario.offence.into(),
         max_threat_months: 30,
-        replaced: ReplacedPenalty::Imprisonment { months: 3, days: 0 },
+        replaced: if fined {
+            ReplacedPenalty::Fine {
+                amount_rupiah: FINE_RUPIAH,
+            }
+        } else {
+            ReplacedPenalty::Imprisonment { months: 3, days: 0 }
+        },
         hours_ordered: Minutes::from_hours(scenario.hours),
         schedule: ScheduleTerms {
             text: "Dilaksanakan paling banyak 8 jam sehari, di luar jam kerja Terpidana.".into(),
@@ -425,7 +448,14 @@ async fn open(
         },
         default_orders: vec![
             DefaultOrder::RepeatWork,
-            DefaultOrder::ServeImprisonment { months: 3, days: 0 },
+            if fined {
+                DefaultOrder::PayFine {
+                    amount_rupiah: FINE_RUPIAH,
+                    imprisonment_in_lieu: None,
+                }
+            } else {
+                DefaultOrder::ServeImprisonment { months: 3, days: 0 }
+            },
         ],
         considerations: JudgeConsiderations {
             admission: Consideration {
@@ -965,6 +995,12 @@ async fn supervise(
                 GoodDeed,
                 Supervised::Decided {
                     recommendation: "good_conduct",
+                },
+            )],
+            (Stage::Serving, 75) => &[(
+                SuspectedViolation,
+                Supervised::Decided {
+                    recommendation: "pay_fine",
                 },
             )],
             (Stage::Serving, 190) => &[(

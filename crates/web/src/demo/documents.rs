@@ -18,7 +18,6 @@ use crate::routes::cases::{progress_reports as reports, supervision, today_in};
 pub async fn issue(state: &AppState) -> anyhow::Result<()> {
     for (code, _, _) in OFFICES {
         issue_in(state, code).await?;
-        tpp_session(state, code).await?;
     }
     Ok(())
 }
@@ -142,5 +141,5 @@ pub async fn issue_in(state: &AppState, code: &str) -> anyhow::Result<()> {
             }
         }
     }
-    Ok(())
+    tpp_session(state, code).await
 }

@@ -13,6 +13,7 @@ pub mod api_guidance;
 pub mod api_intake;
 pub mod api_register;
 pub mod api_supervision;
+pub mod api_tpp;
 pub mod assets;
 pub mod audit;
 pub mod cases;
@@ -168,6 +169,9 @@ routes! {
     "/api/v1/register" => get(api_register::book);
     "/api/v1/cases/{id}/ledger" => get(api_cases::ledger);
     "/api/v1/cases/{id}/guidance" => get(api_guidance::show);
+    "/api/v1/tpp-sessions" => get(api_tpp::list), post(api_tpp::convene);
+    "/api/v1/tpp-sessions/{id}" => get(api_tpp::show);
+    "/api/v1/tpp-sessions/{id}/minutes" => post(api_tpp::sign);
     "/api/v1/cases/{id}/supervision" => get(api_supervision::show);
     "/api/v1/cases/{id}/supervision/advice" => post(api_supervision::advise);
     "/api/v1/cases/{id}/supervision/team" => post(api_supervision::form_team);

@@ -45,6 +45,8 @@ pub struct ExaminationView {
     pub can_recommend: bool,
     /// The TPP session whose agenda it is on, for those who read sessions (S7).
     pub tpp_session: Option<i64>,
+    /// Awaiting the TPP on no agenda yet: the head puts it on a session's (S7).
+    pub can_convene: bool,
     pub can_decide: bool,
     /// Accepted, and a default order: the head issues the Litmas to the prosecutor (S8).
     pub can_issue_litmas: bool,
@@ -276,6 +278,9 @@ pub(super) fn examination_view(
         tpp_session: exam
             .tpp_session
             .filter(|_| access.may(Permission::ReadTppSessions)),
+        can_convene: stage == Stage::AwaitingTpp
+            && exam.tpp_session.is_none()
+            && access.may(Permission::ConveneTpp),
         can_decide: stage == Stage::AwaitingDecision && access.may(Permission::DecideSupervision),
         can_issue_litmas: to_prosecutor(exam) && access.may(Permission::DecideSupervision),
         recommendations: rules::recommendations_open(advice.ground, orders)
