@@ -71,13 +71,13 @@ async function startServer() {
 // The navigation each role must see (Indonesian labels), in order.
 const NAV = {
   admin: ['Beranda', 'Kantor Bapas', 'Pegawai', 'Jejak audit', 'Profil'],
-  ditjenpas: ['Beranda', 'Perkara', 'Kantor Bapas', 'Jejak audit', 'Profil'],
-  'kanwil.jabar': ['Beranda', 'Perkara', 'Kantor Bapas', 'Profil'],
+  ditjenpas: ['Beranda', 'Perkara', 'Kantor Bapas', 'Pemantauan', 'Jejak audit', 'Profil'],
+  'kanwil.jabar': ['Beranda', 'Perkara', 'Kantor Bapas', 'Pemantauan', 'Profil'],
   'pendaftaran.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
   'registrasi.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
   'pk.bdg': ['Beranda', 'Perkara', 'Verifikasi', 'Buku register', 'Mitra', 'Profil'],
   'katu.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Profil'],
-  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Sidang TPP', 'Pegawai', 'Jejak audit', 'Profil'],
+  'kabapas.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Pemantauan', 'Sidang TPP', 'Pegawai', 'Jejak audit', 'Profil'],
   'tpp.bdg': ['Beranda', 'Perkara', 'Buku register', 'Mitra', 'Sidang TPP', 'Profil'],
   'pj.bdg': ['Beranda', 'Perkara', 'Hari ini', 'Verifikasi', 'Profil'],
   'klien.bdg': ['Beranda', 'Perkara', 'Profil'],

@@ -18,6 +18,7 @@ pub mod local_day;
 pub mod milestones;
 pub mod minutes;
 pub mod money;
+pub mod monitoring;
 pub mod nik;
 pub mod numbering;
 pub mod partner;

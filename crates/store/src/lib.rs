@@ -28,6 +28,7 @@ pub mod keys;
 pub mod letter_drafts;
 pub mod litmas;
 pub mod migrate;
+pub mod monitoring;
 pub mod orgs;
 pub mod partners;
 pub mod placement_profile;

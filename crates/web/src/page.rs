@@ -174,6 +174,15 @@ fn nav_for(roles: &[Role], t: &'static Catalog, path: &str) -> Vec<NavItem> {
         ]),
     ));
     items.push((
+        "/monitoring",
+        t.nav_monitoring,
+        any(&[
+            Role::NationalManager,
+            Role::RegionalManager,
+            Role::HeadOfOffice,
+        ]),
+    ));
+    items.push((
         "/tpp",
         t.nav_tpp,
         any(&[Role::HeadOfOffice, Role::TppMember]),

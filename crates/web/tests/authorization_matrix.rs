@@ -538,6 +538,23 @@ const CASES: &[Case] = &[
         success: 422,
         out_of_scope: &[],
     },
+    // Monitoring (M1–M3): Ditjenpas, the Kanwil and the head, each over their own reach.
+    Case {
+        method: "GET",
+        path: "/monitoring",
+        form: &[],
+        allowed: &[NationalManager, RegionalManager, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
+    Case {
+        method: "GET",
+        path: "/monitoring.xlsx",
+        form: &[],
+        allowed: &[NationalManager, RegionalManager, HeadOfOffice],
+        success: 200,
+        out_of_scope: &[],
+    },
     // TPP sessions (S7): the head and the TPP read them; the head convenes (an empty form
     // is refused, 422); a member records against the agenda (an examination not on it is
     // 404); the chair signs once every case is decided (not yet: 422); no minutes yet: 404.

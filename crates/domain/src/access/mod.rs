@@ -103,6 +103,9 @@ pub enum Permission {
     ConveneTpp,
     /// Read the office's TPP sessions, their agendas and minutes (S7).
     ReadTppSessions,
+    /// Read the monitoring figures of the offices in reach: the head its office (M3), the
+    /// Kanwil its region's (M2), Ditjenpas every office (M1).
+    ReadMonitoring,
     /// Acknowledge receiving a document addressed to one's office (the prosecutor).
     AcknowledgeReceipt,
     /// Report a client's non-compliance or good deed (S3): the work-place supervisor, or the
@@ -295,6 +298,14 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
     (P::ConveneTpp, &[(HeadOfOffice, R::Office)]),
+    (
+        P::ReadMonitoring,
+        &[
+            (NationalManager, R::National),
+            (RegionalManager, R::Region),
+            (HeadOfOffice, R::Office),
+        ],
+    ),
     (
         P::ReadTppSessions,
         &[(HeadOfOffice, R::Office), (TppMember, R::Office)],

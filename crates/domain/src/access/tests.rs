@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 64] = [
+const ALL: [Permission; 65] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -29,6 +29,7 @@ const ALL: [Permission; 64] = [
     P::RecommendInTpp,
     P::ConveneTpp,
     P::ReadTppSessions,
+    P::ReadMonitoring,
     P::ReadProsecutorLitmas,
     P::RecordProsecutorDecision,
     P::WriteProgressReports,

@@ -79,6 +79,7 @@ pub mod can {
         OpenCases,
         ConveneTpp,
         ReadTppSessions,
+        ReadMonitoring,
     );
 }
 

@@ -21,6 +21,7 @@ pub mod client_view;
 pub mod home;
 pub mod lang;
 pub mod login;
+pub mod monitoring;
 pub mod offices;
 pub mod ops;
 pub mod partners;
@@ -139,6 +140,8 @@ routes! {
     "/verifikasi" => get(queue::show);
     "/cases/{id}/register" => get(register::form), post(register::submit);
     "/register" => get(register::book);
+    "/monitoring" => get(monitoring::page);
+    "/monitoring.xlsx" => get(monitoring::xlsx);
     "/tpp" => get(tpp::list), post(tpp::convene);
     "/tpp/{id}" => get(tpp::show);
     "/tpp/{id}/recommendation" => post(tpp::recommend);

@@ -1,0 +1,211 @@
+//! Monitoring figures (Chapter III; M1–M3): an office's cases, each counted once by the
+//! state it is in, the hours ordered and credited, the examinations and what the TPP
+//! recommended. The store reads the rows in the caller's scope; this module says what each
+//! row counts as, so that the head (M3), the Kanwil (M2) and Ditjenpas (M1) add up the same
+//! way, and a region or the nation is the sum of its offices.
+
+use crate::lifecycle::{CaseStatus, TerminationReason};
+use crate::supervision::Recommendation;
+
+/// Where a case stands, as monitoring groups it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Received, checked, summoned, assigned, assessed or placed: not yet serving.
+    BeforeService,
+    Serving,
+    UnderExamination,
+    /// T1(a): every hour served.
+    Completed,
+    /// T1(b), T1(c): the client died, or a sanction replaced the service.
+    EndedOtherwise,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::BeforeService,
+        Stage::Serving,
+        Stage::UnderExamination,
+        Stage::Completed,
+        Stage::EndedOtherwise,
+    ];
+
+    pub fn of(status: CaseStatus) -> Stage {
+        match status {
+            CaseStatus::Serving => Stage::Serving,
+            CaseStatus::UnderExamination => Stage::UnderExamination,
+            CaseStatus::Terminated(TerminationReason::Completed) => Stage::Completed,
+            CaseStatus::Terminated(_) => Stage::EndedOtherwise,
+            _ => Stage::BeforeService,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::BeforeService => "before_service",
+            Stage::Serving => "serving",
+            Stage::UnderExamination => "under_examination",
+            Stage::Completed => "completed",
+            Stage::EndedOtherwise => "ended_otherwise",
+        }
+    }
+}
+
+/// The figures of one office, or the sum of several.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Cases by [`Stage`], in the order of [`Stage::ALL`].
+    pub cases: [i64; 5],
+    /// The hours ordered, in minutes, of every case counted.
+    pub minutes_ordered: i64,
+    /// The minutes credited (B5) on the current ledger of every case counted.
+    pub minutes_credited: i64,
+    /// Examinations advised (S5), and those whose findings came after the seventh day (S6).
+    pub examinations: i64,
+    pub examinations_late: i64,
+    /// What the TPP recommended (S7): good conduct, going on serving, a default order.
+    pub good_conduct: i64,
+    pub continue_serving: i64,
+    pub default_orders: i64,
+}
+
+impl Tally {
+    /// Counts `cases` cases in `status` ordering `minutes_ordered` between them.
+    pub fn add_cases(&mut self, status: CaseStatus, cases: i64, minutes_ordered: i64) {
+        let slot = Stage::ALL
+            .iter()
+            .position(|s| *s == Stage::of(status))
+            .unwrap_or(0);
+        self.cases[slot] += cases;
+        self.minutes_ordered += minutes_ordered;
+    }
+
+    /// Counts `count` examinations, late or not, with the TPP's recommendation if any.
+    pub fn add_examinations(
+        &mut self,
+        count: i64,
+        late: bool,
+        recommendation: Option<Recommendation>,
+    ) {
+        self.examinations += count;
+        if late {
+            self.examinations_late += count;
+        }
+        match recommendation {
+            Some(Recommendation::GoodConduct) => self.good_conduct += count,
+            Some(Recommendation::ContinueServing) => self.continue_serving += count,
+            Some(Recommendation::DefaultOrder(_)) => self.default_orders += count,
+            None => {}
+        }
+    }
+
+    /// The sum of two tallies: a region is the sum of its offices, the nation of its regions.
+    pub fn merge(&mut self, other: &Tally) {
+        for (mine, theirs) in self.cases.iter_mut().zip(other.cases) {
+            *mine += theirs;
+        }
+        self.minutes_ordered += other.minutes_ordered;
+        self.minutes_credited += other.minutes_credited;
+        self.examinations += other.examinations;
+        self.examinations_late += other.examinations_late;
+        self.good_conduct += other.good_conduct;
+        self.continue_serving += other.continue_serving;
+        self.default_orders += other.default_orders;
+    }
+
+    pub fn count(&self, stage: Stage) -> i64 {
+        Stage::ALL
+            .iter()
+            .position(|s| *s == stage)
+            .map_or(0, |slot| self.cases[slot])
+    }
+
+    pub fn total(&self) -> i64 {
+        self.cases.iter().sum()
+    }
+
+    /// Cases ended, by any reason (T1).
+    pub fn ended(&self) -> i64 {
+        self.count(Stage::Completed) + self.count(Stage::EndedOtherwise)
+    }
+
+    /// The share of ended cases that ended with every hour served, in whole percent
+    /// (rounded down); `None` while none has ended.
+    pub fn completion_percent(&self) -> Option<i64> {
+        percent(self.count(Stage::Completed), self.ended())
+    }
+
+    /// The share of the hours ordered that are credited, in whole percent (rounded down);
+    /// `None` when no hour is ordered.
+    pub fn credited_percent(&self) -> Option<i64> {
+        percent(self.minutes_credited, self.minutes_ordered)
+    }
+}
+
+fn percent(part: i64, whole: i64) -> Option<i64> {
+    (whole > 0).then(|| part.saturating_mul(100) / whole)
+}
+
+#[cfg(test)]
+#[expect(non_snake_case, reason = "test names end with the rule ID they check")]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const STATUSES: [CaseStatus; 6] = [
+        CaseStatus::Received,
+        CaseStatus::Placed,
+        CaseStatus::Serving,
+        CaseStatus::UnderExamination,
+        CaseStatus::Terminated(TerminationReason::Completed),
+        CaseStatus::Terminated(TerminationReason::Sanctioned),
+    ];
+
+    #[test]
+    fn each_case_counts_once_by_its_state_M1_M2_M3() {
+        let mut t = Tally::default();
+        t.add_cases(CaseStatus::Received, 2, 120 * 60);
+        t.add_cases(CaseStatus::Serving, 3, 240 * 60);
+        t.add_cases(CaseStatus::Terminated(TerminationReason::Completed), 3, 0);
+        t.add_cases(CaseStatus::Terminated(TerminationReason::Died), 1, 0);
+        assert_eq!(t.count(Stage::BeforeService), 2);
+        assert_eq!(t.count(Stage::Serving), 3);
+        assert_eq!(t.count(Stage::EndedOtherwise), 1);
+        assert_eq!(t.total(), 9);
+        assert_eq!(t.ended(), 4);
+        assert_eq!(t.completion_percent(), Some(75));
+        t.minutes_credited = 90 * 60;
+        assert_eq!(t.credited_percent(), Some(25));
+        assert_eq!(
+            Tally::default().completion_percent(),
+            None,
+            "none ended yet"
+        );
+        let mut e = Tally::default();
+        e.add_examinations(2, true, Some(Recommendation::GoodConduct));
+        e.add_examinations(1, false, None);
+        assert_eq!(
+            (e.examinations, e.examinations_late, e.good_conduct),
+            (3, 2, 2)
+        );
+    }
+
+    proptest! {
+        /// A region is the sum of its offices whichever way the rows fall: merging per-office
+        /// tallies gives what one tally of every row gives (M1, M2).
+        #[test]
+        fn offices_add_up_to_their_region_M1_M2(rows in prop::collection::vec((0usize..4, 0usize..6, 0i64..50, 0i64..10_000), 0..60)) {
+            let mut offices = [Tally::default(); 4];
+            let mut all = Tally::default();
+            for (office, status, cases, minutes) in rows {
+                offices[office].add_cases(STATUSES[status], cases, minutes);
+                all.add_cases(STATUSES[status], cases, minutes);
+            }
+            let mut region = Tally::default();
+            for office in &offices {
+                region.merge(office);
+            }
+            prop_assert_eq!(region, all);
+            prop_assert_eq!(region.total(), Stage::ALL.iter().map(|s| region.count(*s)).sum::<i64>());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Monitoring figures by office (Chapter III; M1–M3) for the offices a grant reaches: three
+//! grouped queries whatever the number of cases — cases by status, minutes credited, and
+//! examinations by outcome and lateness — each cut by the grant's own case scope, so a level never sees a
+//! case outside it. The domain's [`Tally`] says what each row counts as.
+
+use karya_domain::CaseStatus;
+use karya_domain::OfficeZone;
+use karya_domain::monitoring::Tally;
+use karya_domain::supervision::{ExaminationClock, Recommendation, examination_clock};
+
+use crate::access::Grant;
+use crate::db::Store;
+use crate::error::Result;
+use crate::ids::OfficeId;
+
+/// One office's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeFigures {
+    pub office: OfficeId,
+    pub name: String,
+    pub region: String,
+    pub tally: Tally,
+}
+
+const CASES: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT c.office_id, o.name, r.name, c.status, c.termination_reason, COUNT(*), \
+     CAST(SUM(c.hours_ordered_minutes) AS BIGINT) \
+     FROM cases c JOIN offices o ON o.id = c.office_id JOIN regions r ON r.id = o.region_id WHERE ",
+    " GROUP BY c.office_id, o.name, r.name, c.status, c.termination_reason"
+);
+
+const CREDITED: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT c.office_id, CAST(SUM(a.minutes) AS BIGINT) \
+     FROM attendance a JOIN cases c ON c.id = a.case_id JOIN offices o ON o.id = c.office_id \
+     WHERE a.state = 'credited' AND a.start_at >= COALESCE(c.ledger_from, '') AND ",
+    " GROUP BY c.office_id"
+);
+
+// A running examination is grouped by the day its team was formed, so that its seven days
+// (S6) are counted in its office's calendar; examined ones by their marked lateness.
+const EXAMINATIONS: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT c.office_id, o.time_zone, \
+       CASE WHEN e.findings IS NULL THEN e.formed_on ELSE NULL END AS running_since, \
+       e.findings_late, e.recommendation, COUNT(*) \
+     FROM examinations e JOIN cases c ON c.id = e.case_id JOIN offices o ON o.id = c.office_id WHERE ",
+    " GROUP BY c.office_id, o.time_zone, CASE WHEN e.findings IS NULL THEN e.formed_on ELSE NULL END, \
+       e.findings_late, e.recommendation"
+);
+
+type ExaminationRow = (i64, String, Option<String>, i64, Option<String>, i64);
+
+type CaseRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
+
+/// The figures of every office `grant` reaches with a case, by region then office name.
+pub async fn by_office(store: &Store, grant: &Grant) -> Result<Vec<OfficeFigures>> {
+    let Some((_, _, scope)) = grant.case_scopes().next() else {
+        return Ok(Vec::new());
+    };
+    let (slot, value) = scope.slot();
+    let cases: Vec<CaseRow> = sqlx::query_as(CASES[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    let mut out: Vec<OfficeFigures> = Vec::new();
+    for (office, name, region, status, reason, count, minutes) in cases {
+        let Some(status) = CaseStatus::parse(&status, reason.as_deref()) else {
+            continue;
+        };
+        let at = match out.iter().position(|f| f.office.0 == office) {
+            Some(at) => at,
+            None => {
+                out.push(OfficeFigures {
+                    office: OfficeId(office),
+                    name,
+                    region,
+                    tally: Tally::default(),
+                });
+                out.len() - 1
+            }
+        };
+        out[at].tally.add_cases(status, count, minutes.unwrap_or(0));
+    }
+    let credited: Vec<(i64, Option<i64>)> = sqlx::query_as(CREDITED[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    for (office, minutes) in credited {
+        if let Some(f) = out.iter_mut().find(|f| f.office.0 == office) {
+            f.tally.minutes_credited += minutes.unwrap_or(0);
+        }
+    }
+    let exams: Vec<ExaminationRow> = sqlx::query_as(EXAMINATIONS[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    for (office, zone, running_since, late, recommendation, count) in exams {
+        let Some(f) = out.iter_mut().find(|f| f.office.0 == office) else {
+            continue;
+        };
+        let zone = OfficeZone::parse(&zone).unwrap_or(OfficeZone::Wib);
+        let today = karya_domain::calendar::local_date(store.now(), &zone.time_zone());
+        // Late: found after the seventh day, or still examining past it.
+        let running_late = running_since
+            .and_then(|day| day.parse().ok())
+            .is_some_and(|formed| {
+                matches!(
+                    examination_clock(formed, today),
+                    ExaminationClock::Overdue { .. }
+                )
+            });
+        let recommendation = recommendation.as_deref().and_then(Recommendation::parse);
+        f.tally
+            .add_examinations(count, late != 0 || running_late, recommendation);
+    }
+    out.sort_by(|a, b| (&a.region, &a.name).cmp(&(&b.region, &b.name)));
+    Ok(out)
+}

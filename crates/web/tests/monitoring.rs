@@ -1,0 +1,50 @@
+//! Monitoring at three levels on both engines (issue 15; M1–M3): Ditjenpas sees every office,
+//! a Kanwil only its region's, a head only their own; the figures agree with a recount of the
+//! rows in scope, and never include a case outside it.
+
+use karya_domain::Permission;
+use karya_domain::monitoring::Stage;
+use karya_store::orgs;
+use karya_testkit::{TestApp, on_both_engines};
+use karya_web::demo::cases::load_office;
+
+on_both_engines! {
+    async fn each_level_sees_its_offices_and_the_figures_agree_with_a_recount_M1_M2_M3(db) {
+        let app = TestApp::with_demo(db).await;
+        let store = &app.db.store;
+        load_office(store, "bdg").await.unwrap();
+        load_office(store, "mks").await.unwrap();
+        let national = app.signed_in("ditjenpas").await.get("/monitoring").await;
+        assert_eq!(national.status, 200);
+        assert!(national.body.contains("Pemantauan nasional (M1)") && national.body.contains("Bandung") && national.body.contains("Makassar"), "{}", national.body);
+        assert!(national.body.contains("Perkara per wilayah"), "regions side by side for Ditjenpas");
+        let regional = app.signed_in("kanwil.jabar").await.get("/monitoring").await.body;
+        assert!(regional.contains("Pemantauan wilayah (M2)") && regional.contains("Bandung") && !regional.contains("Makassar"), "{regional}");
+        let office = app.signed_in("kabapas.bdg").await.get("/monitoring").await.body;
+        assert!(office.contains("Pemantauan kantor (M3)") && !office.contains("Makassar"), "{office}");
+        assert_eq!(app.signed_in("pk.bdg").await.get("/monitoring").await.status, 403);
+
+        // The head's figures are a recount of their office's rows, nothing else.
+        let bdg = orgs::office_by_code(store, "bdg").await.unwrap();
+        let grant = karya_store::Principal::new(
+            std::sync::Arc::new(karya_store::users::user_by_username(store, "kabapas.bdg").await.unwrap()),
+            "test",
+        )
+        .grant(Permission::ReadMonitoring)
+        .unwrap();
+        let figures = karya_store::monitoring::by_office(store, &grant).await.unwrap();
+        assert_eq!(figures.len(), 1, "one office in a head's reach");
+        let tally = figures[0].tally;
+        let id = bdg.id().0;
+        assert_eq!(tally.total(), app.count(&format!("SELECT COUNT(*) FROM cases WHERE office_id = {id}")).await);
+        assert_eq!(tally.count(Stage::Serving), app.count(&format!("SELECT COUNT(*) FROM cases WHERE office_id = {id} AND status = 'serving'")).await);
+        assert_eq!(tally.count(Stage::Completed), app.count(&format!("SELECT COUNT(*) FROM cases WHERE office_id = {id} AND status = 'terminated' AND termination_reason = 'completed'")).await);
+        assert_eq!(tally.minutes_credited, app.count(&format!("SELECT COALESCE(CAST(SUM(a.minutes) AS BIGINT), 0) FROM attendance a JOIN cases c ON c.id = a.case_id WHERE c.office_id = {id} AND a.state = 'credited'")).await);
+        assert_eq!(tally.examinations, app.count(&format!("SELECT COUNT(*) FROM examinations e JOIN cases c ON c.id = e.case_id WHERE c.office_id = {id}")).await);
+        assert!(tally.total() > 0 && tally.minutes_credited > 0 && tally.examinations > 0, "the demo office has figures: {tally:?}");
+        assert_eq!(tally.examinations_late, 1, "the demo's team still examining on day 9 is late (S6): {tally:?}");
+
+        let xlsx = app.signed_in("kanwil.jabar").await.get_bytes("/monitoring.xlsx").await;
+        assert!(xlsx.starts_with(b"PK"), "an XLSX (zip) file");
+    }
+}
