@@ -9,6 +9,7 @@ pub mod attitude;
 pub mod calendar;
 pub mod child;
 pub mod duties;
+pub mod evaluation;
 pub mod guidance;
 pub mod intake;
 pub mod ledger;

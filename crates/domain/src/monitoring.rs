@@ -1,9 +1,10 @@
 //! Monitoring figures (Chapter III; M1–M3): an office's cases, each counted once by the
 //! state it is in, the hours ordered and credited, the examinations and what the TPP
-//! recommended. The store reads the rows in the caller's scope; this module says what each
+//! recommended, and the success indicators of the M4 evaluations. The store reads the rows in the caller's scope; this module says what each
 //! row counts as, so that the head (M3), the Kanwil (M2) and Ditjenpas (M1) add up the same
 //! way, and a region or the nation is the sum of its offices.
 
+use crate::evaluation::Finding;
 use crate::lifecycle::{CaseStatus, TerminationReason};
 use crate::supervision::Recommendation;
 
@@ -66,6 +67,10 @@ pub struct Tally {
     pub good_conduct: i64,
     pub continue_serving: i64,
     pub default_orders: i64,
+    /// M4 evaluations recorded with their assessment, and how many found each success
+    /// indicator (a)–(c) met.
+    pub evaluations: i64,
+    pub indicators_met: [i64; 3],
 }
 
 impl Tally {
@@ -98,6 +103,16 @@ impl Tally {
         }
     }
 
+    /// Counts `count` evaluations whose success indicators (a)–(c) were found `findings` (M4).
+    pub fn add_evaluations(&mut self, count: i64, findings: [Option<Finding>; 3]) {
+        self.evaluations += count;
+        for (met, finding) in self.indicators_met.iter_mut().zip(findings) {
+            if finding == Some(Finding::Met) {
+                *met += count;
+            }
+        }
+    }
+
     /// The sum of two tallies: a region is the sum of its offices, the nation of its regions.
     pub fn merge(&mut self, other: &Tally) {
         for (mine, theirs) in self.cases.iter_mut().zip(other.cases) {
@@ -110,6 +125,10 @@ impl Tally {
         self.good_conduct += other.good_conduct;
         self.continue_serving += other.continue_serving;
         self.default_orders += other.default_orders;
+        self.evaluations += other.evaluations;
+        for (mine, theirs) in self.indicators_met.iter_mut().zip(other.indicators_met) {
+            *mine += theirs;
+        }
     }
 
     pub fn count(&self, stage: Stage) -> i64 {
@@ -161,7 +180,7 @@ mod tests {
     ];
 
     #[test]
-    fn each_case_counts_once_by_its_state_M1_M2_M3() {
+    fn each_case_counts_once_by_its_state_and_the_m4_indicators_add_up_M1_M2_M3_M4() {
         let mut t = Tally::default();
         t.add_cases(CaseStatus::Received, 2, 120 * 60);
         t.add_cases(CaseStatus::Serving, 3, 240 * 60);
@@ -187,6 +206,21 @@ mod tests {
             (e.examinations, e.examinations_late, e.good_conduct),
             (3, 2, 2)
         );
+        // M4: evaluations and the indicators found met, summed like the rest.
+        e.add_evaluations(
+            2,
+            [
+                Some(Finding::Met),
+                Some(Finding::Partly),
+                Some(Finding::Met),
+            ],
+        );
+        e.add_evaluations(1, [Some(Finding::NotMet), None, Some(Finding::Met)]);
+        assert_eq!((e.evaluations, e.indicators_met), (3, [2, 0, 3]));
+        let mut region = Tally::default();
+        region.merge(&e);
+        region.merge(&e);
+        assert_eq!(region.indicators_met, [4, 0, 6]);
     }
 
     proptest! {

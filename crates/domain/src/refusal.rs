@@ -212,6 +212,10 @@ refusals! {
     TppMinutesIncomplete { open: usize },
     /// S7: the chair signs the minutes.
     TppMinutesByChair,
+    /// M4: the obstacles, the supports and the lessons are written (a dash for none).
+    EvaluationPartRequired,
+    /// M4: each success indicator is judged met, partly met or not met.
+    EvaluationIndicatorRequired,
     DecisionReasonsRequired,
     /// The examination is not at the step the act belongs to.
     ExaminationNotAtStep,

@@ -8,8 +8,10 @@ use crate::access::CaseAccess;
 use crate::audit::Event;
 use crate::cases::get_on;
 use crate::db::Store;
-use crate::error::{Result, unique_as};
+use crate::error::{Result, StoreError, unique_as};
 use crate::ids::UserId;
+use karya_domain::evaluation::{Assessment, check};
+use karya_domain::rule::Violations;
 
 fn basis_name(basis: MilestoneBasis) -> &'static str {
     match basis {
@@ -56,17 +58,34 @@ pub(crate) async fn done_for(store: &Store, case: crate::ids::CaseId) -> Result<
         .collect())
 }
 
-/// An evaluation done: which milestone, on which day, by whom, with what finding.
+/// An evaluation done: which milestone, on which day, by whom, with the assessment (M4) and
+/// any further note.
 pub struct Evaluation<'a> {
     pub key: MilestoneKey,
     pub day: Date,
     pub by: UserId,
+    pub assessment: &'a Assessment,
     pub note: &'a str,
 }
 
-/// Records an evaluation; each milestone is evaluated once.
-pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<'_>) -> Result<()> {
+#[derive(Debug, thiserror::Error)]
+pub enum EvaluationError {
+    #[error("refused: {0:?}")]
+    Rules(Violations),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Records an evaluation once the domain accepts its assessment (M4); each milestone is
+/// evaluated once.
+pub async fn record(
+    store: &Store,
+    access: &CaseAccess,
+    evaluation: &Evaluation<'_>,
+) -> std::result::Result<(), EvaluationError> {
     let actor = &access.actor_for(karya_domain::Permission::EvaluateCases)?;
+    let [a, b, c] = check(evaluation.assessment).map_err(EvaluationError::Rules)?;
+    let assessment = evaluation.assessment;
     let scope = access.scope();
     let case_id = access.id();
     let Evaluation {
@@ -74,19 +93,30 @@ pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<
         day,
         by: user,
         note,
+        ..
     } = *evaluation;
     let mut tx = store.begin_write().await?;
     let case = get_on(&mut tx, scope, case_id).await?;
-    sqlx::query("INSERT INTO evaluations (case_id, basis, quarter, done_on, done_by, note) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(case_id.0)
-        .bind(basis_name(key.basis))
-        .bind(quarter_number(key.quarter))
-        .bind(day.to_string())
-        .bind(user.0)
-        .bind(note)
-        .execute(&mut *tx)
-        .await
-        .map_err(unique_as("milestone"))?;
+    sqlx::query(
+        "INSERT INTO evaluations (case_id, basis, quarter, done_on, done_by, note, obstacles,
+             supports, indicator_a, indicator_b, indicator_c, lessons)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(case_id.0)
+    .bind(basis_name(key.basis))
+    .bind(quarter_number(key.quarter))
+    .bind(day.to_string())
+    .bind(user.0)
+    .bind(note.trim())
+    .bind(assessment.obstacles.trim())
+    .bind(assessment.supports.trim())
+    .bind(a.as_str())
+    .bind(b.as_str())
+    .bind(c.as_str())
+    .bind(assessment.lessons.trim())
+    .execute(&mut *tx)
+    .await
+    .map_err(unique_as("milestone"))?;
     let mut actor = actor.clone();
     actor.office_id = Some(case.office_id);
     // M&E SOP steps 4–5: the PK identifies what guidance achieved and judges the change in
@@ -100,7 +130,8 @@ pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<
         &actor,
     )
     .await?;
-    let summary = json!({"basis": basis_name(key.basis), "quarter": quarter_number(key.quarter), "done_on": day.to_string()});
+    let summary = json!({"basis": basis_name(key.basis), "quarter": quarter_number(key.quarter), "done_on": day.to_string(),
+                         "indicators": [a.as_str(), b.as_str(), c.as_str()]});
     store
         .audit(
             &mut tx,
@@ -108,6 +139,6 @@ pub async fn record(store: &Store, access: &CaseAccess, evaluation: &Evaluation<
             Event::new("evaluation.record", "case", case_id, summary),
         )
         .await?;
-    tx.commit().await?;
+    tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }

@@ -211,6 +211,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0033_ledger_restart.sql"),
         postgres: include_str!("../migrations/postgres/0033_ledger_restart.sql"),
     },
+    Migration {
+        version: 34,
+        name: "evaluation_assessment",
+        sqlite: include_str!("../migrations/sqlite/0034_evaluation_assessment.sql"),
+        postgres: include_str!("../migrations/postgres/0034_evaluation_assessment.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -1,10 +1,12 @@
-//! Monitoring figures by office (Chapter III; M1–M3) for the offices a grant reaches: three
-//! grouped queries whatever the number of cases — cases by status, minutes credited, and
-//! examinations by outcome and lateness — each cut by the grant's own case scope, so a level never sees a
-//! case outside it. The domain's [`Tally`] says what each row counts as.
+//! Monitoring figures by office (Chapter III; M1–M4) for the offices a grant reaches: four
+//! grouped queries whatever the number of cases — cases by status, minutes credited,
+//! examinations by outcome and lateness, and M4 evaluations by success indicator — each cut
+//! by the grant's own case scope, so a level never sees a case outside it. The domain's
+//! [`Tally`] says what each row counts as.
 
 use karya_domain::CaseStatus;
 use karya_domain::OfficeZone;
+use karya_domain::evaluation::Finding;
 use karya_domain::monitoring::Tally;
 use karya_domain::supervision::{ExaminationClock, Recommendation, examination_clock};
 
@@ -46,6 +48,15 @@ const EXAMINATIONS: [&str; 7] = crate::cases::over_scopes!(
     " GROUP BY c.office_id, o.time_zone, CASE WHEN e.findings IS NULL THEN e.formed_on ELSE NULL END, \
        e.findings_late, e.recommendation"
 );
+
+const EVALUATIONS: [&str; 7] = crate::cases::over_scopes!(
+    "SELECT c.office_id, ev.indicator_a, ev.indicator_b, ev.indicator_c, COUNT(*) \
+     FROM evaluations ev JOIN cases c ON c.id = ev.case_id JOIN offices o ON o.id = c.office_id \
+     WHERE ev.indicator_a IS NOT NULL AND ",
+    " GROUP BY c.office_id, ev.indicator_a, ev.indicator_b, ev.indicator_c"
+);
+
+type EvaluationRow = (i64, Option<String>, Option<String>, Option<String>, i64);
 
 type ExaminationRow = (i64, String, Option<String>, i64, Option<String>, i64);
 
@@ -119,6 +130,17 @@ pub async fn by_office(store: &Store, grant: &Grant) -> Result<Vec<OfficeFigures
         let recommendation = recommendation.as_deref().and_then(Recommendation::parse);
         f.tally
             .add_examinations(count, late != 0 || running_late, recommendation);
+    }
+    let evaluations: Vec<EvaluationRow> = sqlx::query_as(EVALUATIONS[slot])
+        .bind(value)
+        .fetch_all(store.pool())
+        .await?;
+    for (office, a, b, c, count) in evaluations {
+        if let Some(f) = out.iter_mut().find(|f| f.office.0 == office) {
+            let finding = |text: Option<String>| text.as_deref().and_then(Finding::parse);
+            f.tally
+                .add_evaluations(count, [finding(a), finding(b), finding(c)]);
+        }
     }
     out.sort_by(|a, b| (&a.region, &a.name).cmp(&(&b.region, &b.name)));
     Ok(out)

@@ -183,3 +183,13 @@ pub fn progress_badge(
         _ => None,
     }
 }
+
+/// How far an M4 success indicator is met, in words.
+pub fn finding(t: &Catalog, finding: karya_domain::evaluation::Finding) -> &'static str {
+    use karya_domain::evaluation::Finding;
+    match finding {
+        Finding::Met => t.evaluation_met,
+        Finding::Partly => t.evaluation_partly,
+        Finding::NotMet => t.evaluation_not_met,
+    }
+}

@@ -43,8 +43,30 @@ on_both_engines! {
         assert_eq!(tally.examinations, app.count(&format!("SELECT COUNT(*) FROM examinations e JOIN cases c ON c.id = e.case_id WHERE c.office_id = {id}")).await);
         assert!(tally.total() > 0 && tally.minutes_credited > 0 && tally.examinations > 0, "the demo office has figures: {tally:?}");
         assert_eq!(tally.examinations_late, 1, "the demo's team still examining on day 9 is late (S6): {tally:?}");
+        assert_eq!(tally.evaluations, app.count(&format!("SELECT COUNT(*) FROM evaluations e JOIN cases c ON c.id = e.case_id WHERE c.office_id = {id} AND e.indicator_a IS NOT NULL")).await);
+        assert_eq!(tally.indicators_met[2], app.count(&format!("SELECT COUNT(*) FROM evaluations e JOIN cases c ON c.id = e.case_id WHERE c.office_id = {id} AND e.indicator_c = 'met'")).await);
+        assert!(tally.evaluations > 0 && tally.indicators_met[0] == tally.evaluations, "the demo's evaluations found (a) met: {tally:?}");
 
+        assert!(office.contains("Evaluasi M4"), "the M4 indicators are on the page");
         let xlsx = app.signed_in("kanwil.jabar").await.get_bytes("/monitoring.xlsx").await;
         assert!(xlsx.starts_with(b"PK"), "an XLSX (zip) file");
+    }
+}
+
+on_both_engines! {
+    async fn an_evaluation_records_obstacles_supports_lessons_and_each_indicator_M4(db) {
+        let app = TestApp::with_demo(db).await;
+        let case = karya_web::demo::cases::serving_case(&app.db.store, "bdg", 80, 60, None).await.unwrap();
+        let path = format!("/cases/{}/evaluations", case.0);
+        let mut pk = app.signed_in("pk.bdg").await;
+        let partial = pk.post_form(&path, &[("basis", "window"), ("quarter", "1"), ("e_obstacles", "JarakJauhSekali"), ("e_supports", ""), ("e_a", "met"), ("e_lessons", "-")]).await;
+        assert_eq!(partial.status, 422);
+        assert!(partial.body.contains("(M4)") && partial.body.contains("JarakJauhSekali"), "refused with the rule, the text kept");
+        assert!(partial.body.contains("href=\"#e_supports\"") && partial.body.contains("href=\"#e_b\""), "each missing part is linked");
+        let done = pk.post_form(&path, &[("basis", "window"), ("quarter", "1"), ("e_obstacles", "Jarak jauh."), ("e_supports", "Keluarga mendukung."), ("e_a", "met"), ("e_b", "partly"), ("e_c", "not_met"), ("e_lessons", "Jadwal disesuaikan."), ("note", "")]).await;
+        assert_eq!(done.status, 303);
+        let stored: (String, String, String, String) = sqlx::query_as("SELECT obstacles, indicator_a, indicator_b, indicator_c FROM evaluations WHERE case_id = $1").bind(case.0).fetch_one(app.db.store.pool()).await.unwrap();
+        assert_eq!(stored, ("Jarak jauh.".into(), "met".into(), "partly".into(), "not_met".into()));
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.record' AND summary LIKE '%not_met%'").await, 1);
     }
 }

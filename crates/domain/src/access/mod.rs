@@ -552,6 +552,7 @@ impl Permission {
                 | P::ReadComplaints
                 | P::RecordWorkSessions
                 | P::OpenCases
+                | P::ReadMonitoring
         )
     }
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use jiff::civil::{Date, Time};
 use karya_domain::Permission;
 use karya_domain::calendar::{add_days, local_date};
+use karya_domain::evaluation::Finding;
 use karya_domain::intake::{Channel, CheckKind, CheckOutcome, DocumentCheck, IntakeDocument};
 use karya_domain::milestones::{MilestoneBasis, MilestoneKey, Quarter};
 use karya_domain::{
@@ -1276,10 +1277,28 @@ async fn serve(
             },
             day: days(received, 46)?,
             by: people.pk.id,
+            assessment: &karya_domain::evaluation::Assessment {
+                obstacles: "Jarak rumah ke tempat kerja cukup jauh (data demo).".into(),
+                supports: "Keluarga dan PJ mendukung; Pokmas Lipas mendampingi (data demo).".into(),
+                findings: [
+                    Some(Finding::Met),
+                    Some(Finding::Met),
+                    Some(if matches!(scenario.stage, Stage::UnderExamination) {
+                        Finding::NotMet
+                    } else {
+                        Finding::Partly
+                    }),
+                ],
+                lessons:
+                    "Jadwal kerja sosial perlu disesuaikan dengan jam kerja Klien (data demo)."
+                        .into(),
+            },
             note: "Klien hadir sesuai jadwal; tidak ada keluhan dari PJ.",
         };
         let pk = as_(store, &people.pk, Role::Pk, Permission::EvaluateCases, id).await?;
-        evaluations::record(store, &pk, &evaluation).await?;
+        evaluations::record(store, &pk, &evaluation)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo evaluation: {e}"))?;
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Monitoring (Chapter III; M1–M3): the offices in the caller's reach side by side — Ditjenpas
 //! every office by region (M1), a Kanwil its region's (M2), the head their own (M3) — with
 //! cases by state as a stacked bar and the numbers behind it in a table, hours ordered and
-//! credited, the completion rate, examinations and the TPP's recommendations; the same rows
+//! credited, the completion rate, examinations, the TPP's recommendations and the M4
+//! evaluations' success indicators; the same rows
 //! as a spreadsheet.
 
 use askama::Template;
@@ -41,6 +42,8 @@ pub struct Row {
     pub completion: String,
     pub examinations: String,
     pub tpp: String,
+    /// M4: evaluations recorded, and how many found each indicator (a)–(c) met.
+    pub evaluations: String,
 }
 
 #[derive(Template)]
@@ -139,6 +142,15 @@ fn row(t: &Catalog, lang: Lang, name: String, region: String, tally: &Tally) -> 
                 ("orders", &tally.default_orders.to_string()),
             ],
         ),
+        evaluations: fill(
+            t.monitoring_evaluations_line,
+            &[
+                ("count", &tally.evaluations.to_string()),
+                ("a", &tally.indicators_met[0].to_string()),
+                ("b", &tally.indicators_met[1].to_string()),
+                ("c", &tally.indicators_met[2].to_string()),
+            ],
+        ),
         name,
         region,
     }
@@ -235,6 +247,10 @@ pub async fn xlsx(
                 Cell::Number(tally.good_conduct),
                 Cell::Number(tally.continue_serving),
                 Cell::Number(tally.default_orders),
+                Cell::Number(tally.evaluations),
+                Cell::Number(tally.indicators_met[0]),
+                Cell::Number(tally.indicators_met[1]),
+                Cell::Number(tally.indicators_met[2]),
             ]);
             cells
         })
@@ -252,6 +268,10 @@ pub async fn xlsx(
         t.monitoring_tpp_good,
         t.monitoring_tpp_serving,
         t.monitoring_tpp_orders,
+        t.monitoring_evaluations,
+        t.monitoring_indicator_a,
+        t.monitoring_indicator_b,
+        t.monitoring_indicator_c,
     ]);
     let table = Table {
         sheet: "Pemantauan",

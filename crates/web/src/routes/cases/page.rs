@@ -92,6 +92,14 @@ pub struct MilestoneRow {
     pub can_mark: bool,
     pub basis: &'static str,
     pub quarter: i64,
+    /// This milestone's evaluation form was the one submitted and refused (M4): its fields
+    /// keep the plain ids the error summary links to, and what was typed.
+    pub submitted: bool,
+    /// The suffix of its fields' ids otherwise (`window-1`).
+    pub item: String,
+    /// The success indicators (a)–(c): (field, legend); and the findings: (value, label).
+    pub indicators: Vec<(&'static str, &'static str)>,
+    pub findings: Vec<(&'static str, &'static str)>,
 }
 
 pub struct EntryRow {
@@ -279,11 +287,20 @@ pub async fn case_page(
                 MilestoneState::Late => "late",
             },
             can_mark: can_evaluate && matches!(m.state, MilestoneState::Due | MilestoneState::Late),
-            basis: match m.key.basis {
-                MilestoneBasis::Hours => "hours",
-                MilestoneBasis::Window => "window",
-            },
+            basis: basis_name(m.key.basis),
             quarter: m.key.quarter.quarters(),
+            submitted: form.typed("quarter") == m.key.quarter.quarters().to_string()
+                && form.typed("basis") == basis_name(m.key.basis),
+            item: format!("{}-{}", basis_name(m.key.basis), m.key.quarter.quarters()),
+            indicators: vec![
+                ("e_a", t.evaluation_indicator_a),
+                ("e_b", t.evaluation_indicator_b),
+                ("e_c", t.evaluation_indicator_c),
+            ],
+            findings: karya_domain::evaluation::Finding::ALL
+                .iter()
+                .map(|f| (f.as_str(), views::finding(t, *f)))
+                .collect(),
         })
         .collect();
     let verifier = access
@@ -723,4 +740,11 @@ async fn letter_buttons(
             }
         })
         .collect())
+}
+
+fn basis_name(basis: MilestoneBasis) -> &'static str {
+    match basis {
+        MilestoneBasis::Hours => "hours",
+        MilestoneBasis::Window => "window",
+    }
 }
