@@ -168,13 +168,14 @@ struct Row {
     tpp_session_id: Option<i64>,
 }
 
-fn ids(text: &str) -> Vec<i64> {
+/// Member ids as stored: comma-separated (a team, the members present at a session).
+pub(crate) fn ids(text: &str) -> Vec<i64> {
     text.split(',')
         .filter_map(|n| n.trim().parse().ok())
         .collect()
 }
 
-fn ids_text(ids: &[UserId]) -> String {
+pub(crate) fn ids_text(ids: &[UserId]) -> String {
     ids.iter()
         .map(|u| u.0.to_string())
         .collect::<Vec<_>>()

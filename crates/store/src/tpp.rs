@@ -19,7 +19,7 @@ use crate::db::Store;
 use crate::documents::{self, Issued, ToIssue};
 use crate::error::{Result, StoreError};
 use crate::ids::{CaseId, UserId};
-use crate::supervision::SupervisionError;
+use crate::supervision::{SupervisionError, ids, ids_text};
 
 /// A session as listed and as its page heads it.
 #[derive(Debug, Clone)]
@@ -90,12 +90,6 @@ fn corrupt() -> StoreError {
 
 fn parse_date(text: &str) -> Result<Date> {
     text.parse().map_err(|_| corrupt())
-}
-
-fn ids(text: &str) -> Vec<i64> {
-    text.split(',')
-        .filter_map(|n| n.trim().parse().ok())
-        .collect()
 }
 
 /// The permission an office-level handle was granted for must be one its role holds.
@@ -313,11 +307,7 @@ pub async fn convene(
         return Err(StoreError::NotFound.into());
     }
     let mut tx = store.begin_write().await?;
-    let present_text = present
-        .iter()
-        .map(|u| u.0.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
+    let present_text = ids_text(&present);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO tpp_sessions (office_id, held_on, place, chair_id, present, convened_by, convened_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
