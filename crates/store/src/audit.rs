@@ -500,6 +500,51 @@ fn check_witness(
     })
 }
 
+/// Which events a page of the audit trail shows: an office's or every one, of actions
+/// starting with a prefix (`supervision.`) or any, older than an event or from the newest.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub office: Option<OfficeId>,
+    pub action_prefix: Option<String>,
+    pub before: Option<i64>,
+}
+
+/// A page of events newest first, and how many events the filter matches in all (without
+/// `before`): the page never stops without saying how many there are.
+pub async fn page(
+    store: &Store,
+    filter: &EventFilter,
+    limit: i64,
+) -> Result<(Vec<StoredEvent>, i64)> {
+    let office = filter.office.map_or(0, |o| o.0);
+    // A prefix is matched literally: only letters and underscores, then the dot.
+    let prefix = filter
+        .action_prefix
+        .as_deref()
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map_or_else(String::new, |p| format!("{p}.%"));
+    let rows: Vec<StoredEvent> = sqlx::query_as(concat!(
+        "SELECT ",
+        event_columns!(),
+        " FROM audit_events WHERE ($1 = 0 OR office_id = $1) AND ($2 = '' OR action LIKE $2)
+           AND ($3 = 0 OR seq < $3) ORDER BY seq DESC LIMIT $4"
+    ))
+    .bind(office)
+    .bind(&prefix)
+    .bind(filter.before.unwrap_or(0))
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?;
+    let (total,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_events WHERE ($1 = 0 OR office_id = $1) AND ($2 = '' OR action LIKE $2)",
+    )
+    .bind(office)
+    .bind(&prefix)
+    .fetch_one(store.pool())
+    .await?;
+    Ok((rows, total))
+}
+
 /// Recent events, newest first: an office's, or all of them for a national reader.
 pub async fn recent(
     store: &Store,

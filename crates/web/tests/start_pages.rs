@@ -123,5 +123,19 @@ on_both_engines! {
         assert!(audit.contains("Laporan harian dicatat") || audit.contains("Jam laporan harian diakui PK"), "{audit}");
         assert!(audit.contains("Data mentah untuk auditor") && audit.contains("attendance."), "the raw event stays for auditors");
         assert!(!audit.contains("Tindakan tercatat ("), "every act the demo performs has its sentence: {audit}");
+        // The trail pages with a visible total and filters by the kind of act; nothing is
+        // cut without a word.
+        let (bdg,): (i64,) = sqlx::query_as("SELECT id FROM offices WHERE code = 'bdg'").fetch_one(app.db.store.pool()).await.unwrap();
+        let total = app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE office_id = {bdg}")).await;
+        assert!(total > 100, "the demo office has more than a page of events: {total}");
+        assert!(audit.contains(&format!("Menampilkan 100 peristiwa dari {total} yang sesuai")), "{audit}");
+        let older = audit.split("href=\"/audit?before=").nth(1).expect("a link to older events");
+        let before: i64 = older.split('"').next().unwrap().parse().unwrap();
+        let page_two = head.get(&format!("/audit?before={before}")).await.body;
+        assert!(page_two.contains("Kembali ke yang terbaru") && !page_two.contains(&format!("<td data-label=\"#\">{before}</td>")), "the next page starts below the last shown");
+        let supervision = head.get("/audit?kind=supervision").await.body;
+        let matching = app.count(&format!("SELECT COUNT(*) FROM audit_events WHERE office_id = {bdg} AND action LIKE 'supervision.%'")).await;
+        assert!(supervision.contains(&format!("dari {matching} yang sesuai")) && !supervision.contains("attendance."), "only supervision acts: {supervision}");
+        assert_eq!(head.get("/audit?kind=x%27%20OR%201%3D1").await.status, 200, "an unknown kind is no filter, never SQL");
     }
 }
