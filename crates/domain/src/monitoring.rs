@@ -4,8 +4,12 @@
 //! row counts as, so that the head (M3), the Kanwil (M2) and Ditjenpas (M1) add up the same
 //! way, and a region or the nation is the sum of its offices.
 
+use jiff::civil::Date;
+
 use crate::evaluation::Finding;
 use crate::lifecycle::{CaseStatus, TerminationReason};
+use crate::refusal::Refusal;
+use crate::rule::{Rule, Violation, Violations};
 use crate::supervision::Recommendation;
 
 /// Where a case stands, as monitoring groups it.
@@ -160,6 +164,37 @@ impl Tally {
     }
 }
 
+/// A Kanwil's monitoring visit to one of its offices (M2): when, what it found, and what the
+/// office is to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub visited_on: Date,
+    pub findings: String,
+    pub follow_up: String,
+}
+
+/// M2: a visit is recorded once it happened (no later than `today`), with its findings and
+/// the follow-up written.
+pub fn check_visit(visit: &Visit, today: Date) -> Result<(), Violations> {
+    let mut found = Violations::default();
+    if visit.visited_on > today {
+        found.push(Violation::new(
+            Rule::M2,
+            "visited_on",
+            Refusal::VisitInFuture { today },
+        ));
+    }
+    for (field, text) in [
+        ("findings", &visit.findings),
+        ("follow_up", &visit.follow_up),
+    ] {
+        if text.trim().is_empty() || text.chars().count() > 4000 {
+            found.push(Violation::new(Rule::M2, field, Refusal::VisitPartRequired));
+        }
+    }
+    if found.is_empty() { Ok(()) } else { Err(found) }
+}
+
 fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| part.saturating_mul(100) / whole)
 }
@@ -221,6 +256,34 @@ mod tests {
         region.merge(&e);
         region.merge(&e);
         assert_eq!(region.indicators_met, [4, 0, 6]);
+    }
+
+    #[test]
+    fn a_monitoring_visit_has_happened_and_says_what_it_found_and_what_follows_M2() {
+        let today = jiff::civil::date(2026, 12, 1);
+        let visit = Visit {
+            visited_on: today,
+            findings: "Register lengkap.".into(),
+            follow_up: "-".into(),
+        };
+        assert_eq!(check_visit(&visit, today), Ok(()));
+        let refused = check_visit(
+            &Visit {
+                visited_on: jiff::civil::date(2026, 12, 2),
+                follow_up: " ".into(),
+                ..visit
+            },
+            today,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = refused.0.iter().map(|v| (v.rule, v.field)).collect();
+        assert_eq!(
+            fields,
+            [
+                (Some(Rule::M2), "visited_on"),
+                (Some(Rule::M2), "follow_up")
+            ]
+        );
     }
 
     proptest! {

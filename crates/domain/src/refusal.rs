@@ -216,6 +216,10 @@ refusals! {
     EvaluationPartRequired,
     /// M4: each success indicator is judged met, partly met or not met.
     EvaluationIndicatorRequired,
+    /// M2: a monitoring visit is recorded once it happened.
+    VisitInFuture { today: Date },
+    /// M2: the visit's findings and follow-up are written.
+    VisitPartRequired,
     DecisionReasonsRequired,
     /// The examination is not at the step the act belongs to.
     ExaminationNotAtStep,

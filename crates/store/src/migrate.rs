@@ -217,6 +217,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0034_evaluation_assessment.sql"),
         postgres: include_str!("../migrations/postgres/0034_evaluation_assessment.sql"),
     },
+    Migration {
+        version: 35,
+        name: "monitoring_visits",
+        sqlite: include_str!("../migrations/sqlite/0035_monitoring_visits.sql"),
+        postgres: include_str!("../migrations/postgres/0035_monitoring_visits.sql"),
+    },
 ];
 
 /// The advisory lock every PostgreSQL migration transaction takes, so that several

@@ -10,9 +10,13 @@ use karya_domain::evaluation::Finding;
 use karya_domain::monitoring::Tally;
 use karya_domain::supervision::{ExaminationClock, Recommendation, examination_clock};
 
-use crate::access::Grant;
+use karya_domain::monitoring::{Visit, check_visit};
+use karya_domain::rule::Violations;
+
+use crate::access::{Grant, ScopeView};
+use crate::audit::Event;
 use crate::db::Store;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::ids::OfficeId;
 
 /// One office's figures.
@@ -144,4 +148,126 @@ pub async fn by_office(store: &Store, grant: &Grant) -> Result<Vec<OfficeFigures
     }
     out.sort_by(|a, b| (&a.region, &a.name).cmp(&(&b.region, &b.name)));
     Ok(out)
+}
+
+/// A monitoring visit as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredVisit {
+    pub id: i64,
+    pub office: String,
+    pub visit: Visit,
+    pub recorded_by: String,
+}
+
+type VisitRow = (i64, String, String, String, String, String);
+
+/// The visits query with a condition, newest first; a macro so the SQL stays `'static`.
+macro_rules! visit_query {
+    ($condition:literal) => {
+        concat!(
+            "SELECT v.id, o.name, v.visited_on, v.findings, v.follow_up, u.display_name \
+             FROM monitoring_visits v JOIN offices o ON o.id = v.office_id \
+             JOIN users u ON u.id = v.recorded_by ",
+            $condition,
+            " ORDER BY v.visited_on DESC, v.id DESC"
+        )
+    };
+}
+
+/// The monitoring visits to the offices `grant` reaches, newest first (M2): the head sees
+/// those to their office, the Kanwil its region's, Ditjenpas every one.
+pub async fn visits(store: &Store, grant: &Grant) -> Result<Vec<StoredVisit>> {
+    let rows: Vec<VisitRow> = match grant.scope().view() {
+        ScopeView::National => {
+            sqlx::query_as(visit_query!("WHERE $1 = 0"))
+                .bind(0_i64)
+                .fetch_all(store.pool())
+                .await?
+        }
+        ScopeView::Region(region) => {
+            sqlx::query_as(visit_query!("WHERE o.region_id = $1"))
+                .bind(region.0)
+                .fetch_all(store.pool())
+                .await?
+        }
+        ScopeView::Office(office) => {
+            sqlx::query_as(visit_query!("WHERE v.office_id = $1"))
+                .bind(office.0)
+                .fetch_all(store.pool())
+                .await?
+        }
+        _ => Vec::new(),
+    };
+    rows.into_iter()
+        .map(|(id, office, on, findings, follow_up, by)| {
+            Ok(StoredVisit {
+                id,
+                office,
+                visit: Visit {
+                    visited_on: on.parse().map_err(|_| {
+                        StoreError::Other(anyhow::anyhow!("stored visit is unreadable"))
+                    })?,
+                    findings,
+                    follow_up,
+                },
+                recorded_by: by,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VisitError {
+    #[error("refused: {0:?}")]
+    Rules(Violations),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The Kanwil records a visit to `office`, one of the offices its grant reaches (M2); an
+/// office outside it is not found. One transaction, audited.
+pub async fn record_visit(
+    store: &Store,
+    grant: &Grant,
+    office: OfficeId,
+    visit: &Visit,
+    today: jiff::civil::Date,
+) -> std::result::Result<i64, VisitError> {
+    if grant.permission() != karya_domain::Permission::RecordMonitoringVisits {
+        return Err(StoreError::Forbidden.into());
+    }
+    let reached = crate::orgs::list_offices(store, grant.scope()).await?;
+    if !reached.iter().any(|o| o.id() == office) {
+        return Err(StoreError::NotFound.into());
+    }
+    check_visit(visit, today).map_err(VisitError::Rules)?;
+    let mut tx = store.begin_write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO monitoring_visits (office_id, visited_on, findings, follow_up, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(office.0)
+    .bind(visit.visited_on.to_string())
+    .bind(visit.findings.trim())
+    .bind(visit.follow_up.trim())
+    .bind(grant.user().id.0)
+    .bind(store.now_text())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(StoreError::from)?;
+    store
+        .audit_in(
+            &mut tx,
+            &grant.actor(),
+            office,
+            Event::new(
+                "monitoring.visit",
+                "office",
+                office.0,
+                serde_json::json!({"visit": id, "visited_on": visit.visited_on.to_string()}),
+            ),
+        )
+        .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(id)
 }

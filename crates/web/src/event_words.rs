@@ -67,6 +67,7 @@ pub fn sentence(t: &Catalog, lang: Lang, event: &StoredEvent) -> String {
         "supervision.findings" => t.event_supervision_findings,
         "supervision.recommend" => t.event_supervision_recommend,
         "tpp.convene" => t.event_tpp_convene,
+        "monitoring.visit" => t.event_monitoring_visit,
         "tpp.sign_minutes" => t.event_tpp_sign_minutes,
         "supervision.decide" => t.event_supervision_decide,
         "supervision.prosecutor_decision" => t.event_supervision_prosecutor_decision,

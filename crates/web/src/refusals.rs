@@ -415,6 +415,10 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::TppMinutesByChair => plain(t.refusal_tpp_minutes_by_chair),
         Refusal::EvaluationPartRequired => plain(t.refusal_evaluation_part_required),
         Refusal::EvaluationIndicatorRequired => plain(t.refusal_evaluation_indicator_required),
+        Refusal::VisitInFuture { today } => {
+            fill(t.refusal_visit_in_future, &[("today", &v.date(*today))])
+        }
+        Refusal::VisitPartRequired => plain(t.refusal_visit_part_required),
         Refusal::DecisionReasonsRequired => plain(t.refusal_decision_reasons_required),
         Refusal::ExaminationNotAtStep => plain(t.refusal_examination_not_at_step),
         Refusal::NotOnTheTeam => plain(t.refusal_not_on_the_team),

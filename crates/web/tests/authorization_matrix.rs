@@ -548,6 +548,14 @@ const CASES: &[Case] = &[
         out_of_scope: &[],
     },
     Case {
+        method: "POST",
+        path: "/monitoring/visits",
+        form: &[("v_office", "{own_office}"), ("v_on", "")],
+        allowed: &[NationalManager, RegionalManager],
+        success: 422,
+        out_of_scope: &[],
+    },
+    Case {
         method: "GET",
         path: "/monitoring.xlsx",
         form: &[],

@@ -70,3 +70,26 @@ on_both_engines! {
         assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.record' AND summary LIKE '%not_met%'").await, 1);
     }
 }
+
+on_both_engines! {
+    async fn a_kanwil_records_a_monitoring_visit_its_office_sees_it_and_other_regions_do_not_M2(db) {
+        let app = TestApp::with_demo(db).await;
+        let store = &app.db.store;
+        let bdg = orgs::office_by_code(store, "bdg").await.unwrap().id().0.to_string();
+        let mks = orgs::office_by_code(store, "mks").await.unwrap().id().0.to_string();
+        let zone = karya_domain::OfficeZone::Wib.time_zone();
+        let today = karya_domain::calendar::local_date(karya_testkit::test_now(), &zone).to_string();
+        let mut kanwil = app.signed_in("kanwil.jabar").await;
+        let refused = kanwil.post_form("/monitoring/visits", &[("v_office", &bdg), ("v_on", "2099-01-01"), ("v_findings", "RegisterRapi"), ("v_follow_up", "")]).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("(M2)") && refused.body.contains("RegisterRapi"), "refused with M2, the text kept: {}", refused.body);
+        assert_eq!(kanwil.post_form("/monitoring/visits", &[("v_office", &mks), ("v_on", &today), ("v_findings", "x"), ("v_follow_up", "y")]).await.status, 404, "Makassar is outside Jawa Barat");
+        let done = kanwil.post_form("/monitoring/visits", &[("v_office", &bdg), ("v_on", &today), ("v_findings", "Buku register lengkap; dua Litmas terlambat."), ("v_follow_up", "Kepala Bapas menyelesaikan Litmas dalam 7 hari.")]).await;
+        assert_eq!(done.status, 303);
+        let head = app.signed_in("kabapas.bdg").await.get("/monitoring").await.body;
+        assert!(head.contains("dua Litmas terlambat") && !head.contains("Catat kunjungan monitoring"), "the office sees the visit; the head does not record one");
+        assert!(!app.signed_in("kanwil.sulsel").await.get("/monitoring").await.body.contains("dua Litmas terlambat"), "another region does not see it");
+        assert_eq!(app.signed_in("kabapas.bdg").await.post_form("/monitoring/visits", &[("v_office", &bdg), ("v_on", &today)]).await.status, 403);
+        assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'monitoring.visit'").await, 1);
+    }
+}

@@ -106,6 +106,8 @@ pub enum Permission {
     /// Read the monitoring figures of the offices in reach: the head its office (M3), the
     /// Kanwil its region's (M2), Ditjenpas every office (M1).
     ReadMonitoring,
+    /// Record a monitoring visit to an office of the region (M2).
+    RecordMonitoringVisits,
     /// Acknowledge receiving a document addressed to one's office (the prosecutor).
     AcknowledgeReceipt,
     /// Report a client's non-compliance or good deed (S3): the work-place supervisor, or the
@@ -298,6 +300,10 @@ pub const TABLE: &[(Permission, &[(Role, Reach)])] = &[
     ),
     (P::RecommendInTpp, &[(TppMember, R::Office)]),
     (P::ConveneTpp, &[(HeadOfOffice, R::Office)]),
+    (
+        P::RecordMonitoringVisits,
+        &[(NationalManager, R::National), (RegionalManager, R::Region)],
+    ),
     (
         P::ReadMonitoring,
         &[
@@ -553,6 +559,7 @@ impl Permission {
                 | P::RecordWorkSessions
                 | P::OpenCases
                 | P::ReadMonitoring
+                | P::RecordMonitoringVisits
         )
     }
 }

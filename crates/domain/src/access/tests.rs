@@ -2,7 +2,7 @@
 
 use super::*;
 
-const ALL: [Permission; 65] = [
+const ALL: [Permission; 66] = [
     P::ManageOffices,
     P::ResetSecondFactors,
     P::ProtectPersonalData,
@@ -30,6 +30,7 @@ const ALL: [Permission; 65] = [
     P::ConveneTpp,
     P::ReadTppSessions,
     P::ReadMonitoring,
+    P::RecordMonitoringVisits,
     P::ReadProsecutorLitmas,
     P::RecordProsecutorDecision,
     P::WriteProgressReports,

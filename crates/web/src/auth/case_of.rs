@@ -80,6 +80,7 @@ pub mod can {
         ConveneTpp,
         ReadTppSessions,
         ReadMonitoring,
+        RecordMonitoringVisits,
     );
 }
 

@@ -142,6 +142,7 @@ routes! {
     "/register" => get(register::book);
     "/monitoring" => get(monitoring::page);
     "/monitoring.xlsx" => get(monitoring::xlsx);
+    "/monitoring/visits" => post(monitoring::record_visit);
     "/tpp" => get(tpp::list), post(tpp::convene);
     "/tpp/{id}" => get(tpp::show);
     "/tpp/{id}/recommendation" => post(tpp::recommend);

@@ -6,19 +6,24 @@
 //! as a spreadsheet.
 
 use askama::Template;
-use axum::extract::State;
+use axum::Form;
+use axum::extract::{Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use karya_domain::monitoring::{Stage, Tally};
-use karya_domain::{Minutes, Role};
-use karya_store::monitoring::{self, OfficeFigures};
+use axum::response::{IntoResponse, Redirect, Response};
+use karya_domain::monitoring::{Stage, Tally, Visit};
+use karya_domain::{Minutes, Permission, Role};
+use karya_store::ids::OfficeId;
+use karya_store::monitoring::{self, OfficeFigures, VisitError};
+use karya_store::orgs;
 
 use crate::app::AppState;
-use crate::auth::{Granted, can};
+use crate::auth::{Authority, Granted, can};
 use crate::error::WebError;
 use crate::export::{Cell, Table};
+use crate::forms::{FormErrors, Pairs};
 use crate::i18n::{Catalog, Lang, fill};
-use crate::page::{Page, Ui, render};
+use crate::page::{Page, Ui, render_form};
+use crate::routes::cases::Notice;
 use crate::views;
 
 /// One stacked segment of a row's bar: its class, what it counts, and where it sits.
@@ -46,11 +51,25 @@ pub struct Row {
     pub evaluations: String,
 }
 
+/// A monitoring visit as listed (M2).
+pub struct VisitRow {
+    pub office: String,
+    pub line: String,
+    pub findings: String,
+    pub follow_up: String,
+}
+
 #[derive(Template)]
 #[template(path = "monitoring.html")]
 struct MonitoringPage {
     page: Page,
+    errors: FormErrors,
+    form: Pairs,
     intro: &'static str,
+    visits: Vec<VisitRow>,
+    /// The offices a Kanwil may record a visit to: (id, name); empty for others.
+    visit_offices: Vec<(String, String)>,
+    today: String,
     /// (class, label) of each stage, in the bars' order.
     legend: Vec<(&'static str, &'static str)>,
     regions: Vec<Row>,
@@ -175,13 +194,80 @@ fn by_region(offices: &[OfficeFigures]) -> Vec<(String, Tally)> {
     regions
 }
 
+impl MonitoringPage {
+    fn value(&self, name: &str) -> &str {
+        self.form.get(name)
+    }
+
+    /// The visit's day as typed, or today.
+    fn visit_on(&self) -> &str {
+        match self.form.get("v_on") {
+            "" => &self.today,
+            typed => typed,
+        }
+    }
+}
+
 pub async fn page(
     State(state): State<AppState>,
     ui: Ui,
+    authority: Authority,
     granted: Granted<can::ReadMonitoring>,
+    Query(notice): Query<Notice>,
 ) -> Result<Response, WebError> {
+    let notice = notice.message(ui.t());
+    show(
+        &state,
+        &ui,
+        &authority,
+        &granted,
+        Pairs::default(),
+        FormErrors::default(),
+        notice,
+    )
+    .await
+}
+
+async fn show(
+    state: &AppState,
+    ui: &Ui,
+    authority: &Authority,
+    granted: &Granted<can::ReadMonitoring>,
+    form: Pairs,
+    errors: FormErrors,
+    notice: Option<&str>,
+) -> Result<Response, WebError> {
+    let state = state.clone();
     let (t, lang) = (ui.t(), ui.lang);
-    let offices = figures(&state, &granted).await?;
+    let offices = figures(&state, granted).await?;
+    let visits = monitoring::visits(&state.store, granted.grant())
+        .await?
+        .into_iter()
+        .map(|v| VisitRow {
+            office: v.office,
+            line: fill(
+                t.monitoring_visit_line,
+                &[
+                    ("date", &views::date(lang, v.visit.visited_on)),
+                    ("by", &v.recorded_by),
+                ],
+            ),
+            findings: v.visit.findings,
+            follow_up: v.visit.follow_up,
+        })
+        .collect();
+    let visit_offices = match authority.grant(Permission::RecordMonitoringVisits) {
+        Ok(grant) => orgs::list_offices(&state.store, grant.scope())
+            .await?
+            .into_iter()
+            .map(|o| (o.id().0.to_string(), o.name))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let today = karya_domain::calendar::local_date(
+        state.store.now(),
+        &karya_domain::OfficeZone::Wib.time_zone(),
+    );
     let mut total = Tally::default();
     for office in &offices {
         total.merge(&office.tally);
@@ -192,9 +278,14 @@ pub async fn page(
         Role::RegionalManager => (t.monitoring_title_region, t.monitoring_intro_region),
         _ => (t.monitoring_title_office, t.monitoring_intro_office),
     };
-    render(&MonitoringPage {
-        page: ui.page(title),
+    let page = MonitoringPage {
+        page: ui.page(title).with_notice(notice),
+        errors,
+        form,
         intro,
+        visits,
+        visit_offices,
+        today: today.to_string(),
         legend: Stage::ALL
             .iter()
             .map(|s| (class(*s), stage_label(t, *s)))
@@ -218,7 +309,65 @@ pub async fn page(
             .iter()
             .map(|o| row(t, lang, o.name.clone(), o.region.clone(), &o.tally))
             .collect(),
-    })
+    };
+    let invalid = !page.errors.is_empty();
+    render_form(&page, invalid)
+}
+
+/// The Kanwil records a monitoring visit to one of its offices (M2).
+pub async fn record_visit(
+    State(state): State<AppState>,
+    ui: Ui,
+    authority: Authority,
+    granted: Granted<can::ReadMonitoring>,
+    recorder: Granted<can::RecordMonitoringVisits>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, WebError> {
+    let office = form
+        .get("v_office")
+        .parse()
+        .map(OfficeId)
+        .map_err(|_| WebError::NotFound)?;
+    let mut errors = FormErrors::default();
+    match form.get("v_on").parse() {
+        Ok(visited_on) => {
+            let visit = Visit {
+                visited_on,
+                findings: form.get("v_findings").to_owned(),
+                follow_up: form.get("v_follow_up").to_owned(),
+            };
+            // Indonesia's latest day (WIT): a visit dated after it has not happened anywhere.
+            let today = karya_domain::calendar::local_date(
+                state.store.now(),
+                &karya_domain::OfficeZone::Wit.time_zone(),
+            );
+            match monitoring::record_visit(&state.store, recorder.grant(), office, &visit, today)
+                .await
+            {
+                Ok(_) => {
+                    return Ok(
+                        Redirect::to("/monitoring?done=monitoring_visit#visits").into_response()
+                    );
+                }
+                Err(VisitError::Rules(found)) => {
+                    for v in found.iter() {
+                        errors.add(visit_field(v.field), views::violation_message(ui.lang, v));
+                    }
+                }
+                Err(VisitError::Store(error)) => return Err(error.into()),
+            }
+        }
+        Err(_) => errors.add("v_on", ui.t().date_invalid),
+    }
+    show(&state, &ui, &authority, &granted, form, errors, None).await
+}
+
+fn visit_field(domain: &str) -> &'static str {
+    match domain {
+        "visited_on" => "v_on",
+        "findings" => "v_findings",
+        _ => "v_follow_up",
+    }
 }
 
 /// The same figures as a spreadsheet: one row per office, the hours in whole hours.

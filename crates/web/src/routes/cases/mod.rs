@@ -81,6 +81,7 @@ impl Notice {
             "findings" => t.supervision_findings_saved,
             "recommendation" => t.supervision_recommendation_saved,
             "tpp_convened" => t.tpp_convened,
+            "monitoring_visit" => t.monitoring_visit_saved,
             "tpp_minutes_signed" => t.tpp_minutes_signed,
             "decision" => t.supervision_decision_saved,
             "litmas_prosecutor" => t.supervision_litmas_issued,
