@@ -68,6 +68,33 @@ pub enum Document {
     Dossier(Dossier),
 }
 
+impl Document {
+    /// The document with the letter number it was issued under, for the kinds that print
+    /// one (the Litmas to the prosecutor, the progress report, the termination letter, the
+    /// TPP minutes); the forms print none and stay as they are.
+    pub fn with_number(self, number: &str) -> Document {
+        match self {
+            Document::Litmas(mut d) => {
+                d.number = Some(number.to_owned());
+                Document::Litmas(d)
+            }
+            Document::ProgressReport(mut d) => {
+                number.clone_into(&mut d.number);
+                Document::ProgressReport(d)
+            }
+            Document::Termination(mut d) => {
+                number.clone_into(&mut d.number);
+                Document::Termination(d)
+            }
+            Document::TppMinutes(mut d) => {
+                number.clone_into(&mut d.number);
+                Document::TppMinutes(d)
+            }
+            other => other,
+        }
+    }
+}
+
 impl Sealed for Document {
     fn template_path(&self) -> &'static str {
         match self {

@@ -491,14 +491,7 @@ pub async fn issue_minutes(
         by: chair.id,
         fingerprint: document.fingerprint(),
     };
-    let render_pdf = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-        let mut document = document;
-        if let Document::TppMinutes(m) = &mut document {
-            number.clone_into(&mut m.number);
-        }
-        let url = format!("{public_url}/v/{code}");
-        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let render_pdf = crate::routes::cases::letters::renderer(document, head, public_url, true);
     tpp::sign_minutes(&state.store, office_access, id, &doc, render_pdf).await
 }
 

@@ -403,10 +403,7 @@ pub async fn issue(
         by: access.user().id,
         fingerprint: document.fingerprint(),
     };
-    let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-        let url = format!("{public_url}/v/{code}");
-        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let render = super::letters::renderer(document, head, public_url, false);
     // Issuing a document is reading it too: the Litmas needs its own permission.
     let permission = karya_domain::access::to_read_document(kind);
     let issued = documents::issue(&state.store, &access, permission, &doc, render).await?;

@@ -79,6 +79,26 @@ pub(crate) async fn signer(state: &AppState, office: &orgs::Office) -> Result<Si
     })
 }
 
+/// How an issued document is rendered once its number and verification code are known:
+/// with its number printed (`numbered`, for the kinds that print one) and the QR code of
+/// `{public_url}/v/{code}`.
+pub(crate) fn renderer(
+    document: karya_docs::Document,
+    head: Letterhead,
+    public_url: String,
+    numbered: bool,
+) -> impl FnOnce(&str, &str) -> anyhow::Result<Vec<u8>> + Send + 'static {
+    move |number: &str, code: &str| {
+        let document = if numbered {
+            document.with_number(number)
+        } else {
+            document
+        };
+        let url = format!("{public_url}/v/{code}");
+        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
 pub(crate) fn letterhead(office: &orgs::Office) -> Letterhead {
     Letterhead {
         region: office.region_name.to_uppercase(),

@@ -390,17 +390,7 @@ pub(crate) async fn reviewed(
         by: access.user().id,
         fingerprint: document.fingerprint(),
     };
-    let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-        let document = match document {
-            Document::ProgressReport(mut r) => {
-                r.number = number.to_owned();
-                Document::ProgressReport(r)
-            }
-            other => other,
-        };
-        let url = format!("{public_url}/v/{code}");
-        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let render = super::letters::renderer(document, head, public_url, true);
     Ok(store::review(&state.store, access, id, note, Some((doc, render))).await)
 }
 

@@ -812,17 +812,7 @@ async fn issue_litmas(
         by: access.user().id,
         fingerprint: document.fingerprint(),
     };
-    let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-        let document = match document {
-            Document::Litmas(mut l) => {
-                l.number = Some(number.to_owned());
-                Document::Litmas(l)
-            }
-            other => other,
-        };
-        let url = format!("{public_url}/v/{code}");
-        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let render = super::letters::renderer(document, head, public_url, true);
     let issued = karya_store::documents::issue(
         &state.store,
         access,

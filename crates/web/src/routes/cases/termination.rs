@@ -315,17 +315,7 @@ pub async fn perform(
         };
         let to_issue = document.map(|document| {
             let (issued_on, fingerprint) = (document.dated(), document.fingerprint());
-            let render = move |number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-                let document = match document {
-                    Document::Termination(mut l) => {
-                        l.number = number.to_owned();
-                        Document::Termination(l)
-                    }
-                    other => other,
-                };
-                let url = format!("{public_url}/v/{code}");
-                karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-            };
+            let render = super::letters::renderer(document, head, public_url, true);
             (
                 ToIssue {
                     office: office.id(),

@@ -166,10 +166,7 @@ pub async fn issue_pdf(
         by: authority.user().id,
         fingerprint: document.fingerprint(),
     };
-    let render = move |_number: &str, code: &str| -> anyhow::Result<Vec<u8>> {
-        let url = format!("{public_url}/v/{code}");
-        karya_docs::render(&document, &head, &url).map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let render = crate::routes::cases::letters::renderer(document, head, public_url, false);
     let issued = documents::issue_for_office(&state.store, &office_access, &doc, render).await?;
     Ok(Redirect::to(&format!("/partners/documents/{}", issued.id)).into_response())
 }
