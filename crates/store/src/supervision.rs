@@ -311,13 +311,22 @@ pub async fn sent_to_prosecutor(store: &Store, access: &CaseAccess) -> Result<Ve
 /// head of administration and the head of office.
 pub async fn office_staff(store: &Store, access: &CaseAccess) -> Result<Vec<StaffMember>> {
     access.actor_for(Permission::ReadGuidance)?;
+    staff_of(store, access.office_id()).await
+}
+
+/// The active staff of `office` who may sit on a team or in the TPP; the caller checked
+/// the permission that reaches the office.
+pub(crate) async fn staff_of(
+    store: &Store,
+    office: crate::ids::OfficeId,
+) -> Result<Vec<StaffMember>> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
          WHERE u.office_id = $1 AND u.disabled = 0
            AND r.role IN ('pk', 'tpp_member', 'head_of_admin', 'head_of_office')
          ORDER BY u.display_name",
     )
-    .bind(access.office_id().0)
+    .bind(office.0)
     .fetch_all(store.pool())
     .await?;
     Ok(rows

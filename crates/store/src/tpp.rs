@@ -273,16 +273,11 @@ pub async fn candidates(store: &Store, office: &OfficeAccess) -> Result<Vec<Cand
 /// administration and the head of office (as for an examination team).
 pub async fn members(store: &Store, office: &OfficeAccess) -> Result<Vec<(UserId, String)>> {
     holds(office, Permission::ReadTppSessions)?;
-    let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id
-         WHERE u.office_id = $1 AND u.disabled = 0
-           AND r.role IN ('pk', 'tpp_member', 'head_of_admin', 'head_of_office')
-         ORDER BY u.display_name",
-    )
-    .bind(office.office().0)
-    .fetch_all(store.pool())
-    .await?;
-    Ok(rows.into_iter().map(|(id, n)| (UserId(id), n)).collect())
+    Ok(crate::supervision::staff_of(store, office.office())
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect())
 }
 
 /// The head convenes a session (S7): at least two members present, the chair among them,
